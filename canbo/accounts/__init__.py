@@ -1,0 +1,1 @@
+"""canbo.accounts Django app."""

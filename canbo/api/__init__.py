@@ -1,0 +1,1 @@
+"""canbo.api Django app."""

@@ -1,0 +1,1 @@
+"""canbo.audit Django app."""

@@ -1,0 +1,92 @@
+"""The ``canbo`` console script: a thin wrapper over Django management commands.
+
+Every verb takes ``--data-dir DIR`` (default ``CANBO_DATA_DIR``, else a per-user folder), which
+holds the SQLite database and files. Two-word verbs (``canbo audit verify``) map to one
+management command each.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+# verb (one or two words) -> management command name
+COMMANDS: dict[tuple[str, ...], str] = {
+    ("demo",): "demo",
+    ("serve",): "serve",
+    ("import",): "canbo_import",
+    ("export",): "canbo_export",
+    ("audit", "verify"): "audit_verify",
+    ("migrate",): "migrate",
+    ("createadmin",): "createadmin",
+    ("confidence", "results"): "confidence_results",
+    ("classification", "propose"): "classification_propose",
+    ("classification", "template"): "classification_template",
+}
+
+USAGE = """usage: canbo [--data-dir DIR] VERB [options]
+
+verbs:
+  demo [--no-serve] [--scale small|national]   create demo data, an admin, and serve
+  serve [--host H] [--port P]                  start the web server on 127.0.0.1
+  import units|people FILE                     import CSV or XLSX (all or nothing)
+  export units|people FILE                     export CSV or XLSX
+  audit verify                                 check the tamper-evident audit chain
+  confidence results --counts FILE.csv ...     official confidence-vote results table
+  classification propose|template ...          quality classification calculator
+  manage ARGS...                               any Django management command
+"""
+
+
+def _pop_data_dir(argv: list[str]) -> list[str]:
+    out: list[str] = []
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--data-dir" and i + 1 < len(argv):
+            os.environ["CANBO_DATA_DIR"] = os.path.abspath(argv[i + 1])
+            i += 2
+            continue
+        if arg.startswith("--data-dir="):
+            os.environ["CANBO_DATA_DIR"] = os.path.abspath(arg.split("=", 1)[1])
+            i += 1
+            continue
+        out.append(arg)
+        i += 1
+    return out
+
+
+def resolve(argv: Sequence[str]) -> list[str] | None:
+    """Map ``canbo`` arguments to ``manage.py`` arguments, or None when the verb is unknown."""
+    args = list(argv)
+    if args and args[0] == "manage":
+        return args[1:]
+    for width in (2, 1):
+        key = tuple(args[:width])
+        if key in COMMANDS:
+            return [COMMANDS[key], *args[width:]]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _pop_data_dir(list(sys.argv[1:] if argv is None else argv))
+    if not args or args[0] in {"-h", "--help", "help"}:
+        print(USAGE)
+        return 0
+    manage_args = resolve(args)
+    if manage_args is None:
+        print(f"canbo: unknown verb {' '.join(args[:2])!r}\n\n{USAGE}", file=sys.stderr)
+        return 2
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "canbo.settings.dev")
+    from django.core.management import execute_from_command_line
+
+    try:
+        execute_from_command_line(["canbo", *manage_args])
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,165 @@
+"""Typed domain errors.
+
+Every refusal carries a stable machine ``code``, the fields that explain it, and (where a
+regulation produced it) a :class:`Citation`. The web and API layers map a ``DomainError`` to an
+HTTP status and a translated message in one place; the core never formats user text itself
+beyond a plain English default, so that ``vi`` and ``en`` catalogues stay the source of wording.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A pointer to the text that produced a decision, e.g. QĐ 96-QĐ/TW, Điều 11, khoản 3.
+
+    ``rule_id`` is the stable handbook ID (``CV-17``); ``unconfirmed`` lists the named
+    parameters whose documented default the outcome depended on.
+    """
+
+    document: str
+    article: str = ""
+    clause: str = ""
+    rule_id: str = ""
+    unconfirmed: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        parts = [self.document]
+        if self.article:
+            parts.append(self.article)
+        if self.clause:
+            parts.append(self.clause)
+        text = ", ".join(parts)
+        return f"{text} [{self.rule_id}]" if self.rule_id else text
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "document": self.document,
+            "article": self.article,
+            "clause": self.clause,
+            "rule_id": self.rule_id,
+            "unconfirmed": list(self.unconfirmed),
+            "text": str(self),
+        }
+
+
+class DomainError(Exception):
+    """A refused action or invalid input, with a machine code and the fields that explain it.
+
+    ``status`` is the HTTP status the edge should answer with (400 bad input, 403 refused by a
+    rule, 404 not found — also used for "forbidden" so that existence is not leaked, 409
+    conflict with current state).
+    """
+
+    status: int = 400
+    default_message: str = "The request was refused."
+
+    def __init__(
+        self,
+        code: str,
+        message: str | None = None,
+        *,
+        citation: Citation | None = None,
+        **fields: Any,
+    ) -> None:
+        self.code = code
+        self.message = message or self.default_message
+        self.citation = citation
+        self.fields: Mapping[str, Any] = fields
+        super().__init__(f"{code}: {self.message}")
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.fields:
+            data["fields"] = {k: _plain(v) for k, v in self.fields.items()}
+        if self.citation is not None:
+            data["citation"] = self.citation.as_dict()
+        return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return str(value)
+
+
+class ValidationError(DomainError):
+    """Bad input: a value out of range, a malformed file, a missing field."""
+
+    status = 400
+    default_message = "The input is not valid."
+
+
+class NotFound(DomainError):
+    """Missing, or not visible to the actor: the two are answered alike on purpose."""
+
+    status = 404
+    default_message = "Not found."
+
+
+class RuleViolation(DomainError):
+    """The action is refused by a regulation; ``citation`` names the clause."""
+
+    status = 403
+    default_message = "Refused by the rules."
+
+
+class PermissionDenied(DomainError):
+    """The actor may see the object but has no role that allows this action on it."""
+
+    status = 403
+    default_message = "You do not have permission for this action."
+
+
+class Conflict(DomainError):
+    """The action conflicts with the current state (already closed, duplicate, stale)."""
+
+    status = 409
+    default_message = "The action conflicts with the current state."
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    """One problem in an imported file: 1-based ``row`` (header is row 1), ``column`` name.
+
+    ``message_vi`` and ``message_en`` are both kept so that a report can be printed in either
+    language offline, without the translation catalogue.
+    """
+
+    row: int
+    column: str
+    code: str
+    message_vi: str
+    message_en: str
+    value: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "row": self.row,
+            "column": self.column,
+            "code": self.code,
+            "message_vi": self.message_vi,
+            "message_en": self.message_en,
+            "value": self.value,
+        }
+
+
+class ImportRejected(ValidationError):
+    """An import with at least one bad row: nothing was written."""
+
+    def __init__(self, errors: list[RowError], *, total_rows: int = 0) -> None:
+        self.errors = errors
+        super().__init__(
+            "import_rejected",
+            f"{len(errors)} problem(s) found; nothing was imported.",
+            error_count=len(errors),
+            total_rows=total_rows,
+        )

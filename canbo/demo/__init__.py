@@ -1,0 +1,1 @@
+"""canbo.demo Django app."""

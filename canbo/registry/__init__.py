@@ -1,0 +1,1 @@
+"""canbo.registry Django app."""

@@ -1,0 +1,24 @@
+"""Local use and the demo: debug off by default, a generated secret kept in the data folder."""
+
+from __future__ import annotations
+
+import os
+import secrets
+
+from .base import *  # noqa: F403
+from .base import DATA_DIR
+
+
+def _local_secret() -> str:
+    path = DATA_DIR / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_urlsafe(50))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+SECRET_KEY = os.environ.get("CANBO_SECRET_KEY") or _local_secret()
+DEBUG = os.environ.get("CANBO_DEBUG", "") == "1"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# The demo relaxes two-factor login for its admin account and says so on the login page.
+CANBO_REQUIRE_ADMIN_2FA = os.environ.get("CANBO_REQUIRE_ADMIN_2FA", "0") == "1"

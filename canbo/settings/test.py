@@ -1,0 +1,12 @@
+"""Tests: fast hashing, 2FA on (tests log admins in with a TOTP device)."""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+CANBO_REQUIRE_ADMIN_2FA = True
+LANGUAGE_CODE = "vi"

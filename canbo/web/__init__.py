@@ -1,0 +1,1 @@
+"""canbo.web Django app."""
