@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "canbo.web",
     "canbo.api",
     "canbo.demo",
+    "canbo.conferences",
+    "canbo.classification",
 ]
 
 MIDDLEWARE = [

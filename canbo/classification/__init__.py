@@ -1,0 +1,1 @@
+"""canbo.classification Django app."""

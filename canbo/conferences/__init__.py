@@ -1,0 +1,1 @@
+"""canbo.conferences Django app."""
