@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",
     "canbo.audit",
     "canbo.registry",
     "canbo.accounts",
@@ -156,6 +157,10 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Organization registry and personnel records (công tác cán bộ).",
     "VERSION": "0.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI assets ship with the package: nothing downloads at run time (closed networks).
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {

@@ -1,0 +1,65 @@
+"""Tree queries as of a date (OR-19, OR-20): recursive CTEs that run on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+
+from canbo.core.types import UnitId
+
+_ANCESTORS = """
+WITH RECURSIVE up(unit_id, depth) AS (
+    SELECT %s, 0
+  UNION ALL
+    SELECT v.parent_id, up.depth + 1
+    FROM up JOIN registry_unitversion v ON v.unit_id = up.unit_id
+    WHERE v.valid_from <= %s AND v.valid_to >= %s AND v.parent_id IS NOT NULL
+      AND up.depth < 32
+)
+SELECT unit_id FROM up ORDER BY depth
+"""
+
+_SUBTREE = """
+WITH RECURSIVE down(unit_id, depth) AS (
+    SELECT %s, 0
+  UNION ALL
+    SELECT v.unit_id, down.depth + 1
+    FROM down JOIN registry_unitversion v ON v.parent_id = down.unit_id
+    WHERE v.valid_from <= %s AND v.valid_to >= %s AND down.depth < 32
+)
+"""
+
+
+def ancestors(unit_id: int, as_of: dt.date) -> list[UnitId]:
+    """The unit and its ancestors valid on ``as_of``, nearest first; [] if not valid then."""
+    with connection.cursor() as cur:
+        cur.execute(
+            "SELECT 1 FROM registry_unitversion WHERE unit_id = %s AND valid_from <= %s"
+            " AND valid_to >= %s",
+            [unit_id, as_of, as_of],
+        )
+        if cur.fetchone() is None:
+            return []
+        cur.execute(_ANCESTORS, [unit_id, as_of, as_of])
+        return [UnitId(row[0]) for row in cur.fetchall()]
+
+
+def subtree_ids(root_id: int, as_of: dt.date) -> list[UnitId]:
+    """Every unit in the subtree of ``root_id`` (itself included) as of ``as_of``."""
+    with connection.cursor() as cur:
+        cur.execute(_SUBTREE + "SELECT unit_id FROM down", [root_id, as_of, as_of])
+        return [UnitId(row[0]) for row in cur.fetchall()]
+
+
+def count_members(root_id: int, as_of: dt.date) -> int:
+    """Party members whose cell lies in the subtree of ``root_id`` on ``as_of`` (OR-20)."""
+    sql = (
+        _SUBTREE
+        + "SELECT COUNT(*) FROM down JOIN registry_membership m ON m.unit_id = down.unit_id"
+        " WHERE m.valid_from <= %s AND m.valid_to >= %s"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [root_id, as_of, as_of, as_of, as_of])
+        row = cur.fetchone()
+        return int(row[0]) if row else 0

@@ -1,0 +1,123 @@
+"""Ports the services depend on; the Django apps provide the adapters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Protocol
+
+from canbo.core.registry import MembershipData, PersonData, UnitVersionData
+from canbo.core.types import AccountId, Interval, PersonId, Role, UnitId, UnitKind
+
+
+@dataclass(frozen=True, slots=True)
+class Grant:
+    """A role over the subtree rooted at ``root`` (``None``: the whole tree)."""
+
+    role: Role
+    root: UnitId | None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts: an account with its grants, or a system process (``account_id=None``)."""
+
+    account_id: AccountId | None
+    label: str
+    grants: tuple[Grant, ...] = ()
+
+    @property
+    def is_system(self) -> bool:
+        return self.account_id is None
+
+
+SYSTEM = Actor(None, "system", (Grant(Role.ADMIN, None),))
+
+
+class AuditLog(Protocol):
+    def append(
+        self,
+        actor: Actor,
+        action: str,
+        object_type: str,
+        object_id: str,
+        before: Mapping[str, Any] | None,
+        after: Mapping[str, Any] | None,
+        details: Mapping[str, Any] | None = None,
+    ) -> None: ...
+
+
+class TreeReader(Protocol):
+    def ancestors(self, unit_id: UnitId, as_of: dt.date) -> list[UnitId]:
+        """The unit and its ancestors as of the date, nearest first (empty if not valid)."""
+        ...
+
+    def unit_exists(self, unit_id: UnitId) -> bool: ...
+
+
+class UnitRepository(Protocol):
+    def get_version(self, unit_id: UnitId, as_of: dt.date) -> UnitVersionData | None: ...
+
+    def id_for_code(self, code: str) -> UnitId | None: ...
+
+    def add(self, data: UnitVersionData) -> UnitId: ...
+
+    def close_version(self, unit_id: UnitId, last_day: dt.date) -> None:
+        """End the version valid on ``last_day`` at that day (and the unit if ``dissolve``)."""
+        ...
+
+    def add_version(self, unit_id: UnitId, data: UnitVersionData) -> None: ...
+
+    def end_unit(self, unit_id: UnitId, last_day: dt.date) -> None: ...
+
+    def add_lineage(
+        self,
+        kind: str,
+        date: dt.date,
+        legal_basis: str,
+        links: Sequence[tuple[UnitId, UnitId, str]],
+    ) -> int: ...
+
+
+class PersonRepository(Protocol):
+    def get(self, person_id: PersonId) -> PersonData | None: ...
+
+    def id_for_code(self, code: str) -> PersonId | None: ...
+
+    def add(self, data: PersonData) -> PersonId: ...
+
+    def update(self, person_id: PersonId, data: PersonData) -> None: ...
+
+    def memberships(self, person_id: PersonId) -> list[MembershipData]: ...
+
+    def add_membership(self, data: MembershipData) -> None: ...
+
+    def end_membership(self, person_id: PersonId, last_day: dt.date, reason: str) -> None: ...
+
+    def current_unit(self, person_id: PersonId, as_of: dt.date) -> UnitId | None: ...
+
+    def unit_kind(self, unit_id: UnitId, as_of: dt.date) -> UnitKind | None: ...
+
+
+class UnitOfWork(Protocol):
+    units: UnitRepository
+    people: PersonRepository
+    tree: TreeReader
+    audit: AuditLog
+
+    def __enter__(self) -> UnitOfWork: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+
+def intervals(memberships: Iterable[MembershipData]) -> list[Interval]:
+    return [m.valid for m in memberships]

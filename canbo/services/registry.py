@@ -1,0 +1,190 @@
+"""Registry use cases: units, their versions and lineage; people and their cell membership.
+
+Each use case checks access, runs the core checks, persists through the unit of work and
+appends one audit entry per write, all in one transaction.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from canbo.core import registry as core
+from canbo.core.errors import Conflict, NotFound, ValidationError
+from canbo.core.types import Interval, PersonId, Share, UnitId
+
+from .access import access_unit, require_admin
+from .ports import Actor, UnitOfWork
+
+
+def _plain(obj: Any) -> dict[str, Any]:
+    data = dataclasses.asdict(obj)
+    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
+
+
+def create_unit(uow: UnitOfWork, actor: Actor, data: core.UnitVersionData) -> UnitId:
+    """Create a unit with its first version under a parent the actor may write (OR-15)."""
+    with uow:
+        if uow.units.id_for_code(data.code) is not None:
+            raise Conflict("duplicate_code", field="code", code=data.code)
+        if data.parent_id is None:
+            require_admin(actor)
+        else:
+            access_unit(actor, data.parent_id, uow.tree, data.valid.valid_from, write=True)
+        unit_id = uow.units.add(data)
+        uow.audit.append(actor, "unit.create", "unit", str(unit_id), None, _plain(data))
+        uow.commit()
+        return unit_id
+
+
+def change_unit(
+    uow: UnitOfWork, actor: Actor, unit_id: UnitId, data: core.UnitVersionData
+) -> None:
+    """Record a change (rename, new parent, new kind) from ``data.valid.valid_from`` on.
+
+    The version valid the day before is closed on that day; history is kept (OR-15, OR-18).
+    A new parent is refused if it lies inside the unit's own subtree (no cycles).
+    """
+    start = data.valid.valid_from
+    with uow:
+        access_unit(actor, unit_id, uow.tree, start, write=True)
+        before = uow.units.get_version(unit_id, start)
+        if before is None:
+            raise NotFound("unit_not_found", unit_id=unit_id)
+        if data.parent_id is not None:
+            access_unit(actor, data.parent_id, uow.tree, start, write=True)
+            core.check_parent(unit_id, uow.tree.ancestors(data.parent_id, start), data.parent_id)
+        uow.units.close_version(unit_id, start - dt.timedelta(days=1))
+        uow.units.add_version(unit_id, data)
+        uow.audit.append(
+            actor, "unit.change", "unit", str(unit_id), _plain(before), _plain(data)
+        )
+        uow.commit()
+
+
+def reorganize(
+    uow: UnitOfWork,
+    actor: Actor,
+    *,
+    kind: str,
+    date: dt.date,
+    legal_basis: str,
+    predecessors: Sequence[UnitId],
+    successors: Sequence[UnitId],
+    shares: dict[tuple[UnitId, UnitId], Share] | None = None,
+) -> int:
+    """Record a lineage event (OR-16): predecessors end the day before ``date``.
+
+    Successors must already exist (created with ``create_unit`` from ``date``). For a merge
+    each predecessor is linked WHOLE to the successor unless ``shares`` says PART (OR-14).
+    """
+    if not legal_basis.strip():
+        raise ValidationError("legal_basis_required", field="legal_basis")
+    with uow:
+        for unit_id in [*predecessors, *successors]:
+            access_unit(actor, unit_id, uow.tree, date - dt.timedelta(days=1), write=True)
+        links = [
+            (p, s, str((shares or {}).get((p, s), Share.WHOLE)))
+            for p in predecessors
+            for s in successors
+        ]
+        event_id = uow.units.add_lineage(kind, date, legal_basis, links)
+        for unit_id in predecessors:
+            if unit_id not in successors:
+                uow.units.end_unit(unit_id, date - dt.timedelta(days=1))
+        uow.audit.append(
+            actor,
+            "unit.reorganize",
+            "lineage",
+            str(event_id),
+            None,
+            {"kind": kind, "date": date.isoformat(), "links": [list(x) for x in links]},
+        )
+        uow.commit()
+        return event_id
+
+
+def create_person(
+    uow: UnitOfWork,
+    actor: Actor,
+    data: core.PersonData,
+    cell_id: UnitId,
+    since: dt.date,
+    today: dt.date,
+) -> PersonId:
+    """Create a person's record with their current cell membership (OR-17)."""
+    problems = core.check_person(data, today)
+    if problems:
+        raise problems[0]
+    with uow:
+        access_unit(actor, cell_id, uow.tree, since, write=True)
+        if uow.people.id_for_code(data.code) is not None:
+            raise Conflict("duplicate_code", field="code", code=data.code)
+        person_id = uow.people.add(data)
+        _join(uow, person_id, cell_id, since)
+        uow.audit.append(actor, "person.create", "person", str(person_id), None, _plain(data))
+        uow.commit()
+        return person_id
+
+
+def update_person(
+    uow: UnitOfWork, actor: Actor, person_id: PersonId, data: core.PersonData, today: dt.date
+) -> None:
+    """Correct a person's identity or Party dates; the audit entry keeps before and after."""
+    problems = core.check_person(data, today)
+    if problems:
+        raise problems[0]
+    with uow:
+        access_person(uow, actor, person_id, today, write=True)
+        before = uow.people.get(person_id)
+        uow.people.update(person_id, data)
+        uow.audit.append(
+            actor, "person.update", "person", str(person_id), _plain(before), _plain(data)
+        )
+        uow.commit()
+
+
+def transfer_person(
+    uow: UnitOfWork, actor: Actor, person_id: PersonId, to_cell: UnitId, on: dt.date
+) -> None:
+    """Move a member to another cell from ``on`` (sinh hoạt đảng chuyển đến); history kept."""
+    with uow:
+        access_person(uow, actor, person_id, on, write=True)
+        access_unit(actor, to_cell, uow.tree, on, write=True)
+        uow.people.end_membership(person_id, on - dt.timedelta(days=1), "transfer")
+        _join(uow, person_id, to_cell, on)
+        uow.audit.append(
+            actor,
+            "person.transfer",
+            "person",
+            str(person_id),
+            None,
+            {"to_unit": to_cell, "on": on.isoformat()},
+        )
+        uow.commit()
+
+
+def _join(uow: UnitOfWork, person_id: PersonId, cell_id: UnitId, since: dt.date) -> None:
+    kind = uow.people.unit_kind(cell_id, since)
+    if kind is None:
+        raise NotFound("unit_not_found", unit_id=cell_id)
+    new = core.MembershipData(person_id, cell_id, Interval(since))
+    others = [m.valid for m in uow.people.memberships(person_id)]
+    core.check_membership(new, others, kind)
+    uow.people.add_membership(new)
+
+
+def access_person(
+    uow: UnitOfWork, actor: Actor, person_id: PersonId, as_of: dt.date, *, write: bool = False
+) -> PersonId:
+    """A person is reachable through the cell they belong to as of the date (or last cell)."""
+    unit_id = uow.people.current_unit(person_id, as_of)
+    if unit_id is None:
+        raise NotFound("person_not_found", person_id=person_id)
+    try:
+        access_unit(actor, unit_id, uow.tree, as_of, write=write)
+    except NotFound:
+        raise NotFound("person_not_found", person_id=person_id) from None
+    return person_id

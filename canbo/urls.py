@@ -1,0 +1,11 @@
+"""URL map: the web shell, the REST API with its OpenAPI schema, admin, i18n switch."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("canbo.api.urls")),
+    path("", include("canbo.web.urls")),
+]

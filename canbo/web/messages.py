@@ -1,0 +1,30 @@
+"""Translated messages for domain error codes (the catalogue of user-facing refusals)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext as _
+
+from canbo.core.errors import DomainError
+
+
+def _catalogue() -> dict[str, str]:
+    return {
+        "unit_not_found": _("Không tìm thấy đơn vị."),
+        "person_not_found": _("Không tìm thấy cán bộ, đảng viên."),
+        "unit_write_denied": _("Bạn không có quyền thay đổi đơn vị này."),
+        "admin_required": _("Chỉ quản trị hệ thống được thực hiện thao tác này."),
+        "duplicate_code": _("Mã đã tồn tại."),
+        "tree_cycle": _("Đơn vị cấp trên đề xuất nằm trong chính cây con của đơn vị này."),
+        "date_in_future": _("Ngày không được ở tương lai."),
+        "date_before_birth": _("Ngày không được trước ngày sinh."),
+        "official_before_admission": _("Ngày chính thức phải sau ngày vào Đảng."),
+        "membership_overlap": _("Đảng viên đã sinh hoạt ở một chi bộ khác trong thời gian này."),
+        "membership_unit_kind": _("Đảng viên chỉ sinh hoạt ở chi bộ."),
+        "legal_basis_required": _("Cần ghi căn cứ pháp lý."),
+        "import_rejected": _("Tệp có lỗi; không có dữ liệu nào được nhập."),
+    }
+
+
+def translated_message(exc: DomainError) -> str:
+    """The translated message for the error's code, else its English default."""
+    return _catalogue().get(exc.code, exc.message)
