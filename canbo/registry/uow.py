@@ -103,6 +103,14 @@ class DjangoUnitRepository:
         self.close_version(unit_id, last_day)
         models.OrgUnit.objects.filter(pk=unit_id).update(valid_to=last_day)
 
+    def children(self, unit_id: UnitId, as_of: dt.date) -> list[UnitVersionData]:
+        return [
+            version_to_domain(v)
+            for v in models.UnitVersion.objects.select_related("unit").filter(
+                parent_id=unit_id, valid_from__lte=as_of, valid_to__gte=as_of
+            )
+        ]
+
     def add_lineage(
         self,
         kind: str,

@@ -72,6 +72,10 @@ class UnitRepository(Protocol):
 
     def end_unit(self, unit_id: UnitId, last_day: dt.date) -> None: ...
 
+    def children(self, unit_id: UnitId, as_of: dt.date) -> list[UnitVersionData]:
+        """Versions of the units whose parent is ``unit_id`` on ``as_of``."""
+        ...
+
     def add_lineage(
         self,
         kind: str,

@@ -79,6 +79,9 @@ def reorganize(
 
     Successors must already exist (created with ``create_unit`` from ``date``). For a merge
     each predecessor is linked WHOLE to the successor unless ``shares`` says PART (OR-14).
+    With a single successor, the predecessors' children are transferred to it on ``date``
+    (a transfer re-parents units, never people: OR-17); splits move children explicitly
+    with :func:`change_unit`.
     """
     if not legal_basis.strip():
         raise ValidationError("legal_basis_required", field="legal_basis")
@@ -91,6 +94,8 @@ def reorganize(
             for s in successors
         ]
         event_id = uow.units.add_lineage(kind, date, legal_basis, links)
+        if len(successors) == 1:
+            _move_children(uow, predecessors, successors[0], date, legal_basis)
         for unit_id in predecessors:
             if unit_id not in successors:
                 uow.units.end_unit(unit_id, date - dt.timedelta(days=1))
@@ -104,6 +109,30 @@ def reorganize(
         )
         uow.commit()
         return event_id
+
+
+def _move_children(
+    uow: UnitOfWork,
+    predecessors: Sequence[UnitId],
+    successor: UnitId,
+    date: dt.date,
+    legal_basis: str,
+) -> None:
+    eve = date - dt.timedelta(days=1)
+    for pred in predecessors:
+        if pred == successor:
+            continue
+        for child in uow.units.children(pred, eve):
+            if child.unit_id is None:
+                continue
+            uow.units.close_version(child.unit_id, eve)
+            moved = dataclasses.replace(
+                child,
+                parent_id=successor,
+                valid=Interval(date, child.valid.valid_to),
+                legal_basis=legal_basis,
+            )
+            uow.units.add_version(child.unit_id, moved)
 
 
 def create_person(

@@ -48,6 +48,10 @@ def test_splitting_ignores_extra_whitespace_and_decomposed_input() -> None:
     assert split_name(decomposed) == PersonName("Trần", "Thị", "Ánh")
 
 
+def test_eth_mistyped_for_d_with_stroke_is_corrected() -> None:
+    assert normalize_name("\u00d0ào \u00f0ức") == "Đào Đức"
+
+
 def test_list_order_puts_the_given_name_first() -> None:
     assert split_name("Nguyễn Thị Minh Khai").list_order == "Khai Thị Minh Nguyễn"
     assert split_name("Nguyễn Thị Minh Khai").full == "Nguyễn Thị Minh Khai"
