@@ -23,6 +23,8 @@ MAX_NAME_LENGTH = 100
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
 _DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-"})
+# Ð/ð (Icelandic eth) look like Đ/đ and are a common mistyping of them in Vietnamese data.
+_ETH = str.maketrans({"\u00d0": "\u0110", "\u00f0": "\u0111"})
 _JOINERS = frozenset("'-")
 _WORD_START = re.compile(r"(^|[\s'\-])(\w)")
 
@@ -50,12 +52,13 @@ class PersonName:
 
 
 def clean_spacing(text: str) -> str:
-    """NFC-normalize ``text``, unify apostrophes and dashes, and collapse runs of whitespace.
+    """NFC-normalize ``text``, unify apostrophes, dashes and Đ, and collapse whitespace runs.
 
     Data typed on different keyboards (Unikey in NFC or NFD mode, copied from PDF) must compare
     equal; the handbook's import rules require one canonical form for stored names.
     """
     text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_DASHES)
+    text = text.translate(_ETH)
     return " ".join(text.split())
 
 
