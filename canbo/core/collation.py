@@ -19,9 +19,11 @@ The key is stored in an indexed ``sort_key`` column and used in ``ORDER BY`` und
 comparison gives the collation order: ``primary "!" secondary "!" tertiary``. The primary part
 has one character per letter, digit, space or punctuation mark; the secondary part one tone
 character and the tertiary part one case character per such unit. When two primary parts are
-equal their units line up one to one, so the tones and cases of the same letters are compared. ``!`` sorts below every
-weight character, so a shorter text sorts before its extensions, as in ICU. Trailing "no tone"
-and "lower case" weights are dropped (this keeps the order and shortens the key).
+equal their units line up one to one, so the tones and cases of the same letters are compared.
+``!`` sorts below every weight character, so a shorter text sorts before its extensions, as in
+ICU. Trailing "no tone" and "lower case" weights are dropped (this keeps the order and shortens
+the key). The key has at most ``3 * len(text) + 2`` characters for Vietnamese text (seven
+primary characters for a character outside the tables).
 
 Deliberate differences from ICU (none affects Vietnamese names):
 

@@ -143,6 +143,37 @@ def test_name_order_agrees_with_icu_on_the_reordered_name(a: str, b: str) -> Non
     assert _sign((key_a > key_b) - (key_a < key_b)) == expected
 
 
+# Two spellings of the same letters that differ only in tones and case: the secondary and
+# tertiary levels decide, which random names rarely exercise.
+VARIANT_PAIRS = st.lists(
+    st.tuples(
+        st.sampled_from(ALPHABET),
+        st.sampled_from(TONES),
+        st.sampled_from(TONES),
+        st.booleans(),
+        st.booleans(),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+@settings(max_examples=500)
+@given(VARIANT_PAIRS, st.integers(min_value=0, max_value=7))
+def test_tone_and_case_variants_agree_with_icu(
+    letters: list[tuple[str, str, str, bool, bool]], space_at: int
+) -> None:
+    icu = pytest.importorskip("icu")
+    collator = icu.Collator.createInstance(icu.Locale("vi"))
+    a = "".join(_letter(base, tone_a, up_a) for base, tone_a, _, up_a, _ in letters)
+    b = "".join(_letter(base, tone_b, up_b) for base, _, tone_b, _, up_b in letters)
+    if 0 < space_at < len(letters):
+        a, b = a[:space_at] + " " + a[space_at:], b[:space_at] + " " + b[space_at:]
+    expected = _sign(collator.compare(a, b))
+    key_a, key_b = word_key(a), word_key(b)
+    assert _sign((key_a > key_b) - (key_a < key_b)) == expected
+
+
 # Unit names mix letters (including f, j, w, z), digits and the listed punctuation.
 TEXT_UNITS = st.one_of(
     LETTERS,
