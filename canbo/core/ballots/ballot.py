@@ -125,7 +125,8 @@ def confidence_ballot(
     """Build a confidence ballot from ``(subject, levels marked)`` pairs (CV-12)."""
     struck_set = {SubjectId(s) for s in struck}
     lines = tuple(
-        BallotLine(SubjectId(s), frozenset(levels), SubjectId(s) in struck_set) for s, levels in marks
+        BallotLine(SubjectId(s), frozenset(levels), SubjectId(s) in struck_set)
+        for s, levels in marks
     )
     listed = {line.subject for line in lines}
     extra = tuple(BallotLine(s, frozenset(), True) for s in sorted(struck_set - listed))

@@ -115,9 +115,7 @@ GEN_PCT_FORMAT = ParamSpec(
     "GEN-06",
     Confidence.SUMMARY,
 )
-GEN_EFFECTIVE_FROM_DEFAULT = ParamSpec(
-    "gen_effective_from_default", "signing_date", (), "GEN-03"
-)
+GEN_EFFECTIVE_FROM_DEFAULT = ParamSpec("gen_effective_from_default", "signing_date", (), "GEN-03")
 
 # --- Party elections (elections_and_ballots.md, Parameters) -----------------------------
 EL_ART15_SAME_AS_244 = ParamSpec("el_art15_same_as_244", True, (True, False), "EL-13")

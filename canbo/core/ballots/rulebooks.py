@@ -96,7 +96,9 @@ class Rulebook:
 
     def in_force_on(self, day: dt.date) -> bool:
         """True when ``day`` lies in ``[effective_from, effective_to]`` (GEN-01)."""
-        return self.effective_from <= day and (self.effective_to is None or day <= self.effective_to)
+        return self.effective_from <= day and (
+            self.effective_to is None or day <= self.effective_to
+        )
 
     def spec(self, name: str) -> ParamSpec:
         for spec in self.specs:
@@ -161,9 +163,7 @@ class RulebookRegistry:
                 return book
         raise NotFound("unknown_rulebook", rulebook_id=rulebook_id, known=sorted(self._books))
 
-    def select(
-        self, body: Body, on: dt.date, domain: Domain = Domain.CONFIDENCE_VOTE
-    ) -> Rulebook:
+    def select(self, body: Body, on: dt.date, domain: Domain = Domain.CONFIDENCE_VOTE) -> Rulebook:
         """The rulebook in force for ``body`` on the date of the vote or step (GEN-01, GEN-02)."""
         for book in self._books.values():
             if book.domain == domain and body in book.bodies and book.in_force_on(on):

@@ -167,4 +167,3 @@ def _judge_confidence_lines(ballot: Ballot, form: BallotForm, rulebook: Rulebook
             reasons.append(Invalidity(code, Scope.NAME, _confidence_citation(rulebook), subject))
             lines[subject] = LineVerdict(subject, Verdict.INVALID)
     return Judgement(ballot.serial, lines, tuple(reasons), rulebook_id=rulebook.rulebook_id)
-
