@@ -10,7 +10,7 @@ from canbo.core.types import UnitId
 
 _ANCESTORS = """
 WITH RECURSIVE up(unit_id, depth) AS (
-    SELECT %s, 0
+    SELECT CAST(%s AS BIGINT), 0
   UNION ALL
     SELECT v.parent_id, up.depth + 1
     FROM up JOIN registry_unitversion v ON v.unit_id = up.unit_id
@@ -22,7 +22,7 @@ SELECT unit_id FROM up ORDER BY depth
 
 _SUBTREE = """
 WITH RECURSIVE down(unit_id, depth) AS (
-    SELECT %s, 0
+    SELECT CAST(%s AS BIGINT), 0
   UNION ALL
     SELECT v.unit_id, down.depth + 1
     FROM down JOIN registry_unitversion v ON v.parent_id = down.unit_id
