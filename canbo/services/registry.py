@@ -28,7 +28,7 @@ def create_unit(uow: UnitOfWork, actor: Actor, data: core.UnitVersionData) -> Un
     """Create a unit with its first version under a parent the actor may write (OR-15)."""
     with uow:
         if uow.units.id_for_code(data.code) is not None:
-            raise Conflict("duplicate_code", field="code", code=data.code)
+            raise Conflict("duplicate_code", field="code", value=data.code)
         if data.parent_id is None:
             require_admin(actor)
         else:
@@ -150,7 +150,7 @@ def create_person(
     with uow:
         access_unit(actor, cell_id, uow.tree, since, write=True)
         if uow.people.id_for_code(data.code) is not None:
-            raise Conflict("duplicate_code", field="code", code=data.code)
+            raise Conflict("duplicate_code", field="code", value=data.code)
         person_id = uow.people.add(data)
         _join(uow, person_id, cell_id, since)
         uow.audit.append(actor, "person.create", "person", str(person_id), None, _plain(data))
