@@ -66,7 +66,7 @@ GRADE_CODES: dict[str, Grade] = {
 
 
 class BasicTargets(StrEnum):
-    """CL-09: how many of the five basic socio-economic targets (of those that apply) were missed."""
+    """CL-09: how many of the five basic socio-economic targets that apply were missed."""
 
     NONE = "none"
     SOME = "some"

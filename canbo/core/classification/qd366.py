@@ -1,0 +1,287 @@
+"""Rulebook QD366_HD43: QĐ 366-QĐ/TW (30/08/2025) and HD 43-HD/BTCTW, cycles 2025 onward.
+
+Decides a level as in CL-12: the score band (CL-06) gives the highest reachable level; the
+conditions of each level (CL-10, CL-08, CL-07) are tested from HT upwards, so a level's
+conditions include those of the levels below; forced-KHT facts (CL-09 for leaders, CL-11 for the
+others) override; then the caps (CL-17, CL-18). The head–unit cap (CL-15) and the quota (CL-13)
+need other subjects and live in :mod:`engine` and :mod:`quota`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from canbo.core.classification import qd366_reasons as r
+from canbo.core.classification.common import (
+    Evaluator,
+    caps_step,
+    make_common_reasons,
+    not_classified_step,
+)
+from canbo.core.classification.model import (
+    PCT_SCALE,
+    SCORE_SCALE,
+    BasicTargets,
+    Effect,
+    Level,
+    Proposal,
+    Reason,
+    Subject,
+    SubjectKind,
+)
+from canbo.core.classification.params import (
+    BasicTargetsPolicy,
+    ConditionFailurePolicy,
+    HtConditionIndividual,
+    HttConditionOutside,
+    Parameters,
+)
+
+Check = Callable[[Subject], list[Reason]]
+
+FULL = 100 * PCT_SCALE
+HTXS_MIN = 90 * SCORE_SCALE
+HTT_MIN = 70 * SCORE_SCALE
+HT_MIN = 50 * SCORE_SCALE
+LEVELS_UP = (Level.HT, Level.HTT, Level.HTXS)
+
+
+def band(score: int) -> Level:
+    """CL-06: ≥ 90 HTXS band, 70 to under 90 HTT, 50 to under 70 HT, under 50 KHT (tenths)."""
+    if score >= HTXS_MIN:
+        return Level.HTXS
+    if score >= HTT_MIN:
+        return Level.HTT
+    if score >= HT_MIN:
+        return Level.HT
+    return Level.KHT
+
+
+def _none(s: Subject) -> list[Reason]:
+    return []
+
+
+def _ht_tasks(done_reason: Reason, late_reason: Reason) -> Check:
+    """CL-10: 100% of tasks done, no more than 20% late (``5·late ≤ total``)."""
+
+    def check(s: Subject) -> list[Reason]:
+        out = []
+        if s.tasks_on_time + s.tasks_late < s.tasks_total:
+            out.append(done_reason)
+        if 5 * s.tasks_late > s.tasks_total:
+            out.append(late_reason)
+        return out
+
+    return check
+
+
+def _htt_own(s: Subject) -> list[Reason]:
+    """CL-08: 100% of assigned tasks done on time."""
+    return [r.HTT_NOT_ON_TIME] if s.tasks_on_time < s.tasks_total else []
+
+
+def _htt_leader(s: Subject) -> list[Reason]:
+    """CL-08: the leader's own tasks, and the units led complete 100% of their tasks."""
+    out = _htt_own(s)
+    if s.led_units_tasks is None or s.led_units_tasks < FULL:
+        out.append(r.HTT_UNITS)
+    return out
+
+
+def _htxs_person(s: Subject) -> list[Reason]:
+    """CL-07: all on time, at least 30% exceeded (``10·exceeded ≥ 3·total``), shortcomings fixed."""
+    out = []
+    if s.tasks_on_time < s.tasks_total:
+        out.append(r.HTXS_NOT_ON_TIME)
+    if 10 * s.tasks_exceeded < 3 * s.tasks_total:
+        out.append(r.HTXS_EXCEEDED)
+    if not s.shortcomings_remedied:
+        out.append(r.HTXS_SHORTCOMINGS)
+    return out
+
+
+def _htxs_collective(s: Subject) -> list[Reason]:
+    """CL-07 (Art. 11(1)): as a person, and no discipline in the collective's scope."""
+    out = _htxs_person(s)
+    if s.discipline is not None:
+        out.append(r.HTXS_DISCIPLINE)
+    return out
+
+
+def _htxs_leader(s: Subject) -> list[Reason]:
+    """CL-07: as a person, and the units led do 100% of tasks with at least 30% exceeded."""
+    out = _htxs_person(s)
+    if s.led_units_tasks is None or s.led_units_tasks < FULL:
+        out.append(r.HTXS_UNITS)
+    elif s.led_units_exceeded is None:
+        out.append(r.HTXS_UNITS_UNKNOWN)
+    elif 10 * s.led_units_exceeded < 3 * FULL:
+        out.append(r.HTXS_UNITS)
+    return out
+
+
+def _forced_leader(policy: BasicTargetsPolicy) -> Check:
+    """CL-09 (Art. 11(4), point 4.2): the forced-KHT list for leaders and managers."""
+
+    def check(s: Subject) -> list[Reason]:
+        out = []
+        if s.led_units_tasks is not None and s.led_units_tasks < 70 * PCT_SCALE:
+            out.append(r.LEADER_UNITS_TASKS)
+        if s.led_units_kht is not None and s.led_units_kht > 50 * PCT_SCALE:
+            out.append(r.LEADER_UNITS_KHT)
+        if s.confidence_low is not None and s.confidence_low > 50 * PCT_SCALE:
+            out.append(r.LEADER_CONFIDENCE)
+        if s.discipline is not None and s.discipline_duty_related:
+            out.append(r.LEADER_DISCIPLINE)
+        if s.degradation_concluded:
+            out.append(r.LEADER_DEGRADATION)
+        missed = s.basic_targets_missed
+        if missed is not BasicTargets.NONE:
+            out.append(_basic_targets(policy, missed))
+        return out
+
+    return check
+
+
+def _basic_targets(policy: BasicTargetsPolicy, missed: BasicTargets) -> Reason:
+    """CL-09, ``cl_basic_targets_policy``: force KHT, or flag for the competent level."""
+    if policy is BasicTargetsPolicy.ANY_APPLICABLE_MISSED:
+        return r.LEADER_BASIC_FORCED
+    if policy is BasicTargetsPolicy.ALL_APPLICABLE_MISSED and missed is BasicTargets.ALL:
+        return r.LEADER_BASIC_FORCED
+    return r.LEADER_BASIC_FLAG
+
+
+def _forced_collective(triggers: frozenset[str]) -> Check:
+    """CL-11 default: the QĐ 124 collective list (CL124-06) as ``cl_kht_triggers_collective``."""
+    on_discipline = "discipline" in triggers
+    on_tasks = "tasks_below_half" in triggers
+    on_units = "units_disciplined_over_20pct" in triggers
+    on_disunity = "disunity_or_degradation" in triggers
+
+    def check(s: Subject) -> list[Reason]:
+        out = []
+        if on_discipline and s.discipline is not None and not s.discipline_self_remedied:
+            out.append(r.COLL_DISCIPLINE)
+        done = s.tasks_on_time + s.tasks_late
+        if on_tasks and s.key_targets_missed and 2 * done < s.tasks_total:
+            out.append(r.COLL_TASKS)
+        if on_units and s.units_disciplined is not None and s.units_disciplined > 20 * PCT_SCALE:
+            out.append(r.COLL_UNITS)
+        if on_disunity and s.degradation_concluded:
+            out.append(r.COLL_DISUNITY)
+        return out
+
+    return check
+
+
+def _forced_person(triggers: frozenset[str]) -> Check:
+    """CL-11 default: the QĐ 124 individual list (CL124-06) as ``cl_kht_triggers_individual``."""
+    on_discipline = "discipline" in triggers
+    on_degradation = "degradation" in triggers
+    on_breach = "breach" in triggers
+
+    def check(s: Subject) -> list[Reason]:
+        out = []
+        if on_discipline and s.discipline is not None and not s.discipline_self_remedied:
+            out.append(r.IND_DISCIPLINE)
+        if on_degradation and s.degradation_concluded:
+            out.append(r.IND_DEGRADATION)
+        if on_breach and s.breach_concluded:
+            out.append(r.IND_BREACH)
+        return out
+
+    return check
+
+
+KindRules = tuple[tuple[Check, Check, Check], dict[Level, Reason], Check]
+
+
+def _kind_rules(params: Parameters) -> dict[SubjectKind, KindRules]:
+    """Bind the level checks, the "conditions hold" reasons and the forced list of each kind."""
+    individual_ht = (
+        _ht_tasks(r.HT_NOT_DONE_IND, r.HT_LATE_IND)
+        if params.cl_ht_condition_individual is HtConditionIndividual.ALL_TASKS_DONE_LATE_LE_20PCT
+        else _none
+    )
+    person_met = {**r.MET, Level.HT: r.MET_HT_INDIVIDUAL}
+    outside_same = (
+        params.cl_htt_condition_outside_members is HttConditionOutside.SAME_AS_NON_LEADERS
+    )
+    outside_met = {**person_met, Level.HTT: r.MET_HTT_OUTSIDE}
+    person_forced = _forced_person(params.cl_kht_triggers_individual)
+    return {
+        SubjectKind.COLLECTIVE: (
+            (_ht_tasks(r.HT_NOT_DONE, r.HT_LATE), _htt_own, _htxs_collective),
+            r.MET,
+            _forced_collective(params.cl_kht_triggers_collective),
+        ),
+        SubjectKind.LEADER: (
+            (individual_ht, _htt_leader, _htxs_leader),
+            person_met,
+            _forced_leader(params.cl_basic_targets_policy),
+        ),
+        SubjectKind.INDIVIDUAL: (
+            (individual_ht, _htt_own, _htxs_person),
+            person_met,
+            person_forced,
+        ),
+        SubjectKind.MEMBER_OUTSIDE: (
+            (individual_ht, _htt_own if outside_same else _none, _htxs_person),
+            outside_met,
+            person_forced,
+        ),
+    }
+
+
+def build_qd366(params: Parameters) -> Evaluator:
+    """Return the per-subject function of QĐ 366 / HD 43 with ``params`` bound once (CL-12)."""
+    cr = make_common_reasons(r.DOCS, ("cl_exempt_categories",))
+    rules = _kind_rules(params)
+    drop_to_highest = (
+        params.cl_condition_failure_policy is ConditionFailurePolicy.DROP_TO_HIGHEST_LEVEL_MET
+    )
+    forced_kht = Effect.FORCED_KHT
+
+    def evaluate(s: Subject) -> Proposal:
+        trail: list[Reason] = []
+        stop = not_classified_step(s, params, cr)
+        if stop is not None:
+            if stop.effect is Effect.NOT_CLASSIFIED:
+                return Proposal(s.id, s.group, None, (stop,))
+            trail.append(stop)
+        checks, met_reasons, forced = rules[s.kind]
+        top = band(s.score if s.score is not None else -1)
+        trail.append(r.BAND[top])
+        level = _climb(s, top, checks, trail)
+        if level < top and not drop_to_highest:
+            trail.append(r.DROP_TO_KHT)
+            level = Level.KHT
+        elif level > Level.KHT:
+            trail.append(met_reasons[level])
+        facts = forced(s)
+        if facts:
+            trail.extend(facts)
+            if any(f.effect is forced_kht for f in facts):
+                level = Level.KHT
+        if level > Level.KHT:
+            level = caps_step(s, level, trail, params, cr)
+        return Proposal(s.id, s.group, level, tuple(trail))
+
+    return evaluate
+
+
+def _climb(
+    s: Subject, top: Level, checks: tuple[Check, Check, Check], trail: list[Reason]
+) -> Level:
+    """CL-12 step 3: the highest level up to ``top`` whose conditions, and those below, hold."""
+    met = Level.KHT
+    for level, check in zip(LEVELS_UP, checks, strict=True):
+        if level > top:
+            break
+        failures = check(s)
+        if failures:
+            trail.extend(failures)
+            break
+        met = level
+    return met
