@@ -15,6 +15,7 @@ from canbo.core.registry import MembershipData, PersonData, UnitVersionData, pil
 from canbo.core.types import Interval, LevelClass, PersonId, Sex, UnitId, UnitKind
 
 from . import models, queries
+from .records_repo import DjangoRecordRepository
 from .constants import FOREVER
 
 
@@ -226,6 +227,7 @@ class DjangoUnitOfWork:
     def __init__(self) -> None:
         self.units = DjangoUnitRepository()
         self.people = DjangoPersonRepository()
+        self.records = DjangoRecordRepository()
         self.tree = DjangoTreeReader()
         self.audit = DjangoAuditLog()
         self._atomic: transaction.Atomic | None = None

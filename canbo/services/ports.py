@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol
 
+from canbo.core.records import RecordData, TermData
 from canbo.core.registry import MembershipData, PersonData, UnitVersionData
 from canbo.core.types import AccountId, Interval, PersonId, Role, UnitId, UnitKind
 
@@ -105,9 +106,18 @@ class PersonRepository(Protocol):
     def unit_kind(self, unit_id: UnitId, as_of: dt.date) -> UnitKind | None: ...
 
 
+class RecordRepository(Protocol):
+    def add(self, person_id: PersonId, data: RecordData) -> int: ...
+
+    def end_position(self, person_id: PersonId, record_id: int, last_day: dt.date) -> bool: ...
+
+    def add_term(self, data: TermData) -> int: ...
+
+
 class UnitOfWork(Protocol):
     units: UnitRepository
     people: PersonRepository
+    records: RecordRepository
     tree: TreeReader
     audit: AuditLog
 

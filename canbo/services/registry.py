@@ -9,19 +9,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
 
 from canbo.core import registry as core
 from canbo.core.errors import Conflict, NotFound, ValidationError
+from canbo.core.plain import plain_dict as _plain
 from canbo.core.types import Interval, PersonId, Share, UnitId
 
 from .access import access_unit, require_admin
 from .ports import Actor, UnitOfWork
-
-
-def _plain(obj: Any) -> dict[str, Any]:
-    data = dataclasses.asdict(obj)
-    return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in data.items()}
 
 
 def create_unit(uow: UnitOfWork, actor: Actor, data: core.UnitVersionData) -> UnitId:
@@ -39,9 +34,7 @@ def create_unit(uow: UnitOfWork, actor: Actor, data: core.UnitVersionData) -> Un
         return unit_id
 
 
-def change_unit(
-    uow: UnitOfWork, actor: Actor, unit_id: UnitId, data: core.UnitVersionData
-) -> None:
+def change_unit(uow: UnitOfWork, actor: Actor, unit_id: UnitId, data: core.UnitVersionData) -> None:
     """Record a change (rename, new parent, new kind) from ``data.valid.valid_from`` on.
 
     The version valid the day before is closed on that day; history is kept (OR-15, OR-18).
@@ -58,9 +51,7 @@ def change_unit(
             core.check_parent(unit_id, uow.tree.ancestors(data.parent_id, start), data.parent_id)
         uow.units.close_version(unit_id, start - dt.timedelta(days=1))
         uow.units.add_version(unit_id, data)
-        uow.audit.append(
-            actor, "unit.change", "unit", str(unit_id), _plain(before), _plain(data)
-        )
+        uow.audit.append(actor, "unit.change", "unit", str(unit_id), _plain(before), _plain(data))
         uow.commit()
 
 
