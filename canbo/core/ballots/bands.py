@@ -66,6 +66,15 @@ class BandResult:
                 "low_exceeds_denominator", low=self.low, denominator=self.denominator
             )
 
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "band": str(self.band),
+            "band_denominator": {"kind": str(self.denominator_kind), "value": self.denominator},
+            "band_citation": self.citation.as_dict(),
+            "consequences": [c.as_dict() for c in self.consequences],
+            "unconfirmed": list(self.unconfirmed),
+        }
+
     @property
     def unconfirmed(self) -> tuple[str, ...]:
         """Every unconfirmed parameter the band or any of its consequences depended on."""

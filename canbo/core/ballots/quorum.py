@@ -9,6 +9,7 @@ convened is a pair of parameters (``cv_convened_includes_subject``,
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from canbo.core.ballots.bands import DenominatorKind
 from canbo.core.ballots.rulebooks import Rulebook
@@ -60,6 +61,14 @@ class QuorumCheck:
     base: int
     met: bool
     citation: Citation
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "present": self.present,
+            "convened": self.base,
+            "met": self.met,
+            "citation": self.citation.as_dict(),
+        }
 
 
 def convened_base(roll: ConvenedRoll, rulebook: Rulebook) -> int:

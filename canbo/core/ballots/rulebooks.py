@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from types import MappingProxyType
+from typing import Any
 
 from canbo.core.ballots.params import Confidence, ParamSpec, ParamValue
 from canbo.core.errors import Citation, NotFound, ValidationError
@@ -124,6 +125,21 @@ class Rulebook:
     def unconfirmed(self, *names: str) -> tuple[str, ...]:
         """The subset of ``names`` whose handbook mark is ``unconfirmed``."""
         return tuple(n for n in names if self.spec(n).confidence is Confidence.UNCONFIRMED)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The rulebook as recorded with a result: id, document, period, parameter values."""
+        params = self.parameters()
+        return {
+            "id": self.rulebook_id,
+            "document": self.document,
+            "bodies": sorted(str(b) for b in self.bodies),
+            "effective_from": self.effective_from.isoformat(),
+            "effective_to": self.effective_to.isoformat() if self.effective_to else None,
+            "effective_from_confirmed": self.effective_from_confirmed,
+            "superseded_by": self.superseded_by,
+            "parameters": {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()},
+            "unconfirmed_parameters": list(self.unconfirmed(*params)),
+        }
 
     def with_parameters(self, **values: ParamValue) -> Rulebook:
         """A copy with more overrides, validated like the original."""
