@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db.models import Model
+
 from canbo.core.errors import ValidationError
 from canbo.core.records import (
     DisciplineData,
@@ -29,7 +31,7 @@ class DjangoRecordRepository:
                     raise ValidationError(
                         "unknown_title", field="title_code", value=data.title_code
                     )
-                row: models.Model = models.PositionHolding.objects.create(
+                row: Model = models.PositionHolding.objects.create(
                     person_id=person_id,
                     title=title,
                     unit_id=data.unit_id,
