@@ -190,10 +190,12 @@ def quota_table(result: CalculatorResult) -> tuple[tuple[str, ...], list[list[st
 
 def quota_warnings(result: CalculatorResult) -> list[str]:
     """One bilingual line per group over the quota, naming the group and the excess (CL-13)."""
+    pct = result.params.cl_quota_pct
     return [
-        f"Nhóm {q.group!r}: {q.htxs} HTXS, tối đa {q.max_htxs} (20% của {q.htt} HTT) — vượt "
+        f"Nhóm {q.group!r}: {q.htxs} HTXS, tối đa {q.max_htxs} ({pct}% của {q.htt} HTT), vượt "
         f"{q.over_by}; cấp có thẩm quyền quyết định. / Group {q.group!r}: {q.htxs} HTXS, at "
-        f"most {q.max_htxs} ({q.htt} HTT) — over by {q.over_by}; the competent level decides."
+        f"most {q.max_htxs} ({pct}% of {q.htt} HTT), over by {q.over_by}; the competent level "
+        "decides."
         for q in result.groups_over
     ]
 
