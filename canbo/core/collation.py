@@ -59,6 +59,9 @@ _ALPHABET = (
 )  # fmt: skip
 _UNITS = (*_PUNCTUATION, _SYMBOL_MARK, *"0123456789", *_ALPHABET, _FOREIGN_MARK)
 _PRIMARY = {unit: _WEIGHTS[i] for i, unit in enumerate(_UNITS)}
+# sort_key joins the name's parts with the space weight and moves inner spaces one weight up.
+_PART_SEPARATOR = _PRIMARY[" "]
+_INNER_SPACE = _PRIMARY["_"]
 
 _BREVE, _CIRCUMFLEX, _HORN = "\u0306", "\u0302", "\u031b"
 _MODIFIED = {
@@ -103,13 +106,35 @@ def word_key(text: str) -> str:
 def sort_key(full_name: str) -> str:
     """Key that sorts full names as official lists do: given, then middle, then family name.
 
-    "Nguyễn Văn An" is keyed as "An Văn Nguyễn", so it sorts before "Trần Thị Ánh" (an < ánh
-    only by tone, but "an" is shorter than "anh") and "Lê Văn Bình". The reordered name is
-    compared word by word as one text, exactly as ICU ``vi`` compares "given middle family": a
-    person without a middle name is compared by family name against the other's middle name.
-    Design rule; Vietnamese alphabetical order as in :func:`word_key`.
+    The three parts are compared one after the other (the issue's rule: "by given name, then
+    middle names, then family name"): "Nguyễn An" (no middle name) sorts before "Lê Bá An",
+    and "Trần Thị Ánh" sorts before "Lê Thị Bích Ánh"; "Nguyễn Văn An" sorts before "Trần Thị
+    Ánh" and "Lê Văn Bình". Within each part letters, tones and case compare as in
+    :func:`word_key`. The parts are joined by the lowest weight; a space inside a part takes the
+    next weight (names never contain "_", the character that weight otherwise stands for).
+    Design rule.
     """
-    return word_key(split_name(full_name).list_order)
+    name = split_name(full_name)
+    primary: list[str] = []
+    secondary: list[str] = []
+    tertiary: list[str] = []
+    for index, part in enumerate((name.given, name.middle, name.family)):
+        if index:
+            primary.append(_PART_SEPARATOR)
+            secondary.append(_WEIGHTS[0])
+            tertiary.append(_WEIGHTS[0])
+        for unit, tone, is_upper in _units(clean_spacing(part)):
+            weight = _primary_weight(unit)
+            primary.append(_INNER_SPACE if weight == _PART_SEPARATOR else weight)
+            secondary.append(_WEIGHTS[tone])
+            tertiary.append(_WEIGHTS[int(is_upper)])
+    return _LEVEL_SEPARATOR.join(
+        (
+            "".join(primary),
+            "".join(secondary).rstrip(_WEIGHTS[0]),
+            "".join(tertiary).rstrip(_WEIGHTS[0]),
+        )
+    )
 
 
 def _primary_weight(unit: str) -> str:
