@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import io
+import os
+import sys
 from argparse import ArgumentParser, ArgumentTypeError
 from pathlib import Path
 from typing import Any
@@ -21,13 +24,15 @@ from canbo.core.ballots.results import SessionFigures
 from canbo.core.errors import DomainError, ImportRejected
 from canbo.services.confidence_calculator import (
     CalculatorRequest,
+    CalculatorResult,
     calculate,
     render_csv,
     render_json,
+    to_dict,
 )
 
 EXIT_REFUSED = 2
-PDF_PACKAGES = ("reportlab", "weasyprint")
+PDF_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # needs Vietnamese glyphs
 
 
 def _count(text: str) -> int:
@@ -81,14 +86,13 @@ class Command(BaseCommand):
             parser.add_argument(f"--{name}", type=_count)
         parser.add_argument("--param", action="append", type=_param, default=[])
         parser.add_argument("--format", choices=("json", "csv", "pdf"), default="json")
+        parser.add_argument("--output", help="write to this file instead of stdout")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["format"] == "pdf" and not any(
-            importlib.util.find_spec(p) for p in PDF_PACKAGES
-        ):
+        if options["format"] == "pdf" and not importlib.util.find_spec("reportlab"):
             raise CommandError(
-                "Xuất PDF cần cài gói reportlab hoặc weasyprint.\n"
-                "PDF output needs the reportlab or weasyprint package installed.",
+                "Xuất PDF cần cài gói reportlab (weasyprint chưa được hỗ trợ).\n"
+                "PDF output needs the reportlab package installed (weasyprint is not supported).",
                 returncode=EXIT_REFUSED,
             )
         request = self._request(options)
@@ -97,12 +101,20 @@ class Command(BaseCommand):
         except DomainError as exc:
             raise CommandError(_refusal(exc), returncode=EXIT_REFUSED) from exc
         if options["format"] == "pdf":
-            raise CommandError(
-                "Xuất PDF chưa được xây dựng. / PDF rendering is not implemented yet.",
-                returncode=EXIT_REFUSED,
-            )
+            self._write_bytes(_render_pdf(result), options["output"])
+            return
         render = render_csv if options["format"] == "csv" else render_json
-        self.stdout.write(render(result), ending="")
+        if options["output"]:
+            Path(options["output"]).write_text(render(result), encoding="utf-8")
+        else:
+            self.stdout.write(render(result), ending="")
+
+    def _write_bytes(self, data: bytes, output: str | None) -> None:
+        if output:
+            Path(output).write_bytes(data)
+        else:
+            self.stdout.flush()
+            sys.stdout.buffer.write(data)
 
     def _request(self, options: dict[str, Any]) -> CalculatorRequest:
         path: Path = options["counts"]
@@ -129,3 +141,46 @@ class Command(BaseCommand):
             figures=figures,
             parameters=dict(options["param"]),
         )
+
+
+def _render_pdf(result: CalculatorResult) -> bytes:
+    """The results table as an A4 landscape PDF (reportlab, DejaVu Sans for Vietnamese)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    font = os.environ.get("CANBO_PDF_FONT", PDF_FONT)
+    if not os.path.exists(font):
+        raise CommandError(
+            f"Không tìm thấy phông chữ {font} (đặt CANBO_PDF_FONT).\n"
+            f"Font {font} not found (set CANBO_PDF_FONT).",
+            returncode=EXIT_REFUSED,
+        )
+    pdfmetrics.registerFont(TTFont("CanboSans", font))
+    data = to_dict(result)
+    style = getSampleStyleSheet()["Normal"].clone("canbo", fontName="CanboSans", fontSize=8)
+    head = ["TT", "Họ và tên", "Chức vụ", "Cao", "Tín nhiệm", "Thấp", "KHL", "Mức", "Hệ quả"]
+    rows: list[list[Any]] = [head]
+    for p in data["persons"]:
+        c, t = p["counts"], p["percent_text"]
+        rows.append([
+            p["order"], Paragraph(p["name"], style), Paragraph(p["position"], style),
+            f"{c['high']} ({t['high']})", f"{c['mid']} ({t['mid']})", f"{c['low']} ({t['low']})",
+            c["invalid"], p["band"],
+            Paragraph("<br/>".join(x["text_vi"] for x in p["consequences"]) or "-", style),
+        ])  # fmt: skip
+    table = Table(rows, repeatRows=1, colWidths=[25, 110, 110, 65, 65, 65, 35, 35, 250])
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), "CanboSans"), ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))  # fmt: skip
+    book = data["rulebook"]
+    title = f"Kết quả lấy phiếu tín nhiệm — {book['document']} ({book['id']})"
+    note = "Tham số chưa xác nhận: " + ", ".join(book["unconfirmed_parameters"])
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=landscape(A4), title=title)
+    doc.build([Paragraph(title, style), table, Paragraph(note, style)])
+    return out.getvalue()
