@@ -96,6 +96,14 @@ class Parameters:
     cl124_ht_individual: Cl124Individual = Cl124Individual.DEFAULT
 
     def __post_init__(self) -> None:
+        for name, enum_type in _ENUM_FIELDS.items():
+            value = getattr(self, name)
+            try:
+                object.__setattr__(self, name, enum_type(value))
+            except ValueError as exc:
+                raise _bad(name, str(value)) from exc
+        exempt = frozenset(Exemption(str(x)) for x in self.cl_exempt_categories)
+        object.__setattr__(self, "cl_exempt_categories", exempt)
         if self.cl_score_precision not in (1, 5, 10):
             raise _bad("cl_score_precision", str(self.cl_score_precision / 10))
         if self.cl_quota_pct is not None and not 0 <= self.cl_quota_pct <= 100:
@@ -134,6 +142,17 @@ class Parameters:
                 raise _bad(name, text)
             changes[name] = _convert(name, text.strip())
         return replace(self, **changes)
+
+
+_ENUM_FIELDS: dict[str, type[StrEnum]] = {
+    "cl_condition_failure_policy": ConditionFailurePolicy,
+    "cl_ht_condition_individual": HtConditionIndividual,
+    "cl_htt_condition_outside_members": HttConditionOutside,
+    "cl_basic_targets_policy": BasicTargetsPolicy,
+    "cl_quota_rounding": QuotaRounding,
+    "cl124_htt_individual": Cl124Individual,
+    "cl124_ht_individual": Cl124Individual,
+}
 
 
 def _convert(name: str, text: str) -> Any:
