@@ -143,14 +143,9 @@ class Command(BaseCommand):
         )
 
 
-def _render_pdf(result: CalculatorResult) -> bytes:
-    """The results table as an A4 landscape PDF (reportlab, DejaVu Sans for Vietnamese)."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import getSampleStyleSheet
+def _register_pdf_font() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
 
     font = os.environ.get("CANBO_PDF_FONT", PDF_FONT)
     if not os.path.exists(font):
@@ -160,6 +155,16 @@ def _render_pdf(result: CalculatorResult) -> bytes:
             returncode=EXIT_REFUSED,
         )
     pdfmetrics.registerFont(TTFont("CanboSans", font))
+
+
+def _render_pdf(result: CalculatorResult) -> bytes:
+    """The results table as an A4 landscape PDF (reportlab, DejaVu Sans for Vietnamese)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    _register_pdf_font()
     data = to_dict(result)
     style = getSampleStyleSheet()["Normal"].clone("canbo", fontName="CanboSans", fontSize=8)
     head = ["TT", "Họ và tên", "Chức vụ", "Cao", "Tín nhiệm", "Thấp", "KHL", "Mức", "Hệ quả"]
