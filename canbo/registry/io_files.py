@@ -1,0 +1,223 @@
+"""File adapters of imports and exports: streaming CSV and XLSX readers and writers.
+
+Readers hand the import use case a header row and then ``(row_number, cells)`` one row at a
+time (the header is row 1), so memory does not grow with the file. CSV must be UTF-8, with or
+without a byte-order mark; UTF-16 with a byte-order mark (Excel's "Unicode text") is decoded
+too. Any other encoding (Windows-1258, TCVN3, VNI) is refused with a message naming the row,
+because guessing would store mangled names. Writers stream rows from a query iterator.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import hashlib
+import io
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
+
+from canbo.core.errors import ValidationError
+from canbo.core.importing import Cell, file_problem, format_date
+
+SNIFF_BYTES = 64 * 1024
+"""Bytes read ahead to recognize the encoding and the delimiter before any row is read."""
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of the file's bytes, recorded in the audit entry of the import."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _encoding(head: bytes) -> str:
+    if head.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    if b"\x00" in head:
+        raise file_problem("file_encoding", 1, "", "UTF-16/UTF-32 without BOM or binary data")
+    cut = head.rfind(b"\n")
+    try:
+        (head[: cut + 1] if 0 <= cut else head).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        row = head[: exc.start].count(b"\n") + 1
+        raise file_problem("file_encoding", row, "", f"byte 0x{head[exc.start]:02X}") from None
+    return "utf-8"
+
+
+class CsvSource:
+    """A CSV file read row by row (comma or semicolon separated, as Excel writes it)."""
+
+    def __init__(self, path: Path) -> None:
+        self._raw: IO[bytes] = path.open("rb")
+        try:
+            head = self._raw.read(SNIFF_BYTES)
+            encoding = _encoding(head)
+        except ValidationError:
+            self._raw.close()
+            raise
+        self._raw.seek(0)
+        self._text = io.TextIOWrapper(self._raw, encoding=encoding, newline="")
+        first_line = head.decode(encoding, errors="ignore").split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        self._reader = csv.reader(self._text, delimiter=delimiter, strict=True)
+        self._row = 0
+
+    def header(self) -> Sequence[Cell]:
+        for _, cells in self._next_rows():
+            return cells
+        raise file_problem("file_empty")
+
+    def rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
+        return self._next_rows()
+
+    def _next_rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
+        while True:
+            try:
+                cells = next(self._reader)
+            except StopIteration:
+                return
+            except UnicodeDecodeError as exc:
+                raise file_problem("file_encoding", self._row + 1, "", str(exc.reason)) from None
+            except csv.Error as exc:
+                raise file_problem("file_malformed", self._row + 1, "", str(exc)) from None
+            self._row += 1
+            if any(cells):
+                yield self._row, cells
+
+    def close(self) -> None:
+        self._text.close()
+
+    def __enter__(self) -> CsvSource:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _xlsx_cell(value: object) -> Cell:
+    """Spreadsheet values as text, keeping dates; whole numbers lose the ".0" Excel adds."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+class XlsxSource:
+    """The first sheet of an XLSX workbook, read in openpyxl's streaming (read-only) mode."""
+
+    def __init__(self, path: Path) -> None:
+        from openpyxl import load_workbook
+
+        try:
+            self._book = load_workbook(path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise file_problem("file_malformed", 0, "", f"not an XLSX workbook ({exc})") from None
+        self._rows = self._book.worksheets[0].iter_rows(values_only=True)
+        self._row = 0
+
+    def header(self) -> Sequence[Cell]:
+        for _, cells in self._next_rows():
+            return cells
+        raise file_problem("file_empty")
+
+    def rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
+        return self._next_rows()
+
+    def _next_rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
+        while True:
+            try:
+                values = next(self._rows)
+            except StopIteration:
+                return
+            except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+                raise file_problem("file_malformed", self._row + 1, "", str(exc)) from None
+            self._row += 1
+            cells = [_xlsx_cell(v) for v in values]
+            if any(cells):
+                yield self._row, cells
+
+    def close(self) -> None:
+        self._book.close()
+
+    def __enter__(self) -> XlsxSource:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def open_source(path: Path) -> CsvSource | XlsxSource:
+    """A reader for the file by its extension (.csv or .xlsx); anything else is refused."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return CsvSource(path)
+    if suffix == ".xlsx":
+        return XlsxSource(path)
+    raise file_problem("file_format", 0, "", path.name)
+
+
+def _csv_value(value: Any) -> str:
+    if isinstance(value, dt.date):
+        return format_date(value)
+    return "" if value is None else str(value)
+
+
+def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write a CSV in UTF-8 with a byte-order mark (so Excel shows Vietnamese correctly),
+    dates as dd/mm/yyyy; returns the number of data rows."""
+    count = 0
+    with path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([_csv_value(v) for v in row])
+            count += 1
+    return count
+
+
+def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write an XLSX workbook in openpyxl's streaming (write-only) mode; dates stay dates."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("data")
+    sheet.append(list(header))
+    count = 0
+    for row in rows:
+        sheet.append(["" if v is None else v for v in row])
+        count += 1
+    book.save(path)
+    return count
+
+
+def write_table(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write CSV or XLSX by the file's extension."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return write_csv(path, header, rows)
+    if suffix == ".xlsx":
+        return write_xlsx(path, header, rows)
+    raise file_problem("file_format", 0, "", path.name)
