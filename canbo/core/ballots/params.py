@@ -39,8 +39,8 @@ class ParamSpec:
 
     def accepts(self, value: ParamValue) -> bool:
         """True when ``value`` is an allowed value (or of the default's type if unrestricted)."""
-        if self.allowed:
-            return value in self.allowed
+        if self.allowed:  # compare types too: 1 == True must not pass for a bool parameter
+            return any(type(v) is type(value) and v == value for v in self.allowed)
         if self.default is None:
             return value is None or isinstance(value, int)
         return isinstance(value, type(self.default))

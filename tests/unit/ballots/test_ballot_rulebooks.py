@@ -86,3 +86,8 @@ def test_as_dict_records_the_id_period_and_parameter_values():
     assert data["effective_from"] == "2023-02-02"
     assert data["parameters"]["cv_band_denominator"] == "ballots_collected"
     assert "cv_band_denominator" in data["unconfirmed_parameters"]
+
+
+def test_a_number_is_not_accepted_for_a_true_or_false_parameter():
+    with pytest.raises(ValidationError):
+        QD96_2023.with_parameters(cv_band_c_inclusive=1)
