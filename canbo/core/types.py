@@ -174,11 +174,19 @@ class Role(StrEnum):
     INSPECTOR = "inspector"  # Ủy ban Kiểm tra: reads records and the audit log
     CELL_SECRETARY = "cell_secretary"  # bí thư chi bộ: the cell's members
     COUNTING_COMMITTEE = "counting_committee"  # ban kiểm phiếu
+    STANDING_COMMITTEE = "standing_committee"  # thường trực cấp ủy: decides levels (CL-22)
 
 
 WRITE_ROLES = frozenset({Role.ADMIN, Role.ORG_STAFF})
 READ_ROLES = frozenset(
-    {Role.ADMIN, Role.ORG_STAFF, Role.VIEWER, Role.INSPECTOR, Role.CELL_SECRETARY}
+    {
+        Role.ADMIN,
+        Role.ORG_STAFF,
+        Role.VIEWER,
+        Role.INSPECTOR,
+        Role.CELL_SECRETARY,
+        Role.STANDING_COMMITTEE,
+    }
 )
 
 
