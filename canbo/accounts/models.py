@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     INSPECTOR = t.Role.INSPECTOR, _("Kiểm tra")
     CELL_SECRETARY = t.Role.CELL_SECRETARY, _("Bí thư chi bộ")
     COUNTING_COMMITTEE = t.Role.COUNTING_COMMITTEE, _("Ban kiểm phiếu")
+    STANDING_COMMITTEE = t.Role.STANDING_COMMITTEE, _("Thường trực cấp ủy")
 
 
 class RoleGrant(models.Model):
