@@ -270,46 +270,53 @@ def _subject(row: _Row, regime: Regime, params: Parameters) -> Subject | None:
     )
 
 
-def _cross_checks(subjects: Sequence[Subject], errors: list[RowError]) -> None:
-    """Duplicate ids, and ``head_of`` naming a collective that exists (rows start at 2)."""
+def _cross_checks(rows: Sequence[Mapping[str, str]], errors: list[RowError]) -> None:
+    """Duplicate ids, and ``head_of`` naming a collective that exists (rows start at 2).
+
+    Runs on the raw cells, so these problems are reported even beside other bad rows.
+    """
     first_row: dict[str, int] = {}
-    kinds: dict[str, SubjectKind] = {}
-    for number, s in enumerate(subjects, start=2):
-        if s.id in first_row:
+    kinds: dict[str, str] = {}
+    for number, values in enumerate(rows, start=2):
+        sid = (values.get("id") or "").strip()
+        if not sid:
+            continue
+        if sid in first_row:
             errors.append(
                 error(
                     number,
                     "id",
                     "duplicate_id",
-                    s.id,
-                    f"mã trùng với dòng {first_row[s.id]}",
-                    f"duplicate of row {first_row[s.id]}",
+                    sid,
+                    f"mã trùng với dòng {first_row[sid]}",
+                    f"duplicate of row {first_row[sid]}",
                 )
             )
         else:
-            first_row[s.id] = number
-            kinds[s.id] = s.kind
-    for number, s in enumerate(subjects, start=2):
-        if s.head_of is None:
+            first_row[sid] = number
+            kinds[sid] = (values.get("kind") or "").strip().lower()
+    for number, values in enumerate(rows, start=2):
+        head = (values.get("head_of") or "").strip()
+        if not head or (values.get("kind") or "").strip().lower() == SubjectKind.COLLECTIVE:
             continue
-        if s.head_of not in kinds:
+        if head not in kinds:
             errors.append(
                 error(
                     number,
                     "head_of",
                     "unknown_head_of",
-                    s.head_of,
+                    head,
                     "không có dòng nào mang mã này",
                     "no row has this id",
                 )
             )
-        elif kinds[s.head_of] is not SubjectKind.COLLECTIVE:
+        elif kinds[head] != SubjectKind.COLLECTIVE:
             errors.append(
                 error(
                     number,
                     "head_of",
                     "head_of_not_collective",
-                    s.head_of,
+                    head,
                     "phải là mã của một tập thể",
                     "must be the id of a collective",
                 )
@@ -332,15 +339,13 @@ def parse_table(
         return ParsedTable((), (), tuple(errors))
     subjects: list[Subject] = []
     names: list[str] = []
-    valid = True
     for number, values in enumerate(rows, start=2):
         subject = _subject(_Row(number, values, errors), regime, params)
-        valid = valid and subject is not None
         if subject is not None:
             subjects.append(subject)
             names.append((values.get("name") or "").strip())
-    if valid:
-        _cross_checks(subjects, errors)
+    _cross_checks(rows, errors)
+    errors.sort(key=lambda e: e.row)
     if errors:
         return ParsedTable((), (), tuple(errors))
     return ParsedTable(tuple(subjects), tuple(names), ())

@@ -132,7 +132,10 @@ def test_not_classified_subjects_are_none_and_outside_the_quota() -> None:
 def test_bad_rows_refuse_the_whole_file() -> None:
     with pytest.raises(ImportRejected) as caught:
         propose(ProposeCommand(2025, HEADER, [good(1), good(1), row(id="z", kind="robot")]))
-    assert {(e.row, e.column, e.code) for e in caught.value.errors} == {(4, "kind", "unknown_kind")}
+    assert {(e.row, e.column, e.code) for e in caught.value.errors} == {
+        (3, "id", "duplicate_id"),
+        (4, "kind", "unknown_kind"),
+    }
 
 
 def test_an_unencoded_cycle_is_refused_before_reading_rows() -> None:
