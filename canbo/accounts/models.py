@@ -41,6 +41,9 @@ class RoleGrant(models.Model):
         verbose_name = _("phân quyền")
         verbose_name_plural = _("phân quyền")
 
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.role} @ {self.unit_id or '*'}"
+
 
 class LoginFailure(models.Model):
     """Failed login attempts, for throttling; the address is stored hashed."""
@@ -48,3 +51,6 @@ class LoginFailure(models.Model):
     username = models.CharField(max_length=150, db_index=True)
     address_hash = models.CharField(max_length=64)
     at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"

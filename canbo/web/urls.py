@@ -1,7 +1,22 @@
-"""Web shell routes."""
+"""Web shell routes: the tree, units, search, people; login, TOTP and logout (accounts)."""
 
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from canbo.accounts import views as accounts
+
+from . import views
 
 app_name = "web"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.tree_view, name="home"),
+    path("tree/", views.tree_view, name="tree"),
+    path("units/<int:unit_id>/", views.unit_view, name="unit"),
+    path("units/<int:unit_id>/children/", views.children_view, name="children"),
+    path("search/", views.search_view, name="search"),
+    path("people/<int:person_id>/", views.person_view, name="person"),
+    path("login/", accounts.login_view, name="login"),
+    path("login/totp/", accounts.totp_verify_view, name="totp_verify"),
+    path("login/totp/setup/", accounts.totp_setup_view, name="totp_setup"),
+    path("logout/", accounts.logout_view, name="logout"),
+]

@@ -1,0 +1,384 @@
+"""Read-side queries of the web shell, each scoped by the actor's part of the tree.
+
+Every function that reads a protected unit or person goes through the service loaders
+(``access_unit``, ``access_person``), which answer ``NotFound`` alike for missing and forbidden
+objects. The tree is read as of a date (OR-19, OR-20): the 2024 tree has 63 provinces and their
+districts, the 2026 tree 34 provinces. Lists of people are ordered by ``Person.sort_key``, the
+Vietnamese collation key (given name, middle name, family name).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db.models import (
+    Case,
+    DateField,
+    Exists,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import StrIndex
+
+from canbo.core.collation import word_key
+from canbo.core.names import clean_spacing
+from canbo.core.types import READ_ROLES, PersonId, UnitId
+from canbo.registry import choices, queries
+from canbo.registry.constants import FOREVER
+from canbo.registry.models import (
+    DisciplineRecord,
+    LeavePeriod,
+    Membership,
+    Person,
+    PositionHolding,
+    Relative,
+    RetirementNotice,
+    Term,
+    UnitVersion,
+)
+from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
+from canbo.services.access import access_unit, roots_for
+from canbo.services.ports import Actor
+from canbo.services.registry import access_person
+
+SEARCH_LIMIT = 50
+_CANDIDATES = 200
+
+
+def _until(day: dt.date) -> dt.date | None:
+    return None if day == FOREVER else day
+
+
+@dataclass(frozen=True, slots=True)
+class UnitNode:
+    """A unit as it stood on the tree's date."""
+
+    unit_id: int
+    name: str
+    kind: str
+    has_children: bool
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+    @property
+    def kind_label(self) -> str:
+        return str(choices.UnitKind(self.kind).label)
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRow:
+    """A Party member of a cell on the date, with the day they joined it."""
+
+    person_id: int
+    full_name: str
+    code: str
+    birth_date: dt.date
+    since: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class UnitPage:
+    node: UnitNode
+    trail: list[UnitNode]
+    children: list[UnitNode]
+    members: list[MemberRow]
+    subtree_members: int
+
+
+def _valid_on(as_of: dt.date) -> Q:
+    return Q(valid_from__lte=as_of, valid_to__gte=as_of)
+
+
+def _nodes(versions: QuerySet[UnitVersion], as_of: dt.date) -> list[UnitNode]:
+    below = UnitVersion.objects.filter(_valid_on(as_of), parent_id=OuterRef("unit_id"))
+    rows = (
+        versions.annotate(has_children=Exists(below))
+        .order_by("sort_key", "unit_id")
+        .values_list("unit_id", "name", "kind", "has_children", "valid_from", "valid_to")
+    )
+    return [UnitNode(*row[:5], valid_to=_until(row[5])) for row in rows]
+
+
+def tree_roots(actor: Actor, as_of: dt.date) -> list[UnitNode]:
+    """The top of the actor's visible tree on ``as_of``: the whole tree's roots, or the roots
+    of the actor's read grants that exist on that date (OR-19)."""
+    roots = roots_for(actor, READ_ROLES)
+    versions = UnitVersion.objects.filter(_valid_on(as_of))
+    if None in roots:
+        return _nodes(versions.filter(parent__isnull=True), as_of)
+    return _nodes(versions.filter(unit_id__in=[r for r in roots if r is not None]), as_of)
+
+
+def tree_children(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:
+    """The children of a unit the actor may read, as of ``as_of`` (NotFound otherwise)."""
+    access_unit(actor, UnitId(unit_id), DjangoTreeReader(), as_of)
+    return _nodes(UnitVersion.objects.filter(_valid_on(as_of), parent_id=unit_id), as_of)
+
+
+def _members(unit_id: int, as_of: dt.date) -> list[MemberRow]:
+    rows = (
+        Membership.objects.filter(_valid_on(as_of), unit_id=unit_id)
+        .order_by("person__sort_key", "person_id")
+        .values_list(
+            "person_id", "person__full_name", "person__code", "person__birth_date", "valid_from"
+        )
+    )
+    return [MemberRow(*row) for row in rows]
+
+
+def unit_members(actor: Actor, unit_id: int, as_of: dt.date) -> list[MemberRow]:
+    """Members of a cell on ``as_of`` in Vietnamese collation order (given name first)."""
+    access_unit(actor, UnitId(unit_id), DjangoTreeReader(), as_of)
+    return _members(unit_id, as_of)
+
+
+def _trail(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:
+    chain = queries.ancestors(unit_id, as_of)
+    roots = roots_for(actor, READ_ROLES)
+    if None not in roots:
+        top = max(i for i, u in enumerate(chain) if u in roots)
+        chain = chain[: top + 1]
+    nodes = {
+        n.unit_id: n
+        for n in _nodes(UnitVersion.objects.filter(_valid_on(as_of), unit_id__in=chain[1:]), as_of)
+    }
+    return [nodes[u] for u in reversed(chain[1:]) if u in nodes]
+
+
+def unit_page(actor: Actor, unit_id: int, as_of: dt.date) -> UnitPage:
+    """A unit on ``as_of``: the path from the actor's root, its children, its members and the
+    member count of its subtree (OR-20)."""
+    access_unit(actor, UnitId(unit_id), DjangoTreeReader(), as_of)
+    node = _nodes(UnitVersion.objects.filter(_valid_on(as_of), unit_id=unit_id), as_of)[0]
+    return UnitPage(
+        node=node,
+        trail=_trail(actor, unit_id, as_of),
+        children=_nodes(UnitVersion.objects.filter(_valid_on(as_of), parent_id=unit_id), as_of),
+        members=_members(unit_id, as_of),
+        subtree_members=queries.count_members(unit_id, as_of),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One version of a unit whose name matched; ``day`` is the date to open it on."""
+
+    unit_id: int
+    name: str
+    parent_name: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+    day: dt.date
+    is_current: bool
+    is_ambiguous: bool = False
+
+
+def _version_day(today: dt.date) -> Case:
+    """The day a version is looked at: today if it is valid today, else its nearest end."""
+    return Case(
+        When(valid_to__lt=today, then=F("valid_to")),
+        When(valid_from__gt=today, then=F("valid_from")),
+        default=Value(today),
+        output_field=DateField(),
+    )
+
+
+_HIT_FIELDS = ("pk", "unit_id", "name", "valid_from", "valid_to", "day", "parent_name")
+
+
+# Letters typed without their Vietnamese modifiers also find the modified letters: a person
+# typing on a plain keyboard writes "yen minh" for "Yên Minh" and "dong" for "Đông".
+_PLAIN_VARIANTS = {"a": "aăâ", "d": "dđ", "e": "eê", "o": "oôơ", "u": "uư"}
+
+
+def _primary(text: str) -> str:
+    return word_key(text).split("!")[0]
+
+
+def _escape(weights: str) -> str:
+    return "".join(c if c.isalnum() else "\\" + c for c in weights)
+
+
+def _name_match(versions: QuerySet[UnitVersion], text: str) -> QuerySet[UnitVersion]:
+    """Match the primary level of the collation key: capitals and tones are ignored ("ha
+    giang" finds "Hà Giang"), and plain letters also match their modified forms when the
+    query is typed without diacritics. Only the primary part, before the first "!", counts."""
+    primary = _primary(text)
+    if text.isascii() and len(primary) == len(text):
+        parts = [
+            "[" + _escape("".join(_primary(v) for v in _PLAIN_VARIANTS[ch])) + "]"
+            if ch in _PLAIN_VARIANTS
+            else _escape(primary[i])
+            for i, ch in enumerate(text.lower())
+        ]
+        return versions.filter(Q(sort_key__regex="^[^!]*" + "".join(parts)) | Q(admin_code=text))
+    return versions.annotate(
+        pos=StrIndex("sort_key", Value(primary)), sep=StrIndex("sort_key", Value("!"))
+    ).filter(Q(pos__gt=0, pos__lte=F("sep") - len(primary)) | Q(admin_code=text))
+
+
+_HIT_FIELDS = ("pk", "unit_id", "name", "valid_from", "valid_to", "day", "parent_name")
+
+
+def _matching_versions(text: str, today: dt.date) -> list[dict[str, Any]]:
+    parent_name = UnitVersion.objects.filter(
+        unit_id=OuterRef("parent_id"),
+        valid_from__lte=OuterRef("day"),
+        valid_to__gte=OuterRef("day"),
+    ).values("name")[:1]
+    qs = (
+        _name_match(UnitVersion.objects.all(), text)
+        .annotate(day=_version_day(today), parent_name=Subquery(parent_name))
+        .order_by("sort_key", "-valid_from")
+        .values(*_HIT_FIELDS)
+    )
+    return list(qs[:_CANDIDATES])
+
+
+_VISIBLE_AT_OWN_DATE = """
+WITH RECURSIVE up(version_id, unit_id, day, depth) AS (
+    SELECT v.id, v.unit_id,
+           CASE WHEN v.valid_to < %s THEN v.valid_to
+                WHEN v.valid_from > %s THEN v.valid_from ELSE %s END, 0
+    FROM registry_unitversion v WHERE v.id IN ({versions})
+  UNION ALL
+    SELECT up.version_id, p.parent_id, up.day, up.depth + 1
+    FROM up JOIN registry_unitversion p ON p.unit_id = up.unit_id
+    WHERE p.valid_from <= up.day AND p.valid_to >= up.day AND p.parent_id IS NOT NULL
+      AND up.depth < 32
+)
+SELECT DISTINCT version_id FROM up WHERE unit_id IN ({roots})
+"""
+
+
+def _visible(actor: Actor, versions: list[dict[str, Any]], today: dt.date) -> list[dict[str, Any]]:
+    """Keep the versions that lay in one of the actor's subtrees on their own date (the
+    same test as ``access_unit``, done for all candidates in one recursive query)."""
+    roots = roots_for(actor, READ_ROLES)
+    if None in roots or not versions:
+        return versions if roots else []
+    ids = [v["pk"] for v in versions]
+    sql = _VISIBLE_AT_OWN_DATE.format(
+        versions=", ".join(["%s"] * len(ids)), roots=", ".join(["%s"] * len(roots))
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [today, today, today, *ids, *roots])
+        keep = {row[0] for row in cur.fetchall()}
+    return [v for v in versions if v["pk"] in keep]
+
+
+def search_units(actor: Actor, text: str, today: dt.date) -> list[SearchHit]:
+    """Units whose name, in any version, matches ``text`` (OR-18: old names stay searchable).
+
+    A name that occurs more than once among the hits is shown with its parent and validity,
+    ``name (parent, valid_from–valid_to)``; only units in the actor's scope are returned.
+    """
+    text = clean_spacing(text)
+    if len(text) < 2:
+        return []
+    versions = _visible(actor, _matching_versions(text, today), today)[:SEARCH_LIMIT]
+    names = [v["name"].casefold() for v in versions]
+    return [
+        SearchHit(
+            unit_id=v["unit_id"],
+            name=v["name"],
+            parent_name=v["parent_name"] or "",
+            valid_from=v["valid_from"],
+            valid_to=_until(v["valid_to"]),
+            day=_as_date(v["day"]),
+            is_current=v["valid_from"] <= today <= v["valid_to"],
+            is_ambiguous=names.count(v["name"].casefold()) > 1,
+        )
+        for v in versions
+    ]
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    # SQLite hands back a CASE over date columns as text.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRecord:
+    """A person's record, every section (identity and Party dates first)."""
+
+    person: Person
+    memberships: list[Membership]
+    positions: Sequence[PositionHolding]
+    terms: list[Term]
+    disciplines: list[DisciplineRecord]
+    leaves: list[LeavePeriod]
+    retirements: list[RetirementNotice]
+    relatives: list[Relative]
+
+
+def _name_on(unit_field: str, date_field: str) -> Subquery:
+    """The unit's name as it stood on the row's own date (OR-18: old names are printed)."""
+    return Subquery(
+        UnitVersion.objects.filter(
+            unit_id=OuterRef(unit_field),
+            valid_from__lte=OuterRef(date_field),
+            valid_to__gte=OuterRef(date_field),
+        ).values("name")[:1]
+    )
+
+
+def _terms(positions: Sequence[PositionHolding]) -> list[Term]:
+    """Terms tied to a post, and terms of the units where a post overlapped the term."""
+    if not positions:
+        return []
+    match = Q(pk__in=[p.term_id for p in positions if p.term_id is not None])
+    for p in positions:
+        match |= Q(unit_id=p.unit_id, starts__lte=p.valid_to, ends__gte=p.valid_from)
+    return list(
+        Term.objects.filter(match)
+        .annotate(unit_name=_name_on("unit_id", "starts"))
+        .order_by("starts", "pk")
+    )
+
+
+def person_record(actor: Actor, person_id: int, today: dt.date) -> PersonRecord:
+    """The record of a person the actor may read through their cell (NotFound otherwise):
+    cell history and posts with the unit names as of those dates, terms, discipline,
+    leaves, retirement notices and declared relatives."""
+    # DjangoUnitOfWork satisfies the UnitOfWork port at run time; its annotations do not
+    # match the Protocol exactly (registry.uow), hence the ignore.
+    access_person(DjangoUnitOfWork(), actor, PersonId(person_id), today)  # type: ignore[arg-type]
+    positions = list(
+        PositionHolding.objects.filter(person_id=person_id)
+        .select_related("title")
+        .annotate(unit_name=_name_on("unit_id", "valid_from"))
+        .order_by("valid_from", "pk")
+    )
+    terms = _terms(positions)
+    return PersonRecord(
+        person=Person.objects.get(pk=person_id),
+        memberships=list(
+            Membership.objects.filter(person_id=person_id)
+            .annotate(unit_name=_name_on("unit_id", "valid_from"))
+            .order_by("valid_from", "pk")
+        ),
+        positions=positions,
+        terms=terms,
+        disciplines=list(
+            DisciplineRecord.objects.filter(person_id=person_id).order_by("decision_date", "pk")
+        ),
+        leaves=list(LeavePeriod.objects.filter(person_id=person_id).order_by("starts", "pk")),
+        retirements=list(
+            RetirementNotice.objects.filter(person_id=person_id).order_by("notice_date", "pk")
+        ),
+        relatives=list(
+            Relative.objects.filter(person_id=person_id)
+            .select_related("linked_person")
+            .order_by("declared_on", "pk")
+        ),
+    )

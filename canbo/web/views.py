@@ -1,0 +1,71 @@
+"""Views of the web shell: parse the request, call a selector scoped by the actor, render.
+
+Refusals are ``DomainError``s (``NotFound`` for missing and forbidden alike) and are turned into
+a status and a translated message by ``DomainErrorMiddleware``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from canbo.accounts.actors import actor_for
+from canbo.accounts.decorators import verified_login_required
+from canbo.core.clock import SystemClock
+
+from . import selectors
+from .forms import AsOfForm, SearchForm
+
+
+def _today() -> dt.date:
+    return SystemClock().today()
+
+
+def _as_of(request: HttpRequest) -> tuple[AsOfForm, dt.date]:
+    form = AsOfForm(request.GET or None)
+    return form, form.day(_today())
+
+
+@verified_login_required
+def tree_view(request: HttpRequest) -> HttpResponse:
+    """The organization tree as of a date (default today); children load on demand."""
+    form, as_of = _as_of(request)
+    roots = selectors.tree_roots(actor_for(request.user), as_of)
+    context = {"form": form, "as_of": as_of, "nodes": roots, "today": _today()}
+    return render(request, "web/tree.html", context)
+
+
+@verified_login_required
+def children_view(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """The children of one unit, as an htmx fragment (a full list when opened directly)."""
+    _form, as_of = _as_of(request)
+    nodes = selectors.tree_children(actor_for(request.user), unit_id, as_of)
+    return render(request, "web/_nodes.html", {"nodes": nodes, "as_of": as_of})
+
+
+@verified_login_required
+def unit_view(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """A unit as of a date: path, children, and its members in Vietnamese collation order."""
+    form, as_of = _as_of(request)
+    page = selectors.unit_page(actor_for(request.user), unit_id, as_of)
+    return render(request, "web/unit.html", {"form": form, "as_of": as_of, "page": page})
+
+
+@verified_login_required
+def search_view(request: HttpRequest) -> HttpResponse:
+    """Live search over current and former unit names; htmx asks for the results only."""
+    form = SearchForm(request.GET or None)
+    text = form.text()
+    hits = selectors.search_units(actor_for(request.user), text, _today())
+    is_htmx = request.headers.get("HX-Request") == "true"
+    template = "web/_search_results.html" if is_htmx else "web/search.html"
+    return render(request, template, {"form": form, "text": text, "hits": hits})
+
+
+@verified_login_required
+def person_view(request: HttpRequest, person_id: int) -> HttpResponse:
+    """A person's record with every section; NotFound alike for missing and out of scope."""
+    record = selectors.person_record(actor_for(request.user), person_id, _today())
+    return render(request, "web/person.html", {"record": record})
