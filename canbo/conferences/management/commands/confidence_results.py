@@ -22,6 +22,7 @@ from django.core.management.base import BaseCommand, CommandError
 from canbo.core.ballots.params import ParamValue
 from canbo.core.ballots.results import SessionFigures
 from canbo.core.errors import DomainError, ImportRejected
+from canbo.pdf_fonts import font_path
 from canbo.services.confidence_calculator import (
     CalculatorRequest,
     CalculatorResult,
@@ -32,7 +33,7 @@ from canbo.services.confidence_calculator import (
 )
 
 EXIT_REFUSED = 2
-PDF_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"  # needs Vietnamese glyphs
+PDF_FONT = str(font_path("sans"))  # bundled: full Vietnamese glyphs, offline
 
 
 def _count(text: str) -> int:
