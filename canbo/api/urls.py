@@ -1,11 +1,31 @@
-"""REST API routes and the OpenAPI schema."""
+"""REST API routes and the OpenAPI schema (served with Swagger UI from the sidecar)."""
 
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from . import views
 
 app_name = "api"
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("units/", views.UnitListView.as_view(), name="units"),
+    path("units/<int:unit_id>/", views.UnitDetailView.as_view(), name="unit"),
+    path("units/<int:unit_id>/versions/", views.UnitVersionsView.as_view(), name="unit-versions"),
+    path("units/<int:unit_id>/children/", views.UnitChildrenView.as_view(), name="unit-children"),
+    path("units/<int:unit_id>/members/", views.UnitMembersView.as_view(), name="unit-members"),
+    path(
+        "units/<int:unit_id>/member-count/",
+        views.UnitMemberCountView.as_view(),
+        name="unit-member-count",
+    ),
+    path("lineage/", views.LineageView.as_view(), name="lineage"),
+    path("people/", views.PeopleListView.as_view(), name="people"),
+    path("people/<int:person_id>/", views.PersonDetailView.as_view(), name="person"),
+    path(
+        "people/<int:person_id>/transfer/",
+        views.PersonTransferView.as_view(),
+        name="person-transfer",
+    ),
 ]

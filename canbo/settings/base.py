@@ -165,6 +165,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several fields are named "kind" (unit kind, lineage kind, leave kind): name the enums.
+    "ENUM_NAME_OVERRIDES": {
+        "UnitKindEnum": "canbo.registry.choices.UnitKind",
+        "LineageKindEnum": "canbo.registry.choices.LineageKind",
+    },
 }
 
 LOGGING = {
