@@ -66,7 +66,7 @@ def make_common_reasons(document: str, exempt_unconfirmed: tuple[str, ...]) -> C
     """Build the shared reasons, citing ``document`` for CL-04 and the 2019 guidance for caps.
 
     CL-04 is ``text`` for QĐ 124 and ``unconfirmed`` for QĐ 366 (``exempt_unconfirmed``);
-    CL-15, CL-17 and CL-18 rest on HD 21-HD/BTCTW (2019) and are parameters in both regimes.
+    CL-17 and CL-18 rest on HD 21-HD/BTCTW (2019) and are parameters in both regimes.
     """
     cite_exempt = Citation(document, rule_id="CL-04", unconfirmed=exempt_unconfirmed)
     exempt = {
@@ -79,39 +79,39 @@ def make_common_reasons(document: str, exempt_unconfirmed: tuple[str, ...]) -> C
         )
         for kind, (vi, en) in _EXEMPT_WORDS.items()
     }
-    return CommonReasons(
-        exempt=exempt,
-        exempt_disabled=Reason(
-            "CL-04",
-            Effect.FLAG,
-            Citation(document, rule_id="CL-04", unconfirmed=("cl_exempt_categories",)),
-            "Trường hợp miễn kiểm điểm đã khai không thuộc cl_exempt_categories; vẫn xếp loại.",
-            "The declared exemption is not in cl_exempt_categories; classified anyway.",
-        ),
-        new_org=Reason(
-            "CL-18",
-            Effect.NOT_CLASSIFIED,
-            Citation(HD21, rule_id="CL-18", unconfirmed=("cl_new_org_min_months",)),
-            "Tổ chức mới thành lập chưa đủ thời gian tối thiểu: không xếp loại.",
-            "Organization formed less than cl_new_org_min_months ago: not classified.",
-        ),
-        sick_cap=Reason(
-            "CL-18",
-            Effect.CAP,
-            Citation(HD21, rule_id="CL-18", unconfirmed=("cl_sick_leave_cap_months",)),
-            "Nghỉ ốm từ mức tháng quy định trở lên trong năm: không cao hơn HT.",
-            "Sick leave of cl_sick_leave_cap_months or more in the year: at most HT.",
-            Level.HT,
-        ),
-        civil_service_cap=Reason(
-            "CL-17",
-            Effect.CAP,
-            Citation(HD21, rule_id="CL-17", unconfirmed=("cl_member_civil_service_link",)),
-            "Đảng viên là công chức, viên chức chỉ HTXS khi được xếp loại HTXS ở cơ quan.",
-            "A member who is a civil servant is HTXS only if rated HTXS as a civil servant.",
-            Level.HTT,
-        ),
+    disabled = Reason(
+        "CL-04",
+        Effect.FLAG,
+        Citation(document, rule_id="CL-04", unconfirmed=("cl_exempt_categories",)),
+        "Trường hợp miễn kiểm điểm đã khai không thuộc cl_exempt_categories; vẫn xếp loại.",
+        "The declared exemption is not in cl_exempt_categories; classified anyway.",
     )
+    return CommonReasons(exempt, disabled, _NEW_ORG, _SICK_CAP, _CIVIL_SERVICE_CAP)
+
+
+_NEW_ORG = Reason(
+    "CL-18",
+    Effect.NOT_CLASSIFIED,
+    Citation(HD21, rule_id="CL-18", unconfirmed=("cl_new_org_min_months",)),
+    "Tổ chức mới thành lập chưa đủ thời gian tối thiểu: không xếp loại.",
+    "Organization formed less than cl_new_org_min_months ago: not classified.",
+)
+_SICK_CAP = Reason(
+    "CL-18",
+    Effect.CAP,
+    Citation(HD21, rule_id="CL-18", unconfirmed=("cl_sick_leave_cap_months",)),
+    "Nghỉ ốm từ mức tháng quy định trở lên trong năm: không cao hơn HT.",
+    "Sick leave of cl_sick_leave_cap_months or more in the year: at most HT.",
+    Level.HT,
+)
+_CIVIL_SERVICE_CAP = Reason(
+    "CL-17",
+    Effect.CAP,
+    Citation(HD21, rule_id="CL-17", unconfirmed=("cl_member_civil_service_link",)),
+    "Đảng viên là công chức, viên chức chỉ HTXS khi được xếp loại HTXS ở cơ quan.",
+    "A member who is a civil servant is HTXS only if rated HTXS as a civil servant.",
+    Level.HTT,
+)
 
 
 def not_classified_step(s: Subject, params: Parameters, cr: CommonReasons) -> Reason | None:

@@ -275,26 +275,7 @@ def _cross_checks(rows: Sequence[Mapping[str, str]], errors: list[RowError]) -> 
 
     Runs on the raw cells, so these problems are reported even beside other bad rows.
     """
-    first_row: dict[str, int] = {}
-    kinds: dict[str, str] = {}
-    for number, values in enumerate(rows, start=2):
-        sid = (values.get("id") or "").strip()
-        if not sid:
-            continue
-        if sid in first_row:
-            errors.append(
-                error(
-                    number,
-                    "id",
-                    "duplicate_id",
-                    sid,
-                    f"mã trùng với dòng {first_row[sid]}",
-                    f"duplicate of row {first_row[sid]}",
-                )
-            )
-        else:
-            first_row[sid] = number
-            kinds[sid] = (values.get("kind") or "").strip().lower()
+    kinds = _unique_ids(rows, errors)
     for number, values in enumerate(rows, start=2):
         head = (values.get("head_of") or "").strip()
         if not head or (values.get("kind") or "").strip().lower() == SubjectKind.COLLECTIVE:
@@ -321,6 +302,31 @@ def _cross_checks(rows: Sequence[Mapping[str, str]], errors: list[RowError]) -> 
                     "must be the id of a collective",
                 )
             )
+
+
+def _unique_ids(rows: Sequence[Mapping[str, str]], errors: list[RowError]) -> dict[str, str]:
+    """Record each repeated id against its first row; return the kind written for each id."""
+    first_row: dict[str, int] = {}
+    kinds: dict[str, str] = {}
+    for number, values in enumerate(rows, start=2):
+        sid = (values.get("id") or "").strip()
+        if not sid:
+            continue
+        if sid in first_row:
+            errors.append(
+                error(
+                    number,
+                    "id",
+                    "duplicate_id",
+                    sid,
+                    f"mã trùng với dòng {first_row[sid]}",
+                    f"duplicate of row {first_row[sid]}",
+                )
+            )
+        else:
+            first_row[sid] = number
+            kinds[sid] = (values.get("kind") or "").strip().lower()
+    return kinds
 
 
 def parse_table(
