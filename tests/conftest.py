@@ -1,4 +1,4 @@
-"""Shared fixtures. Integration tests run on SQLite by default, PostgreSQL when DATABASE_URL is set."""
+"""Shared fixtures. Integration tests run on SQLite, or PostgreSQL when DATABASE_URL is set."""
 
 from __future__ import annotations
 

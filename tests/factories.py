@@ -79,7 +79,9 @@ def small_tree() -> SmallTree:
     central = unit("Ban Chấp hành Trung ương", UnitKind.CENTRAL_COMMITTEE, level=LevelClass.CENTRAL)
     upto = dt.date(2025, 6, 30)
     hg = unit("Đảng bộ tỉnh Hà Giang", UnitKind.PROVINCIAL_PARTY_COMMITTEE, central, until=upto)
-    tq_old = unit("Đảng bộ tỉnh Tuyên Quang", UnitKind.PROVINCIAL_PARTY_COMMITTEE, central, until=upto)
+    tq_old = unit(
+        "Đảng bộ tỉnh Tuyên Quang", UnitKind.PROVINCIAL_PARTY_COMMITTEE, central, until=upto
+    )
     tq_new = unit(
         "Đảng bộ tỉnh Tuyên Quang",
         UnitKind.PROVINCIAL_PARTY_COMMITTEE,

@@ -11,15 +11,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .errors import Citation, RuleViolation, ValidationError
-from .types import Interval, LevelClass, Pillar, PersonId, Sex, UnitId, UnitKind
+from .types import Interval, LevelClass, PersonId, Pillar, Sex, UnitId, UnitKind
 
 OR15 = Citation("canbo handbook", "OR-15", rule_id="OR-15")
 OR17 = Citation("canbo handbook", "OR-17", rule_id="OR-17")
 
 # Kinds that can hold party members directly (their place of Party activity, OR-07).
-MEMBER_HOLDING_KINDS = frozenset(
-    {UnitKind.CELL, UnitKind.GRASSROOTS_CELL, UnitKind.PARTY_GROUP}
-)
+MEMBER_HOLDING_KINDS = frozenset({UnitKind.CELL, UnitKind.GRASSROOTS_CELL, UnitKind.PARTY_GROUP})
 
 PILLAR_OF_KIND: dict[UnitKind, Pillar] = {
     **{

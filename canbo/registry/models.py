@@ -38,7 +38,7 @@ class OrgUnit(models.Model):
 
 
 class UnitVersion(models.Model):
-    """The attributes of a unit over one interval: name, kind, level class, parent, codes (OR-18)."""
+    """A unit's attributes over one interval: name, kind, level class, parent, codes (OR-18)."""
 
     unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="versions")
     name = models.CharField(_("tên"), max_length=255)
@@ -117,6 +117,9 @@ class LineageLink(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.predecessor_id} → {self.successor_id} ({self.share})"
+
 
 class Correspondence(models.Model):
     """A Party committee leads a State unit over an interval (OR-01)."""
@@ -125,6 +128,9 @@ class Correspondence(models.Model):
     state_unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
     valid_from = models.DateField()
     valid_to = models.DateField(default=FOREVER)
+
+    def __str__(self) -> str:
+        return f"{self.party_unit_id} ~ {self.state_unit_id}"
 
 
 class Person(models.Model):
@@ -147,9 +153,7 @@ class Person(models.Model):
     national_id = models.CharField(_("số định danh cá nhân"), max_length=12, blank=True)
     party_card_number = models.CharField(_("số thẻ đảng viên"), max_length=16, blank=True)
     party_admission_date = models.DateField(_("ngày vào Đảng"), null=True, blank=True)
-    official_membership_date = models.DateField(
-        _("ngày chính thức"), null=True, blank=True
-    )
+    official_membership_date = models.DateField(_("ngày chính thức"), null=True, blank=True)
     party_exit_date = models.DateField(_("ngày ra khỏi Đảng"), null=True, blank=True)
     death_date = models.DateField(_("ngày mất"), null=True, blank=True)
 
@@ -181,6 +185,9 @@ class Membership(models.Model):
                 name="member_interval_ordered",
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} @ {self.unit_id} [{self.valid_from}–{self.valid_to}]"
 
 
 class Title(models.Model):
@@ -214,6 +221,9 @@ class Term(models.Model):
         verbose_name = _("nhiệm kỳ")
         verbose_name_plural = _("nhiệm kỳ")
 
+    def __str__(self) -> str:
+        return self.name
+
 
 class PositionHolding(models.Model):
     """A post held by a person in a unit (OR-17), with the decision that filled it."""
@@ -235,6 +245,9 @@ class PositionHolding(models.Model):
             models.Index(fields=["unit", "valid_to"], name="position_unit_asof"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.title_id} ({self.valid_from})"
+
 
 class DisciplineRecord(models.Model):
     """A Party or administrative discipline decision.
@@ -254,6 +267,9 @@ class DisciplineRecord(models.Model):
     self_remedied = models.BooleanField(_("tự phát hiện, khắc phục"), default=False)
     stops_counting_on = models.DateField(_("hết thời hạn tính"), null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.form} {self.decision_date}"
+
 
 class LeavePeriod(models.Model):
     """Sick, maternity or other leave; excused from or suspended in Party activity."""
@@ -264,6 +280,9 @@ class LeavePeriod(models.Model):
     ends = models.DateField(_("đến ngày"))
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
 
+    def __str__(self) -> str:
+        return f"{self.kind} {self.starts}–{self.ends}"
+
 
 class RetirementNotice(models.Model):
     """A notice of retirement (thông báo nghỉ hưu): exempts from some votes (CV-03)."""
@@ -272,6 +291,9 @@ class RetirementNotice(models.Model):
     notice_date = models.DateField(_("ngày thông báo"))
     retirement_date = models.DateField(_("ngày nghỉ hưu"))
     decision_ref = models.CharField(_("số văn bản"), max_length=64, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.retirement_date}"
 
 
 class Relative(models.Model):
@@ -286,3 +308,6 @@ class Relative(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
     workplace = models.CharField(_("nơi công tác"), max_length=255, blank=True)
     declared_on = models.DateField(_("ngày kê khai"))
+
+    def __str__(self) -> str:
+        return self.full_name or str(self.linked_person_id)

@@ -30,6 +30,11 @@ WITH RECURSIVE down(unit_id, depth) AS (
 )
 """
 
+_COUNT_MEMBERS = """
+SELECT COUNT(*) FROM down JOIN registry_membership m ON m.unit_id = down.unit_id
+WHERE m.valid_from <= %s AND m.valid_to >= %s
+"""
+
 
 def ancestors(unit_id: int, as_of: dt.date) -> list[UnitId]:
     """The unit and its ancestors valid on ``as_of``, nearest first; [] if not valid then."""
@@ -48,17 +53,14 @@ def ancestors(unit_id: int, as_of: dt.date) -> list[UnitId]:
 def subtree_ids(root_id: int, as_of: dt.date) -> list[UnitId]:
     """Every unit in the subtree of ``root_id`` (itself included) as of ``as_of``."""
     with connection.cursor() as cur:
-        cur.execute(_SUBTREE + "SELECT unit_id FROM down", [root_id, as_of, as_of])
+        # Constant SQL fragments only; values are bound parameters.
+        cur.execute(_SUBTREE + "SELECT unit_id FROM down", [root_id, as_of, as_of])  # noqa: S608
         return [UnitId(row[0]) for row in cur.fetchall()]
 
 
 def count_members(root_id: int, as_of: dt.date) -> int:
     """Party members whose cell lies in the subtree of ``root_id`` on ``as_of`` (OR-20)."""
-    sql = (
-        _SUBTREE
-        + "SELECT COUNT(*) FROM down JOIN registry_membership m ON m.unit_id = down.unit_id"
-        " WHERE m.valid_from <= %s AND m.valid_to >= %s"
-    )
+    sql = _SUBTREE + _COUNT_MEMBERS
     with connection.cursor() as cur:
         cur.execute(sql, [root_id, as_of, as_of, as_of, as_of])
         row = cur.fetchone()

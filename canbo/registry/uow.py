@@ -15,8 +15,8 @@ from canbo.core.registry import MembershipData, PersonData, UnitVersionData, pil
 from canbo.core.types import Interval, LevelClass, PersonId, Sex, UnitId, UnitKind
 
 from . import models, queries
-from .records_repo import DjangoRecordRepository
 from .constants import FOREVER
+from .records_repo import DjangoRecordRepository
 
 
 def _to(day: dt.date | None) -> dt.date:
@@ -205,9 +205,10 @@ class DjangoPersonRepository:
 
     def current_unit(self, person_id: PersonId, as_of: dt.date) -> UnitId | None:
         qs = models.Membership.objects.filter(person_id=person_id)
-        m = qs.filter(valid_from__lte=as_of, valid_to__gte=as_of).first() or qs.order_by(
-            "-valid_from"
-        ).first()
+        m = (
+            qs.filter(valid_from__lte=as_of, valid_to__gte=as_of).first()
+            or qs.order_by("-valid_from").first()
+        )
         return UnitId(m.unit_id) if m else None
 
     def unit_kind(self, unit_id: UnitId, as_of: dt.date) -> UnitKind | None:
