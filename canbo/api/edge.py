@@ -7,6 +7,7 @@ from typing import Any, TypeVar, cast
 
 from rest_framework import serializers
 from rest_framework.generics import GenericAPIView
+from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -81,6 +82,13 @@ def parse(serializer_class: type[S], data: Any, *, partial: bool = False) -> S:
             "invalid_input", field=field, problem=problem, errors=serializer.errors
         )
     return serializer
+
+
+class Pagination(LimitOffsetPagination):
+    """Limit/offset pages of at most 500 rows, so no request reads a whole province at once."""
+
+    default_limit = 50
+    max_limit = 500
 
 
 def page(view: GenericAPIView[Any], rows: Any, serializer_class: type[S]) -> Response:

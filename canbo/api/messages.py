@@ -2,8 +2,8 @@
 
 The shared catalogue (:mod:`canbo.web.messages`) stays the source of Vietnamese wording for
 domain codes; this module adds what only the API says (malformed input, authentication) and an
-English text for every code, used until an English ``.po`` catalogue exists. Every error body
-carries both languages so that a client can show either without a second request.
+English text for every code, used when the English catalogue has no translation for it. Every
+error body carries both languages so that a client can show either without a second request.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ API_MESSAGES: dict[str, tuple[str, str]] = {
     "throttled": ("Quá nhiều yêu cầu; thử lại sau.", "Too many requests; try again later."),
 }
 
-# English for the shared catalogue's codes.
+# English for the shared catalogue's codes, when the English catalogue lacks one.
 ENGLISH: dict[str, str] = {
     "unit_not_found": "Unit not found.",
     "person_not_found": "Person not found.",
@@ -96,6 +96,10 @@ FIELD_LABELS: dict[str, tuple[str, str]] = {
     "predecessors": ("Đơn vị trước sắp xếp", "Predecessor units"),
     "successors": ("Đơn vị sau sắp xếp", "Successor units"),
     "shares": ("Phần chuyển giao", "Shares"),
+    "share": ("Toàn bộ hay một phần", "Whole or part"),
+    "predecessor": ("Đơn vị trước sắp xếp", "Predecessor unit"),
+    "successor": ("Đơn vị sau sắp xếp", "Successor unit"),
+    "subtree": ("Cả cây con", "Whole subtree"),
     "full_name": ("Họ và tên", "Full name"),
     "birth_date": ("Ngày sinh", "Date of birth"),
     "sex": ("Giới tính", "Sex"),

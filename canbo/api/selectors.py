@@ -89,7 +89,12 @@ def readable_scope(actor: Actor, as_of: dt.date) -> list[UnitId] | None:
 
 
 def unit_detail(actor: Actor, unit_id: int, as_of: dt.date) -> UnitDetail:
-    """The unit as of ``as_of`` with its whole version history and lineage (OR-15, OR-16)."""
+    """The unit as of ``as_of`` with its whole version history and lineage (OR-15, OR-16).
+
+    The parent's name and the units on the other side of a lineage edge are shown even when
+    they lie outside the actor's scope: the legal act of the reorganization names them. Their
+    members and records stay behind their own loaders.
+    """
     unit = load_unit(actor, unit_id, as_of)
     history = list(unit.versions.order_by("valid_from"))
     version = next((v for v in history if v.valid_from <= as_of <= v.valid_to), None)

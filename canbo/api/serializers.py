@@ -55,7 +55,10 @@ class MembersQuery(AsOfQuery):
 
 class UnitListQuery(AsOfQuery):
     q = serializers.CharField(
-        required=False, max_length=100, help_text="Part of any past or present name, or a code."
+        required=False,
+        allow_blank=True,
+        max_length=100,
+        help_text="Part of any past or present name, or a code.",
     )
     parent = serializers.IntegerField(  # type: ignore[assignment]
         required=False, min_value=1, help_text="Parent unit id."
@@ -64,7 +67,7 @@ class UnitListQuery(AsOfQuery):
 
 class PeopleListQuery(AsOfQuery):
     q = serializers.CharField(
-        required=False, max_length=100, help_text="Part of a name, or a code."
+        required=False, allow_blank=True, max_length=100, help_text="Part of a name, or a code."
     )
     unit = serializers.IntegerField(
         required=False, min_value=1, help_text="Only members of this unit's subtree."

@@ -18,6 +18,7 @@ from rest_framework.authentication import (
     SessionAuthentication,
 )
 from rest_framework.generics import GenericAPIView
+from rest_framework.pagination import BasePagination
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -29,7 +30,7 @@ from canbo.services import registry as svc
 from . import outputs as out
 from . import selectors
 from . import serializers as inp
-from .edge import AdminPassedTwoFactor, actor_of, page, parse, today, uow
+from .edge import AdminPassedTwoFactor, Pagination, actor_of, page, parse, today, uow
 
 _ERROR = OpenApiResponse(inp.ErrorSerializer, description="Refused: see code and fields.")
 READ_ERRORS: dict[int, Any] = {400: _ERROR, 401: _ERROR, 403: _ERROR, 404: _ERROR}
@@ -49,6 +50,7 @@ class _Api:
         SessionAuthentication,
     )
     permission_classes: Sequence[Any] = (IsAuthenticated, AdminPassedTwoFactor)
+    pagination_class: type[BasePagination] | None = Pagination
 
 
 # Units ---------------------------------------------------------------------------------------

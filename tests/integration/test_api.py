@@ -10,6 +10,8 @@ import pytest
 import yaml
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from rest_framework.test import APIClient
 
 from canbo.accounts.models import RoleGrant
@@ -134,6 +136,24 @@ def test_an_administrator_without_two_factor_is_refused(tree: f.SmallTree) -> No
     response = client.get("/api/units/")
     assert response.status_code == 403
     assert response.json()["code"] == "otp_required"
+
+
+def test_an_administrator_who_passed_two_factor_in_the_session_may_use_the_api(
+    tree: f.SmallTree,
+) -> None:
+    admin = get_user_model().objects.create_user(
+        username="quantri", password="mat-khau-dai", is_superuser=True, is_staff=True
+    )
+    device = TOTPDevice.objects.create(user=admin, name="TOTP", confirmed=True)
+    client = APIClient()
+    client.force_login(admin)
+    assert client.get("/api/units/").status_code == 403
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    response = client.get("/api/units/", {"as_of": BEFORE})
+    assert response.status_code == 200
+    assert response.json()["count"] == 6  # Tuyên Quang (new) starts on 01/07/2025
 
 
 # Writes --------------------------------------------------------------------------------------
@@ -374,6 +394,8 @@ def test_people_are_found_by_part_of_the_name_or_by_code(tree: f.SmallTree) -> N
     by_code = client.get("/api/people/", {"q": "hg-001", "as_of": BEFORE}).json()["results"]
     assert [r["code"] for r in by_name] == ["HG-002"]
     assert [r["full_name"] for r in by_code] == ["Nguyễn Văn An"]
+    everyone = client.get("/api/people/", {"q": "", "as_of": BEFORE}).json()
+    assert [r["code"] for r in everyone["results"]] == ["HG-001", "HG-002"]
     in_cell = client.get("/api/people/", {"unit": tree.cell_b, "as_of": BEFORE}).json()
     assert [r["code"] for r in in_cell["results"]] == ["HG-002"]
 
