@@ -378,3 +378,18 @@ def test_switching_to_english_changes_the_text_of_the_pages(world: World) -> Non
     assert "Organization tree" in page
     assert 'lang="en"' in page
     assert "Cây tổ chức" not in page
+
+
+def test_signing_out_ends_the_session_and_returns_to_the_login_page(world: World) -> None:
+    client = Client()
+    client.force_login(_user("tq", root=world.tree.tuyen_quang_new))
+    response = client.post("/logout/")
+    assert response["Location"] == "/login/"
+    assert client.get("/").status_code == 302
+
+
+def test_the_demo_login_page_says_that_admin_two_factor_is_relaxed(settings) -> None:  # type: ignore[no-untyped-def]
+    settings.CANBO_REQUIRE_ADMIN_2FA = False
+    assert "Bản trình diễn" in Client().get("/login/").content.decode()
+    settings.CANBO_REQUIRE_ADMIN_2FA = True
+    assert "Bản trình diễn" not in Client().get("/login/").content.decode()
