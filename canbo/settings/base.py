@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "canbo.api",
     "canbo.demo",
     "canbo.conferences",
+    "canbo.voting",
     "canbo.classification",
 ]
 

@@ -1,0 +1,303 @@
+"""Conferences (hội nghị): agenda, persons convened, bridge sites, check-in, live quorum.
+
+Check-in records presence only. When a delegate checks in, the delegate receives one voter code
+(or one paper ballot) for every vote session of the conference not yet closed; the code is
+returned to the caller for printing and stored only as a keyed hash, with no link to the person
+(docs/voting.md). What is recorded per person is that a code or ballot was *received*.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from canbo.core.ballots.catalog import default_registry
+from canbo.core.ballots.quorum import ConvenedRoll, QuorumCheck, check_quorum
+from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
+from canbo.core.errors import Conflict, NotFound, ValidationError
+from canbo.core.types import WRITE_ROLES, PersonId, Role
+
+from .access import can_reach
+from .ports import Actor
+from .voter_codes import new_code
+from .voting_ports import (
+    Attendance,
+    CheckInMethod,
+    ConferenceData,
+    ConferenceId,
+    Medium,
+    SessionData,
+    SiteId,
+    Status,
+    VotingUnitOfWork,
+)
+
+STAFF_ROLES = WRITE_ROLES | {Role.COUNTING_COMMITTEE}
+ISSUING = frozenset({Status.DRAFT, Status.READY, Status.OPEN})
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedCode:
+    """A code to print for the delegate: shown once, never stored in clear."""
+
+    session_id: int
+    session_title: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class CheckInResult:
+    person_id: PersonId
+    full_name: str
+    codes: tuple[IssuedCode, ...]
+    paper_sessions: tuple[str, ...]
+
+
+def require_staff(
+    uow: VotingUnitOfWork, actor: Actor, conference_id: ConferenceId, roles: frozenset[Role]
+) -> ConferenceData:
+    """Load guard: the conference's unit must lie in the actor's scope for ``roles``.
+
+    Missing and out-of-scope conferences are answered alike (``NotFound``).
+    """
+    conf = uow.conferences.get(conference_id)
+    if conf is None or not can_reach(actor, conf.unit_id, uow.tree, conf.held_on, roles):
+        raise NotFound("conference_not_found", conference_id=conference_id)
+    return conf
+
+
+def create_conference(uow: VotingUnitOfWork, actor: Actor, data: ConferenceData) -> ConferenceId:
+    """Create a conference of ``data.body`` held by a unit in the actor's scope (CV-07)."""
+    body = Body(data.body)
+    with uow:
+        if not can_reach(actor, data.unit_id, uow.tree, data.held_on, WRITE_ROLES):
+            raise NotFound("unit_not_found", unit_id=data.unit_id)
+        if not data.title.strip():
+            raise ValidationError("title_required")
+        cid = uow.conferences.add(data)
+        uow.audit.append(
+            actor,
+            "conference.create",
+            "conference",
+            str(cid),
+            None,
+            None,
+            {"title": data.title, "body": str(body), "held_on": str(data.held_on)},
+        )
+        uow.commit()
+    return cid
+
+
+def set_agenda(
+    uow: VotingUnitOfWork, actor: Actor, conference_id: ConferenceId, titles: Sequence[str]
+) -> None:
+    """Replace the agenda (chương trình) by the given items, numbered from 1."""
+    items = [t.strip() for t in titles if t.strip()]
+    with uow:
+        require_staff(uow, actor, conference_id, WRITE_ROLES)
+        uow.conferences.set_agenda(conference_id, items)
+        uow.audit.append(
+            actor,
+            "conference.agenda",
+            "conference",
+            str(conference_id),
+            None,
+            None,
+            {"items": items},
+        )
+        uow.commit()
+
+
+def show_item(uow: VotingUnitOfWork, actor: Actor, conference_id: ConferenceId, pos: int) -> None:
+    """Move the projector to agenda item ``pos``."""
+    with uow:
+        require_staff(uow, actor, conference_id, STAFF_ROLES)
+        if not 1 <= pos <= len(uow.conferences.agenda(conference_id)):
+            raise ValidationError("agenda_item_unknown", position=pos)
+        uow.conferences.set_current_item(conference_id, pos)
+        uow.commit()
+
+
+def add_site(uow: VotingUnitOfWork, actor: Actor, conference_id: ConferenceId, name: str) -> SiteId:
+    """Add a bridge site (điểm cầu); each site checks its delegates in."""
+    with uow:
+        require_staff(uow, actor, conference_id, WRITE_ROLES)
+        if not name.strip():
+            raise ValidationError("site_name_required")
+        site = uow.conferences.add_site(conference_id, name.strip())
+        uow.audit.append(
+            actor,
+            "conference.site",
+            "conference",
+            str(conference_id),
+            None,
+            None,
+            {"site": name.strip()},
+        )
+        uow.commit()
+    return site
+
+
+def convene(
+    uow: VotingUnitOfWork, actor: Actor, conference_id: ConferenceId, persons: Sequence[PersonId]
+) -> int:
+    """Convene (triệu tập) persons; each gets a random token for the QR on the invitation.
+
+    Unknown persons are refused all at once; persons already convened are skipped.
+    """
+    with uow:
+        require_staff(uow, actor, conference_id, WRITE_ROLES)
+        unknown = uow.conferences.persons_exist(persons)
+        if unknown:
+            raise ValidationError("person_not_found", person_ids=list(unknown))
+        tokens = [secrets.token_urlsafe(12) for _ in persons]
+        added = uow.conferences.convene(conference_id, persons, tokens)
+        uow.audit.append(
+            actor,
+            "conference.convene",
+            "conference",
+            str(conference_id),
+            None,
+            None,
+            {"persons": [int(p) for p in persons], "added": added},
+        )
+        uow.commit()
+    return added
+
+
+def set_excused(
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    conference_id: ConferenceId,
+    person: PersonId,
+    excused: bool,
+) -> None:
+    """Record that a convened person is excused in advance (vắng có lý do, CV-07 parameter)."""
+    with uow:
+        require_staff(uow, actor, conference_id, WRITE_ROLES)
+        if not uow.conferences.set_excused(conference_id, person, excused):
+            raise NotFound("convocation_not_found", person_id=person)
+        uow.commit()
+
+
+def check_in(
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    site_id: SiteId,
+    *,
+    person_id: PersonId | None = None,
+    qr_token: str | None = None,
+    method: CheckInMethod = CheckInMethod.STAFF,
+    medium: Medium = Medium.ELECTRONIC,
+) -> CheckInResult:
+    """Check a convened delegate in at a site and hand over codes or paper ballots.
+
+    Refused when the person is not convened or is already checked in (at any site).
+    """
+    with uow:
+        cid = uow.conferences.site_conference(site_id)
+        if cid is None:
+            raise NotFound("site_not_found", site_id=site_id)
+        require_staff(uow, actor, cid, STAFF_ROLES)
+        conv = uow.conferences.find_convocation(cid, person_id=person_id, qr_token=qr_token)
+        if conv is None:
+            raise NotFound("convocation_not_found", person_id=person_id)
+        if not uow.conferences.check_in(conv.convocation_id, site_id, method):
+            raise Conflict("already_checked_in", person_id=conv.person_id)
+        codes, paper = _issue(uow, cid, conv.convocation_id, medium)
+        uow.audit.append(
+            actor,
+            "conference.check_in",
+            "conference",
+            str(cid),
+            None,
+            None,
+            {"person": int(conv.person_id), "site": int(site_id), "method": str(method)},
+        )
+        uow.commit()
+    return CheckInResult(conv.person_id, conv.full_name, codes, paper)
+
+
+def issue_later(
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    conference_id: ConferenceId,
+    person_id: PersonId,
+    medium: Medium = Medium.ELECTRONIC,
+) -> CheckInResult:
+    """Hand codes to a delegate already present for sessions created after the check-in."""
+    with uow:
+        require_staff(uow, actor, conference_id, STAFF_ROLES)
+        conv = uow.conferences.find_convocation(conference_id, person_id=person_id, qr_token=None)
+        if conv is None or not conv.checked_in:
+            raise NotFound("convocation_not_found", person_id=person_id)
+        codes, paper = _issue(uow, conference_id, conv.convocation_id, medium)
+        if not codes and not paper:
+            raise Conflict("nothing_to_issue", person_id=person_id)
+        uow.commit()
+    return CheckInResult(conv.person_id, conv.full_name, codes, paper)
+
+
+def _issue(
+    uow: VotingUnitOfWork, cid: ConferenceId, convocation_id: int, medium: Medium
+) -> tuple[tuple[IssuedCode, ...], tuple[str, ...]]:
+    codes: list[IssuedCode] = []
+    paper: list[str] = []
+    for session in uow.votes.sessions_of(cid):
+        sid = session.session_id
+        if sid is None or session.status not in ISSUING:
+            continue
+        if not uow.votes.add_participation(sid, convocation_id, medium):
+            continue
+        if medium is Medium.PAPER:
+            paper.append(session.title)
+            continue
+        code = new_code()
+        uow.votes.add_code(sid, uow.hasher.digest(sid, code))
+        codes.append(IssuedCode(int(sid), session.title, code))
+    return tuple(codes), tuple(paper)
+
+
+def conference_rulebook(conf: ConferenceData) -> Rulebook:
+    """The rulebook in force for the conference's body on its date (GEN-01)."""
+    return default_registry().select(Body(conf.body), conf.held_on)
+
+
+def quorum(
+    conf: ConferenceData,
+    attendance: Attendance,
+    rulebook: Rulebook,
+    subjects: frozenset[PersonId] = frozenset(),
+) -> QuorumCheck | None:
+    """QĐ 96-QĐ/TW quorum (CV-07): at least 2/3 of those convened present; ``None`` under
+    a rulebook that sets no conference quorum (NA and People's Councils: session rules)."""
+    if rulebook.regime is not Regime.QD96 or attendance.convened == 0:
+        return None
+    roll = ConvenedRoll(
+        convened=attendance.convened,
+        subjects_convened=len(subjects & attendance.convened_person_ids),
+        excused_absent=attendance.excused_absent,
+    )
+    return check_quorum(attendance.present, roll, rulebook)
+
+
+def needed_for_quorum(check: QuorumCheck) -> int:
+    """Smallest number present that meets 2/3 of the base (CV-07), for display."""
+    return -(-2 * check.base // 3)
+
+
+def live_status(
+    uow: VotingUnitOfWork, actor: Actor, conference_id: ConferenceId
+) -> tuple[ConferenceData, Attendance, QuorumCheck | None, list[SessionData]]:
+    """Attendance per site and the quorum now, for the conference page and the projector."""
+    with uow:
+        conf = require_staff(uow, actor, conference_id, STAFF_ROLES | {Role.VIEWER})
+        attendance = uow.conferences.attendance(conference_id)
+        sessions = uow.votes.sessions_of(conference_id)
+        subjects: set[PersonId] = set()
+        for s in sessions:
+            if s.session_id is not None:
+                subjects.update(x.person_id for x in uow.votes.subjects(s.session_id))
+        check = quorum(conf, attendance, conference_rulebook(conf), frozenset(subjects))
+    return conf, attendance, check, sessions

@@ -1,0 +1,310 @@
+"""Vote sessions: draft → ready → open → closed, and casting an electronic ballot.
+
+Counting, sign-off, publication and corrections are in :mod:`canbo.services.voting_count`.
+Casting (CV-12, CV-13): in one transaction the voter code is marked used by a conditional
+update (exactly one row, else refused) and the ballot is inserted with a random receipt; the
+ballot names no voter and no code, and nothing about the cast is logged (docs/voting.md).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from canbo.core.ballots.ballot import ConfidenceLevel
+from canbo.core.ballots.catalog import default_registry
+from canbo.core.ballots.params import ParamValue
+from canbo.core.ballots.results import require_specified, required_figures
+from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
+from canbo.core.errors import (
+    Citation,
+    Conflict,
+    DomainError,
+    NotFound,
+    RuleViolation,
+    ValidationError,
+)
+from canbo.core.types import WRITE_ROLES, AccountId, PersonId
+
+from .conferences import STAFF_ROLES, needed_for_quorum, quorum, require_staff
+from .ports import Actor
+from .voter_codes import new_receipt, normalize
+from .voting_ports import (
+    ConferenceId,
+    PaperMode,
+    SessionData,
+    SessionId,
+    Status,
+    SubjectData,
+    VotingUnitOfWork,
+)
+
+CV10_DOSSIER_DAYS = 15  # QĐ 96: dossier to voters at least 15 days before (CV-10)
+CV10_QUESTIONS_DAYS = 10  # questions to the person at least 10 days before (CV-10)
+CV10 = Citation("QĐ 96-QĐ/TW", rule_id="CV-10", unconfirmed=("cv_deadline_day_type",))
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """One blocking problem found by the readiness check, with the rule that makes it one."""
+
+    code: str
+    fields: Mapping[str, Any]
+    citation: Citation | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SessionPlan:
+    """What the organizer sets on a draft session."""
+
+    title: str
+    subjects: Sequence[tuple[PersonId, str]]
+    counters: Sequence[AccountId]
+    paper_mode: PaperMode = PaperMode.PER_BALLOT
+    dossier_sent_on: Any = None
+    questions_sent_on: Any = None
+    members_in_office: int | None = None
+    parameters: Mapping[str, ParamValue] | None = None
+
+
+def rulebook_of(session: SessionData) -> Rulebook:
+    """The session's rulebook with its recorded parameter overrides (GEN-01)."""
+    params = {k: tuple(v) if isinstance(v, list) else v for k, v in session.parameters.items()}
+    return default_registry().get(session.rulebook_id).with_parameters(**params)
+
+
+def load(uow: VotingUnitOfWork, session_id: SessionId, *, lock: bool = False) -> SessionData:
+    session = uow.votes.get(session_id, lock=lock)
+    if session is None:
+        raise NotFound("vote_not_found", session_id=session_id)
+    return session
+
+
+def create_session(
+    uow: VotingUnitOfWork, actor: Actor, conference_id: ConferenceId, plan: SessionPlan
+) -> SessionId:
+    """A draft session under the rulebook in force for the body on the conference date."""
+    with uow:
+        conf = require_staff(uow, actor, conference_id, WRITE_ROLES)
+        rulebook = default_registry().select(Body(conf.body), conf.held_on)
+        overrides = dict(plan.parameters or {})
+        rulebook.with_parameters(**overrides)  # validated against the allowed values
+        data = _data(conference_id, rulebook.rulebook_id, overrides, plan)
+        sid = uow.votes.add_session(data)
+        _apply(uow, sid, plan)
+        uow.audit.append(
+            actor,
+            "vote.create",
+            "vote",
+            str(sid),
+            None,
+            None,
+            {"title": plan.title, "rulebook": rulebook.rulebook_id},
+        )
+        uow.commit()
+    return sid
+
+
+def update_session(
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, plan: SessionPlan
+) -> None:
+    """Change a draft session (a ready one goes back to draft only through this)."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_staff(uow, actor, session.conference_id, WRITE_ROLES)
+        if session.status not in (Status.DRAFT, Status.READY):
+            raise Conflict("vote_not_draft", status=str(session.status))
+        overrides = dict(plan.parameters or session.parameters)
+        rulebook_of(replace(session, parameters=overrides))
+        data = _data(session.conference_id, session.rulebook_id, overrides, plan)
+        uow.votes.update_session(session_id, data)
+        _apply(uow, session_id, plan)
+        uow.audit.append(
+            actor, "vote.update", "vote", str(session_id), None, None, {"title": plan.title}
+        )
+        uow.commit()
+
+
+def _data(
+    cid: ConferenceId, rulebook_id: str, overrides: Mapping[str, Any], plan: SessionPlan
+) -> SessionData:
+    if not plan.title.strip():
+        raise ValidationError("title_required")
+    params = {k: list(v) if isinstance(v, tuple) else v for k, v in overrides.items()}
+    return SessionData(
+        conference_id=cid,
+        title=plan.title.strip(),
+        rulebook_id=rulebook_id,
+        parameters=params,
+        paper_mode=plan.paper_mode,
+        dossier_sent_on=plan.dossier_sent_on,
+        questions_sent_on=plan.questions_sent_on,
+        members_in_office=plan.members_in_office,
+    )
+
+
+def _apply(uow: VotingUnitOfWork, sid: SessionId, plan: SessionPlan) -> None:
+    persons = [p for p, _ in plan.subjects]
+    unknown = uow.conferences.persons_exist(persons)
+    if unknown:
+        raise ValidationError("person_not_found", person_ids=list(unknown))
+    if len(set(persons)) != len(persons):
+        raise ValidationError("subject_listed_twice")
+    uow.votes.set_subjects(sid, plan.subjects)
+    uow.votes.set_counters(sid, list(dict.fromkeys(plan.counters)))
+    uow.votes.set_status(sid, Status.DRAFT)
+
+
+def readiness(uow: VotingUnitOfWork, session: SessionData) -> list[Issue]:
+    """Every blocking issue before the vote can be made ready (house style: all at once)."""
+    sid = session.session_id
+    assert sid is not None  # noqa: S101
+    conf = uow.conferences.get(session.conference_id)
+    assert conf is not None  # noqa: S101
+    issues: list[Issue] = []
+    rulebook = rulebook_of(session)
+    try:
+        require_specified(rulebook)
+    except DomainError as exc:
+        return [Issue(exc.code, exc.fields, exc.citation)]
+    if not uow.votes.subjects(sid):
+        issues.append(Issue("no_subjects", {}))
+    attendance = uow.conferences.attendance(session.conference_id)
+    if attendance.convened == 0:
+        issues.append(Issue("no_convened", {}, Citation("QĐ 96-QĐ/TW", rule_id="CV-07")))
+    if not attendance.sites:
+        issues.append(Issue("no_site", {}))
+    if not uow.votes.counters(sid):
+        issues.append(Issue("no_counting_committee", {}, Citation("QĐ 96-QĐ/TW", rule_id="CV-14")))
+    if "members" in required_figures(rulebook) and not session.members_in_office:
+        issues.append(
+            Issue("members_in_office_missing", {}, Citation(rulebook.document, rule_id="NA-12"))
+        )
+    if rulebook.regime is Regime.QD96:
+        issues.extend(_deadlines(session, conf.held_on))
+    return issues
+
+
+def _deadlines(session: SessionData, vote_date: Any) -> list[Issue]:
+    found: list[Issue] = []
+    checks = (
+        ("dossier", session.dossier_sent_on, CV10_DOSSIER_DAYS),
+        ("questions", session.questions_sent_on, CV10_QUESTIONS_DAYS),
+    )
+    for name, sent, days in checks:
+        if sent is None:
+            found.append(Issue(f"{name}_date_missing", {"days": days}, CV10))
+        elif (vote_date - sent).days < days:
+            found.append(Issue(f"{name}_too_late", {"days": days, "sent_on": str(sent)}, CV10))
+    return found
+
+
+def mark_ready(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> None:
+    """draft → ready, refused with the full list of blocking issues."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_staff(uow, actor, session.conference_id, WRITE_ROLES)
+        _expect(session, Status.DRAFT)
+        issues = readiness(uow, session)
+        if issues:
+            raise Conflict("vote_not_ready", issues=[{"code": i.code, **i.fields} for i in issues])
+        uow.votes.set_status(session_id, Status.READY)
+        uow.audit.append(actor, "vote.ready", "vote", str(session_id), None, None)
+        uow.commit()
+
+
+def open_vote(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> None:
+    """ready → open, only with quorum: 2/3 of those convened present (QĐ 96; CV-07)."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        conf = require_staff(uow, actor, session.conference_id, STAFF_ROLES)
+        _expect(session, Status.READY)
+        attendance = uow.conferences.attendance(session.conference_id)
+        subjects = frozenset(s.person_id for s in uow.votes.subjects(session_id))
+        check = quorum(conf, attendance, rulebook_of(session), subjects)
+        if check is not None and not check.met:
+            raise RuleViolation(
+                "quorum_not_met",
+                citation=check.citation,
+                present=check.present,
+                convened=check.base,
+                needed=needed_for_quorum(check),
+            )
+        present = check.present if check else attendance.present
+        base = check.base if check else attendance.convened
+        uow.votes.set_status(session_id, Status.OPEN, opened_present=present, opened_base=base)
+        uow.audit.append(
+            actor,
+            "vote.open",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {"present": present, "convened": base},
+        )
+        uow.commit()
+
+
+def close_vote(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> None:
+    """open → closed: from here no ballot is accepted, edited or deleted."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_staff(uow, actor, session.conference_id, STAFF_ROLES)
+        _expect(session, Status.OPEN)
+        uow.votes.set_status(session_id, Status.CLOSED)
+        uow.audit.append(actor, "vote.close", "vote", str(session_id), None, None)
+        uow.commit()
+
+
+def _expect(session: SessionData, *allowed: Status) -> None:
+    if session.status not in allowed:
+        raise Conflict(
+            "vote_wrong_status", status=str(session.status), expected=[str(s) for s in allowed]
+        )
+
+
+def ballot_subjects(
+    uow: VotingUnitOfWork, session_id: SessionId
+) -> tuple[SessionData, list[SubjectData]]:
+    """The printed lines of the ballot in official order (names by given name, CV-12)."""
+    with uow:
+        session = load(uow, session_id)
+        return session, uow.votes.subjects(session_id)
+
+
+def cast_ballot(
+    uow: VotingUnitOfWork, session_id: SessionId, code: str, marks: Mapping[int, str]
+) -> str:
+    """Cast one electronic ballot with a one-time code; return the receipt (CV-12, CV-13).
+
+    One transaction: the session must be open (row locked against a concurrent close), the
+    code is marked used by a conditional update that succeeds once, the ballot is inserted.
+    Refused without any change: unknown code, used code, closed vote, marks not on the form.
+    """
+    with uow:
+        session = load(uow, session_id, lock=True)
+        if session.status is not Status.OPEN:
+            raise Conflict("vote_not_open", status=str(session.status))
+        clean = _check_marks(uow.votes.subjects(session_id), marks)
+        digest = uow.hasher.digest(session_id, normalize(code))
+        if not uow.votes.use_code(session_id, digest):
+            if uow.votes.code_exists(session_id, digest):
+                raise Conflict("code_already_used")
+            raise ValidationError("code_unknown")
+        receipt = new_receipt()
+        while uow.votes.receipt_taken(receipt):
+            receipt = new_receipt()
+        uow.votes.add_ballot(session_id, receipt, clean)
+        uow.commit()
+    return receipt
+
+
+def _check_marks(subjects: Sequence[SubjectData], marks: Mapping[int, str]) -> dict[str, str]:
+    printed = {int(s.person_id) for s in subjects}
+    levels = {str(level) for level in ConfidenceLevel}
+    unknown = [k for k in marks if int(k) not in printed]
+    bad = [v for v in marks.values() if v not in levels]
+    if unknown or bad:
+        raise ValidationError("marks_not_on_ballot", subjects=unknown, levels=bad)
+    return {str(int(k)): str(v) for k, v in marks.items()}

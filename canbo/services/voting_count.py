@@ -1,0 +1,322 @@
+"""Counting: paper entry (double entry or totals), count, sign-off, publication, corrections.
+
+Nothing here edits or deletes a ballot. A paper ballot is entered by two operators
+independently; equal readings are agreed, different ones are shown as discrepancies until the
+counting committee resolves them (EL-07). A correction after certification appends new
+readings or totals with the correction's number and produces a new result version with its
+reason, which the committee signs again (CV-22); the audit log records it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from canbo.core.errors import Conflict, PermissionDenied, ValidationError
+
+from .conferences import quorum
+from .ports import Actor
+from .voting import load, rulebook_of
+from .voting_ports import (
+    Medium,
+    PaperMode,
+    PaperReading,
+    PaperTotals,
+    ResultVersionData,
+    SessionData,
+    SessionId,
+    Status,
+    VotingUnitOfWork,
+)
+from .voting_results import CountInputs, compute
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """A paper ballot whose two entries differ, or that only one operator entered."""
+
+    serial: int
+    first: PaperReading | None
+    second: PaperReading | None
+
+
+def require_counter(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> None:
+    """Counting acts belong to the members of the counting committee (EL-06, EL-07)."""
+    if actor.is_system:
+        return
+    if actor.account_id not in uow.votes.counters(session_id):
+        raise PermissionDenied("not_counting_member", session_id=session_id)
+
+
+def _expect(session: SessionData, *allowed: Status) -> None:
+    if session.status not in allowed:
+        raise Conflict(
+            "vote_wrong_status", status=str(session.status), expected=[str(s) for s in allowed]
+        )
+
+
+def _check_reading(uow: VotingUnitOfWork, sid: SessionId, reading: PaperReading) -> None:
+    printed = {int(s.person_id) for s in uow.votes.subjects(sid)}
+    if set(reading.lines) != printed:
+        raise ValidationError("reading_lines_mismatch", serial=reading.serial)
+    issued = uow.votes.participation_counts(sid).get(Medium.PAPER, 0)
+    if not 1 <= reading.serial <= issued:
+        raise ValidationError("serial_out_of_range", serial=reading.serial, issued=issued)
+
+
+def enter_paper_ballot(
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    session_id: SessionId,
+    operator: int,
+    reading: PaperReading,
+) -> bool:
+    """One operator's entry of one paper ballot; True when it agrees with the other entry.
+
+    Serials run from 1 to the number of paper ballots issued; a ballot collected beyond that
+    is refused (CV-15: ``collected <= issued``).
+    """
+    if operator not in (1, 2):
+        raise ValidationError("operator_invalid", operator=operator)
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_counter(uow, actor, session_id)
+        _expect(session, Status.CLOSED)
+        if session.paper_mode is not PaperMode.PER_BALLOT:
+            raise Conflict("paper_mode_totals")
+        _check_reading(uow, session_id, reading)
+        if not uow.votes.add_paper_entry(session_id, operator, reading, actor.account_id):
+            raise Conflict("entry_exists", serial=reading.serial, operator=operator)
+        other = uow.votes.paper_entries(session_id)[reading.serial].get(3 - operator)
+        agreed = other is not None and other == reading
+        if agreed:
+            uow.votes.add_paper_reading(session_id, reading, 1, "agreed")
+        uow.commit()
+    return agreed
+
+
+def discrepancies(uow: VotingUnitOfWork, session_id: SessionId) -> list[Discrepancy]:
+    """Paper ballots not yet agreed or resolved, with both entries for comparison."""
+    with uow:
+        entries = uow.votes.paper_entries(session_id)
+        settled = uow.votes.paper_readings(session_id)
+    return [
+        Discrepancy(serial, by_op.get(1), by_op.get(2))
+        for serial, by_op in sorted(entries.items())
+        if serial not in settled
+    ]
+
+
+def resolve(
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, reading: PaperReading
+) -> None:
+    """The committee's conclusion on a discrepancy, after looking at the paper ballot."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_counter(uow, actor, session_id)
+        _expect(session, Status.CLOSED)
+        _check_reading(uow, session_id, reading)
+        if reading.serial in uow.votes.paper_readings(session_id):
+            raise Conflict("reading_exists", serial=reading.serial)
+        if reading.serial not in uow.votes.paper_entries(session_id):
+            raise ValidationError("serial_not_entered", serial=reading.serial)
+        uow.votes.add_paper_reading(session_id, reading, 1, "resolved")
+        uow.audit.append(
+            actor,
+            "vote.paper_resolve",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {"serial": reading.serial, "reading": reading.as_json()},
+        )
+        uow.commit()
+
+
+def enter_totals(
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, totals: PaperTotals
+) -> None:
+    """Per-person totals of a manual count; refused if any count exceeds ballots collected."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_counter(uow, actor, session_id)
+        _expect(session, Status.CLOSED)
+        if session.paper_mode is not PaperMode.TOTALS:
+            raise Conflict("paper_mode_per_ballot")
+        if uow.votes.paper_totals(session_id) is not None:
+            raise Conflict("totals_exist")
+        _check_totals(uow, session_id, totals)
+        uow.votes.add_paper_totals(session_id, totals, 1)
+        uow.audit.append(
+            actor, "vote.paper_totals", "vote", str(session_id), None, None, _totals_json(totals)
+        )
+        uow.commit()
+
+
+def _check_totals(uow: VotingUnitOfWork, sid: SessionId, totals: PaperTotals) -> None:
+    issued = uow.votes.participation_counts(sid).get(Medium.PAPER, 0)
+    if totals.collected > issued:
+        raise ValidationError("collected_exceeds_issued", issued=issued, collected=totals.collected)
+    printed = {int(s.person_id) for s in uow.votes.subjects(sid)}
+    if set(totals.counts) != printed:
+        raise ValidationError("totals_lines_mismatch")
+    over = [pid for pid, c in totals.counts.items() if c.marked > totals.collected]
+    if over:
+        raise ValidationError(
+            "counts_exceed_collected", person_ids=over, collected=totals.collected
+        )
+
+
+def _totals_json(totals: PaperTotals) -> dict[str, Any]:
+    return {
+        "collected": totals.collected,
+        "counts": {str(k): [c.high, c.mid, c.low, c.invalid] for k, c in totals.counts.items()},
+    }
+
+
+def _inputs(uow: VotingUnitOfWork, session: SessionData) -> CountInputs:
+    sid = session.session_id
+    assert sid is not None  # noqa: S101
+    conf = uow.conferences.get(session.conference_id)
+    assert conf is not None  # noqa: S101
+    issued = uow.votes.participation_counts(sid)
+    subjects = uow.votes.subjects(sid)
+    att = uow.conferences.attendance(session.conference_id)
+    check = quorum(conf, att, rulebook_of(session), frozenset(s.person_id for s in subjects))
+    return CountInputs(
+        subjects=subjects,
+        electronic=uow.votes.ballots(sid),
+        paper=uow.votes.paper_readings(sid),
+        totals=uow.votes.paper_totals(sid),
+        issued_electronic=issued.get(Medium.ELECTRONIC, 0),
+        issued_paper=issued.get(Medium.PAPER, 0),
+        quorum=check,
+        members_in_office=session.members_in_office,
+    )
+
+
+def _require_paper_complete(uow: VotingUnitOfWork, session: SessionData) -> None:
+    sid = session.session_id
+    assert sid is not None  # noqa: S101
+    entries = uow.votes.paper_entries(sid)
+    open_serials = sorted(set(entries) - set(uow.votes.paper_readings(sid)))
+    if open_serials:
+        raise Conflict("paper_discrepancies", serials=open_serials)
+    paper_issued = uow.votes.participation_counts(sid).get(Medium.PAPER, 0)
+    needs_totals = session.paper_mode is PaperMode.TOTALS and paper_issued > 0
+    if needs_totals and uow.votes.paper_totals(sid) is None:
+        raise Conflict("paper_totals_missing")
+
+
+def count(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> dict[str, Any]:
+    """closed → counted: result version 1 from every ballot, awaiting the committee's signatures."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_counter(uow, actor, session_id)
+        _expect(session, Status.CLOSED)
+        _require_paper_complete(uow, session)
+        data = compute(rulebook_of(session), _inputs(uow, session))
+        uow.votes.add_result(session_id, 1, "", data)
+        uow.votes.set_status(session_id, Status.COUNTED)
+        uow.audit.append(
+            actor,
+            "vote.count",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {"version": 1, "figures": data["figures"]},
+        )
+        uow.commit()
+    return data
+
+
+def current(uow: VotingUnitOfWork, session_id: SessionId) -> ResultVersionData | None:
+    versions = uow.votes.results(session_id)
+    return versions[-1] if versions else None
+
+
+def sign(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> bool:
+    """A committee member signs the current version; True when every member has signed and
+    the session is certified (EL-07: the minutes are signed by the committee)."""
+    if actor.account_id is None:
+        raise PermissionDenied("not_counting_member", session_id=session_id)
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_counter(uow, actor, session_id)
+        _expect(session, Status.COUNTED)
+        version = current(uow, session_id)
+        assert version is not None  # noqa: S101
+        if not uow.votes.sign(session_id, version.number, actor.account_id):
+            raise Conflict("already_signed")
+        signed = set(version.signed_by) | {actor.account_id}
+        done = signed >= set(uow.votes.counters(session_id))
+        if done:
+            uow.votes.mark_certified(session_id, version.number)
+            uow.votes.set_status(session_id, Status.CERTIFIED)
+        uow.audit.append(
+            actor,
+            "vote.sign",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {"version": version.number, "certified": done},
+        )
+        uow.commit()
+    return done
+
+
+def publish(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> None:
+    """certified → published: results and the list of receipts become public (CV-21)."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_counter(uow, actor, session_id)
+        _expect(session, Status.CERTIFIED)
+        uow.votes.set_status(session_id, Status.PUBLISHED)
+        uow.audit.append(actor, "vote.publish", "vote", str(session_id), None, None)
+        uow.commit()
+
+
+def correct(
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    session_id: SessionId,
+    reason: str,
+    *,
+    readings: tuple[PaperReading, ...] = (),
+    totals: PaperTotals | None = None,
+) -> int:
+    """A correction: new paper readings or totals, a new result version with the reason.
+
+    Electronic ballots are never touched. The new version must be signed again (CV-22).
+    """
+    if not reason.strip():
+        raise ValidationError("reason_required")
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_counter(uow, actor, session_id)
+        _expect(session, Status.CERTIFIED, Status.PUBLISHED)
+        last = current(uow, session_id)
+        assert last is not None  # noqa: S101
+        number = last.number + 1
+        for reading in readings:
+            _check_reading(uow, session_id, reading)
+            uow.votes.add_paper_reading(session_id, reading, number, "correction")
+        if totals is not None:
+            _check_totals(uow, session_id, totals)
+            uow.votes.add_paper_totals(session_id, totals, number)
+        data = compute(rulebook_of(session), _inputs(uow, session))
+        uow.votes.add_result(session_id, number, reason.strip(), data)
+        uow.votes.set_status(session_id, Status.COUNTED)
+        uow.audit.append(
+            actor,
+            "vote.correct",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {"version": number, "replaces": last.number, "reason": reason.strip()},
+        )
+        uow.commit()
+    return number

@@ -1,0 +1,324 @@
+"""Ports and values of conferences and vote sessions; the Django apps provide the adapters.
+
+Secrecy is carried by the shapes here (docs/voting.md): :meth:`VoteRepository.add_ballot`
+takes a session, a random receipt and the marks, and nothing that names a voter or a code;
+:meth:`VoteRepository.use_code` takes only a keyed hash. No port offers a way to store a link
+between a convened person and a code, a receipt or a ballot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from types import TracebackType
+from typing import Any, NewType, Protocol
+
+from canbo.core.types import AccountId, PersonId, UnitId
+
+from .ports import AuditLog, TreeReader
+
+ConferenceId = NewType("ConferenceId", int)
+SessionId = NewType("SessionId", int)
+SiteId = NewType("SiteId", int)
+
+
+class Status(StrEnum):
+    """Lifecycle of a vote session; no step goes back except a correction (counted again)."""
+
+    DRAFT = "draft"
+    READY = "ready"
+    OPEN = "open"
+    CLOSED = "closed"
+    COUNTED = "counted"
+    CERTIFIED = "certified"
+    PUBLISHED = "published"
+
+
+class PaperMode(StrEnum):
+    PER_BALLOT = "per_ballot"  # each paper ballot entered twice, independently
+    TOTALS = "totals"  # per-person totals of a manual count
+
+
+class Medium(StrEnum):
+    ELECTRONIC = "electronic"
+    PAPER = "paper"
+
+
+class CheckInMethod(StrEnum):
+    STAFF = "staff"  # ticked by the site's staff
+    QR = "qr"  # the QR code printed on the delegate's invitation
+
+
+class LineReading(StrEnum):
+    """What a counting operator reads on one printed line of a paper ballot (CV-12, CV-14)."""
+
+    HIGH = "high"
+    MID = "mid"
+    LOW = "low"
+    NONE = "none"  # no level marked
+    SEVERAL = "several"  # two or three levels marked
+    STRUCK = "struck"  # the printed name crossed out
+
+
+@dataclass(frozen=True, slots=True)
+class ConferenceData:
+    unit_id: UnitId
+    title: str
+    body: str
+    held_on: dt.date
+    place: str = ""
+    current_item: int = 1
+    conference_id: ConferenceId | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ConvocationData:
+    convocation_id: int
+    conference_id: ConferenceId
+    person_id: PersonId
+    full_name: str
+    excused: bool
+    checked_in: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SiteAttendance:
+    site_id: SiteId
+    name: str
+    present: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    """Live attendance: persons convened, present (any site), excused and absent, per site."""
+
+    convened: int
+    present: int
+    excused_absent: int
+    sites: tuple[SiteAttendance, ...]
+    present_person_ids: frozenset[PersonId] = frozenset()
+    convened_person_ids: frozenset[PersonId] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class SessionData:
+    conference_id: ConferenceId
+    title: str
+    rulebook_id: str
+    parameters: Mapping[str, Any] = field(default_factory=dict)
+    status: Status = Status.DRAFT
+    paper_mode: PaperMode = PaperMode.PER_BALLOT
+    dossier_sent_on: dt.date | None = None
+    questions_sent_on: dt.date | None = None
+    members_in_office: int | None = None
+    opened_present: int | None = None
+    opened_base: int | None = None
+    session_id: SessionId | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectData:
+    """A person on the ballot, in official order (sort key: given name, middle, family)."""
+
+    person_id: PersonId
+    full_name: str
+    position: str
+
+
+@dataclass(frozen=True, slots=True)
+class PaperReading:
+    """One paper ballot as read: a reading per printed line; ``not_issued`` for a ballot the
+    counting committee did not issue (CV-14 case i)."""
+
+    serial: int
+    lines: Mapping[int, LineReading]
+    not_issued: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "lines": {str(k): str(v) for k, v in sorted(self.lines.items())},
+            "not_issued": self.not_issued,
+        }
+
+    @classmethod
+    def from_json(cls, serial: int, data: Mapping[str, Any]) -> PaperReading:
+        lines = {int(k): LineReading(v) for k, v in data["lines"].items()}
+        return cls(serial, lines, bool(data.get("not_issued", False)))
+
+
+@dataclass(frozen=True, slots=True)
+class PersonTotals:
+    high: int
+    mid: int
+    low: int
+    invalid: int
+
+    @property
+    def marked(self) -> int:
+        return self.high + self.mid + self.low + self.invalid
+
+
+@dataclass(frozen=True, slots=True)
+class PaperTotals:
+    """A manual count: paper ballots collected and per-person totals."""
+
+    collected: int
+    counts: Mapping[int, PersonTotals]
+
+
+@dataclass(frozen=True, slots=True)
+class ResultVersionData:
+    number: int
+    reason: str
+    data: Mapping[str, Any]
+    certified: bool
+    signed_by: tuple[AccountId, ...] = ()
+
+
+class ConferenceRepository(Protocol):
+    def add(self, data: ConferenceData) -> ConferenceId: ...
+
+    def get(self, conference_id: ConferenceId) -> ConferenceData | None: ...
+
+    def set_agenda(self, conference_id: ConferenceId, titles: Sequence[str]) -> None: ...
+
+    def agenda(self, conference_id: ConferenceId) -> list[str]: ...
+
+    def set_current_item(self, conference_id: ConferenceId, position: int) -> None: ...
+
+    def add_site(self, conference_id: ConferenceId, name: str) -> SiteId: ...
+
+    def site_conference(self, site_id: SiteId) -> ConferenceId | None: ...
+
+    def convene(
+        self, conference_id: ConferenceId, person_ids: Sequence[PersonId], tokens: Sequence[str]
+    ) -> int:
+        """Add the persons not yet convened; return how many were added."""
+        ...
+
+    def set_excused(
+        self, conference_id: ConferenceId, person_id: PersonId, excused: bool
+    ) -> bool: ...
+
+    def find_convocation(
+        self, conference_id: ConferenceId, *, person_id: PersonId | None, qr_token: str | None
+    ) -> ConvocationData | None: ...
+
+    def check_in(self, convocation_id: int, site_id: SiteId, method: CheckInMethod) -> bool:
+        """Record presence; False when the person is already checked in."""
+        ...
+
+    def attendance(self, conference_id: ConferenceId) -> Attendance: ...
+
+    def persons_exist(self, person_ids: Sequence[PersonId]) -> list[PersonId]:
+        """The ids among ``person_ids`` that do not exist."""
+        ...
+
+
+class VoteRepository(Protocol):
+    def add_session(self, data: SessionData) -> SessionId: ...
+
+    def update_session(self, session_id: SessionId, data: SessionData) -> None: ...
+
+    def get(self, session_id: SessionId, *, lock: bool = False) -> SessionData | None: ...
+
+    def sessions_of(self, conference_id: ConferenceId) -> list[SessionData]: ...
+
+    def set_status(self, session_id: SessionId, status: Status, **fields: Any) -> None: ...
+
+    def set_subjects(
+        self, session_id: SessionId, subjects: Sequence[tuple[PersonId, str]]
+    ) -> None: ...
+
+    def subjects(self, session_id: SessionId) -> list[SubjectData]: ...
+
+    def set_counters(self, session_id: SessionId, accounts: Sequence[AccountId]) -> None: ...
+
+    def counters(self, session_id: SessionId) -> list[AccountId]: ...
+
+    def add_code(self, session_id: SessionId, code_hash: str) -> None: ...
+
+    def use_code(self, session_id: SessionId, code_hash: str) -> bool:
+        """Mark the code used if it is unused (one conditional UPDATE); True when it was."""
+        ...
+
+    def code_exists(self, session_id: SessionId, code_hash: str) -> bool: ...
+
+    def add_participation(self, session_id: SessionId, convocation_id: int, medium: Medium) -> bool:
+        """False when the person already received a code or ballot for this session."""
+        ...
+
+    def participation_counts(self, session_id: SessionId) -> dict[Medium, int]: ...
+
+    def receipt_taken(self, receipt: str) -> bool: ...
+
+    def add_ballot(self, session_id: SessionId, receipt: str, marks: Mapping[str, str]) -> None: ...
+
+    def ballots(self, session_id: SessionId) -> list[tuple[str, dict[str, str]]]:
+        """(receipt, marks) of every electronic ballot, in receipt order."""
+        ...
+
+    def add_paper_entry(
+        self,
+        session_id: SessionId,
+        operator: int,
+        reading: PaperReading,
+        account: AccountId | None,
+    ) -> bool:
+        """False when this operator already entered this serial."""
+        ...
+
+    def paper_entries(self, session_id: SessionId) -> dict[int, dict[int, PaperReading]]: ...
+
+    def add_paper_reading(
+        self, session_id: SessionId, reading: PaperReading, revision: int, source: str
+    ) -> None: ...
+
+    def paper_readings(self, session_id: SessionId) -> dict[int, PaperReading]:
+        """The latest revision of each paper ballot's reading."""
+        ...
+
+    def add_paper_totals(
+        self, session_id: SessionId, totals: PaperTotals, revision: int
+    ) -> None: ...
+
+    def paper_totals(self, session_id: SessionId) -> PaperTotals | None:
+        """The latest revision."""
+        ...
+
+    def add_result(
+        self, session_id: SessionId, number: int, reason: str, data: Mapping[str, Any]
+    ) -> None: ...
+
+    def results(self, session_id: SessionId) -> list[ResultVersionData]: ...
+
+    def sign(self, session_id: SessionId, number: int, account: AccountId) -> bool: ...
+
+    def mark_certified(self, session_id: SessionId, number: int) -> None: ...
+
+
+class CodeHasher(Protocol):
+    def digest(self, session_id: SessionId, code: str) -> str:
+        """A keyed hash (HMAC) of a voter code; the key is kept outside the database."""
+        ...
+
+
+class VotingUnitOfWork(Protocol):
+    conferences: ConferenceRepository
+    votes: VoteRepository
+    tree: TreeReader
+    audit: AuditLog
+    hasher: CodeHasher
+
+    def __enter__(self) -> VotingUnitOfWork: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...

@@ -1,0 +1,226 @@
+"""ORM adapters of vote sessions, voter codes, ballots, paper entry and results.
+
+Secrecy by construction (docs/voting.md): a :class:`Ballot` row holds the session, a random
+id, a random receipt and the marks, and nothing else: no voter, no code, no time. A
+:class:`VoterCode` row holds only a keyed hash and a "used" flag, with a random id and no link
+to a person. :class:`Participation` records that a convened person *received* a code or a paper
+ballot (attendance), never that they voted.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from canbo.conferences.models import Conference, Convocation
+from canbo.registry.models import Person
+
+from . import choices
+
+
+class VoteSession(models.Model):
+    """One vote (lấy phiếu tín nhiệm) at a conference, with the rulebook it is judged under."""
+
+    conference = models.ForeignKey(Conference, on_delete=models.PROTECT, related_name="votes")
+    title = models.CharField(_("tên cuộc lấy phiếu"), max_length=255)
+    rulebook_id = models.CharField(_("văn bản áp dụng"), max_length=32)
+    parameters = models.JSONField(_("tham số"), default=dict)
+    status = models.CharField(
+        max_length=16, choices=choices.Status.choices, default=choices.Status.DRAFT
+    )
+    paper_mode = models.CharField(
+        _("cách nhập phiếu giấy"),
+        max_length=16,
+        choices=choices.PaperMode.choices,
+        default=choices.PaperMode.PER_BALLOT,
+    )
+    dossier_sent_on = models.DateField(_("ngày gửi hồ sơ cho người bỏ phiếu"), null=True)
+    questions_sent_on = models.DateField(_("ngày gửi câu hỏi cho người được lấy phiếu"), null=True)
+    members_in_office = models.PositiveIntegerField(_("tổng số đại biểu"), null=True)
+    opened_present = models.PositiveIntegerField(null=True)
+    opened_base = models.PositiveIntegerField(null=True)
+
+    class Meta:
+        verbose_name = _("cuộc lấy phiếu")
+        verbose_name_plural = _("cuộc lấy phiếu")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class VoteSubject(models.Model):
+    """A person voted on, printed on the ballot with the post(s) held (CV-12)."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="subjects")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    position = models.CharField(_("chức vụ"), max_length=255)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "person"], name="subject_unique")]
+
+    def __str__(self) -> str:
+        return self.position
+
+
+class CountingMember(models.Model):
+    """A member of the counting committee (ban kiểm phiếu); every member signs the count."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="counters")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    is_head = models.BooleanField(_("trưởng ban"), default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "user"], name="counter_unique")]
+
+    def __str__(self) -> str:
+        return str(self.user_id)
+
+
+class VoterCode(models.Model):
+    """A one-time voter code, stored only as a keyed hash. Random id, no person, no time."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    code_hash = models.CharField(max_length=64, unique=True)
+    used = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class Participation(models.Model):
+    """A convened person received a voter code or a paper ballot (attendance, not a vote)."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    convocation = models.ForeignKey(Convocation, on_delete=models.PROTECT, related_name="+")
+    medium = models.CharField(max_length=16, choices=choices.Medium.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "convocation"], name="participation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.medium
+
+
+class Ballot(models.Model):
+    """An electronic ballot: random id, random receipt, marks. No voter, no code, no time."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    receipt = models.CharField(max_length=16, unique=True)
+    marks = models.JSONField()
+
+    def __str__(self) -> str:
+        return self.receipt
+
+
+class PaperEntry(models.Model):
+    """One operator's independent reading of one paper ballot (double entry)."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    serial = models.PositiveIntegerField(_("số thứ tự phiếu"))
+    operator = models.PositiveSmallIntegerField(_("người nhập"))
+    reading = models.JSONField()
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "serial", "operator"], name="paper_entry_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.serial}/{self.operator}"
+
+
+class PaperReading(models.Model):
+    """The reading of a paper ballot the count uses: agreed, resolved, or a later correction."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    serial = models.PositiveIntegerField()
+    revision = models.PositiveIntegerField(default=1)
+    reading = models.JSONField()
+    source = models.CharField(max_length=16)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "serial", "revision"], name="paper_reading_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.serial} r{self.revision}"
+
+
+class PaperTotals(models.Model):
+    """Per-person totals of a manual paper count, one revision per result version."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    revision = models.PositiveIntegerField(default=1)
+    collected = models.PositiveIntegerField(_("số phiếu giấy thu về"))
+    counts = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "revision"], name="paper_totals_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"r{self.revision}"
+
+
+class ResultVersion(models.Model):
+    """A counted result; a correction is a new version with its reason (CV-22)."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField()
+    reason = models.TextField(blank=True)
+    data = models.JSONField()
+    certified = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["number"]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "number"], name="result_version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"v{self.number}"
+
+
+class ResultLine(models.Model):
+    """One person's line of a result version, for the person's history of results (CV-20)."""
+
+    version = models.ForeignKey(ResultVersion, on_delete=models.PROTECT, related_name="lines")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="+")
+    position = models.CharField(max_length=255)
+    high = models.PositiveIntegerField()
+    mid = models.PositiveIntegerField()
+    low = models.PositiveIntegerField()
+    invalid = models.PositiveIntegerField()
+    band = models.CharField(max_length=8)
+
+    def __str__(self) -> str:
+        return self.band
+
+
+class Signoff(models.Model):
+    """A counting committee member signed a result version (EL-07: the committee signs)."""
+
+    version = models.ForeignKey(ResultVersion, on_delete=models.PROTECT, related_name="signoffs")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["version", "user"], name="signoff_unique")]
+
+    def __str__(self) -> str:
+        return str(self.user_id)

@@ -1,0 +1,249 @@
+"""Django adapter of the vote port (canbo.services.voting_ports.VoteRepository).
+
+``use_code`` is one conditional UPDATE (``WHERE used = false``): under concurrency exactly one
+transaction sees a row count of 1 (PostgreSQL re-checks the condition after the competing
+transaction commits; SQLite serializes writers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from canbo.core.types import AccountId, PersonId
+from canbo.services.voting_ports import (
+    ConferenceId,
+    Medium,
+    PaperMode,
+    PaperReading,
+    PaperTotals,
+    PersonTotals,
+    ResultVersionData,
+    SessionData,
+    SessionId,
+    Status,
+    SubjectData,
+)
+
+from . import models
+
+_SESSION_FIELDS = (
+    "title",
+    "rulebook_id",
+    "parameters",
+    "paper_mode",
+    "dossier_sent_on",
+    "questions_sent_on",
+    "members_in_office",
+)
+
+
+def session_to_domain(s: models.VoteSession) -> SessionData:
+    return SessionData(
+        conference_id=ConferenceId(s.conference_id),
+        title=s.title,
+        rulebook_id=s.rulebook_id,
+        parameters=dict(s.parameters),
+        status=Status(s.status),
+        paper_mode=PaperMode(s.paper_mode),
+        dossier_sent_on=s.dossier_sent_on,
+        questions_sent_on=s.questions_sent_on,
+        members_in_office=s.members_in_office,
+        opened_present=s.opened_present,
+        opened_base=s.opened_base,
+        session_id=SessionId(s.pk),
+    )
+
+
+def _fields(data: SessionData) -> dict[str, Any]:
+    values = {name: getattr(data, name) for name in _SESSION_FIELDS}
+    values["paper_mode"] = str(data.paper_mode)
+    return values
+
+
+class DjangoVoteRepository:
+    def add_session(self, data: SessionData) -> SessionId:
+        row = models.VoteSession.objects.create(
+            conference_id=data.conference_id, status=str(data.status), **_fields(data)
+        )
+        return SessionId(row.pk)
+
+    def update_session(self, session_id: SessionId, data: SessionData) -> None:
+        models.VoteSession.objects.filter(pk=session_id).update(**_fields(data))
+
+    def get(self, session_id: SessionId, *, lock: bool = False) -> SessionData | None:
+        qs = models.VoteSession.objects.filter(pk=session_id)
+        if lock:
+            qs = qs.select_for_update()
+        row = qs.first()
+        return session_to_domain(row) if row else None
+
+    def sessions_of(self, conference_id: ConferenceId) -> list[SessionData]:
+        rows = models.VoteSession.objects.filter(conference_id=conference_id).order_by("pk")
+        return [session_to_domain(r) for r in rows]
+
+    def set_status(self, session_id: SessionId, status: Status, **fields: Any) -> None:
+        models.VoteSession.objects.filter(pk=session_id).update(status=str(status), **fields)
+
+    def set_subjects(self, session_id: SessionId, subjects: Sequence[tuple[PersonId, str]]) -> None:
+        models.VoteSubject.objects.filter(session_id=session_id).delete()
+        models.VoteSubject.objects.bulk_create(
+            models.VoteSubject(session_id=session_id, person_id=p, position=pos)
+            for p, pos in subjects
+        )
+
+    def subjects(self, session_id: SessionId) -> list[SubjectData]:
+        rows = (
+            models.VoteSubject.objects.filter(session_id=session_id)
+            .select_related("person")
+            .order_by("person__sort_key", "person_id")
+        )
+        return [SubjectData(PersonId(r.person_id), r.person.full_name, r.position) for r in rows]
+
+    def set_counters(self, session_id: SessionId, accounts: Sequence[AccountId]) -> None:
+        models.CountingMember.objects.filter(session_id=session_id).delete()
+        models.CountingMember.objects.bulk_create(
+            models.CountingMember(session_id=session_id, user_id=a, is_head=i == 0)
+            for i, a in enumerate(accounts)
+        )
+
+    def counters(self, session_id: SessionId) -> list[AccountId]:
+        ids = models.CountingMember.objects.filter(session_id=session_id).order_by("pk")
+        return [AccountId(u) for u in ids.values_list("user_id", flat=True)]
+
+    def add_code(self, session_id: SessionId, code_hash: str) -> None:
+        models.VoterCode.objects.create(session_id=session_id, code_hash=code_hash)
+
+    def use_code(self, session_id: SessionId, code_hash: str) -> bool:
+        rows = models.VoterCode.objects.filter(
+            session_id=session_id, code_hash=code_hash, used=False
+        ).update(used=True)
+        return rows == 1
+
+    def code_exists(self, session_id: SessionId, code_hash: str) -> bool:
+        return models.VoterCode.objects.filter(session_id=session_id, code_hash=code_hash).exists()
+
+    def add_participation(self, session_id: SessionId, convocation_id: int, medium: Medium) -> bool:
+        _, created = models.Participation.objects.get_or_create(
+            session_id=session_id,
+            convocation_id=convocation_id,
+            defaults={"medium": str(medium)},
+        )
+        return created
+
+    def participation_counts(self, session_id: SessionId) -> dict[Medium, int]:
+        counts = {m: 0 for m in Medium}
+        for medium in models.Participation.objects.filter(session_id=session_id).values_list(
+            "medium", flat=True
+        ):
+            counts[Medium(medium)] += 1
+        return counts
+
+    def receipt_taken(self, receipt: str) -> bool:
+        return models.Ballot.objects.filter(receipt=receipt).exists()
+
+    def add_ballot(self, session_id: SessionId, receipt: str, marks: Mapping[str, str]) -> None:
+        models.Ballot.objects.create(session_id=session_id, receipt=receipt, marks=dict(marks))
+
+    def ballots(self, session_id: SessionId) -> list[tuple[str, dict[str, str]]]:
+        rows = models.Ballot.objects.filter(session_id=session_id).order_by("receipt")
+        return [(r.receipt, dict(r.marks)) for r in rows]
+
+    def add_paper_entry(
+        self,
+        session_id: SessionId,
+        operator: int,
+        reading: PaperReading,
+        account: AccountId | None,
+    ) -> bool:
+        _, created = models.PaperEntry.objects.get_or_create(
+            session_id=session_id,
+            serial=reading.serial,
+            operator=operator,
+            defaults={"reading": reading.as_json(), "entered_by_id": account},
+        )
+        return created
+
+    def paper_entries(self, session_id: SessionId) -> dict[int, dict[int, PaperReading]]:
+        out: dict[int, dict[int, PaperReading]] = {}
+        for row in models.PaperEntry.objects.filter(session_id=session_id).order_by("serial"):
+            out.setdefault(row.serial, {})[row.operator] = PaperReading.from_json(
+                row.serial, row.reading
+            )
+        return out
+
+    def add_paper_reading(
+        self, session_id: SessionId, reading: PaperReading, revision: int, source: str
+    ) -> None:
+        models.PaperReading.objects.create(
+            session_id=session_id,
+            serial=reading.serial,
+            revision=revision,
+            reading=reading.as_json(),
+            source=source,
+        )
+
+    def paper_readings(self, session_id: SessionId) -> dict[int, PaperReading]:
+        out: dict[int, PaperReading] = {}
+        rows = models.PaperReading.objects.filter(session_id=session_id).order_by("revision")
+        for row in rows:
+            out[row.serial] = PaperReading.from_json(row.serial, row.reading)
+        return dict(sorted(out.items()))
+
+    def add_paper_totals(self, session_id: SessionId, totals: PaperTotals, revision: int) -> None:
+        counts = {str(k): [c.high, c.mid, c.low, c.invalid] for k, c in totals.counts.items()}
+        models.PaperTotals.objects.create(
+            session_id=session_id, revision=revision, collected=totals.collected, counts=counts
+        )
+
+    def paper_totals(self, session_id: SessionId) -> PaperTotals | None:
+        row = models.PaperTotals.objects.filter(session_id=session_id).order_by("-revision").first()
+        if row is None:
+            return None
+        counts = {int(k): PersonTotals(*v) for k, v in row.counts.items()}
+        return PaperTotals(row.collected, counts)
+
+    def add_result(
+        self, session_id: SessionId, number: int, reason: str, data: Mapping[str, Any]
+    ) -> None:
+        version = models.ResultVersion.objects.create(
+            session_id=session_id, number=number, reason=reason, data=dict(data)
+        )
+        models.ResultLine.objects.bulk_create(
+            models.ResultLine(
+                version=version,
+                person_id=p["person_id"],
+                position=p["position"],
+                high=p["high"],
+                mid=p["mid"],
+                low=p["low"],
+                invalid=p["invalid"],
+                band=p["band"],
+            )
+            for p in data["persons"]
+        )
+
+    def results(self, session_id: SessionId) -> list[ResultVersionData]:
+        rows = models.ResultVersion.objects.filter(session_id=session_id).prefetch_related(
+            "signoffs"
+        )
+        return [
+            ResultVersionData(
+                r.number,
+                r.reason,
+                r.data,
+                r.certified,
+                tuple(AccountId(s.user_id) for s in r.signoffs.all()),
+            )
+            for r in rows.order_by("number")
+        ]
+
+    def sign(self, session_id: SessionId, number: int, account: AccountId) -> bool:
+        version = models.ResultVersion.objects.get(session_id=session_id, number=number)
+        _, created = models.Signoff.objects.get_or_create(version=version, user_id=account)
+        return created
+
+    def mark_certified(self, session_id: SessionId, number: int) -> None:
+        models.ResultVersion.objects.filter(session_id=session_id, number=number).update(
+            certified=True
+        )
