@@ -109,3 +109,5 @@ def test_the_openapi_schema_is_served_as_yaml_and_as_json(
     assert "json" in content_type
     assert as_yaml["openapi"].startswith("3.") and as_json["openapi"] == as_yaml["openapi"]
     assert "/api/units/{unit_id}/members/" in as_json["paths"]
+    _, docs_type, docs = fetch(opener, http(f"{live_server.url}/api/docs/"))
+    assert docs_type.startswith("text/html") and b"swagger-ui" in docs
