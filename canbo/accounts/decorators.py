@@ -16,10 +16,18 @@ from .otp import needs_second_factor
 View = Callable[..., HttpResponse]
 
 
-def second_factor_redirect(request: HttpRequest) -> HttpResponseRedirect:
+def _redirect(request: HttpRequest, url: str) -> HttpResponse:
+    # An htmx fragment request must not swap the login page into the tree: ask htmx to
+    # navigate the whole page instead.
+    if request.headers.get("HX-Request") == "true":
+        return HttpResponse(status=204, headers={"HX-Redirect": url})
+    return HttpResponseRedirect(url)
+
+
+def second_factor_redirect(request: HttpRequest) -> HttpResponse:
     """Send the user to the TOTP step, coming back to the page asked for."""
     query = urlencode({"next": request.get_full_path()})
-    return HttpResponseRedirect(f"{reverse('web:totp_verify')}?{query}")
+    return _redirect(request, f"{reverse('web:totp_verify')}?{query}")
 
 
 def verified_login_required(view: View) -> View:
@@ -31,7 +39,7 @@ def verified_login_required(view: View) -> View:
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return _redirect(request, redirect_to_login(request.get_full_path())["Location"])
         if needs_second_factor(request.user):
             return second_factor_redirect(request)
         return view(request, *args, **kwargs)

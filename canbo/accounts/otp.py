@@ -50,7 +50,7 @@ def enrolment_device(user: Any) -> TOTPDevice:
 def qr_svg(device: TOTPDevice) -> str:
     """The device's otpauth:// URL as an inline SVG QR code (no XML declaration)."""
     qr = segno.make(device.config_url, error="m")
-    return str(qr.svg_inline(scale=4, dark="#1f1f1f", light="#ffffff"))
+    return str(qr.svg_inline(scale=4, dark="#1f1f1f", light="#ffffff", title="QR (otpauth)"))
 
 
 def base32_key(device: TOTPDevice) -> str:

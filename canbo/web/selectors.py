@@ -145,7 +145,7 @@ def _trail(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:
     chain = queries.ancestors(unit_id, as_of)
     roots = roots_for(actor, READ_ROLES)
     if None not in roots:
-        top = max(i for i, u in enumerate(chain) if u in roots)
+        top = max((i for i, u in enumerate(chain) if u in roots), default=len(chain) - 1)
         chain = chain[: top + 1]
     nodes = {
         n.unit_id: n

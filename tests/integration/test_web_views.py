@@ -193,6 +193,14 @@ def test_an_admin_without_a_device_enrols_with_a_qr_code_drawn_on_the_server(
     assert client.get("/").status_code == 200
 
 
+def test_an_htmx_request_without_a_session_asks_htmx_to_open_the_login_page(
+    world: World,
+) -> None:
+    response = Client().get(f"/units/{world.tree.central}/children/", HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    assert response["HX-Redirect"].startswith("/login/?next=")
+
+
 def test_the_django_admin_login_form_is_replaced_by_the_throttled_login() -> None:
     response = Client().get("/admin/login/?next=/admin/")
     assert response.status_code == 302
