@@ -46,6 +46,9 @@ def change_unit(uow: UnitOfWork, actor: Actor, unit_id: UnitId, data: core.UnitV
         before = uow.units.get_version(unit_id, start)
         if before is None:
             raise NotFound("unit_not_found", unit_id=unit_id)
+        if before.valid.valid_from == start:
+            # Two versions may not start on the same day: history would become ambiguous.
+            raise Conflict("version_same_day", field="valid_from", value=start.isoformat())
         if data.parent_id is not None:
             access_unit(actor, data.parent_id, uow.tree, start, write=True)
             core.check_parent(unit_id, uow.tree.ancestors(data.parent_id, start), data.parent_id)
@@ -159,6 +162,9 @@ def update_person(
     with uow:
         access_person(uow, actor, person_id, today, write=True)
         before = uow.people.get(person_id)
+        holder = uow.people.id_for_code(data.code)
+        if holder is not None and holder != person_id:
+            raise Conflict("duplicate_code", field="code", value=data.code)
         uow.people.update(person_id, data)
         uow.audit.append(
             actor, "person.update", "person", str(person_id), _plain(before), _plain(data)

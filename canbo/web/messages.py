@@ -21,6 +21,7 @@ def _catalogue() -> dict[str, str]:
         "membership_overlap": _("Đảng viên đã sinh hoạt ở một chi bộ khác trong thời gian này."),
         "membership_unit_kind": _("Đảng viên chỉ sinh hoạt ở chi bộ."),
         "legal_basis_required": _("Cần ghi căn cứ pháp lý."),
+        "version_same_day": _("Đơn vị đã có một thay đổi bắt đầu từ ngày này."),
         "import_rejected": _("Tệp có lỗi; không có dữ liệu nào được nhập."),
     }
 

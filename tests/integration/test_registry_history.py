@@ -109,3 +109,40 @@ def test_a_unit_in_the_future_tree_is_not_visible_before_it_exists() -> None:
     tree = f.small_tree()
     assert queries.ancestors(tree.tuyen_quang_new, BEFORE) == []
     assert queries.ancestors(tree.tuyen_quang_new, AFTER)[0] == tree.tuyen_quang_new
+
+
+def test_two_changes_starting_on_the_same_day_are_refused_and_history_stays_clear() -> None:
+    import dataclasses
+
+    from canbo.core.errors import Conflict
+    from canbo.core.types import Interval
+
+    tree = f.small_tree()
+    version = DjangoUnitOfWork().units.get_version(tree.commune, BEFORE)
+    assert version is not None
+    renamed = dataclasses.replace(
+        version, name="Đảng bộ xã Yên Minh mới", valid=Interval(dt.date(2024, 3, 1))
+    )
+    svc.change_unit(DjangoUnitOfWork(), f.SYSTEM, tree.commune, renamed)
+    again = dataclasses.replace(renamed, name="Đảng bộ xã Mậu Duệ")
+    with pytest.raises(Conflict) as err:
+        svc.change_unit(DjangoUnitOfWork(), f.SYSTEM, tree.commune, again)
+    assert err.value.code == "version_same_day"
+    current = DjangoUnitOfWork().units.get_version(tree.commune, dt.date(2024, 6, 1))
+    assert current is not None and current.name == "Đảng bộ xã Yên Minh mới"
+
+
+def test_changing_a_person_code_to_another_persons_code_is_a_conflict() -> None:
+    import dataclasses
+
+    from canbo.core.errors import Conflict
+
+    tree = f.small_tree()
+    first = f.person("Nguyễn Thị Hoa", tree.cell_a, sex=f.Sex.FEMALE, code="P-HOA")
+    second = f.person("Lý Văn Sơn", tree.cell_b, code="P-SON")
+    data = DjangoUnitOfWork().people.get(second)
+    assert data is not None and first
+    with pytest.raises(Conflict):
+        svc.update_person(
+            DjangoUnitOfWork(), f.SYSTEM, second, dataclasses.replace(data, code="P-HOA"), f.TODAY
+        )
