@@ -10,3 +10,8 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CANBO_REQUIRE_ADMIN_2FA = True
 LANGUAGE_CODE = "vi"
+
+# SQLite test databases are files, not shared-cache memory: threads in the concurrency tests
+# then wait on the busy timeout as in production instead of failing on table locks.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405

@@ -1,0 +1,97 @@
+"""One ballot per code under concurrency: threads race to cast with the same code.
+
+Runs on SQLite by default and on PostgreSQL when DATABASE_URL is set (tests/conftest.py). On
+PostgreSQL the conditional UPDATE ... WHERE used = false is re-checked after the competing
+transaction commits, so exactly one thread wins; SQLite serializes writers.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import pytest
+from django.db import connection
+
+from canbo.core.errors import Conflict
+from canbo.services import voting as vote_svc
+from canbo.services.ports import SYSTEM
+from canbo.voting import models
+from canbo.voting.uow import VotingUnitOfWork as U
+
+from .voting_builders import check_in, hall, open_vote
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+THREADS = 8
+
+
+def race(work: Callable[[int], str]) -> tuple[list[str], list[BaseException]]:
+    """Start every thread at once behind a barrier; collect results and refusals."""
+    barrier = threading.Barrier(THREADS)
+    done: list[str] = []
+    errors: list[BaseException] = []
+    lock = threading.Lock()
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            out = work(i)
+            with lock:
+                done.append(out)
+        except BaseException as exc:  # noqa: BLE001 - collected and asserted below
+            with lock:
+                errors.append(exc)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=60)
+    return done, errors
+
+
+def test_one_code_cast_from_eight_threads_at_once_yields_exactly_one_ballot() -> None:
+    h = hall()
+    codes = check_in(h, h.persons[:7])
+    open_vote(h)
+    marks = {int(p): "high" for p in h.subjects}
+    receipts, errors = race(lambda i: vote_svc.cast_ballot(U(), h.session, codes[0], marks))
+    assert len(receipts) == 1
+    assert len(errors) == THREADS - 1
+    assert all(isinstance(e, Conflict) and e.code == "code_already_used" for e in errors), errors
+    assert list(models.Ballot.objects.values_list("receipt", flat=True)) == receipts
+    assert models.VoterCode.objects.filter(used=True).count() == 1
+
+
+def test_distinct_codes_cast_at_once_are_all_counted() -> None:
+    h = hall(convened=12)
+    codes = check_in(h, h.persons[:THREADS])
+    open_vote(h)
+    marks = {int(p): "mid" for p in h.subjects}
+    receipts, errors = race(lambda i: vote_svc.cast_ballot(U(), h.session, codes[i], marks))
+    assert errors == []
+    assert sorted(receipts) == sorted(models.Ballot.objects.values_list("receipt", flat=True))
+    assert len(set(receipts)) == THREADS
+
+
+def test_a_ballot_racing_the_close_is_either_counted_or_refused_never_lost() -> None:
+    h = hall(convened=12)
+    codes = check_in(h, h.persons[:THREADS])
+    open_vote(h)
+    marks = {int(p): "low" for p in h.subjects}
+
+    def work(i: int) -> str:
+        if i == 0:
+            vote_svc.close_vote(U(), SYSTEM, h.session)
+            return "closed"
+        return vote_svc.cast_ballot(U(), h.session, codes[i], marks)
+
+    done, errors = race(work)
+    receipts = [r for r in done if r != "closed"]
+    assert all(isinstance(e, Conflict) and e.code == "vote_not_open" for e in errors), errors
+    stored = sorted(models.Ballot.objects.values_list("receipt", flat=True))
+    assert stored == sorted(receipts)
+    assert models.VoterCode.objects.filter(used=True).count() == len(receipts)
