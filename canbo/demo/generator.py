@@ -97,6 +97,8 @@ def build_demo(
         raise RuntimeError(f"demo data breaks foreign keys: {problems[:5]}")
     counts = dict(sorted(writer.counts.items()))
     seconds = round(time.perf_counter() - started, 1)
+    named = {**rows.named, **_demo_cell(rows.cells)}
+    scopes = {k: v for k, v in named.items() if k in ("province:08", "demo_cell")}
     DjangoAuditLog().append(
         SYSTEM,
         LOAD_ACTION,
@@ -104,9 +106,14 @@ def build_demo(
         scale.name,
         None,
         counts,
-        {"scale": scale.name, "seed": seed, "as_of": today.isoformat(), "seconds": seconds},
+        {
+            "scale": scale.name,
+            "seed": seed,
+            "as_of": today.isoformat(),
+            "counts": counts,
+            "named": scopes,
+        },
     )
-    named = {**rows.named, **_demo_cell(rows.cells)}
     return DemoResult(counts, seconds, named)
 
 

@@ -34,10 +34,24 @@ from .scales import (
 from .tree import CellPlan
 
 PERSON_COLUMNS = (
-    "id", "code", "full_name", "family_name", "middle_name", "given_name", "sort_key",
-    "birth_date", "sex", "ethnicity", "hometown", "national_id", "party_card_number",
-    "party_admission_date", "official_membership_date", "party_exit_date", "death_date",
-)  # fmt: skip
+    "id",
+    "code",
+    "full_name",
+    "family_name",
+    "middle_name",
+    "given_name",
+    "sort_key",
+    "birth_date",
+    "sex",
+    "ethnicity",
+    "hometown",
+    "national_id",
+    "party_card_number",
+    "party_admission_date",
+    "official_membership_date",
+    "party_exit_date",
+    "death_date",
+)
 MEMBERSHIP_COLUMNS = ("id", "person_id", "unit_id", "valid_from", "valid_to", "end_reason")
 TRANSFER_SHARE = 0.08
 """Share of members whose history has an earlier cell (chuyển sinh hoạt đảng)."""
@@ -109,9 +123,10 @@ class PeopleGenerator:
         self._ethnic = [pick_ethnicity(rng) for _ in range(4000)]
         self._ethnic_mountain = [
             rng.choice(("Tày", "Nùng", "Dao", "Mông", "Thái", "Mường", "Giáy", "Sán Chay"))
-            if rng.random() < 0.5 else e
+            if rng.random() < 0.5
+            else e
             for e in self._ethnic
-        ]  # fmt: skip
+        ]
         self._hometowns = [
             f"Xã {rng.choice(COMMUNE_STEMS)}, {rng.choice(PROVINCES_BEFORE_2025_07).full_name}"
             for _ in range(500)
@@ -159,12 +174,28 @@ class PeopleGenerator:
         ethnic = self._ethnic_mountain if cell.province in MOUNTAIN_PROVINCES else self._ethnic
         hometown = cell.hometown if r() < 0.7 else self._hometowns[int(r() * 500)]
         died = self._died(birth) if cell.flavour == "village" else None
-        batch.add("registry_person", (
-            pid, f"DV{pid:09d}", full, family, middle, given, key, _ISO[birth - _BASE], str(sex),
-            ethnic[int(r() * 4000)], hometown, f"{prefix}{serial:06d}", f"{pid:010d}",
-            _ISO[admitted - _BASE], official,
-            None, _ISO[died - _BASE] if died else None,
-        ))  # fmt: skip
+        batch.add(
+            "registry_person",
+            (
+                pid,
+                f"DV{pid:09d}",
+                full,
+                family,
+                middle,
+                given,
+                key,
+                _ISO[birth - _BASE],
+                str(sex),
+                ethnic[int(r() * 4000)],
+                hometown,
+                f"{prefix}{serial:06d}",
+                f"{pid:010d}",
+                _ISO[admitted - _BASE],
+                official,
+                None,
+                _ISO[died - _BASE] if died else None,
+            ),
+        )
         batch.people += 1
         start = max(admitted, _EPOCH_ORD)
         earlier = self._cells_by_province.get(cell.province)
@@ -175,8 +206,17 @@ class PeopleGenerator:
             and self.today_ord - start > 400
         ):
             moved = start + 200 + int(r() * (self.today_ord - start - 400))
-            batch.add("registry_membership", (next(self._mid), pid, earlier[int(r() * len(earlier))],
-                      _ISO[start - _BASE], _ISO[moved - 1 - _BASE], "Chuyển sinh hoạt đảng"))  # fmt: skip
+            batch.add(
+                "registry_membership",
+                (
+                    next(self._mid),
+                    pid,
+                    earlier[int(r() * len(earlier))],
+                    _ISO[start - _BASE],
+                    _ISO[moved - 1 - _BASE],
+                    "Chuyển sinh hoạt đảng",
+                ),
+            )
             start = moved
         end, reason = (_ISO[died - _BASE], "Từ trần") if died else (FOREVER_ISO, "")
         batch.add(

@@ -24,19 +24,42 @@ if TYPE_CHECKING:
     from .people import Batch
 
 POSITION_COLUMNS = (
-    "id", "person_id", "title_id", "unit_id", "term_id", "how", "decision_ref", "valid_from",
-    "valid_to", "term_ends", "is_concurrent",
-)  # fmt: skip
+    "id",
+    "person_id",
+    "title_id",
+    "unit_id",
+    "term_id",
+    "how",
+    "decision_ref",
+    "valid_from",
+    "valid_to",
+    "term_ends",
+    "is_concurrent",
+)
 DISCIPLINE_COLUMNS = (
-    "id", "person_id", "form", "decision_date", "violation_date", "authority", "decision_ref",
-    "reason", "self_remedied", "stops_counting_on",
-)  # fmt: skip
+    "id",
+    "person_id",
+    "form",
+    "decision_date",
+    "violation_date",
+    "authority",
+    "decision_ref",
+    "reason",
+    "self_remedied",
+    "stops_counting_on",
+)
 LEAVE_COLUMNS = ("id", "person_id", "kind", "starts", "ends", "note")
 RETIREMENT_COLUMNS = ("id", "person_id", "notice_date", "retirement_date", "decision_ref")
 RELATIVE_COLUMNS = (
-    "id", "person_id", "relation", "linked_person_id", "full_name", "birth_year", "workplace",
+    "id",
+    "person_id",
+    "relation",
+    "linked_person_id",
+    "full_name",
+    "birth_year",
+    "workplace",
     "declared_on",
-)  # fmt: skip
+)
 
 DISCIPLINE_SHARE = 0.006
 LEAVE_SHARE = 0.015
@@ -80,10 +103,13 @@ class RecordMaker:
         self.counters = {
             table: itertools.count(ids.take(table, 0))
             for table in (
-                "registry_positionholding", "registry_disciplinerecord", "registry_leaveperiod",
-                "registry_retirementnotice", "registry_relative",
+                "registry_positionholding",
+                "registry_disciplinerecord",
+                "registry_leaveperiod",
+                "registry_retirementnotice",
+                "registry_relative",
             )
-        }  # fmt: skip
+        }
         self._partners: dict[tuple[str, Sex], tuple[int, str, int]] = {}
 
     def _id(self, table: str) -> int:
@@ -111,22 +137,43 @@ class RecordMaker:
             return
         end = post.end if post.end is None or post.end <= self.today else None
         ref = f"{self.rng.randrange(1, 999)}-QĐ/{'TW' if post.title.endswith('_TU') else 'TU'}"
-        batch.add("registry_positionholding", (
-            self._id("registry_positionholding"), pid, self.titles[post.title], post.unit_id,
-            post.term_id, post.how, ref, post.start.isoformat(), iso(end),
-            post.term_ends.isoformat() if post.term_ends else None, False,
-        ))  # fmt: skip
+        batch.add(
+            "registry_positionholding",
+            (
+                self._id("registry_positionholding"),
+                pid,
+                self.titles[post.title],
+                post.unit_id,
+                post.term_id,
+                post.how,
+                ref,
+                post.start.isoformat(),
+                iso(end),
+                post.term_ends.isoformat() if post.term_ends else None,
+                False,
+            ),
+        )
 
     def _discipline(self, batch: Batch, pid: int) -> None:
         form = self.rng.choice(_FORMS)
         decided = self.today - dt.timedelta(days=self.rng.randrange(30, 6 * 365))
         violated = decided - dt.timedelta(days=self.rng.randrange(60, 700))
         stops = _months_later(decided, DISCIPLINE_WINDOW_MONTHS[form])
-        batch.add("registry_disciplinerecord", (
-            self._id("registry_disciplinerecord"), pid, str(form), decided.isoformat(),
-            violated.isoformat(), "Ủy ban Kiểm tra cấp trên", f"{self.rng.randrange(1, 500)}-QĐ/UBKT",
-            self.rng.choice(_REASONS), self.rng.random() < 0.2, stops.isoformat(),
-        ))  # fmt: skip
+        batch.add(
+            "registry_disciplinerecord",
+            (
+                self._id("registry_disciplinerecord"),
+                pid,
+                str(form),
+                decided.isoformat(),
+                violated.isoformat(),
+                "Ủy ban Kiểm tra cấp trên",
+                f"{self.rng.randrange(1, 500)}-QĐ/UBKT",
+                self.rng.choice(_REASONS),
+                self.rng.random() < 0.2,
+                stops.isoformat(),
+            ),
+        )
 
     def _leave(self, batch: Batch, pid: int, sex: Sex, birth: int) -> None:
         age = (self.today.toordinal() - birth) // 365
@@ -138,10 +185,17 @@ class RecordMaker:
         else:
             kind, ends = LeaveKind.SICK, starts + dt.timedelta(days=self.rng.randrange(3, 30))
             note = "Điều trị tại bệnh viện"
-        batch.add("registry_leaveperiod", (
-            self._id("registry_leaveperiod"), pid, str(kind), starts.isoformat(),
-            ends.isoformat() if ends else FOREVER_ISO, note,
-        ))  # fmt: skip
+        batch.add(
+            "registry_leaveperiod",
+            (
+                self._id("registry_leaveperiod"),
+                pid,
+                str(kind),
+                starts.isoformat(),
+                ends.isoformat() if ends else FOREVER_ISO,
+                note,
+            ),
+        )
 
     def _notice(self, batch: Batch, pid: int, sex: Sex, birth: int) -> None:
         """RA-04: retirement at the end of the retirement month; notice six months ahead."""
@@ -149,10 +203,16 @@ class RecordMaker:
         notice = _months_later(found.retirement_date, -NOTICE_MONTHS_AHEAD)
         if notice > self.today or found.retirement_date < self.today - dt.timedelta(days=365):
             return
-        batch.add("registry_retirementnotice", (
-            self._id("registry_retirementnotice"), pid, notice.isoformat(),
-            found.retirement_date.isoformat(), f"{self.rng.randrange(1, 900)}/TB-TU",
-        ))  # fmt: skip
+        batch.add(
+            "registry_retirementnotice",
+            (
+                self._id("registry_retirementnotice"),
+                pid,
+                notice.isoformat(),
+                found.retirement_date.isoformat(),
+                f"{self.rng.randrange(1, 900)}/TB-TU",
+            ),
+        )
 
     def _relatives(self, batch: Batch, info: tuple[Any, ...], cell: CellPlan) -> None:
         """Spouse (sometimes another member, linked both ways), parents and a child."""
@@ -199,7 +259,16 @@ class RecordMaker:
         year: int,
         declared: dt.date,
     ) -> None:
-        batch.add("registry_relative", (
-            self._id("registry_relative"), pid, str(relation), linked, name, year,
-            self.rng.choice(_WORKPLACES), declared.isoformat(),
-        ))  # fmt: skip
+        batch.add(
+            "registry_relative",
+            (
+                self._id("registry_relative"),
+                pid,
+                str(relation),
+                linked,
+                name,
+                year,
+                self.rng.choice(_WORKPLACES),
+                declared.isoformat(),
+            ),
+        )
