@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from canbo.core.records import RecordData, TermData
 from canbo.core.registry import MembershipData, PersonData, UnitVersionData
@@ -115,13 +115,23 @@ class RecordRepository(Protocol):
 
 
 class UnitOfWork(Protocol):
-    units: UnitRepository
-    people: PersonRepository
-    records: RecordRepository
-    tree: TreeReader
-    audit: AuditLog
+    # Read-only members, so adapters may expose their concrete repository types.
+    @property
+    def units(self) -> UnitRepository: ...
 
-    def __enter__(self) -> UnitOfWork: ...
+    @property
+    def people(self) -> PersonRepository: ...
+
+    @property
+    def records(self) -> RecordRepository: ...
+
+    @property
+    def tree(self) -> TreeReader: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    def __enter__(self) -> Self: ...
 
     def __exit__(
         self,

@@ -352,7 +352,7 @@ def person_record(actor: Actor, person_id: int, today: dt.date) -> PersonRecord:
     leaves, retirement notices and declared relatives."""
     # DjangoUnitOfWork satisfies the UnitOfWork port at run time; its annotations do not
     # match the Protocol exactly (registry.uow), hence the ignore.
-    access_person(DjangoUnitOfWork(), actor, PersonId(person_id), today)  # type: ignore[arg-type]
+    access_person(DjangoUnitOfWork(), actor, PersonId(person_id), today)
     positions = list(
         PositionHolding.objects.filter(person_id=person_id)
         .select_related("title")
