@@ -1,0 +1,343 @@
+"""Django adapter of the classification store port (one transaction per instance).
+
+Bulk paths use raw SQL through Django's connection (``executemany``, keyset pages), never
+model instances: a national cycle has millions of rows. Single-subject paths use the ORM.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import Any
+
+from django.db import connection, transaction
+
+from canbo.audit.log import DjangoAuditLog
+from canbo.core.classification.model import Level
+from canbo.core.types import DisciplineForm, PersonId, UnitId
+from canbo.registry.models import UnitVersion
+from canbo.registry.uow import DjangoTreeReader
+from canbo.services import classification_model as m
+
+from . import models, registry_facts
+
+TABLE = "classification_cyclesubject"
+BATCH = 10_000
+COMPUTE_COLUMNS = (
+    'id, kind, "group", unit_id, step, appraised_level, final_level, score_general, '
+    "score_results, grade_results, grade_other_min, tasks_total, tasks_on_time, tasks_exceeded, "
+    "tasks_late, led_units_tasks, led_units_exceeded, led_units_kht, confidence_low, discipline, "
+    "discipline_self_remedied, sick_leave_months, months_in_operation, exemption, head_unit_id"
+)
+INSERT_COLUMNS = (
+    "cycle_id", "kind", "unit_id", "person_id", "parent_unit_id", "decider_id", "top_id",
+    "\"group\"", "group_unit_id", "exemption", "head_unit_id", "discipline",
+    "discipline_self_remedied", "sick_leave_months", "months_in_operation", "step",
+    "tasks_total", "tasks_on_time", "tasks_exceeded", "tasks_late", "proposed_rules", "version",
+)  # fmt: skip
+STATE_FIELDS = (
+    "pk", "cycle_id", "kind", "unit_id", "person_id", "parent_unit_id", "decider_id", "group",
+    "exemption", "head_unit_id", "step", "score_general", "score_results", "grade_results",
+    "grade_other_min", "tasks_total", "tasks_on_time", "tasks_exceeded", "tasks_late",
+    "led_units_tasks", "led_units_exceeded", "led_units_kht", "confidence_low", "discipline",
+    "discipline_self_remedied", "sick_leave_months", "months_in_operation", "proposed_level",
+    "appraised_level", "final_level", "version", "person__full_name",
+)  # fmt: skip
+
+
+def _level(value: int | None) -> Level | None:
+    return None if value is None else Level(value)
+
+
+def unit_names(unit_ids: Iterable[int], as_of: dt.date) -> dict[int, str]:
+    """Names of units as they stood on ``as_of`` (names change; OR-18)."""
+    ids = set(unit_ids)
+    if not ids:
+        return {}
+    rows = UnitVersion.objects.filter(
+        unit_id__in=ids, valid_from__lte=as_of, valid_to__gte=as_of
+    ).values_list("unit_id", "name")
+    return dict(rows)
+
+
+def to_state(row: dict[str, Any], names: dict[int, str]) -> m.SubjectState:
+    scores = m.Scores(**{name: row[name] for name in m.Scores.__slots__})
+    name = row["person__full_name"] or names.get(row["unit_id"], str(row["unit_id"]))
+    return m.SubjectState(
+        pk=m.SubjectPk(row["pk"]),
+        cycle_id=m.CycleId(row["cycle_id"]),
+        kind=row["kind"],
+        unit_id=UnitId(row["unit_id"]),
+        person_id=PersonId(row["person_id"]) if row["person_id"] else None,
+        parent_unit_id=row["parent_unit_id"],
+        decider_id=UnitId(row["decider_id"]),
+        group=row["group"],
+        exemption=row["exemption"],
+        head_unit_id=row["head_unit_id"],
+        step=m.Step(row["step"]),
+        scores=scores,
+        discipline=row["discipline"],
+        discipline_self_remedied=row["discipline_self_remedied"],
+        sick_leave_months=row["sick_leave_months"],
+        months_in_operation=row["months_in_operation"],
+        proposed_level=_level(row["proposed_level"]),
+        appraised_level=_level(row["appraised_level"]),
+        final_level=_level(row["final_level"]),
+        version=row["version"],
+        name=name,
+    )
+
+
+def cycle_data(c: models.Cycle) -> m.CycleData:
+    return m.CycleData(
+        year=c.year,
+        as_of=c.as_of,
+        root_id=UnitId(c.root_id),
+        name=c.name,
+        rulebook=c.rulebook,
+        parameters=c.parameters,
+        settings=m.CycleSettings.from_dict(c.settings),
+        status=m.CycleStatus(c.status),
+        opened_by=c.opened_by,
+        opened_at=c.opened_at,
+        published_at=c.published_at,
+        cycle_id=m.CycleId(c.pk),
+    )
+
+
+class DjangoClassificationStore(registry_facts.RegistryFacts):
+    """The store port on the default database; ``commit()`` or everything rolls back."""
+
+    def __init__(self) -> None:
+        self.tree = DjangoTreeReader()
+        self.audit = DjangoAuditLog()
+        self._atomic: Any = None
+        self._committed = False
+        self._depth = 0
+
+    def __enter__(self) -> DjangoClassificationStore:
+        self._depth += 1
+        if self._depth == 1:
+            self._committed = False
+            self._atomic = transaction.atomic()
+            self._atomic.__enter__()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self._depth -= 1
+        if self._depth > 0:
+            return
+        if exc_type is None and not self._committed:
+            transaction.set_rollback(True)
+        self._atomic.__exit__(exc_type, exc, tb)
+        self._atomic = None
+
+    def commit(self) -> None:
+        self._committed = True
+
+    def add_cycle(self, data: m.CycleData) -> m.CycleId:
+        row = models.Cycle.objects.create(
+            year=data.year,
+            as_of=data.as_of,
+            root_id=data.root_id,
+            name=data.name,
+            rulebook=data.rulebook,
+            parameters=dict(data.parameters),
+            settings=data.settings.as_dict(),
+            status=str(data.status),
+            opened_by=data.opened_by,
+            opened_at=data.opened_at or dt.datetime.now(dt.UTC),
+        )
+        return m.CycleId(row.pk)
+
+    def cycle(self, cycle_id: m.CycleId) -> m.CycleData | None:
+        row = models.Cycle.objects.filter(pk=cycle_id).first()
+        return cycle_data(row) if row else None
+
+    def set_published(self, cycle_id: m.CycleId, at: dt.datetime) -> None:
+        models.Cycle.objects.filter(pk=cycle_id).update(status="published", published_at=at)
+
+    def add_subjects(self, cycle_id: m.CycleId, rows: Iterable[m.NewSubject]) -> int:
+        marks = ", ".join(["%s"] * len(INSERT_COLUMNS))
+        sql = f"INSERT INTO {TABLE} ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"  # noqa: S608
+        count, batch = 0, []
+        with connection.cursor() as cur:
+            for s in rows:
+                batch.append(
+                    (
+                        cycle_id, s.kind, s.unit_id, s.person_id, s.parent_unit_id, s.decider_id,
+                        s.top_id, s.group, s.group_unit_id, s.exemption, s.head_unit_id,
+                        s.discipline, s.discipline_self_remedied, s.sick_leave_months,
+                        s.months_in_operation, 0, 0, 0, 0, 0, "", 0,
+                    )
+                )  # fmt: skip
+                if len(batch) >= BATCH:
+                    cur.executemany(sql, batch)
+                    count, batch = count + len(batch), []
+            if batch:
+                cur.executemany(sql, batch)
+                count += len(batch)
+        return count
+
+    def stream_rows(self, cycle_id: m.CycleId, collectives: bool) -> Iterator[list[m.ComputeRow]]:
+        op = "=" if collectives else "<>"
+        sql = (
+            f"SELECT {COMPUTE_COLUMNS} FROM {TABLE} WHERE cycle_id = %s AND kind {op} "  # noqa: S608
+            "'collective' AND id > %s ORDER BY id LIMIT %s"
+        )
+        last = 0
+        with connection.cursor() as cur:
+            while True:
+                cur.execute(sql, [cycle_id, last, 20_000])
+                chunk = cur.fetchall()
+                if not chunk:
+                    return
+                last = chunk[-1][0]
+                yield chunk
+
+    def save_proposals(self, rows: Any) -> None:
+        if not rows:
+            return
+        with connection.cursor() as cur:
+            cur.executemany(
+                f"UPDATE {TABLE} SET proposed_level = %s, proposed_rules = %s WHERE id = %s",  # noqa: S608
+                rows,
+            )
+
+    def _states(self, qs: Any, as_of: dt.date) -> list[m.SubjectState]:
+        rows = list(qs.values(*STATE_FIELDS))
+        names = unit_names((r["unit_id"] for r in rows if not r["person_id"]), as_of)
+        return [to_state(r, names) for r in rows]
+
+    def _as_of(self, cycle_id: int) -> dt.date:
+        return models.Cycle.objects.values_list("as_of", flat=True).get(pk=cycle_id)
+
+    def subject(self, pk: m.SubjectPk) -> m.SubjectState | None:
+        qs = models.CycleSubject.objects.filter(pk=pk)
+        cycle_id = qs.values_list("cycle_id", flat=True).first()
+        if cycle_id is None:
+            return None
+        return self._states(qs, self._as_of(cycle_id))[0]
+
+    def unit_level(self, cycle_id: m.CycleId, unit_id: UnitId) -> tuple[bool, Level | None]:
+        row = (
+            models.CycleSubject.objects.filter(
+                cycle_id=cycle_id, unit_id=unit_id, kind="collective"
+            )
+            .values_list("final_level", "appraised_level", "proposed_level", "exemption")
+            .first()
+        )
+        if row is None:
+            return False, None
+        final, appraised, proposed, exemption = row
+        level = final if final is not None else appraised if appraised is not None else proposed
+        return level is not None or bool(exemption), _level(level)
+
+    def update_subject(self, pk: m.SubjectPk, **changes: Any) -> None:
+        models.CycleSubject.objects.filter(pk=pk).update(**changes)
+
+    def add_record(self, record: m.StepRecordData) -> int:
+        row = models.StepRecord.objects.create(
+            subject_id=record.subject_pk,
+            kind=str(record.kind),
+            version=record.version,
+            level=None if record.level is None else int(record.level),
+            text=record.text,
+            data=dict(record.data),
+            actor_id=record.actor_id,
+            actor_label=record.actor_label,
+            at=record.at,
+        )
+        return int(row.pk)
+
+    def records(self, pk: m.SubjectPk) -> list[m.StepRecordData]:
+        return [
+            m.StepRecordData(
+                m.SubjectPk(r.subject_id),
+                m.RecordKind(r.kind),
+                r.version,
+                _level(r.level),
+                r.text,
+                r.data,
+                r.actor_id,
+                r.actor_label,
+                r.at,
+            )
+            for r in models.StepRecord.objects.filter(subject_id=pk).order_by("at", "pk")
+        ]
+
+    def unfinished_predecessors(self, state: m.SubjectState) -> list[tuple[int, str]]:
+        base = models.CycleSubject.objects.filter(
+            cycle_id=state.cycle_id, kind="collective", exemption="", step__lt=4
+        )
+        if state.kind == "collective":
+            qs = base.filter(parent_unit_id=state.unit_id).exclude(unit_id=state.unit_id)
+        else:
+            units = [state.unit_id] + ([state.head_unit_id] if state.head_unit_id else [])
+            qs = base.filter(unit_id__in=units)
+        rows = list(qs.values_list("pk", "unit_id")[:50])
+        names = unit_names((u for _pk, u in rows), self._as_of(state.cycle_id))
+        return [(pk, names.get(u, str(u))) for pk, u in rows]
+
+    def group_counts(self, cycle_id: m.CycleId, group: str | None = None) -> list[m.GroupCount]:
+        where, args = "cycle_id = %s", list[object]([cycle_id])
+        if group is not None:
+            where, args = where + ' AND "group" = %s', [cycle_id, group]
+        sql = (
+            'SELECT "group", group_unit_id, SUM(CASE WHEN lvl = 3 THEN 1 ELSE 0 END), '  # noqa: S608
+            'SUM(CASE WHEN lvl = 2 THEN 1 ELSE 0 END) FROM (SELECT "group", group_unit_id, '
+            "COALESCE(final_level, appraised_level, proposed_level) AS lvl "
+            f'FROM {TABLE} WHERE {where}) t GROUP BY "group", group_unit_id ORDER BY "group"'
+        )
+        with connection.cursor() as cur:
+            cur.execute(sql, args)
+            return [m.GroupCount(g, UnitId(u), int(x or 0), int(y or 0)) for g, u, x, y in cur]
+
+    def group_members(self, cycle_id: m.CycleId, group: str) -> list[m.SubjectState]:
+        qs = models.CycleSubject.objects.filter(cycle_id=cycle_id, group=group)
+        return self._states(qs, self._as_of(cycle_id))
+
+    def add_quota_resolution(self, data: m.QuotaResolutionData) -> int:
+        row = models.QuotaResolution.objects.create(
+            cycle_id=data.cycle_id,
+            group=data.group,
+            lowered=list(data.lowered),
+            kept_over=data.kept_over,
+            reason=data.reason,
+            actor_label=data.actor_label,
+            at=data.at,
+        )
+        return int(row.pk)
+
+    def quota_exceptions(self, cycle_id: m.CycleId) -> dict[str, int]:
+        rows = models.QuotaResolution.objects.filter(cycle_id=cycle_id).order_by("at", "pk")
+        return {g: k for g, k in rows.values_list("group", "kept_over")}
+
+    def undecided_count(self, cycle_id: m.CycleId) -> int:
+        return models.CycleSubject.objects.filter(
+            cycle_id=cycle_id, exemption="", step__lt=4
+        ).count()
+
+    def add_complaint(self, data: m.ComplaintData) -> int:
+        row = models.Complaint.objects.create(
+            subject_id=data.subject_pk, text=data.text, filed_by=data.filed_by, at=data.at
+        )
+        return int(row.pk)
+
+    def open_complaint(self, pk: m.SubjectPk) -> m.ComplaintData | None:
+        c = models.Complaint.objects.filter(subject_id=pk, resolution__isnull=True).first()
+        if c is None:
+            return None
+        return m.ComplaintData(m.SubjectPk(c.subject_id), c.text, c.filed_by, c.at, c.pk)
+
+    def resolve_complaint(self, complaint_id: int, record_id: int) -> None:
+        models.Complaint.objects.filter(pk=complaint_id).update(resolution_id=record_id)
+
+
+__all__ = ["DisciplineForm", "DjangoClassificationStore"]

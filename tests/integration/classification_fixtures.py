@@ -1,0 +1,110 @@
+"""A small commune with two cells for the classification cycle tests (issue 4)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from canbo.classification.store import DjangoClassificationStore
+from canbo.core.types import AccountId, LeaveKind, PersonId, Role, UnitId, UnitKind
+from canbo.registry import models as reg
+from canbo.services import classification_cycle as cycle_svc
+from canbo.services import classification_steps as steps
+from canbo.services.classification_model import CycleId, SubjectPk
+from canbo.services.ports import Actor, Grant
+from tests import factories as f
+
+AS_OF = dt.date(2025, 12, 31)
+NOW = dt.datetime(2025, 12, 20, 8, 0, tzinfo=dt.UTC)
+GOOD = {
+    "score_general": "28",
+    "score_results": "65",
+    "tasks_total": "10",
+    "tasks_on_time": "10",
+    "tasks_exceeded": "4",
+    "tasks_late": "0",
+}
+FAIR = {**GOOD, "score_general": "25", "score_results": "55", "tasks_exceeded": "1"}
+
+
+@dataclass(frozen=True)
+class Commune:
+    province: UnitId
+    commune: UnitId
+    cell_a: UnitId
+    cell_b: UnitId
+    secretary: PersonId
+    members_a: tuple[PersonId, ...]
+    member_b: PersonId
+    newcomer: PersonId
+    excused: PersonId
+    disciplined: PersonId
+
+
+def actor(label: str, role: Role, root: UnitId | None, account: int = 1) -> Actor:
+    return Actor(AccountId(account), label, (Grant(role, root),))
+
+
+def commune() -> Commune:
+    central = f.unit("Ban Chấp hành Trung ương", UnitKind.CENTRAL_COMMITTEE)
+    province = f.unit("Đảng bộ tỉnh Lào Cai", UnitKind.PROVINCIAL_PARTY_COMMITTEE, central)
+    com = f.unit("Đảng bộ xã Bát Xát", UnitKind.COMMUNE_PARTY_COMMITTEE, province)
+    cell_a = f.unit("Chi bộ thôn Trung Chải", UnitKind.CELL, com)
+    cell_b = f.unit("Chi bộ thôn Phìn Ngan", UnitKind.CELL, com)
+    secretary = f.person("Vàng Seo Chử", cell_a)
+    members = tuple(
+        f.person(name, cell_a)
+        for name in ("Lý Thị Mai", "Giàng A Páo", "Hoàng Văn Dũng", "Sần Thị Hoa", "Tẩn Văn Lả")
+    )
+    member_b = f.person("Lù Văn Sáng", cell_b)
+    newcomer = f.person("Phàn Thị Dung", cell_b, since=dt.date(2025, 9, 1))
+    reg.Person.objects.filter(pk=newcomer).update(party_admission_date=dt.date(2025, 9, 1))
+    excused = f.person("Chảo Văn Lở", cell_b)
+    reg.LeavePeriod.objects.create(
+        person_id=excused, kind=LeaveKind.EXCUSED_FROM_PARTY_WORK,
+        starts=dt.date(2025, 1, 1), ends=dt.date(2026, 12, 31),
+    )  # fmt: skip
+    disciplined = f.person("Ma Văn Khoa", cell_b)
+    reg.DisciplineRecord.objects.create(
+        person_id=disciplined, form="khien_trach", decision_date=dt.date(2025, 6, 3),
+        authority="Ủy ban Kiểm tra Đảng ủy xã",
+    )  # fmt: skip
+    title = reg.Title.objects.create(code="BT", name="Bí thư chi bộ", level="grassroots", rank=1)
+    reg.PositionHolding.objects.create(
+        person_id=secretary, title=title, unit_id=cell_a, how="elected",
+        valid_from=dt.date(2020, 9, 1),
+    )  # fmt: skip
+    return Commune(
+        province, com, cell_a, cell_b, secretary, members, member_b, newcomer, excused, disciplined
+    )
+
+
+def open_cycle(c: Commune) -> CycleId:
+    staff = actor("ban-to-chuc-tinh", Role.ORG_STAFF, c.province)
+    return cycle_svc.open_cycle(
+        DjangoClassificationStore(), staff, 2025, c.province, AS_OF, "Xếp loại 2025", now=NOW
+    )
+
+
+def subject_of(
+    cycle_id: CycleId, *, person: int | None = None, unit: int | None = None
+) -> SubjectPk:
+    from canbo.classification.models import CycleSubject
+
+    qs = CycleSubject.objects.filter(cycle_id=cycle_id)
+    if person is not None:
+        return SubjectPk(qs.get(person_id=person).pk)
+    return SubjectPk(qs.get(unit_id=unit, kind="collective").pk)
+
+
+def through_appraisal(
+    cycle_id: CycleId, pk: SubjectPk, c: Commune, values: dict[str, str], level: object = None
+) -> None:
+    """Self-assessment, comment and appraisal by the people whose role each step is."""
+    store = DjangoClassificationStore
+    sec = actor("bi-thu-xa", Role.CELL_SECRETARY, c.commune, 2)
+    staff = actor("ban-to-chuc", Role.ORG_STAFF, c.province, 3)
+    proposal = steps.submit_self_assessment(store(), sec, pk, values, "Minh chứng", NOW)
+    steps.comment(store(), sec, pk, "Chi bộ nhất trí.", NOW)
+    chosen = level if level is not None else proposal.level
+    steps.appraise(store(), staff, pk, chosen, "" if chosen == proposal.level else "Thẩm định", NOW)  # type: ignore[arg-type]
