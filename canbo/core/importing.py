@@ -160,6 +160,12 @@ def parse_date(value: Cell) -> dt.date | None:
     """
     if isinstance(value, dt.date):
         return value
+    return _parse_text_date(value)
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _parse_text_date(value: str) -> dt.date | None:
+    # Cached: a national file has a few tens of thousands of distinct dates in a million rows.
     text = value.strip()
     if not text:
         return None

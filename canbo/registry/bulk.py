@@ -54,11 +54,6 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _day(value: dt.date | None) -> str | None:
-    # sqlite3 would call Django's adapter per value; an ISO string is what it stores anyway.
-    return None if value is None else value.isoformat()
-
-
 class DjangoBulkRegistry:
     """One transaction of bulk registry work; rolled back unless :meth:`commit` is called."""
 
@@ -68,10 +63,12 @@ class DjangoBulkRegistry:
         self._atomic: transaction.Atomic | None = None
         self._committed = False
         self._next_id: int | None = None
+        self._deferred_indexes: list[str] | None = None
 
     def __enter__(self) -> DjangoBulkRegistry:
         self._committed = False
         self._next_id = None
+        self._deferred_indexes = None
         self._atomic = transaction.atomic()
         self._atomic.__enter__()
         return self
@@ -85,6 +82,13 @@ class DjangoBulkRegistry:
         assert self._atomic is not None  # noqa: S101
         if exc_type is None and not self._committed:
             transaction.set_rollback(True)
+        try:
+            if exc_type is None and self._committed and self._deferred_indexes:
+                _run(self._deferred_indexes)
+        except BaseException as error:
+            self._atomic.__exit__(type(error), error, error.__traceback__)
+            self._atomic = None
+            raise
         self._atomic.__exit__(exc_type, exc, tb)
         self._atomic = None
 
@@ -135,20 +139,30 @@ class DjangoBulkRegistry:
     def insert_people(self, rows: Sequence[PersonRow], unit_ids: Sequence[UnitId]) -> None:
         """People and their open cell memberships from ``member_since`` (OR-17)."""
         ids = self._reserve_person_ids(len(rows))
-        people = [_person_tuple(pid, p) for pid, p in zip(ids, rows, strict=True)]
-        members = [
-            (pid, unit_id, p.member_since, FOREVER, "")
-            for pid, unit_id, p in zip(ids, unit_ids, rows, strict=True)
-        ]
         if _is_postgres():
+            people = [_person_tuple(pid, p) for pid, p in zip(ids, rows, strict=True)]
+            members = [
+                (pid, unit_id, p.member_since, FOREVER, "")
+                for pid, unit_id, p in zip(ids, unit_ids, rows, strict=True)
+            ]
             _copy(models.Person._meta.db_table, PERSON_COLUMNS, people)
             _copy(models.Membership._meta.db_table, MEMBERSHIP_COLUMNS, members)
             return
-        _executemany(models.Person._meta.db_table, PERSON_COLUMNS, people)
+        if self._deferred_indexes is None:
+            self._deferred_indexes = _defer_indexes_if_empty()
+        forever = FOREVER.isoformat()
+        _executemany(
+            models.Person._meta.db_table,
+            PERSON_COLUMNS,
+            [_sqlite_person_tuple(pid, p) for pid, p in zip(ids, rows, strict=True)],
+        )
         _executemany(
             models.Membership._meta.db_table,
             MEMBERSHIP_COLUMNS,
-            [(a, b, _day(c), _day(d), e) for a, b, c, d, e in members],
+            [
+                (pid, unit_id, p.member_since.isoformat(), forever, "")
+                for pid, unit_id, p in zip(ids, unit_ids, rows, strict=True)
+            ],
         )
 
     def _reserve_person_ids(self, count: int) -> list[int]:
@@ -206,14 +220,51 @@ def _version(unit_id: int, u: UnitRow, parent_id: UnitId | None) -> models.UnitV
 
 def _person_tuple(pid: int, p: PersonRow) -> tuple[Any, ...]:
     family, middle, given, key = name_columns(p.full_name)
-    if _is_postgres():
-        days: tuple[Any, ...] = (p.birth_date, p.party_admission_date, p.official_membership_date)
-    else:
-        days = (_day(p.birth_date), _day(p.party_admission_date), _day(p.official_membership_date))
     return (
-        pid, p.code, p.full_name, family, middle, given, key, days[0], str(p.sex), p.ethnicity,
-        p.hometown, p.national_id, p.party_card_number, days[1], days[2], None, None,
+        pid, p.code, p.full_name, family, middle, given, key, p.birth_date, str(p.sex),
+        p.ethnicity, p.hometown, p.national_id, p.party_card_number, p.party_admission_date,
+        p.official_membership_date, None, None,
     )  # fmt: skip
+
+
+def _sqlite_person_tuple(pid: int, p: PersonRow) -> tuple[Any, ...]:
+    # sqlite3 would call Django's date adapter per value; ISO text is what it stores anyway.
+    family, middle, given, key = name_columns(p.full_name)
+    admitted, official = p.party_admission_date, p.official_membership_date
+    return (
+        pid, p.code, p.full_name, family, middle, given, key, p.birth_date.isoformat(),
+        p.sex.value, p.ethnicity, p.hometown, p.national_id, p.party_card_number,
+        admitted.isoformat() if admitted else None, official.isoformat() if official else None,
+        None, None,
+    )  # fmt: skip
+
+
+def _run(statements: Sequence[str]) -> None:
+    with connection.cursor() as cur:
+        for sql in statements:
+            cur.execute(sql)
+
+
+def _defer_indexes_if_empty() -> list[str]:
+    """On a first load into empty tables, drop the secondary indexes of people and
+    memberships now and rebuild them at commit (returned DDL): one sorted build is several
+    times faster than a million random index inserts. Same transaction, so a rollback puts
+    them back; unique constraints stay, so duplicates are still refused."""
+    tables = [models.Person._meta.db_table, models.Membership._meta.db_table]
+    with connection.cursor() as cur:
+        for table in tables:
+            cur.execute(f"SELECT EXISTS (SELECT 1 FROM {table})")  # noqa: S608
+            if cur.fetchone()[0]:
+                return []
+        cur.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            " AND tbl_name IN (%s, %s)",
+            tables,
+        )
+        indexes = cur.fetchall()
+        for name, _ in indexes:
+            cur.execute(f'DROP INDEX "{name}"')
+    return [sql for _, sql in indexes]
 
 
 def _executemany(table: str, columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:
