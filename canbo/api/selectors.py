@@ -21,7 +21,7 @@ from canbo.core.types import READ_ROLES, PersonId, UnitId
 from canbo.registry import models as m
 from canbo.registry import queries
 from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
-from canbo.services.access import access_unit, roots_for
+from canbo.services.access import access_unit, history_roots, roots_for
 from canbo.services.ports import Actor, UnitOfWork
 from canbo.services.registry import access_person
 
@@ -74,14 +74,17 @@ def load_unit(actor: Actor, unit_id: int, as_of: dt.date) -> m.OrgUnit:
 
 
 def readable_scope(actor: Actor, as_of: dt.date) -> list[UnitId] | None:
-    """Units the actor may read as of the date; ``None`` when the whole tree is readable."""
+    """Units the actor may read as of the date; ``None`` when the whole tree is readable.
+
+    The subtrees of the roots' predecessors count too (history of merged units, OR-16)."""
     roots = roots_for(actor, READ_ROLES)
     if None in roots:
         return None
+    starts = {r for r in roots if r is not None}
+    starts |= history_roots(actor, DjangoTreeReader(), READ_ROLES)
     ids: set[UnitId] = set()
-    for root in roots:
-        if root is not None:
-            ids.update(queries.subtree_ids(root, as_of))
+    for root in starts:
+        ids.update(queries.subtree_ids(root, as_of))
     return sorted(ids)
 
 

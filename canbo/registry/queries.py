@@ -65,3 +65,22 @@ def count_members(root_id: int, as_of: dt.date) -> int:
         cur.execute(sql, [root_id, as_of, as_of, as_of, as_of])
         row = cur.fetchone()
         return int(row[0]) if row else 0
+
+
+_PREDECESSORS = """
+WITH RECURSIVE back(unit_id, depth) AS (
+    SELECT CAST(%s AS BIGINT), 0
+  UNION
+    SELECT l.predecessor_id, back.depth + 1
+    FROM back JOIN registry_lineagelink l ON l.successor_id = back.unit_id
+    WHERE back.depth < 16
+)
+SELECT DISTINCT unit_id FROM back WHERE depth > 0
+"""
+
+
+def predecessors(unit_id: int) -> set[UnitId]:
+    """Every unit that went into ``unit_id`` through lineage links, transitively (OR-16)."""
+    with connection.cursor() as cur:
+        cur.execute(_PREDECESSORS, [unit_id])
+        return {UnitId(row[0]) for row in cur.fetchall()}

@@ -34,6 +34,9 @@ class DjangoTreeReader:
     def unit_exists(self, unit_id: UnitId) -> bool:
         return models.OrgUnit.objects.filter(pk=unit_id).exists()
 
+    def predecessors(self, unit_id: UnitId) -> set[UnitId]:
+        return queries.predecessors(unit_id)
+
 
 def version_to_domain(v: models.UnitVersion) -> UnitVersionData:
     return UnitVersionData(

@@ -21,12 +21,20 @@ def roots_for(actor: Actor, roles: frozenset[Role]) -> list[UnitId | None]:
 
 
 def can_reach(
-    actor: Actor, unit_id: UnitId, tree: TreeReader, as_of: dt.date, roles: frozenset[Role]
+    actor: Actor,
+    unit_id: UnitId,
+    tree: TreeReader,
+    as_of: dt.date,
+    roles: frozenset[Role],
+    *,
+    with_history: bool = False,
 ) -> bool:
     """True when ``unit_id`` lies in a subtree the actor holds one of ``roles`` over.
 
     The tree is read as of ``as_of`` (OR-19); a unit that no longer exists is checked on its
-    last day of existence by the caller passing that date.
+    last day of existence by the caller passing that date. With ``with_history`` the subtrees
+    of the roots' predecessors count too (OR-16, OR-21): the commission of a merged province
+    reads the records its predecessors left, but changes only its own subtree.
     """
     roots = roots_for(actor, roles)
     if not roots:
@@ -34,7 +42,21 @@ def can_reach(
     if None in roots:
         return tree.unit_exists(unit_id)
     chain = tree.ancestors(unit_id, as_of)
-    return any(root in chain for root in roots)
+    if any(root in chain for root in roots):
+        return True
+    if not with_history:
+        return False
+    history = history_roots(actor, tree, roles)
+    return any(unit in history for unit in chain)
+
+
+def history_roots(actor: Actor, tree: TreeReader, roles: frozenset[Role]) -> set[UnitId]:
+    """The predecessors (transitively) of the actor's roots for ``roles``."""
+    found: set[UnitId] = set()
+    for root in roots_for(actor, roles):
+        if root is not None:
+            found |= tree.predecessors(root)
+    return found
 
 
 def access_unit(
@@ -42,9 +64,10 @@ def access_unit(
 ) -> UnitId:
     """Load guard for a unit: NotFound when missing or outside every readable scope.
 
-    When the actor can read but not write, a write answers PermissionDenied.
+    Reading reaches the history of the roots' predecessors; writing does not. When the actor
+    can read but not write, a write answers PermissionDenied.
     """
-    if not can_reach(actor, unit_id, tree, as_of, READ_ROLES):
+    if not can_reach(actor, unit_id, tree, as_of, READ_ROLES, with_history=True):
         raise NotFound("unit_not_found", unit_id=unit_id)
     if write and not can_reach(actor, unit_id, tree, as_of, WRITE_ROLES):
         raise PermissionDenied("unit_write_denied", unit_id=unit_id)

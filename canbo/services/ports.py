@@ -57,6 +57,10 @@ class TreeReader(Protocol):
 
     def unit_exists(self, unit_id: UnitId) -> bool: ...
 
+    def predecessors(self, unit_id: UnitId) -> set[UnitId]:
+        """Every unit that went, whole or in part, into ``unit_id`` (transitively, OR-16)."""
+        ...
+
 
 class UnitRepository(Protocol):
     def get_version(self, unit_id: UnitId, as_of: dt.date) -> UnitVersionData | None: ...

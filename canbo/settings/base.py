@@ -144,6 +144,8 @@ CANBO_LOGIN_MAX_FAILURES = 5
 CANBO_LOGIN_WINDOW_SECONDS = 15 * 60
 # Admin accounts must pass TOTP. The demo relaxes it (and says so on the login page).
 CANBO_REQUIRE_ADMIN_2FA = True
+# Authenticator apps label the account with this issuer.
+OTP_TOTP_ISSUER = "canbo"
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

@@ -46,7 +46,7 @@ from canbo.registry.models import (
     UnitVersion,
 )
 from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
-from canbo.services.access import access_unit, roots_for
+from canbo.services.access import access_unit, history_roots, roots_for
 from canbo.services.ports import Actor
 from canbo.services.registry import access_person
 
@@ -110,12 +110,15 @@ def _nodes(versions: QuerySet[UnitVersion], as_of: dt.date) -> list[UnitNode]:
 
 def tree_roots(actor: Actor, as_of: dt.date) -> list[UnitNode]:
     """The top of the actor's visible tree on ``as_of``: the whole tree's roots, or the roots
-    of the actor's read grants that exist on that date (OR-19)."""
+    of the actor's read grants (and their predecessors) that exist on that date (OR-19)."""
     roots = roots_for(actor, READ_ROLES)
     versions = UnitVersion.objects.filter(_valid_on(as_of))
     if None in roots:
         return _nodes(versions.filter(parent__isnull=True), as_of)
-    return _nodes(versions.filter(unit_id__in=[r for r in roots if r is not None]), as_of)
+    # Before a merge the actor's root did not exist yet: its predecessors stand in (OR-16).
+    visible = {r for r in roots if r is not None}
+    visible |= history_roots(actor, DjangoTreeReader(), READ_ROLES)
+    return _nodes(versions.filter(unit_id__in=visible), as_of)
 
 
 def tree_children(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:

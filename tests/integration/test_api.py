@@ -324,17 +324,20 @@ def test_a_merged_province_shows_its_predecessors_and_an_ended_one_its_successor
     ]
 
 
-def test_the_merged_province_staff_see_the_moved_commune_only_after_the_merge(
+def test_the_merged_province_staff_read_the_moved_commune_before_and_after_the_merge(
     tree: f.SmallTree,
 ) -> None:
     f.person("Nguyễn Văn An", tree.cell_a)
     merge_provinces(tree)
     client = client_for(Role.ORG_STAFF, tree.tuyen_quang_new)
     assert client.get(f"/api/units/{tree.commune}/", {"as_of": AFTER}).status_code == 200
-    assert client.get(f"/api/units/{tree.commune}/", {"as_of": BEFORE}).status_code == 404
+    # The predecessors' history is readable by the successor's commission (OR-16).
+    assert client.get(f"/api/units/{tree.commune}/", {"as_of": BEFORE}).status_code == 200
     people = client.get("/api/people/", {"as_of": AFTER}).json()
     assert [row["full_name"] for row in people["results"]] == ["Nguyễn Văn An"]
-    assert client.get("/api/people/", {"as_of": BEFORE}).json()["count"] == 0
+    assert client.get("/api/people/", {"as_of": BEFORE}).json()["count"] == 1
+    other = client_for(Role.ORG_STAFF, tree.tuyen_quang_old)
+    assert other.get(f"/api/units/{tree.commune}/", {"as_of": BEFORE}).status_code == 404
 
 
 # Lists: order, pagination, query counts -------------------------------------------------------

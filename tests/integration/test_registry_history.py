@@ -146,3 +146,18 @@ def test_changing_a_person_code_to_another_persons_code_is_a_conflict() -> None:
         svc.update_person(
             DjangoUnitOfWork(), f.SYSTEM, second, dataclasses.replace(data, code="P-HOA"), f.TODAY
         )
+
+
+def test_the_merged_provinces_commission_reads_its_predecessors_history_but_cannot_change_it() -> (
+    None
+):
+    tree = f.small_tree()
+    merge_provinces(tree)
+    staff = Actor(None, "staff", (Grant(Role.ORG_STAFF, tree.tuyen_quang_new),))
+    reader = DjangoUnitOfWork().tree
+    assert access_unit(staff, tree.cell_a, reader, BEFORE) == tree.cell_a
+    assert access_unit(staff, tree.cell_a, reader, AFTER, write=True) == tree.cell_a
+    with pytest.raises(PermissionDenied):
+        access_unit(staff, tree.ha_giang, reader, BEFORE, write=True)
+    outsider = Actor(None, "other", (Grant(Role.ORG_STAFF, tree.central),))
+    assert access_unit(outsider, tree.cell_a, reader, BEFORE) == tree.cell_a
