@@ -20,6 +20,7 @@ from canbo.core.registry import PersonData, UnitVersionData
 from canbo.core.types import READ_ROLES, PersonId, UnitId
 from canbo.registry import models as m
 from canbo.registry import queries
+from canbo.registry.search import match_name_or_code
 from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
 from canbo.services.access import access_unit, history_roots, roots_for
 from canbo.services.ports import Actor, UnitOfWork
@@ -163,7 +164,7 @@ def search_units(
     if parent is not None:
         rows = rows.filter(parent_id=parent)
     if q:
-        named = m.UnitVersion.objects.filter(Q(name__icontains=q) | Q(admin_code__iexact=q))
+        named = match_name_or_code(m.UnitVersion.objects.all(), q, "admin_code")
         rows = rows.filter(Q(unit_id__in=named.values("unit_id")) | Q(unit__code__iexact=q))
     return rows.order_by("sort_key", "unit_id")
 
@@ -242,7 +243,7 @@ def search_people(
     if scope is not None:
         people = _members_of(people, scope, as_of)
     if q:
-        people = people.filter(Q(full_name__icontains=q) | Q(code__iexact=q))
+        people = match_name_or_code(people, q, "code")
     return _with_cell(people, as_of).order_by("sort_key", "pk")
 
 

@@ -27,9 +27,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import StrIndex
 
-from canbo.core.collation import word_key
 from canbo.core.names import clean_spacing
 from canbo.core.types import READ_ROLES, PersonId, UnitId
 from canbo.registry import choices, queries
@@ -45,6 +43,7 @@ from canbo.registry.models import (
     Term,
     UnitVersion,
 )
+from canbo.registry.search import match_name_or_code
 from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
 from canbo.services.access import access_unit, history_roots, roots_for
 from canbo.services.ports import Actor
@@ -198,40 +197,6 @@ def _version_day(today: dt.date) -> Case:
 _HIT_FIELDS = ("pk", "unit_id", "name", "valid_from", "valid_to", "day", "parent_name")
 
 
-# Letters typed without their Vietnamese modifiers also find the modified letters: a person
-# typing on a plain keyboard writes "yen minh" for "Yên Minh" and "dong" for "Đông".
-_PLAIN_VARIANTS = {"a": "aăâ", "d": "dđ", "e": "eê", "o": "oôơ", "u": "uư"}
-
-
-def _primary(text: str) -> str:
-    return word_key(text).split("!")[0]
-
-
-def _escape(weights: str) -> str:
-    return "".join(c if c.isalnum() else "\\" + c for c in weights)
-
-
-def _name_match(versions: QuerySet[UnitVersion], text: str) -> QuerySet[UnitVersion]:
-    """Match the primary level of the collation key: capitals and tones are ignored ("ha
-    giang" finds "Hà Giang"), and plain letters also match their modified forms when the
-    query is typed without diacritics. Only the primary part, before the first "!", counts."""
-    primary = _primary(text)
-    if text.isascii() and len(primary) == len(text):
-        parts = [
-            "[" + _escape("".join(_primary(v) for v in _PLAIN_VARIANTS[ch])) + "]"
-            if ch in _PLAIN_VARIANTS
-            else _escape(primary[i])
-            for i, ch in enumerate(text.lower())
-        ]
-        return versions.filter(Q(sort_key__regex="^[^!]*" + "".join(parts)) | Q(admin_code=text))
-    return versions.annotate(
-        pos=StrIndex("sort_key", Value(primary)), sep=StrIndex("sort_key", Value("!"))
-    ).filter(Q(pos__gt=0, pos__lte=F("sep") - len(primary)) | Q(admin_code=text))
-
-
-_HIT_FIELDS = ("pk", "unit_id", "name", "valid_from", "valid_to", "day", "parent_name")
-
-
 def _matching_versions(text: str, today: dt.date) -> list[dict[str, Any]]:
     parent_name = UnitVersion.objects.filter(
         unit_id=OuterRef("parent_id"),
@@ -239,7 +204,7 @@ def _matching_versions(text: str, today: dt.date) -> list[dict[str, Any]]:
         valid_to__gte=OuterRef("day"),
     ).values("name")[:1]
     qs = (
-        _name_match(UnitVersion.objects.all(), text)
+        match_name_or_code(UnitVersion.objects.all(), text, "admin_code")
         .annotate(day=_version_day(today), parent_name=Subquery(parent_name))
         .order_by("sort_key", "-valid_from")
         .values(*_HIT_FIELDS)

@@ -497,3 +497,18 @@ def test_the_openapi_schema_validates_without_warnings_and_lists_the_endpoints(
     units = schema["paths"]["/api/units/"]["get"]
     assert {"as_of", "q", "parent", "limit", "offset"} <= {p["name"] for p in units["parameters"]}
     assert "404" in schema["paths"]["/api/people/{person_id}/"]["get"]["responses"]
+
+
+def test_people_are_found_without_diacritics_and_in_any_word_order(tree: f.SmallTree) -> None:
+    f.person("Nguyễn Văn An", tree.cell_a, code="HG-011")
+    f.person("Đặng Thị Thu", tree.cell_b, sex=Sex.FEMALE, code="HG-012")
+    client = client_for(Role.VIEWER, tree.ha_giang)
+
+    def codes(q: str) -> list[str]:
+        rows = client.get("/api/people/", {"q": q, "as_of": BEFORE}).json()["results"]
+        return [r["code"] for r in rows]
+
+    assert codes("an nguyen") == ["HG-011"]
+    assert codes("DANG thu") == ["HG-012"]
+    assert codes("Đặng") == ["HG-012"]
+    assert codes("nguyen thu") == []
