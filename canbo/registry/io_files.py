@@ -20,7 +20,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-from canbo.core.errors import ValidationError
 from canbo.core.importing import Cell, file_problem, format_date
 
 SNIFF_BYTES = 64 * 1024
@@ -53,24 +52,29 @@ def _encoding(head: bytes) -> str:
 
 
 class CsvSource:
-    """A CSV file read row by row (comma or semicolon separated, as Excel writes it)."""
+    """A CSV file read row by row (comma or semicolon separated, as Excel writes it).
+
+    The encoding is recognized when the header is read, so that a wrong encoding is reported
+    like any other problem of the file.
+    """
 
     def __init__(self, path: Path) -> None:
         self._raw: IO[bytes] = path.open("rb")
-        try:
-            head = self._raw.read(SNIFF_BYTES)
-            encoding = _encoding(head)
-        except ValidationError:
-            self._raw.close()
-            raise
+        self._text: io.TextIOWrapper | None = None
+        self._reader: Iterator[list[str]] = iter(())
+        self._row = 0
+
+    def _open(self) -> None:
+        head = self._raw.read(SNIFF_BYTES)
+        encoding = _encoding(head)
         self._raw.seek(0)
         self._text = io.TextIOWrapper(self._raw, encoding=encoding, newline="")
         first_line = head.decode(encoding, errors="ignore").split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
         self._reader = csv.reader(self._text, delimiter=delimiter, strict=True)
-        self._row = 0
 
     def header(self) -> Sequence[Cell]:
+        self._open()
         for _, cells in self._next_rows():
             return cells
         raise file_problem("file_empty")
@@ -93,7 +97,7 @@ class CsvSource:
                 yield self._row, cells
 
     def close(self) -> None:
-        self._text.close()
+        (self._text or self._raw).close()
 
     def __enter__(self) -> CsvSource:
         return self
@@ -124,16 +128,19 @@ class XlsxSource:
     """The first sheet of an XLSX workbook, read in openpyxl's streaming (read-only) mode."""
 
     def __init__(self, path: Path) -> None:
-        from openpyxl import load_workbook
-
-        try:
-            self._book = load_workbook(path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-            raise file_problem("file_malformed", 0, "", f"not an XLSX workbook ({exc})") from None
-        self._rows = self._book.worksheets[0].iter_rows(values_only=True)
+        self._path = path
+        self._book: Any = None
+        self._rows: Iterator[tuple[object, ...]] = iter(())
         self._row = 0
 
     def header(self) -> Sequence[Cell]:
+        from openpyxl import load_workbook
+
+        try:
+            self._book = load_workbook(self._path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+            raise file_problem("file_malformed", 0, "", f"not an XLSX workbook ({exc})") from None
+        self._rows = self._book.worksheets[0].iter_rows(values_only=True)
         for _, cells in self._next_rows():
             return cells
         raise file_problem("file_empty")
@@ -155,7 +162,8 @@ class XlsxSource:
                 yield self._row, cells
 
     def close(self) -> None:
-        self._book.close()
+        if self._book is not None:
+            self._book.close()
 
     def __enter__(self) -> XlsxSource:
         return self
