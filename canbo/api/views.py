@@ -14,7 +14,6 @@ from typing import Any
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.authentication import (
     BaseAuthentication,
-    BasicAuthentication,
     SessionAuthentication,
 )
 from rest_framework.generics import GenericAPIView
@@ -30,6 +29,7 @@ from canbo.services import registry as svc
 from . import outputs as out
 from . import selectors
 from . import serializers as inp
+from .auth import ThrottledBasicAuthentication
 from .edge import AdminPassedTwoFactor, Pagination, actor_of, page, parse, today, uow
 
 _ERROR = OpenApiResponse(inp.ErrorSerializer, description="Refused: see code and fields.")
@@ -46,7 +46,7 @@ class _Api:
     """Basic authentication first, so that an anonymous call gets a 401 challenge."""
 
     authentication_classes: Sequence[type[BaseAuthentication]] = (
-        BasicAuthentication,
+        ThrottledBasicAuthentication,
         SessionAuthentication,
     )
     permission_classes: Sequence[Any] = (IsAuthenticated, AdminPassedTwoFactor)

@@ -512,3 +512,20 @@ def test_people_are_found_without_diacritics_and_in_any_word_order(tree: f.Small
     assert codes("DANG thu") == ["HG-012"]
     assert codes("Đặng") == ["HG-012"]
     assert codes("nguyen thu") == []
+
+
+def test_basic_auth_guessing_is_throttled_like_the_login_page(tree: f.SmallTree) -> None:
+    import base64
+
+    from django.contrib.auth import get_user_model
+    from django.test import Client, override_settings
+
+    get_user_model().objects.create_user("nguoidung", password="dung-mat-khau-1")
+
+    def call(password: str) -> int:
+        token = base64.b64encode(f"nguoidung:{password}".encode()).decode()
+        return Client().get("/api/units/", HTTP_AUTHORIZATION=f"Basic {token}").status_code
+
+    with override_settings(CANBO_LOGIN_MAX_FAILURES=3):
+        assert [call("sai") for _ in range(3)] == [401, 401, 401]
+        assert call("dung-mat-khau-1") == 429
