@@ -30,9 +30,11 @@ WITH RECURSIVE down(unit_id, depth) AS (
 )
 """
 
+# IN (subquery) lets SQLite probe the membership index in unit-id order: about 8x faster than
+# a join at 5 million members (bench/bench_national.py), and a unit is never counted twice.
 _COUNT_MEMBERS = """
-SELECT COUNT(*) FROM down JOIN registry_membership m ON m.unit_id = down.unit_id
-WHERE m.valid_from <= %s AND m.valid_to >= %s
+SELECT COUNT(*) FROM registry_membership m
+WHERE m.unit_id IN (SELECT unit_id FROM down) AND m.valid_from <= %s AND m.valid_to >= %s
 """
 
 
