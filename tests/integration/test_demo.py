@@ -1,0 +1,195 @@
+"""The demo dataset models the 2025 reorganization with history, lineage and complete records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.db import connection
+
+from canbo.accounts.models import RoleGrant
+from canbo.audit.log import verify
+from canbo.audit.models import AuditEntry
+from canbo.core.names import split_name
+from canbo.core.seed.provinces import PROVINCES_FROM_2025_07
+from canbo.core.types import UnitKind
+from canbo.demo.accounts import demo_users, ensure_admin
+from canbo.demo.generator import DemoResult, build_demo
+from canbo.demo.scales import SCALES
+from canbo.registry import models, queries
+from canbo.registry.uow import DjangoUnitRepository
+
+TODAY = dt.date(2026, 3, 2)
+BEFORE, AFTER = dt.date(2024, 12, 31), dt.date(2026, 1, 1)
+EVE, REORG = dt.date(2025, 6, 30), dt.date(2025, 7, 1)
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup: None, django_db_blocker: pytest.FixtureRequest) -> Iterator[DemoResult]:
+    with django_db_blocker.unblock():  # type: ignore[attr-defined]
+        result = build_demo(SCALES["small"], 11, TODAY)
+        ensure_admin("admin", "demo-password-123")
+        demo_users(result.named, TODAY, None)
+        yield result
+        call_command("flush", interactive=False, verbosity=0)
+
+
+def _provinces(root: int, day: dt.date) -> list[str]:
+    children = DjangoUnitRepository().children(root, day)  # type: ignore[arg-type]
+    return [c.name for c in children if c.kind == UnitKind.PROVINCIAL_PARTY_COMMITTEE]
+
+
+def _root() -> int:
+    return models.OrgUnit.objects.get(code="TW").pk
+
+
+@pytest.mark.django_db
+def test_the_tree_has_63_provinces_before_and_34_after_the_reorganization(demo: DemoResult) -> None:
+    assert len(_provinces(_root(), BEFORE)) == 63
+    assert len(_provinces(_root(), AFTER)) == 34
+    assert "Đảng bộ tỉnh Hà Giang" in _provinces(_root(), BEFORE)
+    assert "Đảng bộ tỉnh Hà Giang" not in _provinces(_root(), AFTER)
+
+
+@pytest.mark.django_db
+def test_each_merged_province_links_whole_to_all_its_predecessors(demo: DemoResult) -> None:
+    for new in (p for p in PROVINCES_FROM_2025_07 if p.is_merged):
+        unit = models.OrgUnit.objects.get(code=f"DB-{new.code}-2025")
+        links = models.LineageLink.objects.filter(successor=unit, event__kind="merge")
+        assert sorted(link.predecessor.code for link in links) == sorted(
+            f"DB-{code}" for code in new.predecessors
+        )
+        assert {link.share for link in links} == {"whole"}
+        assert {link.event.date for link in links} == {REORG}
+
+
+@pytest.mark.django_db
+def test_district_committees_end_on_30_june_2025_with_a_dissolve_event(demo: DemoResult) -> None:
+    districts = models.UnitVersion.objects.filter(kind=UnitKind.DISTRICT_PARTY_COMMITTEE)
+    assert districts.exists()
+    assert set(districts.values_list("valid_to", flat=True)) == {EVE}
+    dissolved = models.LineageEvent.objects.filter(kind="dissolve", date=REORG).count()
+    assert dissolved == districts.count()
+
+
+@pytest.mark.django_db
+def test_new_commune_committees_are_merged_from_former_commune_committees(demo: DemoResult) -> None:
+    communes = models.UnitVersion.objects.filter(kind=UnitKind.COMMUNE_PARTY_COMMITTEE)
+    assert communes.count() > 0
+    for version in communes:
+        preds = models.LineageLink.objects.filter(successor_id=version.unit_id)
+        assert preds.count() >= 1
+        assert all(p.predecessor.valid_to == EVE for p in preds)
+    former = models.UnitVersion.objects.filter(
+        kind=UnitKind.GRASSROOTS_COMMITTEE, short_name__startswith="Đảng ủy", valid_to=EVE
+    ).count()
+    assert former > 2 * communes.count()
+
+
+@pytest.mark.django_db
+def test_cells_are_transferred_without_a_gap_and_members_stay_in_their_cell(
+    demo: DemoResult,
+) -> None:
+    ended = models.UnitVersion.objects.filter(kind=UnitKind.CELL, valid_to=EVE)
+    assert ended.exists()
+    for version in ended[:200]:
+        follow = models.UnitVersion.objects.get(unit_id=version.unit_id, valid_from=REORG)
+        assert follow.parent_id != version.parent_id
+    moved = models.Membership.objects.filter(valid_from__lte=EVE, valid_to__gte=REORG).count()
+    split = models.Membership.objects.filter(valid_to=EVE).count()
+    assert moved > 1000
+    assert split == 0
+
+
+def _members(root_code: str, day: dt.date) -> set[int]:
+    root = models.OrgUnit.objects.get(code=root_code).pk
+    cells = queries.subtree_ids(root, day)
+    return set(
+        models.Membership.objects.filter(
+            unit_id__in=cells, valid_from__lte=day, valid_to__gte=day
+        ).values_list("person_id", flat=True)
+    )
+
+
+@pytest.mark.django_db
+def test_the_new_tuyen_quang_has_exactly_the_members_of_its_predecessors(demo: DemoResult) -> None:
+    before = _members("DB-08", EVE) | _members("DB-02", EVE)
+    after = _members("DB-08-2025", REORG)
+    assert before and before == after
+    root = models.OrgUnit.objects.get(code="DB-08-2025").pk
+    assert queries.count_members(root, REORG) == len(after)
+
+
+@pytest.mark.django_db
+def test_every_person_has_a_complete_record(demo: DemoResult) -> None:
+    people = models.Person.objects.all()
+    assert people.count() > 2000
+    for p in people[:500]:
+        assert p.birth_date and p.sex in {"M", "F"} and p.ethnicity and p.hometown
+        assert len(p.national_id) == 12 and p.national_id.isdigit()
+        assert split_name(p.full_name).given == p.given_name
+        assert p.party_admission_date is not None
+        if p.official_membership_date is not None:
+            off, adm = p.official_membership_date, p.party_admission_date
+            assert (off.year - adm.year, off.month) == (1, adm.month)
+        assert p.memberships.exists()
+    assert models.Person.objects.filter(memberships__isnull=True).count() == 0
+
+
+@pytest.mark.django_db
+def test_records_include_posts_discipline_leave_retirement_and_linked_relatives(
+    demo: DemoResult,
+) -> None:
+    titles = set(models.PositionHolding.objects.values_list("title__code", flat=True))
+    assert {"BT_TU", "BT_DUX", "BT_CB", "CT_UBND_T", "BT_HU"} <= titles
+    assert models.Term.objects.filter(name="Nhiệm kỳ 2025–2030").exists()
+    assert models.DisciplineRecord.objects.exists()
+    assert models.LeavePeriod.objects.exists()
+    assert models.RetirementNotice.objects.exists()
+    assert models.Relative.objects.filter(linked_person__isnull=False).exists()
+    transferred = models.Membership.objects.filter(end_reason="Chuyển sinh hoạt đảng")
+    assert transferred.exists()
+
+
+@pytest.mark.django_db
+def test_a_cells_members_list_in_vietnamese_order_by_given_name(demo: DemoResult) -> None:
+    icu = pytest.importorskip("icu")
+    collator = icu.Collator.createInstance(icu.Locale("vi"))
+    cell = demo.named["demo_cell"]
+    names = list(
+        models.Person.objects.filter(memberships__unit_id=cell)
+        .order_by("sort_key", "id")
+        .values_list("full_name", flat=True)
+    )
+    assert len(names) >= 3
+    listed = [split_name(n).list_order for n in names]
+    assert listed == sorted(listed, key=collator.getSortKey)
+
+
+@pytest.mark.django_db
+def test_admin_and_scoped_demo_accounts_exist(demo: DemoResult) -> None:
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser and admin.check_password("demo-password-123")
+    grant = RoleGrant.objects.get(user__username="tinhuy.tuyenquang")
+    assert grant.role == "org_staff" and grant.unit.code == "DB-08-2025"
+    assert RoleGrant.objects.get(user__username="bithu.chibo").role == "cell_secretary"
+
+
+@pytest.mark.django_db
+def test_the_load_is_one_audit_entry_and_the_chain_verifies(demo: DemoResult) -> None:
+    assert AuditEntry.objects.filter(action="demo.load").count() == 1
+    assert AuditEntry.objects.filter(action__startswith="unit.").count() == 0
+    assert verify() is None
+
+
+@pytest.mark.django_db
+def test_the_bulk_load_restores_indexes_and_foreign_keys(demo: DemoResult) -> None:
+    with connection.cursor() as cur:
+        cur.execute("SELECT name FROM sqlite_master WHERE type='index'")
+        names = {row[0] for row in cur.fetchall()}
+        cur.execute("PRAGMA foreign_key_check")
+        assert cur.fetchall() == []
+    assert {"member_unit_asof", "member_person_hist", "unitver_parent_asof"} <= names
