@@ -31,7 +31,7 @@ from .scales import (
     Scale,
     scaled,
 )
-from .tree import CellPlan
+from .tree import CellPlan, Post
 
 PERSON_COLUMNS = (
     "id",
@@ -153,7 +153,7 @@ class PeopleGenerator:
         if batch.people:
             yield batch
 
-    def _member(self, batch: Batch, cell: CellPlan, slots: list | None) -> None:  # type: ignore[type-arg]
+    def _member(self, batch: Batch, cell: CellPlan, slots: list[Post] | None) -> None:
         # One function on purpose: it runs millions of times and calls cost.
         r = self.rng.random
         sex = Sex.MALE if r() < 0.56 else Sex.FEMALE
@@ -163,8 +163,8 @@ class PeopleGenerator:
         birth = self.today_ord - int((lo + r() * (hi - lo)) * 365.25)
         span = min(self.today_ord - 60 - (birth + 6575), 25 * 365)
         admitted = birth + 6575 + int(r() * span)
-        official = _year_later(_ISO[admitted - _BASE])
-        if official > self.today_iso:
+        official: str | None = _year_later(_ISO[admitted - _BASE])
+        if official is not None and official > self.today_iso:
             official = None
         pid = next(self._pid)
         prefix = f"0{cell.province}{(0 if sex is Sex.MALE else 1) + (2 if birth >= 730120 else 0)}"
