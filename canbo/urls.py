@@ -7,5 +7,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("canbo.api.urls")),
+    path("danh-gia/", include("canbo.classification.urls")),
+    path("hoi-nghi/", include("canbo.conferences.urls")),
+    path("bo-phieu/", include("canbo.voting.urls")),
     path("", include("canbo.web.urls")),
 ]

@@ -1,6 +1,6 @@
 """REST API routes and the OpenAPI schema (served with Swagger UI from the sidecar)."""
 
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from . import views
@@ -21,6 +21,7 @@ urlpatterns = [
         name="unit-member-count",
     ),
     path("lineage/", views.LineageView.as_view(), name="lineage"),
+    path("classification/", include("canbo.classification.api_urls")),
     path("people/", views.PeopleListView.as_view(), name="people"),
     path("people/<int:person_id>/", views.PersonDetailView.as_view(), name="person"),
     path(

@@ -19,6 +19,7 @@ from canbo.core.types import DisciplineForm, PersonId, UnitId
 from canbo.registry.models import UnitVersion
 from canbo.registry.uow import DjangoTreeReader
 from canbo.services import classification_model as m
+from canbo.services.ports import AuditLog, TreeReader
 
 from . import models, registry_facts
 
@@ -108,6 +109,9 @@ def cycle_data(c: models.Cycle) -> m.CycleData:
 
 class DjangoClassificationStore(registry_facts.RegistryFacts):
     """The store port on the default database; ``commit()`` or everything rolls back."""
+
+    tree: TreeReader
+    audit: AuditLog
 
     def __init__(self) -> None:
         self.tree = DjangoTreeReader()
@@ -286,7 +290,7 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
         return [(pk, names.get(u, str(u))) for pk, u in rows]
 
     def group_counts(self, cycle_id: m.CycleId, group: str | None = None) -> list[m.GroupCount]:
-        where, args = "cycle_id = %s", list[object]([cycle_id])
+        where, args = "cycle_id = %s", list[int | str]([cycle_id])
         if group is not None:
             where, args = where + ' AND "group" = %s', [cycle_id, group]
         sql = (
@@ -301,6 +305,12 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
 
     def group_members(self, cycle_id: m.CycleId, group: str) -> list[m.SubjectState]:
         qs = models.CycleSubject.objects.filter(cycle_id=cycle_id, group=group)
+        return self._states(qs, self._as_of(cycle_id))
+
+    def unit_subjects(self, cycle_id: m.CycleId, unit_id: UnitId) -> list[m.SubjectState]:
+        qs = models.CycleSubject.objects.filter(cycle_id=cycle_id, unit_id=unit_id).order_by(
+            "kind", "person__sort_key", "pk"
+        )
         return self._states(qs, self._as_of(cycle_id))
 
     def add_quota_resolution(self, data: m.QuotaResolutionData) -> int:

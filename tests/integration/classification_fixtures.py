@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from canbo.classification.store import DjangoClassificationStore
+from canbo.core.classification.model import Level
 from canbo.core.types import AccountId, LeaveKind, PersonId, Role, UnitId, UnitKind
 from canbo.registry import models as reg
 from canbo.services import classification_cycle as cycle_svc
@@ -101,10 +102,36 @@ def through_appraisal(
     cycle_id: CycleId, pk: SubjectPk, c: Commune, values: dict[str, str], level: object = None
 ) -> None:
     """Self-assessment, comment and appraisal by the people whose role each step is."""
+    from canbo.classification.models import CycleSubject
+
     store = DjangoClassificationStore
-    sec = actor("bi-thu-xa", Role.CELL_SECRETARY, c.commune, 2)
-    staff = actor("ban-to-chuc", Role.ORG_STAFF, c.province, 3)
+    row = CycleSubject.objects.get(pk=pk)
+    unit = UnitId(row.unit_id)
+    sec = actor("bi-thu", Role.CELL_SECRETARY if unit != c.province else Role.ORG_STAFF, unit, 2)
+    staff = actor("ban-to-chuc", Role.ORG_STAFF, UnitId(row.decider_id), 3)
     proposal = steps.submit_self_assessment(store(), sec, pk, values, "Minh chứng", NOW)
     steps.comment(store(), sec, pk, "Chi bộ nhất trí.", NOW)
     chosen = level if level is not None else proposal.level
     steps.appraise(store(), staff, pk, chosen, "" if chosen == proposal.level else "Thẩm định", NOW)  # type: ignore[arg-type]
+
+
+def decide(cycle_id: CycleId, pk: SubjectPk, c: Commune, values: dict[str, str]) -> None:
+    """Appraise at the proposal and decide it, by the competent level of the subject."""
+    from canbo.classification.models import CycleSubject
+
+    through_appraisal(cycle_id, pk, c, values)
+    row = CycleSubject.objects.get(pk=pk)
+    sc = actor("thuong-truc", Role.STANDING_COMMITTEE, UnitId(row.decider_id), 4)
+    steps.decide(DjangoClassificationStore(), sc, pk, Level(row.appraised_level), "", NOW)
+
+
+def decide_everyone(cycle_id: CycleId, c: Commune) -> None:
+    """Cells, then members (two HTXS, four HTT, one KHT), the head, the commune, the province."""
+    for unit in (c.cell_a, c.cell_b):
+        decide(cycle_id, subject_of(cycle_id, unit=unit), c, FAIR)
+    for i, person in enumerate((*c.members_a, c.member_b, c.disciplined)):
+        decide(cycle_id, subject_of(cycle_id, person=person), c, GOOD if i < 2 else FAIR)
+    head = {**GOOD, "led_units_tasks_pct": "100", "led_units_exceeded_pct": "40"}
+    decide(cycle_id, subject_of(cycle_id, person=c.secretary), c, head)
+    decide(cycle_id, subject_of(cycle_id, unit=c.commune), c, FAIR)
+    decide(cycle_id, subject_of(cycle_id, unit=c.province), c, FAIR)

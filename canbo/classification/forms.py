@@ -1,0 +1,79 @@
+"""Forms of the cycle pages: they only parse text; the services validate against the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from canbo.core.classification.model import Level
+
+from . import choices
+
+LEVEL_CHOICES = [(str(int(v)), label) for v, label in choices.Level.choices]
+
+
+class OpenCycleForm(forms.Form):
+    name = forms.CharField(label=_("Tên đợt"), max_length=200)
+    year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2018, max_value=2100)
+    root = forms.IntegerField(label=_("Mã số đơn vị phạm vi"), widget=forms.HiddenInput)
+    as_of = forms.DateField(label=_("Thời điểm xác định đối tượng"), required=False)
+
+    def day(self) -> dt.date:
+        return self.cleaned_data.get("as_of") or dt.date(self.cleaned_data["year"], 12, 31)
+
+
+class ScoresForm(forms.Form):
+    """Text fields: the service reads and refuses them with the rule (CL-05)."""
+
+    score_general = forms.CharField(label=_("Điểm nhóm tiêu chí chung (0–30)"), required=False)
+    score_results = forms.CharField(
+        label=_("Điểm kết quả thực hiện nhiệm vụ (0–70)"), required=False
+    )
+    grade_results = forms.CharField(label=_("Mức tiêu chí kết quả nhiệm vụ"), required=False)
+    grade_other_min = forms.CharField(
+        label=_("Mức thấp nhất của các tiêu chí khác"), required=False
+    )
+    tasks_total = forms.CharField(label=_("Tổng số nhiệm vụ được giao"))
+    tasks_on_time = forms.CharField(label=_("Hoàn thành đúng hạn"))
+    tasks_exceeded = forms.CharField(label=_("Vượt mức"))
+    tasks_late = forms.CharField(label=_("Hoàn thành chậm"))
+    led_units_tasks_pct = forms.CharField(
+        label=_("Đơn vị phụ trách hoàn thành (%)"), required=False
+    )
+    led_units_exceeded_pct = forms.CharField(
+        label=_("Đơn vị phụ trách vượt mức (%)"), required=False
+    )
+    evidence = forms.CharField(
+        label=_("Minh chứng, sản phẩm cụ thể"), widget=forms.Textarea, required=False
+    )
+
+    def values(self) -> dict[str, str]:
+        return {k: v for k, v in self.cleaned_data.items() if k != "evidence" and v}
+
+
+class TextForm(forms.Form):
+    text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea)
+
+
+class LevelForm(forms.Form):
+    level = forms.TypedChoiceField(label=_("Mức xếp loại"), choices=LEVEL_CHOICES, coerce=int)
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea, required=False)
+
+    def chosen(self) -> Level:
+        return Level(self.cleaned_data["level"])
+
+
+class QuotaForm(forms.Form):
+    lower = forms.TypedMultipleChoiceField(label=_("Hạ xuống HTT"), coerce=int, required=False)
+    reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea, required=False)
+    keep_over = forms.BooleanField(label=_("Giữ vượt tỷ lệ (trường hợp đặc biệt)"), required=False)
+
+    def __init__(self, *args: object, options: list[int] | None = None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["lower"].choices = [(o, str(o)) for o in options or []]  # type: ignore[attr-defined]
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=_("Tệp XLSX đã điền"))

@@ -1,0 +1,321 @@
+"""Read side of the classification cycle for pages and the API, scoped by the actor.
+
+Protected reads go through ``load_subject`` / ``access_unit`` (NotFound alike for missing and
+forbidden). Levels are shown before publication only to the people who take the steps; after
+publication to everyone entitled to read the unit (CL-27, ``cl_publicity_audience``). Each page
+runs a fixed, small number of queries whatever the size of the cycle.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import connection
+from django.db.models import Q
+
+from canbo.core.classification.model import Level, Proposal
+from canbo.core.types import READ_ROLES, Role, UnitId
+from canbo.registry import queries
+from canbo.registry.uow import DjangoTreeReader
+from canbo.services import classification_steps as steps
+from canbo.services.access import access_unit, can_reach
+from canbo.services.classification_cycle import load_cycle
+from canbo.services.classification_model import (
+    CycleData,
+    CycleId,
+    CycleStatus,
+    Step,
+    StepRecordData,
+    SubjectPk,
+    SubjectState,
+)
+from canbo.services.classification_results import QuotaView, quota_lines
+from canbo.services.ports import Actor
+
+from . import models
+from .store import DjangoClassificationStore, cycle_data, unit_names
+
+WORKFLOW_ROLES = frozenset(
+    {Role.CELL_SECRETARY, Role.ORG_STAFF, Role.STANDING_COMMITTEE, Role.ADMIN}
+)
+LEVELS = (Level.HTXS, Level.HTT, Level.HT, Level.KHT)
+
+
+class CachedTree(DjangoTreeReader):
+    """A tree reader that remembers ancestors within one page (several role checks)."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[int, dt.date], list[UnitId]] = {}
+
+    def ancestors(self, unit_id: UnitId, as_of: dt.date) -> list[UnitId]:
+        key = (unit_id, as_of)
+        if key not in self._seen:
+            self._seen[key] = super().ancestors(unit_id, as_of)
+        return self._seen[key]
+
+
+def can_see_levels(
+    actor: Actor, cycle: CycleData, unit_id: int, tree: DjangoTreeReader | None = None
+) -> bool:
+    """Before publication only those who take the steps; afterwards every reader (CL-27)."""
+    if cycle.status is CycleStatus.PUBLISHED:
+        return True
+    reader = tree or DjangoTreeReader()
+    return can_reach(actor, UnitId(unit_id), reader, cycle.as_of, WORKFLOW_ROLES)
+
+
+def cycles_for(actor: Actor) -> list[CycleData]:
+    """Cycles whose scope meets the actor's: the root is in a grant's subtree or above it."""
+    tree = DjangoTreeReader()
+    out = []
+    for row in models.Cycle.objects.order_by("-year", "-pk")[:100]:
+        data = cycle_data(row)
+        inside = can_reach(actor, data.root_id, tree, data.as_of, READ_ROLES)
+        above = any(
+            g.root is not None and data.root_id in tree.ancestors(g.root, data.as_of)
+            for g in actor.grants
+        )
+        if inside or above:
+            out.append(data)
+    return out
+
+
+def access_cycle_unit(
+    actor: Actor, cycle_id: int, unit_id: int, tree: DjangoTreeReader | None = None
+) -> CycleData:
+    """The cycle, if ``unit_id`` is in its scope and readable by the actor; else NotFound."""
+    cycle = load_cycle(DjangoClassificationStore(), CycleId(cycle_id))
+    access_unit(actor, UnitId(unit_id), tree or DjangoTreeReader(), cycle.as_of)
+    return cycle
+
+
+@dataclass(frozen=True, slots=True)
+class UnitReview:
+    """The review page of one unit: its collective and members, and its lower collectives."""
+
+    cycle: CycleData
+    unit_id: int
+    name: str
+    subjects: list[SubjectState]
+    children: list[tuple[int, str, int | None, int]]
+    show_levels: bool
+    can_enter: bool
+
+
+def unit_review(actor: Actor, cycle_id: int, unit_id: int) -> UnitReview:
+    """The cell review page (issue 4): a fixed number of queries whatever the cycle's size."""
+    tree = CachedTree()
+    cycle = access_cycle_unit(actor, cycle_id, unit_id, tree)
+    store = DjangoClassificationStore()
+    subjects = store.unit_subjects(CycleId(cycle_id), UnitId(unit_id))
+    children = list(
+        models.CycleSubject.objects.filter(
+            cycle_id=cycle_id, parent_unit_id=unit_id, kind="collective"
+        )
+        .exclude(unit_id=unit_id)
+        .values_list("unit_id", "final_level", "step")[:500]
+    )
+    names = unit_names([unit_id, *(c[0] for c in children)], cycle.as_of)
+    return UnitReview(
+        cycle=cycle,
+        unit_id=unit_id,
+        name=names.get(unit_id, str(unit_id)),
+        subjects=subjects,
+        children=[(u, names.get(u, str(u)), lvl, st) for u, lvl, st in children],
+        show_levels=can_see_levels(actor, cycle, unit_id, tree),
+        can_enter=can_reach(actor, UnitId(unit_id), tree, cycle.as_of, steps.SELF_ROLES),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectPage:
+    cycle: CycleData
+    state: SubjectState
+    proposal: Proposal
+    highest_allowed: Level
+    records: list[StepRecordData]
+    show_levels: bool
+    open_complaint: bool
+    quota: QuotaView | None
+    actions: list[str] = field(default_factory=list)
+
+
+def subject_page(actor: Actor, pk: int) -> SubjectPage:
+    """One subject: the proposal with every reason and citation, the forms and next steps."""
+    store = DjangoClassificationStore()
+    state = steps.load_subject(store, actor, SubjectPk(pk))
+    cycle = load_cycle(store, state.cycle_id)
+    proposal = steps.proposal_for(store, cycle, state)
+    top, _why = steps.ceiling(proposal)
+    lines = quota_lines(store, state.cycle_id, state.group)
+    return SubjectPage(
+        cycle=cycle,
+        state=state,
+        proposal=proposal,
+        highest_allowed=top,
+        records=store.records(state.pk),
+        show_levels=can_see_levels(actor, cycle, state.unit_id),
+        open_complaint=store.open_complaint(state.pk) is not None,
+        quota=lines[0] if lines else None,
+        actions=_actions(cycle, state),
+    )
+
+
+def _actions(cycle: CycleData, state: SubjectState) -> list[str]:
+    if state.exemption:
+        return []
+    if cycle.status is CycleStatus.PUBLISHED:
+        return ["complaint", "reclassification"] if state.step == Step.DECISION else []
+    return {
+        Step.OPENED: ["self"],
+        Step.SELF: ["self", "comment"],
+        Step.COMMENT: ["comment", "appraisal"],
+        Step.APPRAISAL: ["appraisal", "decision"],
+        Step.DECISION: ["decision"],
+    }[state.step]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """The statistics form: subjects by kind and level, with shares of the classified."""
+
+    cycle: CycleData
+    unit_id: int
+    name: str
+    rows: list[dict[str, Any]]
+    show_levels: bool
+
+
+def _scope_filter(cycle: CycleData, unit_id: int) -> tuple[str, list[Any]]:
+    cycle_id = int(cycle.cycle_id or 0)
+    if unit_id == cycle.root_id:
+        return "cycle_id = %s", [cycle_id]
+    parent = models.CycleSubject.objects.filter(
+        cycle_id=cycle_id, unit_id=unit_id, kind="collective"
+    ).values_list("parent_unit_id", flat=True)[:1]
+    if list(parent) == [cycle.root_id]:
+        return "cycle_id = %s AND top_id = %s", [cycle_id, unit_id]
+    ids = queries.subtree_ids(unit_id, cycle.as_of)
+    marks = ",".join(["%s"] * len(ids))
+    return f"cycle_id = %s AND unit_id IN ({marks})", [cycle_id, *ids]
+
+
+def statistics(actor: Actor, cycle_id: int, unit_id: int) -> Stats:
+    """Counts per kind and final level in the unit's subtree (province: by ``top_id``)."""
+    tree = CachedTree()
+    cycle = access_cycle_unit(actor, cycle_id, unit_id, tree)
+    where, args = _scope_filter(cycle, unit_id)
+    sql = (
+        "SELECT kind, final_level, exemption <> '' AS exempt, COUNT(*) "  # noqa: S608
+        f"FROM classification_cyclesubject WHERE {where} GROUP BY kind, final_level, exempt"
+    )
+    counts: dict[str, Counter[str]] = {}
+    with connection.cursor() as cur:
+        cur.execute(sql, args)
+        for kind, level, exempt, n in cur.fetchall():
+            key = "exempt" if exempt else "pending" if level is None else Level(level).code
+            counts.setdefault(kind, Counter())[key] += n
+    name = unit_names([unit_id], cycle.as_of).get(unit_id, str(unit_id))
+    rows = [_stats_row(kind, c) for kind, c in sorted(counts.items())]
+    return Stats(cycle, unit_id, name, rows, can_see_levels(actor, cycle, unit_id, tree))
+
+
+def _stats_row(kind: str, c: Counter[str]) -> dict[str, Any]:
+    classified = sum(c[level.code] for level in LEVELS)
+    row: dict[str, Any] = {"kind": kind, "total": sum(c.values()), "classified": classified}
+    for level in LEVELS:
+        n = c[level.code]
+        row[level.code] = n
+        row[f"{level.code}_pct"] = round(100 * n / classified, 1) if classified else 0.0
+    row["pending"], row["exempt"] = c["pending"], c["exempt"]
+    return row
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    year: int
+    cycle_id: int
+    cycle_name: str
+    rulebook: str
+    kind: str
+    subject_pk: int
+    final_level: Level | None
+    version: int
+    exemption: str
+
+
+def history(
+    actor: Actor, *, person_id: int | None = None, unit_id: int | None = None
+) -> list[HistoryRow]:
+    """A person's or a unit's results across years (issue 4: history on the record page).
+
+    Levels of cycles not yet published show only to those who take the steps.
+    """
+    q = Q(person_id=person_id) if person_id is not None else Q(unit_id=unit_id, kind="collective")
+    rows = models.CycleSubject.objects.filter(q).select_related("cycle").order_by("-cycle__year")
+    tree = DjangoTreeReader()
+    out = []
+    for s in rows[:50]:
+        cycle = cycle_data(s.cycle)
+        if not can_reach(actor, UnitId(s.unit_id), tree, cycle.as_of, READ_ROLES):
+            continue
+        visible = can_see_levels(actor, cycle, s.unit_id)
+        level = Level(s.final_level) if visible and s.final_level is not None else None
+        out.append(
+            HistoryRow(
+                cycle.year,
+                s.cycle_id,
+                cycle.name,
+                cycle.rulebook,
+                s.kind,
+                s.pk,
+                level,
+                s.version,
+                s.exemption,
+            )
+        )
+    return out
+
+
+def today() -> dt.date:
+    from canbo.core.clock import SystemClock
+
+    return SystemClock().today()
+
+
+@dataclass(frozen=True, slots=True)
+class GroupPage:
+    """A peer group over (or within) the quota, and its HTXS subjects to choose from (CL-13)."""
+
+    cycle: CycleData
+    line: QuotaView
+    name: str
+    htxs: list[SubjectState]
+    show_levels: bool
+
+
+def effective(s: SubjectState) -> Level | None:
+    """Decided, else appraised, else proposed: the level the quota counts (CL-13)."""
+    for level in (s.final_level, s.appraised_level, s.proposed_level):
+        if level is not None:
+            return level
+    return None
+
+
+def group_page(actor: Actor, cycle_id: int, group: str) -> GroupPage:
+    store = DjangoClassificationStore()
+    lines = quota_lines(store, CycleId(cycle_id), group)
+    if not lines:
+        from canbo.core.errors import NotFound
+
+        raise NotFound("group_not_found", group=group)
+    line = lines[0]
+    cycle = access_cycle_unit(actor, cycle_id, line.group_unit_id)
+    members = [
+        s for s in store.group_members(CycleId(cycle_id), group) if effective(s) is Level.HTXS
+    ]
+    name = unit_names([line.group_unit_id], cycle.as_of).get(line.group_unit_id, group)
+    return GroupPage(cycle, line, name, members, can_see_levels(actor, cycle, line.group_unit_id))

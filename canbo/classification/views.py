@@ -1,0 +1,305 @@
+"""Pages of the classification cycle: parse the request, call a service or selector, render.
+
+Refusals on a form post come back on the page they were made from, with the machine code, the
+message naming the rule and the citation; refusals on a page load go to the shared error page.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from canbo.accounts.actors import actor_for
+from canbo.accounts.decorators import verified_login_required
+from canbo.core.clock import SystemClock
+from canbo.core.errors import DomainError, ImportRejected, ValidationError
+from canbo.core.types import UnitId
+from canbo.services import classification_bulk as bulk
+from canbo.services import classification_cycle as cycles
+from canbo.services import classification_results as results
+from canbo.services import classification_steps as steps
+from canbo.services.classification_model import CycleId, SubjectPk
+
+from . import forms, io, outputs, selectors
+from .store import DjangoClassificationStore as Store
+
+
+def _now() -> Any:
+    return SystemClock().now()
+
+
+def _run(request: HttpRequest, back: str, action: Callable[[], object], done: str) -> HttpResponse:
+    """Run a service; on refusal show its message, rule and row errors on the page."""
+    try:
+        action()
+        messages.success(request, done)
+    except ImportRejected as exc:
+        messages.error(request, _("Tệp có lỗi; không có dữ liệu nào được nhập."))
+        for e in exc.errors[:50]:
+            messages.warning(request, e.message_vi)
+    except DomainError as exc:
+        cite = f" [{exc.citation}]" if exc.citation else ""
+        messages.error(request, f"{exc.message}{cite} ({exc.code})")
+    return redirect(back)
+
+
+def _invalid(form: Any) -> ValidationError:
+    field, problems = next(iter(form.errors.items()))
+    return ValidationError("invalid_input", f"{field}: {' '.join(problems)}", field=field)
+
+
+@verified_login_required
+def cycles_view(request: HttpRequest) -> HttpResponse:
+    """Cycles the actor takes part in, and the form to open one (organization commission)."""
+    actor = actor_for(request.user)
+    roots = [g.root for g in actor.grants if g.root is not None]
+    context = {"cycles": selectors.cycles_for(actor), "form": forms.OpenCycleForm(), "roots": roots}
+    return render(request, "classification/cycles.html", context)
+
+
+@require_POST
+@verified_login_required
+def open_cycle_view(request: HttpRequest) -> HttpResponse:
+    form = forms.OpenCycleForm(request.POST)
+
+    def action() -> None:
+        if not form.is_valid():
+            raise _invalid(form)
+        d = form.cleaned_data
+        cycles.open_cycle(
+            Store(), actor_for(request.user), d["year"], UnitId(d["root"]), form.day(), d["name"],
+            now=_now(),
+        )  # fmt: skip
+
+    return _run(request, reverse("classification:cycles"), action, _("Đã mở đợt đánh giá."))
+
+
+@verified_login_required
+def cycle_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    """The cycle: groups over the HTXS quota (CL-13), publication, entry to the units."""
+    actor = actor_for(request.user)
+    cycle = selectors.access_cycle_unit(actor, cycle_id, _root(cycle_id))
+    lines = [q for q in results.quota_lines(Store(), CycleId(cycle_id)) if q.over_by]
+    context = {
+        "cycle": cycle,
+        "over": lines,
+        "show": selectors.can_see_levels(actor, cycle, cycle.root_id),
+    }
+    return render(request, "classification/cycle.html", context)
+
+
+def _root(cycle_id: int) -> int:
+    return int(cycles.load_cycle(Store(), CycleId(cycle_id)).root_id)
+
+
+@require_POST
+@verified_login_required
+def compute_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    action = lambda: cycles.compute_proposals(Store(), actor_for(request.user), CycleId(cycle_id))  # noqa: E731
+    back = reverse("classification:cycle", args=[cycle_id])
+    return _run(request, back, action, _("Đã tính lại các mức đề xuất."))
+
+
+@require_POST
+@verified_login_required
+def publish_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    """Publish (CL-27): refused naming the groups over the quota or the subjects waiting."""
+    actor = actor_for(request.user)
+    action = lambda: results.publish(Store(), actor, CycleId(cycle_id), _now())  # noqa: E731
+    back = reverse("classification:cycle", args=[cycle_id])
+    return _run(request, back, action, _("Đã công bố kết quả."))
+
+
+@verified_login_required
+def unit_view(request: HttpRequest, cycle_id: int, unit_id: int) -> HttpResponse:
+    """The review page of a cell or unit: its collective, its members, its lower units."""
+    review = selectors.unit_review(actor_for(request.user), cycle_id, unit_id)
+    context = {"review": review, "upload": forms.UploadForm()}
+    return render(request, "classification/unit.html", context)
+
+
+@verified_login_required
+def subject_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """One subject: proposal with reasons and citations, the forms, the next step's form."""
+    page = selectors.subject_page(actor_for(request.user), pk)
+    context = {
+        "page": page,
+        "scores": forms.ScoresForm(),
+        "level": forms.LevelForm(),
+        "text": forms.TextForm(),
+    }
+    return render(request, "classification/subject.html", context)
+
+
+STEP_FORMS: dict[str, type[Any]] = {
+    "self": forms.ScoresForm,
+    "comment": forms.TextForm,
+    "appraisal": forms.LevelForm,
+    "decision": forms.LevelForm,
+    "complaint": forms.TextForm,
+    "reclassification": forms.LevelForm,
+}
+
+
+def _step_call(step: str, form: Any, request: HttpRequest, pk: int) -> None:
+    actor, store, now, spk = actor_for(request.user), Store(), _now(), SubjectPk(pk)
+    d = form.cleaned_data
+    calls: dict[str, Callable[[], object]] = {
+        "self": lambda: steps.submit_self_assessment(
+            store, actor, spk, form.values(), d["evidence"], now
+        ),
+        "comment": lambda: steps.comment(store, actor, spk, d["text"], now),
+        "appraisal": lambda: steps.appraise(store, actor, spk, form.chosen(), d["reason"], now),
+        "decision": lambda: steps.decide(store, actor, spk, form.chosen(), d["reason"], now),
+        "complaint": lambda: results.complain(store, actor, spk, d["text"], now),
+        "reclassification": lambda: results.reclassify(
+            store, actor, spk, form.chosen(), d["reason"], now
+        ),
+    }
+    calls[step]()
+
+
+@require_POST
+@verified_login_required
+def step_view(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    """Take one step of CL-20 (or a complaint, a re-classification) on one subject."""
+    form = STEP_FORMS[step](request.POST)
+
+    def action() -> None:
+        if not form.is_valid():
+            raise _invalid(form)
+        _step_call(step, form, request, pk)
+
+    back = reverse("classification:subject", args=[pk])
+    return _run(request, back, action, _("Đã ghi nhận."))
+
+
+@verified_login_required
+def group_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    """One peer group: HTXS, HTT, the maximum and the excess, and who is HTXS (CL-13)."""
+    group = request.GET.get("g", "")
+    page = selectors.group_page(actor_for(request.user), cycle_id, group)
+    return render(request, "classification/group.html", {"page": page})
+
+
+@require_POST
+@verified_login_required
+def resolve_quota_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
+    group = request.POST.get("g", "")
+    form = forms.QuotaForm(
+        request.POST, options=[int(x) for x in request.POST.getlist("lower") if x.isdigit()]
+    )
+
+    def action() -> None:
+        if not form.is_valid():
+            raise _invalid(form)
+        d = form.cleaned_data
+        results.resolve_quota(
+            Store(), actor_for(request.user), CycleId(cycle_id), group,
+            [SubjectPk(x) for x in d["lower"]], d["reason"], _now(), keep_over=d["keep_over"],
+        )  # fmt: skip
+
+    back = reverse("classification:group", args=[cycle_id]) + f"?g={group}"
+    return _run(request, back, action, _("Đã giải quyết vượt tỷ lệ."))
+
+
+@verified_login_required
+def stats_view(request: HttpRequest, cycle_id: int, unit_id: int) -> HttpResponse:
+    """The statistics form of a unit's subtree (a province: by its top-unit index)."""
+    stats = selectors.statistics(actor_for(request.user), cycle_id, unit_id)
+    return render(request, "classification/stats.html", {"stats": stats})
+
+
+@verified_login_required
+def export_view(
+    request: HttpRequest, cycle_id: int, unit_id: int, form: str, fmt: str
+) -> HttpResponse:
+    """The list (``danh-sach``) or statistics (``thong-ke``) form as XLSX or PDF."""
+    actor = actor_for(request.user)
+    if form == "thong-ke":
+        title, (header, rows) = (
+            _("Biểu thống kê xếp loại"),
+            outputs.stats_table(selectors.statistics(actor, cycle_id, unit_id)),
+        )
+    else:
+        title, (header, rows) = (
+            _("Danh sách kết quả xếp loại"),
+            outputs.list_table(selectors.unit_review(actor, cycle_id, unit_id)),
+        )
+    render_bytes = outputs.pdf_bytes if fmt == "pdf" else outputs.xlsx_bytes
+    kind = (
+        "application/pdf"
+        if fmt == "pdf"
+        else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response = HttpResponse(render_bytes(title, header, rows), content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{form}-{cycle_id}-{unit_id}.{fmt}"'
+    return response
+
+
+@verified_login_required
+def template_view(request: HttpRequest, cycle_id: int, unit_id: int) -> HttpResponse:
+    """The XLSX template of a unit's bulk entry, generated by canbo (ids filled in)."""
+    selectors.access_cycle_unit(actor_for(request.user), cycle_id, unit_id)
+    header, rows = bulk.template(
+        Store(), actor_for(request.user), CycleId(cycle_id), UnitId(unit_id)
+    )
+    data = outputs.xlsx_bytes("tu-danh-gia", header, rows)
+    response = HttpResponse(
+        data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="mau-tu-danh-gia-{unit_id}.xlsx"'
+    return response
+
+
+def read_upload(upload: Any) -> tuple[list[str], list[dict[str, str]]]:
+    """Read an uploaded XLSX through the calculator's file adapter (first sheet)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload.xlsx"
+        path.write_bytes(upload.read())
+        return io.read_table(path)
+
+
+@require_POST
+@verified_login_required
+def upload_view(request: HttpRequest, cycle_id: int, unit_id: int) -> HttpResponse:
+    """Bulk entry: every row checked, all stored or nothing (issue 4)."""
+    form = forms.UploadForm(request.POST, request.FILES)
+
+    def action() -> None:
+        if not form.is_valid():
+            raise _invalid(form)
+        header, rows = read_upload(form.cleaned_data["file"])
+        bulk.import_scores(
+            Store(),
+            actor_for(request.user),
+            CycleId(cycle_id),
+            UnitId(unit_id),
+            header,
+            rows,
+            _now(),
+        )
+
+    back = reverse("classification:unit", args=[cycle_id, unit_id])
+    return _run(request, back, action, _("Đã nhập điểm tự đánh giá."))
+
+
+@verified_login_required
+def person_history_view(request: HttpRequest, person_id: int) -> HttpResponse:
+    rows = selectors.history(actor_for(request.user), person_id=person_id)
+    return render(request, "classification/history.html", {"rows": rows, "person_id": person_id})
+
+
+@verified_login_required
+def unit_history_view(request: HttpRequest, unit_id: int) -> HttpResponse:
+    rows = selectors.history(actor_for(request.user), unit_id=unit_id)
+    return render(request, "classification/history.html", {"rows": rows, "unit_id": unit_id})
