@@ -320,6 +320,10 @@ class ClassificationStore(Protocol):
 
     def group_members(self, cycle_id: CycleId, group: str) -> list[SubjectState]: ...
 
+    def unit_subjects(self, cycle_id: CycleId, unit_id: UnitId) -> list[SubjectState]:
+        """The subjects whose place is ``unit_id``: its collective and its members."""
+        ...
+
     def add_quota_resolution(self, data: QuotaResolutionData) -> int: ...
 
     def quota_exceptions(self, cycle_id: CycleId) -> dict[str, int]:

@@ -8,8 +8,13 @@ from canbo.classification import selectors
 from canbo.classification.models import Complaint, CycleSubject, StepRecord
 from canbo.classification.store import DjangoClassificationStore as Store
 from canbo.core.classification.model import Level
-from canbo.core.errors import Conflict, ImportRejected, PermissionDenied, RuleViolation
-from canbo.core.errors import ValidationError
+from canbo.core.errors import (
+    Conflict,
+    ImportRejected,
+    PermissionDenied,
+    RuleViolation,
+    ValidationError,
+)
 from canbo.core.types import Role
 from canbo.services import classification_bulk as bulk
 from canbo.services import classification_results as results
