@@ -308,3 +308,27 @@ def _check_marks(subjects: Sequence[SubjectData], marks: Mapping[int, str]) -> d
     if unknown or bad:
         raise ValidationError("marks_not_on_ballot", subjects=unknown, levels=bad)
     return {str(int(k)): str(v) for k, v in marks.items()}
+
+
+def check_readiness(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> list[Issue]:
+    """The readiness check on its own, for the session page (every blocking issue)."""
+    with uow:
+        session = load(uow, session_id)
+        require_staff(uow, actor, session.conference_id, STAFF_ROLES)
+        return readiness(uow, session)
+
+
+def check_code(uow: VotingUnitOfWork, session_id: SessionId, code: str) -> None:
+    """Before showing the ballot: the vote is open and the code is known and unused.
+
+    Read-only; the code is consumed only by :func:`cast_ballot`.
+    """
+    with uow:
+        session = load(uow, session_id)
+        if session.status is not Status.OPEN:
+            raise Conflict("vote_not_open", status=str(session.status))
+        digest = uow.hasher.digest(session_id, normalize(code))
+        if not uow.votes.code_exists(session_id, digest):
+            raise ValidationError("code_unknown")
+        if not uow.votes.code_unused(session_id, digest):
+            raise Conflict("code_already_used")

@@ -246,6 +246,8 @@ class VoteRepository(Protocol):
 
     def code_exists(self, session_id: SessionId, code_hash: str) -> bool: ...
 
+    def code_unused(self, session_id: SessionId, code_hash: str) -> bool: ...
+
     def add_participation(self, session_id: SessionId, convocation_id: int, medium: Medium) -> bool:
         """False when the person already received a code or ballot for this session."""
         ...
@@ -306,11 +308,22 @@ class CodeHasher(Protocol):
 
 
 class VotingUnitOfWork(Protocol):
-    conferences: ConferenceRepository
-    votes: VoteRepository
-    tree: TreeReader
-    audit: AuditLog
-    hasher: CodeHasher
+    """One transaction over the adapters (members are read-only so adapters may narrow them)."""
+
+    @property
+    def conferences(self) -> ConferenceRepository: ...
+
+    @property
+    def votes(self) -> VoteRepository: ...
+
+    @property
+    def tree(self) -> TreeReader: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    @property
+    def hasher(self) -> CodeHasher: ...
 
     def __enter__(self) -> VotingUnitOfWork: ...
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
@@ -12,6 +15,8 @@ CANBO_REQUIRE_ADMIN_2FA = True
 LANGUAGE_CODE = "vi"
 
 # SQLite test databases are files, not shared-cache memory: threads in the concurrency tests
-# then wait on the busy timeout as in production instead of failing on table locks.
+# then wait on the busy timeout as in production instead of failing on table locks. One
+# folder per test process, so that concurrent test runs never share a database file.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(DATA_DIR / "test.sqlite3")}  # noqa: F405
+    _TEST_DB_DIR = tempfile.mkdtemp(prefix="canbo-testdb-")
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(_TEST_DB_DIR, "test.sqlite3")}  # noqa: F405

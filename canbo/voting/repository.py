@@ -123,6 +123,11 @@ class DjangoVoteRepository:
     def code_exists(self, session_id: SessionId, code_hash: str) -> bool:
         return models.VoterCode.objects.filter(session_id=session_id, code_hash=code_hash).exists()
 
+    def code_unused(self, session_id: SessionId, code_hash: str) -> bool:
+        return models.VoterCode.objects.filter(
+            session_id=session_id, code_hash=code_hash, used=False
+        ).exists()
+
     def add_participation(self, session_id: SessionId, convocation_id: int, medium: Medium) -> bool:
         _, created = models.Participation.objects.get_or_create(
             session_id=session_id,

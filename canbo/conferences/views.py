@@ -1,0 +1,174 @@
+"""Conference pages: list and create, the conference page with live attendance, check-in at a
+bridge site, the projector, and a person's confidence results over the years."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from canbo.accounts.actors import actor_for
+from canbo.accounts.decorators import verified_login_required
+from canbo.core.errors import NotFound, ValidationError
+from canbo.core.types import PersonId
+from canbo.services import conferences as svc
+from canbo.services.voting_ports import CheckInMethod, ConferenceData, ConferenceId, Medium, SiteId
+from canbo.voting import selectors as vote_sel
+from canbo.voting.refusals import refusals_shown
+from canbo.voting.uow import VotingUnitOfWork
+
+from . import forms, selectors
+
+
+def _live(request: HttpRequest, cid: int) -> dict[str, object]:
+    conf, attendance, quorum, sessions = svc.live_status(
+        VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid)
+    )
+    agenda = selectors.agenda(cid)
+    needed = svc.needed_for_quorum(quorum) if quorum else None
+    current = agenda[conf.current_item - 1] if 0 < conf.current_item <= len(agenda) else ""
+    return {
+        "conf": conf,
+        "cid": cid,
+        "attendance": attendance,
+        "quorum": quorum,
+        "needed": needed,
+        "sessions": sessions,
+        "agenda": agenda,
+        "current": current,
+    }
+
+
+@verified_login_required
+@refusals_shown
+def conference_list(request: HttpRequest) -> HttpResponse:
+    form = forms.ConferenceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        unit = selectors.unit_id_for_code(d["unit_code"])
+        if unit is None:
+            raise NotFound("unit_not_found", unit_code=d["unit_code"])
+        data = ConferenceData(unit, d["title"], d["body"], d["held_on"], d["place"])
+        cid = svc.create_conference(VotingUnitOfWork(), actor_for(request.user), data)
+        return redirect("conferences:detail", cid)
+    rows = selectors.visible(actor_for(request.user))
+    return render(request, "conferences/list.html", {"form": form, "rows": rows})
+
+
+@verified_login_required
+@refusals_shown
+def conference_detail(request: HttpRequest, cid: int) -> HttpResponse:
+    context = _live(request, cid)
+    context.update(
+        convened=selectors.convened(cid),
+        sites=selectors.sites(cid),
+        agenda_form=forms.LinesForm(initial={"lines": "\n".join(context["agenda"])}),  # type: ignore[arg-type]
+        convene_form=forms.LinesForm(),
+        site_form=forms.SiteForm(),
+    )
+    return render(request, "conferences/detail.html", context)
+
+
+@verified_login_required
+@refusals_shown
+def attendance_partial(request: HttpRequest, cid: int) -> HttpResponse:
+    return render(request, "conferences/_attendance.html", _live(request, cid))
+
+
+@require_POST
+@verified_login_required
+@refusals_shown
+def agenda_post(request: HttpRequest, cid: int) -> HttpResponse:
+    form = forms.LinesForm(request.POST)
+    items = form.items() if form.is_valid() else []
+    svc.set_agenda(VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), items)
+    return redirect("conferences:detail", cid)
+
+
+@require_POST
+@verified_login_required
+@refusals_shown
+def site_post(request: HttpRequest, cid: int) -> HttpResponse:
+    form = forms.SiteForm(request.POST)
+    name = form.cleaned_data["name"] if form.is_valid() else ""
+    svc.add_site(VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), name)
+    return redirect("conferences:detail", cid)
+
+
+@require_POST
+@verified_login_required
+@refusals_shown
+def convene_post(request: HttpRequest, cid: int) -> HttpResponse:
+    form = forms.LinesForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError("form_invalid")
+    ids, unknown = selectors.person_ids_for_codes(form.items())
+    if unknown:
+        raise ValidationError("person_not_found", codes=unknown)
+    svc.convene(VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), ids)
+    return redirect("conferences:detail", cid)
+
+
+@require_POST
+@verified_login_required
+@refusals_shown
+def show_item_post(request: HttpRequest, cid: int, pos: int) -> HttpResponse:
+    svc.show_item(VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), pos)
+    return redirect("conferences:detail", cid)
+
+
+@never_cache
+@verified_login_required
+@refusals_shown
+def site_checkin(request: HttpRequest, site_id: int) -> HttpResponse:
+    site = selectors.site(site_id)
+    if site is None:
+        raise NotFound("site_not_found", site_id=site_id)
+    form = forms.CheckInForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        result = svc.check_in(
+            VotingUnitOfWork(),
+            actor_for(request.user),
+            SiteId(site_id),
+            person_id=PersonId(d["person"]) if d["person"] else None,
+            qr_token=d["qr"] or None,
+            method=CheckInMethod.QR if d["qr"] else CheckInMethod.STAFF,
+            medium=Medium.PAPER if d["paper"] else Medium.ELECTRONIC,
+        )
+    context = {
+        "site": site,
+        "form": forms.CheckInForm(),
+        "result": result,
+        "rows": selectors.convened(site.conference_id),
+        **_live(request, site.conference_id),
+    }
+    return render(request, "conferences/checkin.html", context)
+
+
+@verified_login_required
+@refusals_shown
+def projector(request: HttpRequest, cid: int) -> HttpResponse:
+    return render(request, "conferences/projector.html", _projector(request, cid))
+
+
+@verified_login_required
+@refusals_shown
+def projector_partial(request: HttpRequest, cid: int) -> HttpResponse:
+    return render(request, "conferences/_projector.html", _projector(request, cid))
+
+
+def _projector(request: HttpRequest, cid: int) -> dict[str, object]:
+    context = _live(request, cid)
+    context["results"] = vote_sel.certified_results(cid)
+    return context
+
+
+@verified_login_required
+@refusals_shown
+def person_history(request: HttpRequest, person_id: int) -> HttpResponse:
+    rows = vote_sel.person_history(actor_for(request.user), PersonId(person_id))
+    person = vote_sel.person_name(PersonId(person_id))
+    return render(request, "conferences/person_history.html", {"rows": rows, "person": person})

@@ -1,0 +1,151 @@
+"""Forms of the vote pages. Ballot, paper-reading and totals forms are built from the
+session's printed lines (the persons voted on, in official order)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from canbo.services.voting_ports import LineReading, PaperReading, PaperTotals, PersonTotals
+
+from . import choices
+from .models import VoteSubject
+
+LEVEL_CHOICES = [c for c in choices.LINE_READINGS if c[0] in ("high", "mid", "low")]
+
+
+class SessionForm(forms.Form):
+    title = forms.CharField(label=_("Tên cuộc lấy phiếu"), max_length=255)
+    subjects = forms.CharField(
+        label=_("Người được lấy phiếu: mỗi dòng «mã cán bộ | chức vụ»"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    counters = forms.CharField(
+        label=_("Ban kiểm phiếu: mỗi dòng một tên đăng nhập (dòng đầu là trưởng ban)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+    paper_mode = forms.ChoiceField(label=_("Phiếu giấy"), choices=choices.PaperMode.choices)
+    dossier_sent_on = forms.DateField(
+        label=_("Ngày gửi hồ sơ cho người bỏ phiếu"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    questions_sent_on = forms.DateField(
+        label=_("Ngày gửi câu hỏi cho người được lấy phiếu"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    members_in_office = forms.IntegerField(
+        label=_("Tổng số đại biểu (Quốc hội, HĐND)"), required=False, min_value=1
+    )
+
+    def subject_lines(self) -> list[tuple[str, str]]:
+        out = []
+        for line in self.cleaned_data["subjects"].splitlines():
+            code, _sep, position = line.partition("|")
+            if code.strip():
+                out.append((code.strip(), position.strip()))
+        return out
+
+    def counter_names(self) -> list[str]:
+        return [u.strip() for u in self.cleaned_data["counters"].splitlines() if u.strip()]
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Mã bỏ phiếu"),
+        max_length=32,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+
+
+def _line_field(subject: VoteSubject, options: Sequence[tuple[str, Any]]) -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=subject.person.full_name,
+        help_text=subject.position,
+        choices=options,
+        widget=forms.RadioSelect,
+    )
+
+
+class BallotForm(CodeForm):
+    """The electronic ballot: one level per person, every line answered (CV-12)."""
+
+    def __init__(self, subjects: Sequence[VoteSubject], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["code"].widget = forms.HiddenInput()
+        for s in subjects:
+            self.fields[f"p{s.person_id}"] = _line_field(s, LEVEL_CHOICES)
+        self.subjects = list(subjects)
+
+    def marks(self) -> dict[int, str]:
+        return {s.person_id: self.cleaned_data[f"p{s.person_id}"] for s in self.subjects}
+
+
+class PaperReadingForm(forms.Form):
+    """One paper ballot as read by one operator (or the committee's resolution)."""
+
+    serial = forms.IntegerField(label=_("Số thứ tự phiếu"), min_value=1)
+    not_issued = forms.BooleanField(
+        label=_("Phiếu không do Ban kiểm phiếu phát ra"), required=False
+    )
+
+    def __init__(self, subjects: Sequence[VoteSubject], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for s in subjects:
+            self.fields[f"p{s.person_id}"] = _line_field(s, choices.LINE_READINGS)
+        self.subjects = list(subjects)
+
+    def reading(self) -> PaperReading:
+        d = self.cleaned_data
+        lines = {s.person_id: LineReading(d[f"p{s.person_id}"]) for s in self.subjects}
+        return PaperReading(d["serial"], lines, d["not_issued"])
+
+
+class TotalsForm(forms.Form):
+    """Per-person totals of a manual paper count."""
+
+    collected = forms.IntegerField(label=_("Số phiếu giấy thu về"), min_value=0)
+
+    def __init__(self, subjects: Sequence[VoteSubject], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for s in subjects:
+            for key, label in (
+                ("high", _("Cao")),
+                ("mid", _("Tín nhiệm")),
+                ("low", _("Thấp")),
+                ("invalid", _("Không hợp lệ")),
+            ):
+                self.fields[f"p{s.person_id}_{key}"] = forms.IntegerField(
+                    label=f"{s.person.full_name}: {label}", min_value=0, initial=0
+                )
+        self.subjects = list(subjects)
+
+    def totals(self) -> PaperTotals:
+        d = self.cleaned_data
+        counts = {
+            s.person_id: PersonTotals(
+                *(d[f"p{s.person_id}_{k}"] for k in ("high", "mid", "low", "invalid"))
+            )
+            for s in self.subjects
+        }
+        return PaperTotals(d["collected"], counts)
+
+
+class CorrectionTotalsForm(TotalsForm):
+    reason = forms.CharField(label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def correction(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["reason"], "totals": self.totals()}
+
+
+class CorrectionReadingForm(PaperReadingForm):
+    reason = forms.CharField(label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def correction(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["reason"], "readings": (self.reading(),)}

@@ -1,0 +1,229 @@
+"""Read queries of the vote pages, each scoped to the actor (views never query models)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db.models import Max
+
+from canbo.conferences.selectors import unit_name
+from canbo.core.errors import NotFound
+from canbo.core.types import READ_ROLES, AccountId, PersonId, Role, UnitId
+from canbo.registry.models import Person
+from canbo.registry.uow import DjangoTreeReader
+from canbo.services.access import can_reach
+from canbo.services.ports import Actor
+from canbo.services.voting_ports import Status
+
+from . import models
+
+SEE_ROLES = READ_ROLES | {Role.COUNTING_COMMITTEE}
+SHOWN = (Status.CERTIFIED, Status.PUBLISHED)
+
+
+@dataclass
+class SessionPage:
+    session: models.VoteSession
+    subjects: list[models.VoteSubject]
+    counters: list[str]
+    versions: list[dict[str, Any]] = field(default_factory=list)
+    issued: dict[str, int] = field(default_factory=dict)
+    cast: int | None = None
+    unit_name: str = ""
+
+
+def session_for(actor: Actor, session_id: int) -> models.VoteSession:
+    """The session if its conference's unit is in the actor's scope, else ``NotFound``."""
+    row = models.VoteSession.objects.select_related("conference").filter(pk=session_id).first()
+    if row is None or not can_reach(
+        actor,
+        UnitId(row.conference.unit_id),
+        DjangoTreeReader(),
+        row.conference.held_on,
+        SEE_ROLES,
+    ):
+        raise NotFound("vote_not_found", session_id=session_id)
+    return row
+
+
+def subjects(session_id: int) -> list[models.VoteSubject]:
+    return list(
+        models.VoteSubject.objects.filter(session_id=session_id)
+        .select_related("person")
+        .order_by("person__sort_key", "person_id")
+    )
+
+
+def _usernames(ids: list[int]) -> dict[int, str]:
+    users = get_user_model().objects.filter(pk__in=ids)
+    return {u.pk: u.get_username() for u in users}
+
+
+def session_page(actor: Actor, session_id: int) -> SessionPage:
+    session = session_for(actor, session_id)
+    counter_ids = list(
+        models.CountingMember.objects.filter(session=session)
+        .order_by("pk")
+        .values_list("user_id", flat=True)
+    )
+    versions = list(
+        models.ResultVersion.objects.filter(session=session).prefetch_related("signoffs")
+    )
+    names = _usernames(counter_ids)
+    page = SessionPage(session, subjects(session_id), [names[i] for i in counter_ids])
+    page.versions = [
+        {
+            "number": v.number,
+            "reason": v.reason,
+            "certified": v.certified,
+            "signed": [names.get(s.user_id, "?") for s in v.signoffs.all()],
+        }
+        for v in versions
+    ]
+    for medium in models.Participation.objects.filter(session=session).values_list(
+        "medium", flat=True
+    ):
+        page.issued[medium] = page.issued.get(medium, 0) + 1
+    if session.status not in (Status.DRAFT, Status.READY, Status.OPEN):
+        page.cast = models.Ballot.objects.filter(session=session).count()
+    return page
+
+
+def account_ids(usernames: list[str]) -> tuple[list[AccountId], list[str]]:
+    found = dict(
+        get_user_model().objects.filter(username__in=usernames).values_list("username", "pk")
+    )
+    ids = [AccountId(found[u]) for u in usernames if u in found]
+    return ids, [u for u in usernames if u not in found]
+
+
+def latest_version(session: models.VoteSession, *, certified: bool) -> models.ResultVersion | None:
+    qs = models.ResultVersion.objects.filter(session=session)
+    if certified:
+        qs = qs.filter(certified=True)
+    return qs.order_by("-number").first()
+
+
+def certified_results(conference_id: int) -> list[dict[str, Any]]:
+    """Results shown on the projector: the latest certified version of each certified vote."""
+    out = []
+    sessions = models.VoteSession.objects.filter(conference_id=conference_id, status__in=SHOWN)
+    for session in sessions.order_by("pk"):
+        version = latest_version(session, certified=True)
+        if version is not None:
+            out.append({"title": session.title, "number": version.number, "data": version.data})
+    return out
+
+
+def published_receipts(session_id: int) -> tuple[models.VoteSession, list[str]]:
+    """The public list of electronic ballots (receipts, sorted) once the vote is published."""
+    session = models.VoteSession.objects.filter(pk=session_id, status=Status.PUBLISHED).first()
+    if session is None:
+        raise NotFound("vote_not_found", session_id=session_id)
+    ballots = models.Ballot.objects.filter(session=session).order_by("receipt")
+    return session, list(ballots.values_list("receipt", flat=True))
+
+
+def person_name(person_id: PersonId) -> str:
+    name = Person.objects.filter(pk=person_id).values_list("full_name", flat=True).first()
+    if name is None:
+        raise NotFound("person_not_found", person_id=person_id)
+    return name
+
+
+def person_history(actor: Actor, person_id: PersonId) -> list[dict[str, Any]]:
+    """A person's certified confidence results over the years, newest first (CV-05, CV-20).
+
+    One line per place and vote: results from two places are listed, never merged (CV-05).
+    """
+    latest = (
+        models.ResultVersion.objects.filter(certified=True, session__status__in=SHOWN)
+        .values("session_id")
+        .annotate(n=Max("number"))
+    )
+    wanted = {(v["session_id"], v["n"]) for v in latest}
+    lines = (
+        models.ResultLine.objects.filter(person_id=person_id, version__certified=True)
+        .select_related("version__session__conference")
+        .order_by("-version__session__conference__held_on")
+    )
+    tree = DjangoTreeReader()
+    rows = []
+    for line in lines:
+        version = line.version
+        conf = version.session.conference
+        if (version.session_id, version.number) not in wanted:
+            continue
+        if not can_reach(actor, UnitId(conf.unit_id), tree, conf.held_on, SEE_ROLES):
+            continue
+        data = next(p for p in version.data["persons"] if p["person_id"] == int(person_id))
+        rows.append(
+            {
+                "year": conf.held_on.year,
+                "held_on": conf.held_on,
+                "conference": conf.title,
+                "session": version.session.title,
+                "session_id": version.session_id,
+                "version": version.number,
+                "line": data,
+            }
+        )
+    return rows
+
+
+def plan_initial(session: models.VoteSession) -> dict[str, Any]:
+    """The edit form's initial values, in the same text format the form parses."""
+    lines = [f"{s.person.code} | {s.position}" for s in subjects(session.pk)]
+    counters = models.CountingMember.objects.filter(session=session).order_by("pk")
+    names = _usernames(list(counters.values_list("user_id", flat=True)))
+    return {
+        "title": session.title,
+        "subjects": "\n".join(lines),
+        "counters": "\n".join(names[c.user_id] for c in counters),
+        "paper_mode": session.paper_mode,
+        "dossier_sent_on": session.dossier_sent_on,
+        "questions_sent_on": session.questions_sent_on,
+        "members_in_office": session.members_in_office,
+    }
+
+
+def entered_serials(session_id: int, operator: int) -> list[int]:
+    rows = models.PaperEntry.objects.filter(session_id=session_id, operator=operator)
+    return list(rows.order_by("serial").values_list("serial", flat=True))
+
+
+def ballot(session_id: int) -> tuple[models.VoteSession, list[models.VoteSubject]]:
+    """What a voter sees: the session and its printed lines in official order."""
+    session = models.VoteSession.objects.select_related("conference").filter(pk=session_id).first()
+    if session is None:
+        raise NotFound("vote_not_found", session_id=session_id)
+    return session, subjects(session_id)
+
+
+def minutes_data(actor: Actor, session_id: int) -> dict[str, Any]:
+    """Everything the minutes and the export print, from the latest result version."""
+    session = session_for(actor, session_id)
+    version = latest_version(session, certified=False)
+    if version is None:
+        raise NotFound("result_not_found", session_id=session_id)
+    conf = session.conference
+    page = session_page(actor, session_id)
+    return {
+        "session": session,
+        "conference": conf,
+        "version": version,
+        "data": version.data,
+        "unit_name": unit_name(conf.unit_id, conf.held_on),
+        "counters": page.counters,
+        "signed": page.versions[-1]["signed"],
+        "issued": page.issued,
+        "counter_names": full_names(page.counters),
+    }
+
+
+def full_names(usernames: list[str]) -> list[str]:
+    """Display names of counting members (full name if the account has one)."""
+    users = {u.get_username(): u for u in get_user_model().objects.filter(username__in=usernames)}
+    return [(users[n].get_full_name() or n) if n in users else n for n in usernames]
