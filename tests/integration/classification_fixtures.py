@@ -135,3 +135,24 @@ def decide_everyone(cycle_id: CycleId, c: Commune) -> None:
     decide(cycle_id, subject_of(cycle_id, person=c.secretary), c, head)
     decide(cycle_id, subject_of(cycle_id, unit=c.commune), c, FAIR)
     decide(cycle_id, subject_of(cycle_id, unit=c.province), c, FAIR)
+
+
+def users(c: Commune) -> dict[str, object]:
+    """Accounts with role grants for a cycle over the commune (pages and API)."""
+    from django.contrib.auth import get_user_model
+
+    from canbo.accounts.models import RoleGrant
+
+    grants = {
+        "btc-tinh": ("org_staff", c.province),
+        "bi-thu": ("cell_secretary", c.commune),
+        "tt-xa": ("standing_committee", c.commune),
+        "tt-tinh": ("standing_committee", c.province),
+        "dang-vien": ("viewer", c.cell_b),
+    }
+    out: dict[str, object] = {}
+    for name, (role, unit) in grants.items():
+        user = get_user_model().objects.create_user(name, password="mat-khau-thu-nghiem")
+        RoleGrant.objects.create(user=user, role=role, unit_id=unit, valid_from=dt.date(2020, 1, 1))
+        out[name] = user
+    return out

@@ -1,0 +1,303 @@
+"""National classification cycle benchmark (issue 4, performance).
+
+Targets: computing every proposed level, forced failure, cap and quota check of a national
+cycle (about 5.3 M members, 52,000 grassroots organizations) ≤ 60 s with peak memory ≤ 2 GiB;
+a cell's review page and a province's statistics page ≤ 200 ms p95.
+
+    python bench/bench_classification.py [--data-dir DIR] [--members N] [--grassroots N]
+
+The national demo generator is not used yet: the script writes synthetic cycle subjects of the
+same size straight into a fresh database in DIR (units, then one compact row per subject with
+self-assessed scores), unless a cycle is already there. ``compute_proposals`` then runs in a
+child process, so that its wall time and peak RSS are its own. Pages are timed through the
+Django test client (middleware, access checks, template). Set ``DATABASE_URL`` for PostgreSQL.
+Writes the classification section of docs/benchmarks.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- classification:start -->", "<!-- classification:end -->"
+PROVINCES = 34
+CELLS_PER_GRASSROOTS = 4
+AS_OF = dt.date(2025, 12, 31)
+
+
+def setup(data_dir: Path) -> None:
+    os.environ["CANBO_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "canbo.settings.test")
+    import django
+
+    django.setup()
+
+
+def _units(cur, grassroots: int) -> tuple[int, list[int], list[tuple[int, int, int]]]:  # type: ignore[no-untyped-def]
+    """Root, provinces, grassroots committees and their cells as OrgUnit + UnitVersion rows."""
+    rows, next_id = [], 1
+    root = next_id
+    rows.append((root, None, "central_committee"))
+    provinces = list(range(2, 2 + PROVINCES))
+    rows += [(p, root, "provincial_party_committee") for p in provinces]
+    next_id = 2 + PROVINCES
+    cells: list[tuple[int, int, int]] = []
+    for g in range(grassroots):
+        gid, province = next_id, provinces[g % PROVINCES]
+        rows.append((gid, province, "commune_party_committee"))
+        for c in range(CELLS_PER_GRASSROOTS):
+            cells.append((gid + 1 + c, gid, province))
+            rows.append((gid + 1 + c, gid, "cell"))
+        next_id += 1 + CELLS_PER_GRASSROOTS
+    start = dt.date(2010, 1, 1)
+    cur.executemany(
+        "INSERT INTO registry_orgunit (id, code, pillar, valid_from, valid_to) VALUES (%s, %s, %s, %s, %s)",
+        [(u, f"B{u:07d}", "party", start, dt.date(9999, 12, 31)) for u, _p, _k in rows],
+    )
+    cur.executemany(
+        "INSERT INTO registry_unitversion (unit_id, name, short_name, kind, level_class, parent_id,"
+        " admin_code, sort_key, legal_basis, valid_from, valid_to) VALUES"
+        " (%s, %s, '', %s, '', %s, '', %s, '', %s, %s)",
+        [(u, f"Đơn vị {u}", k, p, f"don vi {u}", start, dt.date(9999, 12, 31)) for u, p, k in rows],
+    )
+    return root, provinces, cells
+
+
+def _subject_rows(
+    cycle_id: int, members: int, cells: list[tuple[int, int, int]], rng: random.Random
+):  # type: ignore[no-untyped-def]
+    per_cell = members // len(cells)
+    for cell, grassroots, province in cells:
+        for i in range(per_cell):
+            kind = "leader" if i == 0 else "individual"
+            exempt = "admitted_lt_6_months" if rng.random() < 0.02 else ""
+            total = rng.randint(5, 15)
+            late = rng.randint(0, 2) if rng.random() < 0.3 else 0
+            on_time = total - late
+            discipline = "khien_trach" if rng.random() < 0.005 else ""
+            label = "lanh-dao" if kind == "leader" else "dang-vien"
+            yield (
+                cycle_id, kind, cell, cell, grassroots, province, f"{label}@{grassroots}",
+                grassroots, exempt, cell if kind == "leader" else None, discipline, 1,
+                5 * rng.randint(30, 60), 5 * rng.randint(80, 140), total, on_time,
+                rng.randint(0, on_time // 2), late, 10000 if kind == "leader" else None,
+                0 if rng.random() < 0.03 else 0,
+            )  # fmt: skip
+
+
+def build(members: int, grassroots: int) -> float:
+    """Write the synthetic national cycle: units, the cycle, collectives, members."""
+    from django.core.management import call_command
+    from django.db import connection, transaction
+
+    from canbo.classification.models import Cycle
+
+    call_command("migrate", verbosity=0)
+    if Cycle.objects.exists():
+        return 0.0
+    started = time.perf_counter()
+    rng = random.Random(2025)
+    with transaction.atomic(), connection.cursor() as cur:
+        root, _provinces, cells = _units(cur, grassroots)
+        cycle = Cycle.objects.create(
+            year=2025, as_of=AS_OF, root_id=root, name="Xếp loại 2025 (toàn quốc)",
+            rulebook="QD366_HD43", parameters=_params(), settings={}, opened_by="bench",
+            opened_at=dt.datetime.now(dt.UTC),
+        )  # fmt: skip
+        cols = (
+            'cycle_id, kind, unit_id, parent_unit_id, decider_id, top_id, "group", group_unit_id,'
+            " exemption, head_unit_id, discipline, step, score_general, score_results, tasks_total,"
+            " tasks_on_time, tasks_exceeded, tasks_late, led_units_tasks, sick_leave_months,"
+            " discipline_self_remedied, proposed_rules, version"
+        )
+        sql = f"INSERT INTO classification_cyclesubject ({cols}) VALUES ({', '.join(['%s'] * 23)})"
+        collectives = [
+            (cycle.pk, "collective", cell, parent, parent, province, f"cell@{parent}", parent, "",
+             None, "", 1, 5 * rng.randint(40, 60), 5 * rng.randint(100, 140), 10, 10, 3, 0, None,
+             0, False, "", 0)
+            for cell, parent, province in cells
+        ]  # fmt: skip
+        cur.executemany(sql, collectives)
+        batch = []
+        for row in _subject_rows(cycle.pk, members, cells, rng):
+            batch.append((*row, False, "", 0))
+            if len(batch) >= 50_000:
+                cur.executemany(sql, batch)
+                batch = []
+        if batch:
+            cur.executemany(sql, batch)
+    with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
+def _params() -> dict[str, object]:
+    from canbo.core.classification.params import Parameters
+
+    return Parameters().as_dict()
+
+
+def compute_child() -> None:
+    """Run in a child process: compute every proposal and print wall time and peak RSS."""
+    from canbo.classification.models import Cycle
+    from canbo.classification.store import DjangoClassificationStore
+    from canbo.services.classification_cycle import compute_proposals
+    from canbo.services.ports import SYSTEM
+
+    cycle_id = Cycle.objects.order_by("pk").values_list("pk", flat=True).first()
+    started = time.perf_counter()
+    report = compute_proposals(DjangoClassificationStore(), SYSTEM, cycle_id)  # type: ignore[arg-type]
+    seconds = time.perf_counter() - started
+    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({
+        "seconds": round(seconds, 1), "peak_rss_mib": round(rss_mib), "evaluated": report.evaluated,
+        "not_classified": report.not_classified, "groups": report.groups, "groups_over": len(report.over),
+    }))  # fmt: skip
+
+
+def percentiles(samples: list[float]) -> tuple[float, float]:
+    ordered = sorted(samples)
+    return statistics.median(ordered) * 1000, ordered[int(0.95 * (len(ordered) - 1))] * 1000
+
+
+def pages(samples: int) -> dict[str, tuple[float, float]]:
+    """p50/p95 of a cell review page and a province statistics page through the test client."""
+    from django.contrib.auth import get_user_model
+    from django.test import Client
+
+    from canbo.accounts.models import RoleGrant
+    from canbo.classification.models import Cycle, CycleSubject
+
+    cycle = Cycle.objects.order_by("pk").first()
+    assert cycle is not None
+    user, _ = get_user_model().objects.get_or_create(username="bench-btc")
+    RoleGrant.objects.get_or_create(
+        user=user,
+        role="org_staff",
+        unit_id=cycle.root_id,
+        defaults={"valid_from": dt.date(2020, 1, 1)},
+    )
+    client = Client()
+    client.force_login(user)
+    cells = list(
+        CycleSubject.objects.filter(cycle=cycle, kind="collective").values_list(
+            "unit_id", flat=True
+        )[:200_000]
+    )
+    provinces = list(range(2, 2 + PROVINCES))
+    rng = random.Random(7)
+
+    def time_get(url: str) -> float:
+        started = time.perf_counter()
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return time.perf_counter() - started
+
+    cell_times = [
+        time_get(f"/danh-gia/{cycle.pk}/don-vi/{rng.choice(cells)}/") for _ in range(samples)
+    ]
+    province_times = [
+        time_get(f"/danh-gia/{cycle.pk}/thong-ke/{rng.choice(provinces)}/")
+        for _ in range(samples // 4)
+    ]
+    return {"cell_review": percentiles(cell_times), "province_stats": percentiles(province_times)}
+
+
+def section(result: dict[str, object]) -> str:
+    compute = result["compute"]
+    page = result["pages"]
+    assert isinstance(compute, dict) and isinstance(page, dict)
+    cr, ps = page["cell_review"], page["province_stats"]
+    return "\n".join(
+        [
+            START,
+            "## Classification cycle, national scale (issue 4)",
+            "",
+            f"Machine: {result['machine']}; database: {result['database']}; "
+            f"{result['subjects']:,} subjects ({result['members']:,} members, "
+            f"{result['cells']:,} cells under {result['grassroots']:,} grassroots organizations); "
+            "synthetic rows written by `bench/bench_classification.py` (the national demo "
+            "generator can replace them).",
+            "",
+            "| Measure | Target | Result |",
+            "|---|---|---|",
+            f"| Compute every proposal, forced failure, cap and quota check | ≤ 60 s | "
+            f"{compute['seconds']} s |",
+            f"| Peak memory of that run (RSS) | ≤ 2 GiB | {compute['peak_rss_mib']} MiB |",
+            f"| Cell review page, p50 / p95 | ≤ 200 ms p95 | {cr[0]:.0f} / {cr[1]:.0f} ms |",
+            f"| Province statistics page, p50 / p95 | ≤ 200 ms p95 | {ps[0]:.0f} / {ps[1]:.0f} ms |",
+            "",
+            f"Build of the synthetic data: {result['build_seconds']:.0f} s. Groups: "
+            f"{compute['groups']:,}, of which over the HTXS quota: {compute['groups_over']:,}.",
+            END,
+        ]
+    )
+
+
+def write_doc(text: str) -> None:
+    current = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"
+    if START in current and END in current:
+        head, rest = current.split(START, 1)
+        current = head + text + rest.split(END, 1)[1]
+    else:
+        current = current.rstrip("\n") + "\n\n" + text + "\n"
+    DOC.write_text(current, encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--data-dir", type=Path, default=Path(tempfile.gettempdir()) / "canbo-classification"
+    )
+    parser.add_argument("--members", type=int, default=5_300_000)
+    parser.add_argument("--grassroots", type=int, default=52_000)
+    parser.add_argument("--samples", type=int, default=400)
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--no-write", action="store_true")
+    args = parser.parse_args()
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    setup(args.data_dir)
+    if args.child:
+        compute_child()
+        return
+    build_seconds = build(args.members, args.grassroots)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", "--data-dir", str(args.data_dir)],
+        check=True, capture_output=True, text=True, env=os.environ.copy(),
+    )  # fmt: skip
+    compute = json.loads(out.stdout.strip().splitlines()[-1])
+    from django.db import connection
+
+    from canbo.classification.models import CycleSubject
+
+    result = {
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPU, Python {platform.python_version()}",
+        "database": connection.vendor,
+        "build_seconds": build_seconds,
+        "compute": compute,
+        "pages": pages(args.samples),
+        "subjects": CycleSubject.objects.count(),
+        "members": CycleSubject.objects.exclude(kind="collective").count(),
+        "cells": CycleSubject.objects.filter(kind="collective").count(),
+        "grassroots": args.grassroots,
+    }
+    print(json.dumps(result, indent=2, default=str))
+    if not args.no_write:
+        write_doc(section(result))
+
+
+if __name__ == "__main__":
+    main()
