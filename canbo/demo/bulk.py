@@ -9,6 +9,7 @@ moved past the ids used.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from itertools import islice
 from typing import Any
@@ -95,7 +96,10 @@ class BulkWriter:
             return problems
         with connection.cursor() as cur:
             for sql in self._dropped:
-                cur.execute(sql)
+                # IF NOT EXISTS: a rolled-back DROP must not turn the rebuild into an error.
+                cur.execute(
+                    re.sub(r"^CREATE (UNIQUE )?INDEX ", r"CREATE \1INDEX IF NOT EXISTS ", sql)
+                )
             self._dropped.clear()
             if check_foreign_keys:
                 cur.execute("PRAGMA foreign_key_check")

@@ -30,6 +30,26 @@ class Central:
     government: int
 
 
+_BODIES = (
+    ("Bộ Chính trị", UnitKind.POLITBURO, "TW-BCT"),
+    ("Ban Bí thư", UnitKind.SECRETARIAT, "TW-BBT"),
+    ("Ủy ban Kiểm tra Trung ương", UnitKind.CENTRAL_INSPECTION, "TW-UBKT"),
+    ("Ban Tổ chức Trung ương", UnitKind.CENTRAL_ADVISORY_BODY, "TW-BTC"),
+    ("Văn phòng Trung ương Đảng", UnitKind.CENTRAL_ADVISORY_BODY, "TW-VP"),
+)
+# (name, code, first day, last day) of the committees directly under the Central Committee.
+_COMMITTEES = (
+    ("Đảng bộ Quân đội nhân dân Việt Nam", "TW-QUTW", EPOCH, None),
+    ("Đảng bộ Công an Trung ương", "TW-DUCA", EPOCH, None),
+    ("Đảng bộ Khối các cơ quan Trung ương", "TW-KCQ", EPOCH, _LAST_BLOC_DAY),
+    ("Đảng bộ Khối Doanh nghiệp Trung ương", "TW-KDN", EPOCH, _LAST_BLOC_DAY),
+    ("Đảng bộ các cơ quan Đảng Trung ương", "TW-DCQD", CENTRAL_REORG, None),
+    ("Đảng bộ Chính phủ", "TW-DCP", CENTRAL_REORG, None),
+    ("Đảng bộ Quốc hội", "TW-DQH", CENTRAL_REORG, None),
+    ("Đảng bộ Mặt trận Tổ quốc, các đoàn thể Trung ương", "TW-DMT", CENTRAL_REORG, None),
+)
+
+
 def build_central(b: TreeBuilder, rng: random.Random, grassroots_count: int) -> Central:
     """Central Committee, its bodies, the committees directly under it, and State bodies."""
     root = b.unit(
@@ -41,67 +61,26 @@ def build_central(b: TreeBuilder, rng: random.Random, grassroots_count: int) -> 
         code="TW",
         short_name="Trung ương",
     )
-    for name, kind, code in (
-        ("Bộ Chính trị", UnitKind.POLITBURO, "TW-BCT"),
-        ("Ban Bí thư", UnitKind.SECRETARIAT, "TW-BBT"),
-        ("Ủy ban Kiểm tra Trung ương", UnitKind.CENTRAL_INSPECTION, "TW-UBKT"),
-        ("Ban Tổ chức Trung ương", UnitKind.CENTRAL_ADVISORY_BODY, "TW-BTC"),
-        ("Văn phòng Trung ương Đảng", UnitKind.CENTRAL_ADVISORY_BODY, "TW-VP"),
-    ):
+    for name, kind, code in _BODIES:
         b.unit(name, kind, root, EPOCH, level=_C, code=code)
-    army = b.unit(
-        "Đảng bộ Quân đội nhân dân Việt Nam",
-        UnitKind.DIRECTLY_UNDER_CENTRAL,
-        root,
-        EPOCH,
-        level=_D,
-        code="TW-QUTW",
-        short_name="Quân ủy Trung ương",
-    )
-    police = b.unit(
-        "Đảng bộ Công an Trung ương",
-        UnitKind.DIRECTLY_UNDER_CENTRAL,
-        root,
-        EPOCH,
-        level=_D,
-        code="TW-DUCA",
-        short_name="Đảng ủy Công an Trung ương",
-    )
-    blocs = [
-        b.unit(
-            name, UnitKind.DIRECTLY_UNDER_CENTRAL, root, EPOCH, _LAST_BLOC_DAY, level=_D, code=code
-        )
-        for name, code in (
-            ("Đảng bộ Khối các cơ quan Trung ương", "TW-KCQ"),
-            ("Đảng bộ Khối Doanh nghiệp Trung ương", "TW-KDN"),
-        )
-    ]
-    new = [
+    army, police, *blocs_and_new = [
         b.unit(
             name,
             UnitKind.DIRECTLY_UNDER_CENTRAL,
             root,
-            CENTRAL_REORG,
+            start,
+            end,
             level=_D,
             code=code,
-            basis=CENTRAL_BASIS,
+            basis=CENTRAL_BASIS if start == CENTRAL_REORG else "",
         )
-        for name, code in (
-            ("Đảng bộ các cơ quan Đảng Trung ương", "TW-DCQD"),
-            ("Đảng bộ Chính phủ", "TW-DCP"),
-            ("Đảng bộ Quốc hội", "TW-DQH"),
-            ("Đảng bộ Mặt trận Tổ quốc, các đoàn thể Trung ương", "TW-DMT"),
-        )
+        for name, code, start, end in _COMMITTEES
     ]
-    b.event(
-        str(LineageKind.SPLIT),
-        CENTRAL_REORG,
-        CENTRAL_BASIS,
-        [(blocs[0], succ, Share.PART) for succ in new],
-    )
-    b.event(
-        str(LineageKind.ABSORB), CENTRAL_REORG, CENTRAL_BASIS, [(blocs[1], new[1], Share.WHOLE)]
-    )
+    blocs, new = blocs_and_new[:2], blocs_and_new[2:]
+    splits = [(blocs[0], succ, Share.PART) for succ in new]
+    b.event(str(LineageKind.SPLIT), CENTRAL_REORG, CENTRAL_BASIS, splits)
+    absorbed = [(blocs[1], new[1], Share.WHOLE)]
+    b.event(str(LineageKind.ABSORB), CENTRAL_REORG, CENTRAL_BASIS, absorbed)
     central = _state(b, new)
     _central_grassroots(b, rng, grassroots_count, army, police, blocs, central.government_party)
     return Central(root, central.government_party, central.government)
