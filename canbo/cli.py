@@ -21,6 +21,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("migrate",): "migrate",
     ("createadmin",): "createadmin",
     ("confidence", "results"): "confidence_results",
+    ("vote",): "vote",
     ("classification", "propose"): "classification_propose",
     ("classification", "template"): "classification_template",
 }
@@ -34,6 +35,7 @@ verbs:
   export units|people FILE                     export CSV or XLSX
   audit verify                                 check the tamper-evident audit chain
   confidence results --counts FILE.csv ...     official confidence-vote results table
+  vote VERB ...                                conference, check-in, ballots, count, minutes
   classification propose|template ...          quality classification calculator
   manage ARGS...                               any Django management command
 """
