@@ -7,6 +7,8 @@ offending cell; other placeholders are named in the message.
 
 from __future__ import annotations
 
+from .errors import RowError, ValidationError
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # The file as a whole
     "file_format": (
@@ -124,3 +126,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The parent chain loops back: {value}.",
     ),
 }
+
+
+def row_error(row: int, column: str, code: str, value: object = "", **params: object) -> RowError:
+    """Build a :class:`RowError` with both messages from the catalogue of import messages."""
+    vi, en = MESSAGES[code]
+    text = "" if value is None else str(value)
+    return RowError(
+        row, column, code, vi.format(value=text, **params), en.format(value=text, **params), text
+    )
+
+
+def more_errors(count: int) -> RowError:
+    """The closing line of a report cut short: how many more problems were not listed."""
+    return row_error(0, "", "more_errors", count)
+
+
+def file_problem(code: str, row: int = 0, column: str = "", value: object = "") -> ValidationError:
+    """A problem with the file as a whole (format, encoding, structure), for readers to raise.
+
+    The error's fields carry the :class:`RowError` to report, so the import lists it with the
+    row problems.
+    """
+    error = row_error(row, column, code, value)
+    return ValidationError(code, error.message_en, row_error=error)

@@ -20,8 +20,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .errors import RowError, ValidationError
-from .import_messages import MESSAGES
+from .errors import RowError
+from .import_messages import file_problem as file_problem
+from .import_messages import more_errors as more_errors
+from .import_messages import row_error as row_error
 from .names import clean_spacing, name_error_codes, normalize_name
 from .types import LevelClass, Sex, UnitKind
 
@@ -106,15 +108,6 @@ class UnitRow(NamedTuple):
     valid_from: dt.date
     valid_to: dt.date | None
     legal_basis: str
-
-
-def row_error(row: int, column: str, code: str, value: object = "", **params: object) -> RowError:
-    """Build a :class:`RowError` with both messages from the catalogue of import messages."""
-    vi, en = MESSAGES[code]
-    text = "" if value is None else str(value)
-    return RowError(
-        row, column, code, vi.format(value=text, **params), en.format(value=text, **params), text
-    )
 
 
 def map_header(
@@ -397,18 +390,3 @@ def parents_first(parent_of: Mapping[str, str]) -> list[list[str]]:
     for code, level in depth.items():
         generations[level].append(code)
     return generations
-
-
-def more_errors(count: int) -> RowError:
-    """The closing line of a report cut short: how many more problems were not listed."""
-    return row_error(0, "", "more_errors", count)
-
-
-def file_problem(code: str, row: int = 0, column: str = "", value: object = "") -> ValidationError:
-    """A problem with the file as a whole (format, encoding, structure), for readers to raise.
-
-    The error's fields carry the :class:`RowError` to report, so the import lists it with the
-    row problems.
-    """
-    error = row_error(row, column, code, value)
-    return ValidationError(code, error.message_en, row_error=error)

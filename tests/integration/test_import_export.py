@@ -266,3 +266,23 @@ def test_an_export_imports_back_into_an_empty_registry_unchanged(
     assert run("people", people).written == 2
     assert list(bulk.export_units(as_of, None)) == first_units
     assert list(bulk.export_people(as_of, None)) == first_people
+
+
+def test_a_first_load_into_empty_tables_puts_back_every_index_and_foreign_key(
+    tree: f.SmallTree, tmp_path: Path
+) -> None:
+    from django.db import connection
+
+    def constraints() -> dict[str, set[str]]:
+        with connection.cursor() as cur:
+            return {
+                table: set(connection.introspection.get_constraints(cur, table))
+                for table in ("registry_person", "registry_membership")
+            }
+
+    before = constraints()
+    assert models.Person.objects.count() == 0
+    path = write_csv(tmp_path / "p.csv", PEOPLE_HEADER, [person_cells("DV1", code_of(tree.cell_a))])
+    run("people", path)
+    assert constraints() == before
+    assert models.Person.objects.count() == 1
