@@ -127,7 +127,8 @@ def section(result: dict[str, object], build_seconds: float | None, rebuilt: boo
         START,
         "## National scale (`canbo demo --scale national`)",
         "",
-        f"Measured {dt.date.today().isoformat()} on {machine()} by `bench/bench_national.py`.",
+        f"Measured {dt.date.today().isoformat()} on {machine()} by `bench/bench_national.py`"
+        f" (load average at the end: {os.getloadavg()[0]:.1f}).",
         f"Data: {result['people']:,} people, {result['memberships']:,} membership rows,"
         f" {result['cells']:,} cells valid today.",
         "",
