@@ -92,7 +92,7 @@ class CycleSubject(models.Model):
             models.Index(fields=["cycle", "group"], name="clsubj_cycle_group"),
             models.Index(fields=["cycle", "parent_unit_id", "kind"], name="clsubj_cycle_parent"),
             models.Index(
-                fields=["cycle", "top_id", "kind", "final_level", "proposed_level", "exemption"],
+                fields=["cycle", "top_id", "kind", "final_level", "exemption"],
                 name="clsubj_cycle_top_stats",
             ),
             models.Index(fields=["cycle", "step"], name="clsubj_cycle_step"),

@@ -192,13 +192,13 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
     def stream_rows(self, cycle_id: m.CycleId, collectives: bool) -> Iterator[list[m.ComputeRow]]:
         op = "=" if collectives else "<>"
         sql = (
-            f"SELECT {COMPUTE_COLUMNS} FROM {TABLE} WHERE cycle_id = %s AND kind {op} "  # noqa: S608
-            "'collective' AND id > %s ORDER BY id LIMIT %s"
-        )
+            f"SELECT {COMPUTE_COLUMNS} FROM {TABLE} WHERE id > %s AND +cycle_id = %s "  # noqa: S608
+            f"AND kind {op} 'collective' ORDER BY id LIMIT %s"
+        )  # unary plus: walk the primary key, never the cycle index (keyset pages stay O(n))
         last = 0
         with connection.cursor() as cur:
             while True:
-                cur.execute(sql, [cycle_id, last, 20_000])
+                cur.execute(sql, [last, cycle_id, 20_000])
                 chunk = cur.fetchall()
                 if not chunk:
                     return

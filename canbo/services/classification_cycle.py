@@ -308,7 +308,7 @@ class _Runner:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
-        self.memo: dict[tuple[object, ...], tuple[Level | None, Proposal]] = {}
+        self.memo: dict[tuple[object, ...], tuple[Level | None, str, Proposal]] = {}
         self.unit_levels: dict[SubjectId, Level | None] = {}
         self.quota = QuotaAggregator(engine.params)
         self.evaluated = self.not_classified = self.skipped = 0
@@ -320,25 +320,29 @@ class _Runner:
             if row[4] < Step.SELF and not row[23]:
                 self.skipped += 1
                 continue
-            key = (row[1], *row[7:24])
+            # The outcome depends on the total score (CL-05: general + results), not its parts,
+            # nor on the id or group: the memo key drops them, so equal facts evaluate once.
+            general, results = row[7], row[8]
+            total = None if general is None or results is None else general + results
+            key = (row[1], total, *row[9:24])
             hit = self.memo.get(key)
             if hit is None:
                 if len(self.memo) >= MEMO_LIMIT:
                     self.memo.clear()
                 proposal = self.engine.evaluate(row_subject(row))
-                hit = self.memo[key] = (proposal.level, proposal)
-            level, proposal = hit
+                hit = self.memo[key] = (proposal.level, rules_of(proposal), proposal)
+            level, rules, proposal = hit
             if capping and row[24] and level is not None:
                 unit = SubjectId(str(row[24]))
                 proposal = head_cap(proposal, self.unit_levels.get(unit), unit in self.unit_levels)
-                level = proposal.level
+                level, rules = proposal.level, rules_of(proposal)
             if row[1] == SubjectKind.COLLECTIVE:
                 self.unit_levels[SubjectId(str(row[3]))] = level
             self.evaluated += 1
             self.not_classified += level is None
             effective = _level(row[6] if row[6] is not None else row[5]) or level
             self.quota.add(Proposal(proposal.subject_id, row[2], effective, ()))
-            out.append((None if level is None else int(level), rules_of(proposal), row[0]))
+            out.append((None if level is None else int(level), rules, row[0]))
         return out
 
 
