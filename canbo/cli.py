@@ -29,7 +29,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
 USAGE = """usage: canbo [--data-dir DIR] VERB [options]
 
 verbs:
-  demo [--no-serve] [--scale small|national]   create demo data, an admin, and serve
+  demo [--no-serve] [--scale tiny|small|national]  demo data, an admin account, serve
   serve [--host H] [--port P]                  start the web server on 127.0.0.1
   import units|people FILE                     import CSV or XLSX (all or nothing)
   export units|people FILE                     export CSV or XLSX
