@@ -26,7 +26,7 @@ from canbo.core.classification.model import (
     SubjectKind,
 )
 from canbo.core.classification.params import Parameters
-from canbo.core.classification.quota import QuotaAggregator
+from canbo.core.classification.quota import QuotaLine, max_htxs
 from canbo.core.classification.rulebook import rulebook_for_cycle
 from canbo.core.errors import Citation, NotFound, PermissionDenied, ValidationError
 from canbo.core.types import DisciplineForm, Role, UnitId, UnitKind
@@ -310,8 +310,19 @@ class _Runner:
         self.engine = engine
         self.memo: dict[tuple[object, ...], tuple[Level | None, str, Proposal]] = {}
         self.unit_levels: dict[SubjectId, Level | None] = {}
-        self.quota = QuotaAggregator(engine.params)
+        self.counts: dict[str, list[int]] = {}
         self.evaluated = self.not_classified = self.skipped = 0
+
+    def lines(self) -> list[QuotaLine]:
+        """CL-13 per group, as ``QuotaAggregator.lines`` (counted inline: no object per row)."""
+        pct, rounding = self.engine.params.cl_quota_pct, self.engine.params.cl_quota_rounding
+        out = []
+        for group, (htxs, htt) in sorted(self.counts.items()):
+            limit = None if pct is None else max_htxs(htt, pct, rounding)
+            out.append(
+                QuotaLine(group, htxs, htt, limit, 0 if limit is None else max(0, htxs - limit))
+            )
+        return out
 
     def run(self, chunk: list[ComputeRow]) -> list[tuple[int | None, str, int]]:
         out: list[tuple[int | None, str, int]] = []
@@ -340,8 +351,16 @@ class _Runner:
                 self.unit_levels[SubjectId(str(row[3]))] = level
             self.evaluated += 1
             self.not_classified += level is None
-            effective = _level(row[6] if row[6] is not None else row[5]) or level
-            self.quota.add(Proposal(proposal.subject_id, row[2], effective, ()))
+            effective = row[6] if row[6] is not None else row[5]
+            if effective is None:
+                effective = level
+            counts = self.counts.get(row[2])
+            if counts is None:
+                counts = self.counts[row[2]] = [0, 0]
+            if effective == Level.HTXS:
+                counts[0] += 1
+            elif effective == Level.HTT:
+                counts[1] += 1
             out.append((None if level is None else int(level), rules, row[0]))
         return out
 
@@ -358,7 +377,7 @@ def compute_proposals(store: ClassificationStore, actor: Actor, cycle_id: CycleI
         for collectives in (True, False):
             for chunk in store.stream_rows(cycle_id, collectives):
                 store.save_proposals(runner.run(chunk))
-        lines = runner.quota.lines()
+        lines = runner.lines()
         store.audit.append(
             actor,
             "classification.compute",

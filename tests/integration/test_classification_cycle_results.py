@@ -155,3 +155,21 @@ def test_the_review_and_statistics_pages_run_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):  # type: ignore[operator]
         stats = selectors.statistics(staff, cycle_id, c.commune)
     assert sum(r["total"] for r in stats.rows) == 13
+
+
+def test_computing_the_cycle_stores_every_proposal_and_reports_groups_over(c: fx.Commune) -> None:
+    from canbo.services import classification_cycle as cycles
+
+    cycle_id = fx.open_cycle(c)
+    fx.decide_everyone(cycle_id, c)
+    CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None)
+    report = cycles.compute_proposals(
+        Store(), fx.actor("btc", Role.ORG_STAFF, c.province), cycle_id
+    )
+    assert report.evaluated == CycleSubject.objects.filter(cycle_id=cycle_id).count()
+    assert report.not_classified == 2
+    assert report.over == ((_group(c), 2, 4, 0, 2),)
+    member = CycleSubject.objects.get(cycle_id=cycle_id, person_id=c.disciplined)
+    assert (member.proposed_level, member.proposed_rules) == (Level.KHT, "CL-11")
+    head = CycleSubject.objects.get(cycle_id=cycle_id, person_id=c.secretary)
+    assert (head.proposed_level, head.proposed_rules) == (Level.HTT, "CL-15")
