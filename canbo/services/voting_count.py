@@ -300,12 +300,7 @@ def correct(
         last = current(uow, session_id)
         assert last is not None  # noqa: S101
         number = last.number + 1
-        for reading in readings:
-            _check_reading(uow, session_id, reading)
-            uow.votes.add_paper_reading(session_id, reading, number, "correction")
-        if totals is not None:
-            _check_totals(uow, session_id, totals)
-            uow.votes.add_paper_totals(session_id, totals, number)
+        _append_corrections(uow, session_id, number, readings, totals)
         data = compute(rulebook_of(session), _inputs(uow, session))
         uow.votes.add_result(session_id, number, reason.strip(), data)
         uow.votes.set_status(session_id, Status.COUNTED)
@@ -320,3 +315,18 @@ def correct(
         )
         uow.commit()
     return number
+
+
+def _append_corrections(
+    uow: VotingUnitOfWork,
+    session_id: SessionId,
+    number: int,
+    readings: tuple[PaperReading, ...],
+    totals: PaperTotals | None,
+) -> None:
+    for reading in readings:
+        _check_reading(uow, session_id, reading)
+        uow.votes.add_paper_reading(session_id, reading, number, "correction")
+    if totals is not None:
+        _check_totals(uow, session_id, totals)
+        uow.votes.add_paper_totals(session_id, totals, number)

@@ -127,6 +127,17 @@ def results_xlsx(m: dict[str, Any]) -> bytes:
     for row in head:
         ws.append(list(row))
     ws["A1"].font = Font(bold=True, size=13)
+    _person_rows(ws, data)
+    for col, width in zip(
+        "ABCDEFGHIJKLMN", (5, 26, 30, 10, 10, 10, 10, 10, 10, 10, 10, 6, 50, 24), strict=True
+    ):
+        ws.column_dimensions[col].width = width
+    out = io.BytesIO()
+    wb.save(out)
+    return out.getvalue()
+
+
+def _person_rows(ws: Any, data: dict[str, Any]) -> None:
     columns = ["STT", "Họ và tên", "Chức vụ", "Phiếu hợp lệ", "Phiếu không hợp lệ"]
     for _key, label in LEVELS:
         columns += [label, f"{label} (%)"]
@@ -152,13 +163,6 @@ def results_xlsx(m: dict[str, Any]) -> bytes:
                 p["band_citation"]["text"],
             ]
         )
-    for col, width in zip(
-        "ABCDEFGHIJKLMN", (5, 26, 30, 10, 10, 10, 10, 10, 10, 10, 10, 6, 50, 24), strict=True
-    ):
-        ws.column_dimensions[col].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
 
 
 def xlsx_response(m: dict[str, Any]) -> HttpResponse:

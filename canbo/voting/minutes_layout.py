@@ -20,6 +20,18 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from canbo.core.ballots.rulebooks import Body
 
 WIDTH = 17 * cm
+COL_WIDTHS = [
+    1.1 * cm,
+    4.5 * cm,
+    1.3 * cm,
+    1.5 * cm,
+    1.4 * cm,
+    1.45 * cm,
+    1.4 * cm,
+    1.45 * cm,
+    1.4 * cm,
+    1.45 * cm,
+]
 
 
 def _styles(fonts: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
@@ -149,32 +161,22 @@ def _table(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
                 pct["low"],
             ]
         )
-    widths = [
-        1.1 * cm,
-        4.5 * cm,
-        1.3 * cm,
-        1.5 * cm,
-        1.4 * cm,
-        1.45 * cm,
-        1.4 * cm,
-        1.45 * cm,
-        1.4 * cm,
-        1.45 * cm,
-    ]
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 1), (-1, -1), st["cell"].fontName),
-                ("FONTSIZE", (0, 1), (-1, -1), 10),
-                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (2, 1), (-1, -1), "CENTER"),
-                ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ]
-        )
-    )
+    table = Table(rows, colWidths=COL_WIDTHS, repeatRows=1)
+    table.setStyle(_grid(st))
     return table
+
+
+def _grid(st: dict[str, ParagraphStyle]) -> TableStyle:
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 1), (-1, -1), st["cell"].fontName),
+            ("FONTSIZE", (0, 1), (-1, -1), 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("ALIGN", (2, 1), (-1, -1), "CENTER"),
+            ("ALIGN", (0, 1), (0, -1), "CENTER"),
+        ]
+    )
 
 
 def _consequences(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]:

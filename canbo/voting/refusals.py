@@ -14,62 +14,72 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from canbo.core.errors import DomainError
 
 View = Callable[..., HttpResponse]
 
 
-def catalogue() -> dict[str, str]:
-    return {
-        "conference_not_found": _("Không tìm thấy hội nghị."),
-        "vote_not_found": _("Không tìm thấy cuộc lấy phiếu."),
-        "unit_not_found": _("Không tìm thấy đơn vị."),
-        "site_not_found": _("Không tìm thấy điểm cầu."),
-        "convocation_not_found": _("Người này không có trong danh sách triệu tập."),
-        "already_checked_in": _("Đại biểu đã điểm danh rồi."),
-        "nothing_to_issue": _("Không còn cuộc lấy phiếu nào để phát mã cho đại biểu này."),
-        "person_not_found": _("Có mã cán bộ không tồn tại."),
-        "title_required": _("Cần nhập tên."),
-        "site_name_required": _("Cần nhập tên điểm cầu."),
-        "agenda_item_unknown": _("Không có nội dung này trong chương trình."),
-        "vote_not_ready": _("Chưa thể chuyển sang sẵn sàng: còn các vướng mắc dưới đây."),
-        "vote_not_draft": _("Chỉ sửa được cuộc lấy phiếu đang ở dạng dự thảo."),
-        "vote_wrong_status": _(
-            "Thao tác không phù hợp với trạng thái hiện tại của cuộc lấy phiếu."
-        ),
-        "quorum_not_met": _("Chưa đủ 2/3 số người được triệu tập có mặt: không được mở bỏ phiếu."),
-        "vote_not_open": _("Cuộc lấy phiếu không mở: phiếu không được ghi nhận."),
-        "code_already_used": _("Mã này đã được dùng để bỏ phiếu. Mỗi mã chỉ bỏ được một phiếu."),
-        "code_unknown": _("Mã bỏ phiếu không đúng. Vui lòng kiểm tra lại mã trên phiếu mã."),
-        "marks_not_on_ballot": _("Phiếu có nội dung không có trên mẫu phiếu."),
-        "not_counting_member": _("Chỉ thành viên Ban kiểm phiếu được thực hiện thao tác này."),
-        "entry_exists": _("Người nhập này đã nhập phiếu số này rồi."),
-        "reading_exists": _("Phiếu này đã được thống nhất kết quả đọc."),
-        "serial_out_of_range": _("Số thứ tự phiếu vượt quá số phiếu giấy đã phát."),
-        "serial_not_entered": _("Phiếu này chưa được nhập."),
-        "reading_lines_mismatch": _("Cần đọc đủ mọi dòng tên trên phiếu."),
-        "totals_lines_mismatch": _("Cần nhập số liệu cho đủ mọi người được lấy phiếu."),
-        "totals_exist": _("Đã nhập tổng số; muốn sửa, hãy dùng đính chính sau khi kiểm phiếu."),
-        "counts_exceed_collected": _("Số phiếu của một người vượt quá số phiếu thu về."),
-        "collected_exceeds_issued": _("Số phiếu thu về vượt quá số phiếu phát ra."),
-        "paper_discrepancies": _("Còn phiếu giấy hai người nhập không khớp, chưa giải quyết."),
-        "paper_totals_missing": _("Chưa nhập tổng số phiếu giấy."),
-        "paper_mode_totals": _("Cuộc lấy phiếu này nhập phiếu giấy theo tổng số."),
-        "paper_mode_per_ballot": _("Cuộc lấy phiếu này nhập phiếu giấy theo từng phiếu."),
-        "no_ballots_collected": _("Chưa có phiếu nào thu về."),
-        "already_signed": _("Bạn đã ký kết quả này rồi."),
-        "reason_required": _("Cần ghi lý do đính chính."),
-        "operator_invalid": _("Người nhập phải là người thứ nhất hoặc thứ hai."),
-        "no_rulebook_in_force": _(
-            "Không có văn bản nào có hiệu lực cho hệ thống này vào ngày họp."
-        ),
-        "rulebook_not_specified": _("Văn bản áp dụng chưa được mô tả; không tính kết quả."),
-        "parameter_value_not_allowed": _("Giá trị tham số không được phép."),
-        "subject_listed_twice": _("Một người được ghi hai lần trong danh sách lấy phiếu."),
-        "ballots_referred": _("Còn phiếu chờ Ban kiểm phiếu kết luận."),
-        "form_invalid": _("Dữ liệu nhập chưa hợp lệ."),
-    }
+CATALOGUE = {
+    "conference_not_found": gettext_lazy("Không tìm thấy hội nghị."),
+    "vote_not_found": gettext_lazy("Không tìm thấy cuộc lấy phiếu."),
+    "unit_not_found": gettext_lazy("Không tìm thấy đơn vị."),
+    "site_not_found": gettext_lazy("Không tìm thấy điểm cầu."),
+    "convocation_not_found": gettext_lazy("Người này không có trong danh sách triệu tập."),
+    "already_checked_in": gettext_lazy("Đại biểu đã điểm danh rồi."),
+    "nothing_to_issue": gettext_lazy("Không còn cuộc lấy phiếu nào để phát mã cho đại biểu này."),
+    "person_not_found": gettext_lazy("Có mã cán bộ không tồn tại."),
+    "title_required": gettext_lazy("Cần nhập tên."),
+    "site_name_required": gettext_lazy("Cần nhập tên điểm cầu."),
+    "agenda_item_unknown": gettext_lazy("Không có nội dung này trong chương trình."),
+    "vote_not_ready": gettext_lazy("Chưa thể chuyển sang sẵn sàng: còn các vướng mắc dưới đây."),
+    "vote_not_draft": gettext_lazy("Chỉ sửa được cuộc lấy phiếu đang ở dạng dự thảo."),
+    "vote_wrong_status": gettext_lazy(
+        "Thao tác không phù hợp với trạng thái hiện tại của cuộc lấy phiếu."
+    ),
+    "quorum_not_met": gettext_lazy(
+        "Chưa đủ 2/3 số người được triệu tập có mặt: không được mở bỏ phiếu."
+    ),
+    "vote_not_open": gettext_lazy("Cuộc lấy phiếu không mở: phiếu không được ghi nhận."),
+    "code_already_used": gettext_lazy(
+        "Mã này đã được dùng để bỏ phiếu. Mỗi mã chỉ bỏ được một phiếu."
+    ),
+    "code_unknown": gettext_lazy("Mã bỏ phiếu không đúng. Vui lòng kiểm tra lại mã trên phiếu mã."),
+    "marks_not_on_ballot": gettext_lazy("Phiếu có nội dung không có trên mẫu phiếu."),
+    "not_counting_member": gettext_lazy(
+        "Chỉ thành viên Ban kiểm phiếu được thực hiện thao tác này."
+    ),
+    "entry_exists": gettext_lazy("Người nhập này đã nhập phiếu số này rồi."),
+    "reading_exists": gettext_lazy("Phiếu này đã được thống nhất kết quả đọc."),
+    "serial_out_of_range": gettext_lazy("Số thứ tự phiếu vượt quá số phiếu giấy đã phát."),
+    "serial_not_entered": gettext_lazy("Phiếu này chưa được nhập."),
+    "reading_lines_mismatch": gettext_lazy("Cần đọc đủ mọi dòng tên trên phiếu."),
+    "totals_lines_mismatch": gettext_lazy("Cần nhập số liệu cho đủ mọi người được lấy phiếu."),
+    "totals_exist": gettext_lazy(
+        "Đã nhập tổng số; muốn sửa, hãy dùng đính chính sau khi kiểm phiếu."
+    ),
+    "counts_exceed_collected": gettext_lazy("Số phiếu của một người vượt quá số phiếu thu về."),
+    "collected_exceeds_issued": gettext_lazy("Số phiếu thu về vượt quá số phiếu phát ra."),
+    "paper_discrepancies": gettext_lazy(
+        "Còn phiếu giấy hai người nhập không khớp, chưa giải quyết."
+    ),
+    "paper_totals_missing": gettext_lazy("Chưa nhập tổng số phiếu giấy."),
+    "paper_mode_totals": gettext_lazy("Cuộc lấy phiếu này nhập phiếu giấy theo tổng số."),
+    "paper_mode_per_ballot": gettext_lazy("Cuộc lấy phiếu này nhập phiếu giấy theo từng phiếu."),
+    "no_ballots_collected": gettext_lazy("Chưa có phiếu nào thu về."),
+    "already_signed": gettext_lazy("Bạn đã ký kết quả này rồi."),
+    "reason_required": gettext_lazy("Cần ghi lý do đính chính."),
+    "operator_invalid": gettext_lazy("Người nhập phải là người thứ nhất hoặc thứ hai."),
+    "no_rulebook_in_force": gettext_lazy(
+        "Không có văn bản nào có hiệu lực cho hệ thống này vào ngày họp."
+    ),
+    "rulebook_not_specified": gettext_lazy("Văn bản áp dụng chưa được mô tả; không tính kết quả."),
+    "parameter_value_not_allowed": gettext_lazy("Giá trị tham số không được phép."),
+    "subject_listed_twice": gettext_lazy("Một người được ghi hai lần trong danh sách lấy phiếu."),
+    "ballots_referred": gettext_lazy("Còn phiếu chờ Ban kiểm phiếu kết luận."),
+    "form_invalid": gettext_lazy("Dữ liệu nhập chưa hợp lệ."),
+}
 
 
 def issue_text(code: str, fields: Mapping[str, Any]) -> str:
@@ -97,7 +107,7 @@ def issue_text(code: str, fields: Mapping[str, Any]) -> str:
 
 
 def message(exc: DomainError) -> str:
-    return catalogue().get(exc.code, exc.message)
+    return str(CATALOGUE.get(exc.code, exc.message))
 
 
 def refusal_page(request: HttpRequest, exc: DomainError) -> HttpResponse:

@@ -76,6 +76,10 @@ def _add_parsers(parser: CommandParser) -> None:
     p = sub.add_parser("convene")
     p.add_argument("--conference", type=int, required=True)
     p.add_argument("persons", nargs="+", help="person codes")
+    _add_vote_parsers(sub)
+
+
+def _add_vote_parsers(sub: Any) -> None:
     p = sub.add_parser("session-create")
     p.add_argument("--conference", type=int, required=True)
     p.add_argument("--title", required=True)
@@ -90,6 +94,10 @@ def _add_parsers(parser: CommandParser) -> None:
     p.add_argument("--person", help="person code")
     p.add_argument("--qr", help="token printed on the invitation")
     p.add_argument("--paper", action="store_true")
+    _add_count_parsers(sub)
+
+
+def _add_count_parsers(sub: Any) -> None:
     p = sub.add_parser("cast")
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--code", required=True)
