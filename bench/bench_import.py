@@ -299,10 +299,12 @@ def run_on(label: str, env: dict[str, str], data: Path, files: tuple[Path, Path]
         canbo(data, "manage", "flush", "--noinput", env=env)
     canbo(data, "migrate", "-v0", env=env)
     canbo(data, "import", "units", str(units), "--today", TODAY, env=env)
+    load = os.getloadavg()[0]  # the machine may be shared: say how busy it was
     wall, peak = measure(data, "people", people, env)
     print(f"{label}: {rows} rows in {wall:.1f} s, peak RSS {peak / 1024:.0f} MiB", flush=True)
     kind = people.suffix[1:].upper()
-    return f"| {label} | {kind} | {rows:,} | {wall:.1f} | {rows / wall:,.0f} | {peak / 1024:.0f} |"
+    numbers = f"{rows:,} | {wall:.1f} | {rows / wall:,.0f} | {peak / 1024:.0f} | {load:.1f}"
+    return f"| {label} | {kind} | {numbers} |"
 
 
 def machine() -> str:
@@ -323,8 +325,8 @@ def update_doc(lines: list[str], args: argparse.Namespace) -> None:
         " XLSX rows; realistic Vietnamese names, 1,020 cells), each person with a current cell"
         " membership, all checks on, one transaction. Wall time of the whole command (startup"
         " and migrations check included); peak RSS of the importing process.", "",
-        "| Database | File | Rows | Seconds | Rows/s | Peak RSS (MiB) |",
-        "|---|---|---:|---:|---:|---:|", *lines,
+        "| Database | File | Rows | Seconds | Rows/s | Peak RSS (MiB) | Load avg before |",
+        "|---|---|---:|---:|---:|---:|---:|", *lines,
         "", "Targets (issue): 1,000,000 CSV rows in ≤ 60 s on SQLite, ≤ 90 s on PostgreSQL,"
         " peak memory ≤ 1 GiB.", END,
     ])  # fmt: skip
