@@ -58,7 +58,7 @@ class Hall:
 
 
 def counter(username: str, unit: UnitId) -> Actor:
-    user = get_user_model().objects.create_user(username, password="mat-khau-dai-1")  # noqa: S106
+    user = get_user_model().objects.create_user(username, password="mat-khau-dai-1")
     RoleGrant.objects.create(
         user=user, role=Role.COUNTING_COMMITTEE, unit_id=unit, valid_from=dt.date(2020, 1, 1)
     )
