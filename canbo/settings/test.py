@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import tempfile
 
+# Files of a test run (secret key, uploads, SQLite) never land in the user's data folder.
+os.environ.setdefault("CANBO_DATA_DIR", tempfile.mkdtemp(prefix="canbo-test-"))
+
 from .base import *  # noqa: F403
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
