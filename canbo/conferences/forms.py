@@ -35,6 +35,9 @@ class CheckInForm(forms.Form):
     person = forms.IntegerField(required=False, widget=forms.HiddenInput)
     qr = forms.CharField(label=_("Mã QR trên giấy triệu tập"), max_length=64, required=False)
     paper = forms.BooleanField(label=_("Phát phiếu giấy thay cho mã bỏ phiếu"), required=False)
+    preprinted = forms.BooleanField(
+        label=_("Phát phiếu mã in sẵn (rút ngẫu nhiên)"), required=False
+    )
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}

@@ -137,6 +137,7 @@ def site_checkin(request: HttpRequest, site_id: int) -> HttpResponse:
             qr_token=d["qr"] or None,
             method=CheckInMethod.QR if d["qr"] else CheckInMethod.STAFF,
             medium=Medium.PAPER if d["paper"] else Medium.ELECTRONIC,
+            preprinted=d["preprinted"],
         )
     context = {
         "site": site,

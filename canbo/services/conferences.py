@@ -52,6 +52,7 @@ class CheckInResult:
     full_name: str
     codes: tuple[IssuedCode, ...]
     paper_sessions: tuple[str, ...]
+    slip_sessions: tuple[str, ...] = ()
 
 
 def require_staff(
@@ -190,9 +191,13 @@ def check_in(
     qr_token: str | None = None,
     method: CheckInMethod = CheckInMethod.STAFF,
     medium: Medium = Medium.ELECTRONIC,
+    preprinted: bool = False,
 ) -> CheckInResult:
     """Check a convened delegate in at a site and hand over codes or paper ballots.
 
+    With ``preprinted`` the delegate draws a slip from a shuffled stack printed beforehand
+    (:func:`canbo.services.voting.print_slips`): only the hand-over is recorded and no code is
+    created now, so not even storage order can tie the person to a code (docs/voting.md).
     Refused when the person is not convened or is already checked in (at any site).
     """
     with uow:
@@ -205,7 +210,7 @@ def check_in(
             raise NotFound("convocation_not_found", person_id=person_id)
         if not uow.conferences.check_in(conv.convocation_id, site_id, method):
             raise Conflict("already_checked_in", person_id=conv.person_id)
-        codes, paper = _issue(uow, cid, conv.convocation_id, medium)
+        codes, paper = _issue(uow, cid, conv.convocation_id, medium, preprinted)
         uow.audit.append(
             actor,
             "conference.check_in",
@@ -216,6 +221,8 @@ def check_in(
             {"person": int(conv.person_id), "site": int(site_id), "method": str(method)},
         )
         uow.commit()
+    if preprinted and medium is Medium.ELECTRONIC:
+        return CheckInResult(conv.person_id, conv.full_name, codes, (), paper)
     return CheckInResult(conv.person_id, conv.full_name, codes, paper)
 
 
@@ -240,7 +247,11 @@ def issue_later(
 
 
 def _issue(
-    uow: VotingUnitOfWork, cid: ConferenceId, convocation_id: int, medium: Medium
+    uow: VotingUnitOfWork,
+    cid: ConferenceId,
+    convocation_id: int,
+    medium: Medium,
+    preprinted: bool = False,
 ) -> tuple[tuple[IssuedCode, ...], tuple[str, ...]]:
     codes: list[IssuedCode] = []
     paper: list[str] = []
@@ -250,8 +261,8 @@ def _issue(
             continue
         if not uow.votes.add_participation(sid, convocation_id, medium):
             continue
-        if medium is Medium.PAPER:
-            paper.append(session.title)
+        if medium is Medium.PAPER or preprinted:
+            paper.append(session.title)  # a paper ballot, or a pre-printed code slip
             continue
         code = new_code()
         uow.votes.add_code(sid, uow.hasher.digest(sid, code))

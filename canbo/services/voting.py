@@ -29,7 +29,7 @@ from canbo.core.types import WRITE_ROLES, AccountId, PersonId
 
 from .conferences import STAFF_ROLES, needed_for_quorum, quorum, require_staff
 from .ports import Actor
-from .voter_codes import new_receipt, normalize
+from .voter_codes import new_code, new_receipt, normalize
 from .voting_ports import (
     ConferenceId,
     PaperMode,
@@ -332,3 +332,28 @@ def check_code(uow: VotingUnitOfWork, session_id: SessionId, code: str) -> None:
             raise ValidationError("code_unknown")
         if not uow.votes.code_unused(session_id, digest):
             raise Conflict("code_already_used")
+
+
+MAX_SLIPS = 5000
+
+
+def print_slips(
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, count: int
+) -> list[str]:
+    """Codes for a stack of pre-printed slips, created in one transaction before check-in.
+
+    The slips are shuffled and handed out at random (``check_in(..., preprinted=True)``), so
+    no record, sequence or transaction ties a code to the person who drew it (CV-13, NA-07).
+    """
+    if not 1 <= count <= MAX_SLIPS:
+        raise ValidationError("slip_count_invalid", count=count, maximum=MAX_SLIPS)
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_staff(uow, actor, session.conference_id, WRITE_ROLES)
+        _expect(session, Status.DRAFT, Status.READY)
+        codes = [new_code() for _ in range(count)]
+        for code in sorted(codes):
+            uow.votes.add_code(session_id, uow.hasher.digest(session_id, code))
+        uow.audit.append(actor, "vote.slips", "vote", str(session_id), None, None, {"count": count})
+        uow.commit()
+    return codes

@@ -56,6 +56,10 @@ class SessionForm(forms.Form):
         return [u.strip() for u in self.cleaned_data["counters"].splitlines() if u.strip()]
 
 
+class SlipsForm(forms.Form):
+    count = forms.IntegerField(label=_("Số phiếu mã cần in"), min_value=1, max_value=5000)
+
+
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Mã bỏ phiếu"),

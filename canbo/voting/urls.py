@@ -18,6 +18,7 @@ urlpatterns = [
     path("<int:sid>/ket-qua/", views.results, name="results"),
     path("<int:sid>/bien-ban-kiem-phieu.pdf", views.minutes_pdf, name="minutes"),
     path("<int:sid>/ket-qua.xlsx", views.results_xlsx, name="xlsx"),
+    path("<int:sid>/phieu-ma/", views.slips, name="slips"),
     path("<int:sid>/bau/", voter_views.vote, name="vote"),
     path("<int:sid>/danh-sach-phieu/", voter_views.ballot_list, name="ballots"),
 ]

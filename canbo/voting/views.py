@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from canbo.accounts.actors import actor_for
@@ -179,3 +180,19 @@ def minutes_pdf(request: HttpRequest, sid: int) -> HttpResponse:
 @refusals_shown
 def results_xlsx(request: HttpRequest, sid: int) -> HttpResponse:
     return xlsx_response(selectors.minutes_data(actor_for(request.user), sid))
+
+
+@never_cache
+@require_POST
+@verified_login_required
+@refusals_shown
+def slips(request: HttpRequest, sid: int) -> HttpResponse:
+    """A printable sheet of one-time code slips, shown once (never stored in clear)."""
+    session = selectors.session_for(actor_for(request.user), sid)
+    form = forms.SlipsForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError("form_invalid")
+    codes = svc.print_slips(
+        U(), actor_for(request.user), SessionId(sid), form.cleaned_data["count"]
+    )
+    return render(request, "voting/slips.html", {"s": session, "codes": sorted(codes)})

@@ -48,6 +48,7 @@ def check_in(page: Any, name: str, *, paper: bool = False) -> list[str]:
     else:
         row.get_by_role("button", name=f"Điểm danh {name}", exact=True).click()
     page.wait_for_load_state()
+    page.get_by_role("heading", name=f"Đã điểm danh: {name}").wait_for()
     return [c.get_attribute("data-code") for c in page.locator("[data-code]").all()]
 
 
@@ -56,6 +57,7 @@ def vote_on_phone(
 ) -> str:
     phone.goto(f"{base}/bo-phieu/{sid}/bau/?ma={code}")
     phone.get_by_role("button", name="Tiếp tục").click()
+    phone.locator("fieldset").nth(len(levels) - 1).wait_for()
     for fieldset, level in zip(phone.locator("fieldset").all(), levels, strict=True):
         fieldset.get_by_label(level, exact=True).check()
     if shots:
@@ -70,6 +72,7 @@ def vote_on_phone(
 
 def read_paper(page: Any, serial: int, levels: list[str]) -> None:
     page.fill("#id_serial", str(serial))
+    page.locator("fieldset").nth(len(levels) - 1).wait_for()
     for fieldset, level in zip(page.locator("fieldset").all(), levels, strict=True):
         fieldset.get_by_label(level, exact=True).check()
 
@@ -125,6 +128,7 @@ def test_a_full_confidence_vote_in_the_browser(
     token = Convocation.objects.get(person__code=p[3]).qr_token
     staff.fill("#id_qr", token)
     press(staff, "Điểm danh theo mã QR")
+    staff.locator("[data-code]").first.wait_for()
     codes += [c.get_attribute("data-code") for c in staff.locator("[data-code]").all()]
     codes += check_in(staff, "Hoàng Thị Lan")
     assert len(codes) == 5

@@ -19,6 +19,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.db import models as dj
 
+from canbo.services import conferences as conf_svc
 from canbo.services import voting as vote_svc
 from canbo.services.ports import SYSTEM
 from canbo.voting import models
@@ -113,3 +114,18 @@ def test_the_database_dump_and_the_logs_hold_no_link_between_voters_and_ballots(
     actions = [r["fields"]["action"] for r in records if r["model"] == "audit.auditentry"]
     assert "vote.cast" not in actions and actions.count("conference.check_in") == len(voters)
     assert actions[-2:] == ["vote.open", "vote.close"]
+
+
+def test_with_preprinted_slips_check_in_creates_no_code_at_all() -> None:
+    h = hall(convened=9)
+    slips = vote_svc.print_slips(U(), SYSTEM, h.session, 10)
+    before = set(models.VoterCode.objects.values_list("pk", flat=True))
+    for person in h.persons[:7]:
+        result = conf_svc.check_in(U(), SYSTEM, h.sites[0], person_id=person, preprinted=True)
+        assert result.codes == () and result.slip_sessions
+    assert set(models.VoterCode.objects.values_list("pk", flat=True)) == before
+    assert models.Participation.objects.filter(medium="electronic").count() == 7
+    open_vote(h)
+    marks = {int(p): "mid" for p in h.subjects}
+    receipts = [vote_svc.cast_ballot(U(), h.session, code, marks) for code in slips[3:10]]
+    assert models.Ballot.objects.count() == len(receipts) == 7

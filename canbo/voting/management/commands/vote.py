@@ -94,6 +94,10 @@ def _add_vote_parsers(sub: Any) -> None:
     p.add_argument("--person", help="person code")
     p.add_argument("--qr", help="token printed on the invitation")
     p.add_argument("--paper", action="store_true")
+    p.add_argument("--preprinted", action="store_true", help="hand a pre-printed code slip")
+    p = sub.add_parser("slips")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--count", type=int, required=True)
     _add_count_parsers(sub)
 
 
@@ -212,10 +216,25 @@ class Command(BaseCommand):
         person = _person_ids([o["person"]])[0] if o["person"] else None
         medium = Medium.PAPER if o["paper"] else Medium.ELECTRONIC
         r = conf_svc.check_in(
-            U(), actor, SiteId(o["site"]), person_id=person, qr_token=o["qr"], medium=medium
+            U(),
+            actor,
+            SiteId(o["site"]),
+            person_id=person,
+            qr_token=o["qr"],
+            medium=medium,
+            preprinted=o["preprinted"],
         )
         codes = [{"session": c.session_id, "code": c.code} for c in r.codes]
-        return {"person": r.full_name, "codes": codes, "paper": list(r.paper_sessions)}
+        return {
+            "person": r.full_name,
+            "codes": codes,
+            "paper": list(r.paper_sessions),
+            "slips": list(r.slip_sessions),
+        }
+
+    def do_slips(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
+        codes = svc.print_slips(U(), actor, SessionId(o["session"]), o["count"])
+        return {"codes": sorted(codes)}
 
     def do_cast(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
         marks = {int(k): v for k, v in _pairs(o["mark"]).items()}
