@@ -93,9 +93,9 @@ def _records(batch: int = 5000) -> Iterator[AuditRecord]:
     last_pk = 0
     while True:
         rows = list(
-            AuditEntry.objects.filter(pk__gt=last_pk).order_by("pk").values_list("pk", *fields)[
-                :batch
-            ]
+            AuditEntry.objects.filter(pk__gt=last_pk)
+            .order_by("pk")
+            .values_list("pk", *fields)[:batch]
         )
         if not rows:
             return

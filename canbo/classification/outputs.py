@@ -10,16 +10,16 @@ from __future__ import annotations
 import importlib.util
 import io
 from collections.abc import Sequence
-from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 from canbo.core.errors import ValidationError
+from canbo.pdf_fonts import font_path
 
 from . import choices
 from .selectors import LEVELS, Stats, UnitReview
 
-PDF_FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+PDF_FONT = font_path("sans")  # bundled: full Vietnamese glyphs, offline
 
 
 def _level_label(value: int | None, show: bool) -> str:

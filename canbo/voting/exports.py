@@ -20,16 +20,19 @@ from django.http import HttpResponse
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from canbo.pdf_fonts import font_path
+
 FONT_CANDIDATES = (
     (
         "/usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf",
         "/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf",
         "/usr/share/fonts/truetype/liberation2/LiberationSerif-Italic.ttf",
     ),
+    # Bundled with canbo, so the minutes print offline on any machine.
     (
-        "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
-        "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Italic.ttf",
+        str(font_path("serif")),
+        str(font_path("serif-bold")),
+        str(font_path("serif-italic")),
     ),
 )
 # Liberation 1.x (fonts-liberation) has no precomposed Vietnamese letters: every family is
