@@ -1,0 +1,163 @@
+"""Confidence-vote benchmark (issue 3, performance).
+
+Targets: 2,000 voters casting a 50-person confidence ballot over HTTP on loopback, sustained
+≥ 300 ballots/s, p99 ≤ 300 ms, no errors, on SQLite and PostgreSQL, beside the raw insert rate
+of the same ballot rows in the same database; close → counted → certified for 2,000 × 50
+≤ 200 ms; the count of 1,000,000 ballots ≤ 20 s.
+
+    python bench/bench_voting.py [--data-dir DIR] [--voters 2000] [--subjects 50]
+        [--workers 2] [--threads 8] [--clients 32] [--tally 1000000] [--write-doc]
+
+Set ``DATABASE_URL`` for PostgreSQL (``bench/voting_pg.sh`` starts a durable cluster). Steps:
+the conference is built through the services (``bench/voting_setup.py``), ``canbo serve``
+runs as its own process group, ``bench/voting_load.py`` drives it from another process, and
+``bench/voting_steps.py`` times the count and the raw inserts in the server's database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- voting:start -->", "<!-- voting:end -->"
+
+
+def env(data_dir: Path) -> dict[str, str]:
+    values = dict(os.environ)
+    values.update(
+        DJANGO_SETTINGS_MODULE="canbo.settings.dev",
+        PYTHONPATH=str(ROOT),
+        CANBO_DATA_DIR=str(data_dir),
+    )
+    return values
+
+
+def step(data_dir: Path, name: str, *args: int) -> dict[str, Any]:
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "voting_steps.py"), name, str(data_dir), *map(str, args)],
+        env=env(data_dir),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if proc.returncode != 0:
+        raise SystemExit(f"step {name} failed:\n{proc.stderr[-4000:]}")
+    line = next(ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT "))
+    return dict(json.loads(line.removeprefix("RESULT ")))
+
+
+def cli(data_dir: Path, *args: str) -> None:
+    cmd = [sys.executable, "-m", "canbo.cli", "--data-dir", str(data_dir), *args]
+    subprocess.run(cmd, env=env(data_dir), check=True, cwd=ROOT, capture_output=True)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start_server(data_dir: Path, port: int, workers: int, threads: int) -> subprocess.Popen[bytes]:
+    cmd = [sys.executable, "-m", "canbo.cli", "--data-dir", str(data_dir), "serve"]
+    cmd += ["--port", str(port), "--workers", str(workers), "--threads", str(threads)]
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env(data_dir), stdout=subprocess.DEVNULL, start_new_session=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bo-phieu/0/bau/", timeout=2)
+        except urllib.error.HTTPError:
+            return proc  # 404 for session 0: the server answers
+        except OSError:
+            time.sleep(0.3)
+    os.killpg(proc.pid, signal.SIGKILL)
+    raise SystemExit("server did not start")
+
+
+def http_phase(data_dir: Path, a: argparse.Namespace) -> dict[str, Any]:
+    port = free_port()
+    server = start_server(data_dir, port, a.workers, a.threads)
+    out = data_dir / "load.json"
+    try:
+        for _ in range(2):  # warm every worker's imports and templates with two requests
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/bo-phieu/1/bau/", timeout=10)
+        cmd = [sys.executable, str(BENCH / "voting_load.py"), str(port)]
+        cmd += [str(data_dir / "fixture.json"), "--clients", str(a.clients), "--out", str(out)]
+        subprocess.run(cmd, check=True)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    return dict(json.loads(out.read_text()))
+
+
+def machine() -> dict[str, Any]:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {
+        "date": dt.date.today().isoformat(),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "load_before": os.getloadavg()[0],
+    }
+
+
+def run(a: argparse.Namespace) -> dict[str, Any]:
+    data_dir = Path(a.data_dir or tempfile.mkdtemp(prefix="canbo-bench-vote-"))
+    result: dict[str, Any] = {"machine": machine(), "args": vars(a) | {"data_dir": str(data_dir)}}
+    result["database"] = "postgresql" if os.environ.get("DATABASE_URL") else "sqlite"
+    cli(data_dir, "migrate", "--verbosity", "0")
+    result["setup"] = step(data_dir, "build", a.voters, a.subjects)
+    result["http"] = http_phase(data_dir, a)
+    result["certify"] = step(data_dir, "certify")
+    result["count_matches_marks"] = result["certify"]["counts"] == result["http"].pop("sums")
+    result["certify"].pop("counts")
+    result["raw"] = step(data_dir, "raw", a.voters)
+    if a.tally:
+        result["tally"] = step(data_dir, "tally", a.tally)
+    return result
+
+
+def main() -> None:
+    p = argparse.ArgumentParser()
+    p.add_argument("--data-dir")
+    p.add_argument("--voters", type=int, default=2000)
+    p.add_argument("--subjects", type=int, default=50)
+    p.add_argument("--workers", type=int, default=2)
+    p.add_argument("--threads", type=int, default=8)
+    p.add_argument("--clients", type=int, default=32)
+    p.add_argument("--tally", type=int, default=1_000_000)
+    p.add_argument("--out", type=Path, help="append the JSON result to this file")
+    a = p.parse_args()
+    result = run(a)
+    text = json.dumps(result, indent=1, default=str)
+    print(text)
+    if a.out:
+        with a.out.open("a") as fh:
+            fh.write(json.dumps(result, default=str) + "\n")
+
+
+if __name__ == "__main__":
+    main()
