@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from types import TracebackType
-from typing import NamedTuple, Protocol
+from typing import NamedTuple, Protocol, Self
 
 from canbo.core import importing as imp
 from canbo.core.types import UnitId, UnitKind
@@ -63,10 +63,13 @@ class BulkRegistry(Protocol):
     Used as a context manager; leaving it without :meth:`commit` rolls everything back.
     """
 
-    tree: TreeReader
-    audit: AuditLog
+    @property
+    def tree(self) -> TreeReader: ...
 
-    def __enter__(self) -> BulkRegistry: ...
+    @property
+    def audit(self) -> AuditLog: ...
+
+    def __enter__(self) -> Self: ...
 
     def __exit__(
         self,

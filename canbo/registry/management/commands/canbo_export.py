@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from canbo.core.errors import DomainError
 from canbo.core.importing import PEOPLE_COLUMNS, UNIT_COLUMNS
+from canbo.core.types import UnitId
 from canbo.registry import bulk, queries
 from canbo.registry.io_files import write_table
 from canbo.registry.models import OrgUnit
@@ -39,7 +40,7 @@ class Command(BaseCommand):
         try:
             if options["unit"]:
                 pk = OrgUnit.objects.filter(code=options["unit"]).values_list("pk", flat=True)
-                root = access_unit(actor, pk.first() or 0, DjangoTreeReader(), as_of)
+                root = access_unit(actor, UnitId(pk.first() or 0), DjangoTreeReader(), as_of)
             else:
                 require_admin(actor)
         except DomainError as exc:
