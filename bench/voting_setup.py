@@ -45,7 +45,9 @@ def build(voters: int, subjects: int) -> dict[str, Any]:
     conf_svc.convene(U(), staff, cid, people)
     plan = svc.SessionPlan(
         title="Lấy phiếu tín nhiệm năm 2026",
-        subjects=[(PersonId(p), f"Ủy viên Ban Chấp hành {i + 1}") for i, p in enumerate(people[:subjects])],
+        subjects=[
+            (PersonId(p), f"Ủy viên Ban Chấp hành {i + 1}") for i, p in enumerate(people[:subjects])
+        ],
         counters=[c.pk for c in counters],
         dossier_sent_on=HELD_ON - dt.timedelta(days=20),
         questions_sent_on=HELD_ON - dt.timedelta(days=12),

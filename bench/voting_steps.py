@@ -43,13 +43,13 @@ def build(data_dir: str, voters: int, subjects: int) -> dict[str, Any]:
 def certify(data_dir: str) -> dict[str, Any]:
     """close → count → both committee members sign, each step through the services."""
     from django.contrib.auth import get_user_model
+    from voting_setup import HELD_ON
 
     from canbo.accounts.actors import actor_for
     from canbo.services import voting as svc
     from canbo.services import voting_count as count_svc
     from canbo.services.voting_ports import SessionId
     from canbo.voting.uow import VotingUnitOfWork as U
-    from voting_setup import HELD_ON
 
     fx = json.loads((Path(data_dir) / "fixture.json").read_text())
     sid = SessionId(fx["session"])
@@ -69,7 +69,12 @@ def certify(data_dir: str) -> dict[str, Any]:
         str(p["person_id"]): {"high": p["high"], "mid": p["mid"], "low": p["low"]}
         for p in data["persons"]
     }
-    return {"ms_cumulative": ms, "certified": certified, "figures": data["figures"], "counts": counts}
+    return {
+        "ms_cumulative": ms,
+        "certified": certified,
+        "figures": data["figures"],
+        "counts": counts,
+    }
 
 
 def main() -> None:

@@ -12,11 +12,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from canbo.core.ballots.ballot import ConfidenceLevel
+from canbo.core.ballots.ballot import ConfidenceLevel, SubjectId
 from canbo.core.ballots.catalog import default_registry
 from canbo.core.ballots.params import ParamValue
 from canbo.core.ballots.results import require_specified, required_figures
 from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
+from canbo.core.ballots.tally import encode_confidence_marks
 from canbo.core.errors import (
     Citation,
     Conflict,
@@ -286,7 +287,8 @@ def cast_ballot(
         session = load(uow, session_id, lock=True)
         if session.status is not Status.OPEN:
             raise Conflict("vote_not_open", status=str(session.status))
-        clean = _check_marks(uow.votes.subjects(session_id), marks)
+        order = tuple(SubjectId(p) for p in uow.votes.subject_ids(session_id))
+        clean = _check_marks(order, marks)
         digest = uow.hasher.digest(session_id, normalize(code))
         if not uow.votes.use_code(session_id, digest):
             if uow.votes.code_exists(session_id, digest):
@@ -295,19 +297,21 @@ def cast_ballot(
         receipt = new_receipt()
         while uow.votes.receipt_taken(receipt):
             receipt = new_receipt()
-        uow.votes.add_ballot(session_id, receipt, clean)
+        uow.votes.add_ballot(session_id, receipt, encode_confidence_marks(order, clean))
         uow.commit()
     return receipt
 
 
-def _check_marks(subjects: Sequence[SubjectData], marks: Mapping[int, str]) -> dict[str, str]:
-    printed = {int(s.person_id) for s in subjects}
+def _check_marks(
+    order: Sequence[SubjectId], marks: Mapping[int, str]
+) -> dict[SubjectId, ConfidenceLevel]:
+    printed = set(order)
     levels = {str(level) for level in ConfidenceLevel}
     unknown = [k for k in marks if int(k) not in printed]
     bad = [v for v in marks.values() if v not in levels]
     if unknown or bad:
         raise ValidationError("marks_not_on_ballot", subjects=unknown, levels=bad)
-    return {str(int(k)): str(v) for k, v in marks.items()}
+    return {SubjectId(int(k)): ConfidenceLevel(v) for k, v in marks.items()}
 
 
 def check_readiness(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> list[Issue]:

@@ -185,7 +185,8 @@ def _inputs(uow: VotingUnitOfWork, session: SessionData) -> CountInputs:
     check = quorum(conf, att, rulebook_of(session), frozenset(s.person_id for s in subjects))
     return CountInputs(
         subjects=subjects,
-        electronic=uow.votes.ballots(sid),
+        electronic=(),
+        marks=uow.votes.electronic_marks(sid),
         paper=uow.votes.paper_readings(sid),
         totals=uow.votes.paper_totals(sid),
         issued_electronic=issued.get(Medium.ELECTRONIC, 0),

@@ -128,6 +128,19 @@ class SubjectData:
 
 
 @dataclass(frozen=True, slots=True)
+class ElectronicMarks:
+    """The marks of every electronic ballot of a session, one compact row per ballot.
+
+    Row ``i`` has one character per person of ``order`` (ascending person id): ``H``, ``M``,
+    ``L`` or ``-`` (no level), as :func:`canbo.core.ballots.tally.encode_confidence_marks`
+    writes it. Rows carry no receipt and no order of casting.
+    """
+
+    order: tuple[PersonId, ...]
+    rows: Sequence[str]
+
+
+@dataclass(frozen=True, slots=True)
 class PaperReading:
     """One paper ballot as read: a reading per printed line; ``not_issued`` for a ballot the
     counting committee did not issue (CV-14 case i)."""
@@ -256,10 +269,16 @@ class VoteRepository(Protocol):
 
     def receipt_taken(self, receipt: str) -> bool: ...
 
-    def add_ballot(self, session_id: SessionId, receipt: str, marks: Mapping[str, str]) -> None: ...
+    def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
+        """The persons on the ballot in ascending id order: the order of compact marks."""
+        ...
 
-    def ballots(self, session_id: SessionId) -> list[tuple[str, dict[str, str]]]:
-        """(receipt, marks) of every electronic ballot, in receipt order."""
+    def add_ballot(self, session_id: SessionId, receipt: str, marks: str) -> None:
+        """Store a ballot: a random receipt and the compact marks (no voter, no code)."""
+        ...
+
+    def electronic_marks(self, session_id: SessionId) -> ElectronicMarks:
+        """The compact marks of every electronic ballot (see :class:`ElectronicMarks`)."""
         ...
 
     def add_paper_entry(

@@ -24,10 +24,17 @@ from canbo.core.ballots.ballot import (
 from canbo.core.ballots.quorum import QuorumCheck
 from canbo.core.ballots.results import PersonCounts, SessionFigures, compute_person
 from canbo.core.ballots.rulebooks import Rulebook
-from canbo.core.ballots.tally import PersonTally, tally_confidence
+from canbo.core.ballots.tally import (
+    PersonTally,
+    combine_tallies,
+    encode_confidence_marks,
+    tally_confidence,
+    tally_confidence_marks,
+)
 from canbo.core.errors import Conflict, ValidationError
+from canbo.core.types import PersonId
 
-from .voting_ports import LineReading, PaperReading, PaperTotals, SubjectData
+from .voting_ports import ElectronicMarks, LineReading, PaperReading, PaperTotals, SubjectData
 
 _LEVELS: dict[LineReading, frozenset[ConfidenceLevel]] = {
     LineReading.HIGH: frozenset({ConfidenceLevel.HIGH}),
@@ -41,7 +48,11 @@ _LEVELS: dict[LineReading, frozenset[ConfidenceLevel]] = {
 
 @dataclass(frozen=True, slots=True)
 class CountInputs:
-    """Everything a count reads; ``issued_*`` are codes and paper ballots handed out."""
+    """Everything a count reads; ``issued_*`` are codes and paper ballots handed out.
+
+    Electronic ballots come either as compact ``marks`` (what storage holds) or as
+    ``electronic`` (receipt, marks by person id) pairs, which are encoded the same way.
+    """
 
     subjects: Sequence[SubjectData]
     electronic: Sequence[tuple[str, Mapping[str, str]]]
@@ -51,6 +62,7 @@ class CountInputs:
     issued_paper: int
     quorum: QuorumCheck | None
     members_in_office: int | None = None
+    marks: ElectronicMarks | None = None
 
 
 def paper_ballot(reading: PaperReading) -> Ballot:
@@ -60,31 +72,53 @@ def paper_ballot(reading: PaperReading) -> Ballot:
     return confidence_ballot(f"P{reading.serial}", marks, struck=struck)
 
 
-def _ballots(inputs: CountInputs) -> tuple[list[Ballot], frozenset[str]]:
-    ballots = [
-        confidence_ballot(r, [(int(k), {ConfidenceLevel(v)}) for k, v in m.items()])
-        for r, m in inputs.electronic
-    ]
-    paper = [paper_ballot(r) for r in inputs.paper.values()]
-    issued = {b.serial for b in ballots}
-    issued |= {f"P{r.serial}" for r in inputs.paper.values() if not r.not_issued}
-    total_issued = inputs.issued_electronic + inputs.issued_paper
-    if len(ballots) > inputs.issued_electronic or len(paper) > inputs.issued_paper:
-        raise ValidationError(
-            "collected_exceeds_issued", issued=total_issued, collected=len(ballots) + len(paper)
+def _electronic(inputs: CountInputs, form: BallotForm) -> ElectronicMarks:
+    if inputs.marks is not None:
+        if {int(p) for p in inputs.marks.order} != {int(s) for s in form.subjects}:
+            raise ValidationError("ballot_marks_corrupt", width=len(inputs.marks.order))
+        return inputs.marks
+    receipts = [r for r, _ in inputs.electronic]
+    if len(set(receipts)) != len(receipts):
+        raise ValidationError("duplicate_ballot_serial")
+    order = tuple(sorted(form.subjects))
+    rows = [
+        encode_confidence_marks(
+            order, {SubjectId(int(k)): ConfidenceLevel(v) for k, v in m.items()}
         )
+        for _, m in inputs.electronic
+    ]
+    return ElectronicMarks(tuple(PersonId(s) for s in order), rows)
+
+
+def _tallies(
+    rulebook: Rulebook, inputs: CountInputs, form: BallotForm
+) -> tuple[dict[SubjectId, PersonTally], int, int]:
+    """Electronic ballots counted in compact form, paper ballots judged one by one (CV-14);
+    return the tallies and the numbers of electronic and paper ballots collected."""
+    marks = _electronic(inputs, form)
+    paper = [paper_ballot(r) for r in inputs.paper.values()]
+    total_issued = inputs.issued_electronic + inputs.issued_paper
+    if len(marks.rows) > inputs.issued_electronic or len(paper) > inputs.issued_paper:
+        raise ValidationError(
+            "collected_exceeds_issued",
+            issued=total_issued,
+            collected=len(marks.rows) + len(paper),
+        )
+    issued = {f"P{r.serial}" for r in inputs.paper.values() if not r.not_issued}
     # Codes and paper ballots issued but not returned still count as issued (CV-15).
-    issued |= {f"unreturned-{i}" for i in range(total_issued - len(issued))}
-    return ballots + paper, frozenset(issued)
+    issued |= {f"unreturned-{i}" for i in range(total_issued - len(marks.rows) - len(issued))}
+    order = tuple(SubjectId(p) for p in marks.order)
+    electronic = tally_confidence_marks(marks.rows, order, rulebook)
+    on_paper = tally_confidence(paper, form, frozenset(issued), rulebook)
+    return combine_tallies(electronic, on_paper, total_issued), len(marks.rows), len(paper)
 
 
 def compute(rulebook: Rulebook, inputs: CountInputs) -> dict[str, Any]:
     """The whole result of a session as plain data, for storage, minutes and exports."""
     form = BallotForm(BallotKind.CONFIDENCE, tuple(SubjectId(s.person_id) for s in inputs.subjects))
-    ballots, issued = _ballots(inputs)
-    tallies = tally_confidence(ballots, form, issued, rulebook)
+    tallies, electronic, paper = _tallies(rulebook, inputs, form)
     totals = inputs.totals
-    collected = len(ballots) + (totals.collected if totals else 0)
+    collected = electronic + paper + (totals.collected if totals else 0)
     if totals and totals.collected + len(inputs.paper) > inputs.issued_paper:
         raise ValidationError(
             "collected_exceeds_issued", issued=inputs.issued_paper, collected=totals.collected
@@ -106,8 +140,8 @@ def compute(rulebook: Rulebook, inputs: CountInputs) -> dict[str, Any]:
         "figures": {
             "issued": figures.issued,
             "collected": collected,
-            "electronic": len(inputs.electronic),
-            "paper": collected - len(inputs.electronic),
+            "electronic": electronic,
+            "paper": collected - electronic,
             "convened": figures.convened,
             "members": figures.members,
         },

@@ -43,6 +43,9 @@ def database_config() -> dict[str, object]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(DATA_DIR / "canbo.sqlite3"),
+        # Keep connections between requests: opening one per request (PRAGMAs, WAL checkpoint
+        # when the last one closes) cost more than a whole ballot cast (bench/bench_voting.py).
+        "CONN_MAX_AGE": 600,
         "OPTIONS": {
             "timeout": 30,
             "transaction_mode": "IMMEDIATE",

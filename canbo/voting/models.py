@@ -108,12 +108,17 @@ class Participation(models.Model):
 
 
 class Ballot(models.Model):
-    """An electronic ballot: random id, random receipt, marks. No voter, no code, no time."""
+    """An electronic ballot: random id, random receipt, marks. No voter, no code, no time.
+
+    ``marks`` holds one character per person on the ballot in ascending person id order
+    (``H`` high, ``M`` mid, ``L`` low, ``-`` no level): compact to write and counted column
+    by column (:func:`canbo.core.ballots.tally.tally_confidence_marks`).
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
     receipt = models.CharField(max_length=16, unique=True)
-    marks = models.JSONField()
+    marks = models.TextField()
 
     def __str__(self) -> str:
         return self.receipt

@@ -13,6 +13,7 @@ from typing import Any
 from canbo.core.types import AccountId, PersonId
 from canbo.services.voting_ports import (
     ConferenceId,
+    ElectronicMarks,
     Medium,
     PaperMode,
     PaperReading,
@@ -147,12 +148,16 @@ class DjangoVoteRepository:
     def receipt_taken(self, receipt: str) -> bool:
         return models.Ballot.objects.filter(receipt=receipt).exists()
 
-    def add_ballot(self, session_id: SessionId, receipt: str, marks: Mapping[str, str]) -> None:
-        models.Ballot.objects.create(session_id=session_id, receipt=receipt, marks=dict(marks))
+    def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
+        rows = models.VoteSubject.objects.filter(session_id=session_id).order_by("person_id")
+        return tuple(PersonId(p) for p in rows.values_list("person_id", flat=True))
 
-    def ballots(self, session_id: SessionId) -> list[tuple[str, dict[str, str]]]:
-        rows = models.Ballot.objects.filter(session_id=session_id).order_by("receipt")
-        return [(r.receipt, dict(r.marks)) for r in rows]
+    def add_ballot(self, session_id: SessionId, receipt: str, marks: str) -> None:
+        models.Ballot.objects.create(session_id=session_id, receipt=receipt, marks=marks)
+
+    def electronic_marks(self, session_id: SessionId) -> ElectronicMarks:
+        rows = models.Ballot.objects.filter(session_id=session_id).values_list("marks", flat=True)
+        return ElectronicMarks(self.subject_ids(session_id), list(rows.iterator(chunk_size=20000)))
 
     def add_paper_entry(
         self,

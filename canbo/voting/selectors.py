@@ -15,7 +15,7 @@ from canbo.registry.models import Person
 from canbo.registry.uow import DjangoTreeReader
 from canbo.services.access import can_reach
 from canbo.services.ports import Actor
-from canbo.services.voting_ports import Status
+from canbo.services.voting_ports import Status, SubjectData
 
 from . import models
 
@@ -194,12 +194,31 @@ def entered_serials(session_id: int, operator: int) -> list[int]:
     return list(rows.order_by("serial").values_list("serial", flat=True))
 
 
-def ballot(session_id: int) -> tuple[models.VoteSession, list[models.VoteSubject]]:
-    """What a voter sees: the session and its printed lines in official order."""
-    session = models.VoteSession.objects.select_related("conference").filter(pk=session_id).first()
-    if session is None:
+@dataclass(frozen=True, slots=True)
+class VoterSession:
+    """What the voter's pages show of a session: its title and whether it is open."""
+
+    pk: int
+    title: str
+    status: str
+
+
+def voter_session(session_id: int) -> VoterSession:
+    """The session a voter opens, without its conference (the voter pages need no more)."""
+    row = models.VoteSession.objects.filter(pk=session_id).values_list("title", "status").first()
+    if row is None:
         raise NotFound("vote_not_found", session_id=session_id)
-    return session, subjects(session_id)
+    return VoterSession(session_id, *row)
+
+
+def ballot_lines(session_id: int) -> list[SubjectData]:
+    """The printed lines of the ballot in official order (given name, middle, family; CV-12)."""
+    rows = (
+        models.VoteSubject.objects.filter(session_id=session_id)
+        .order_by("person__sort_key", "person_id")
+        .values_list("person_id", "person__full_name", "position")
+    )
+    return [SubjectData(PersonId(p), name, position) for p, name, position in rows]
 
 
 def minutes_data(actor: Actor, session_id: int) -> dict[str, Any]:

@@ -22,7 +22,7 @@ from .uow import VotingUnitOfWork as U
 @never_cache
 @refusals_shown
 def vote(request: HttpRequest, sid: int) -> HttpResponse:
-    session, subjects = selectors.ballot(sid)
+    session = selectors.voter_session(sid)
     step = request.POST.get("step", "")
     if request.method != "POST":
         form = forms.CodeForm(initial={"code": request.GET.get("ma", "")})
@@ -31,6 +31,7 @@ def vote(request: HttpRequest, sid: int) -> HttpResponse:
     if not code_form.is_valid():
         return render(request, "voting/vote_code.html", {"s": session, "form": code_form})
     code = code_form.cleaned_data["code"]
+    subjects = selectors.ballot_lines(sid)
     if step == "code":
         svc.check_code(U(), SessionId(sid), code)
         form = forms.BallotForm(subjects, initial={"code": code})

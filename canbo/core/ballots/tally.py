@@ -8,10 +8,11 @@ invalidity, which the rulebook states (CV-14 case i).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from canbo.core.ballots.ballot import Ballot, BallotForm, BallotKind, ConfidenceLevel, SubjectId
+from canbo.core.ballots.results import require_specified
 from canbo.core.ballots.rulebooks import Rulebook
 from canbo.core.ballots.validity import Judgement, Verdict, judge_confidence
 from canbo.core.ballots.validity_election import judge_election
@@ -142,3 +143,88 @@ def tally_options(
         {s: dict(c) for s, c in per_subject.items()},
         dict(write_ins),
     )
+
+
+# Electronic confidence ballots in compact form: one character per printed line, in a fixed
+# subject order (H, M, L, or "-" for no level). Fast to store and to count column by column.
+LEVEL_CODES: Mapping[ConfidenceLevel, str] = {
+    ConfidenceLevel.HIGH: "H",
+    ConfidenceLevel.MID: "M",
+    ConfidenceLevel.LOW: "L",
+}
+NO_LEVEL = "-"
+_LEVEL_OF = {code: level for level, code in LEVEL_CODES.items()}
+_CODES = ("H", "M", "L")  # high, mid, low: the order of PersonTally's counts
+
+
+def encode_confidence_marks(
+    order: Sequence[SubjectId], marks: Mapping[SubjectId, ConfidenceLevel]
+) -> str:
+    """A confidence ballot's marks as one character per line of ``order`` (CV-12).
+
+    A person left unmarked is ``-`` (invalid for that person, CV-14 case iii); marks for a
+    person not in ``order`` are refused.
+    """
+    unknown = sorted(set(marks) - set(order))
+    if unknown:
+        raise ValidationError("subject_not_on_form", subjects=unknown)
+    return "".join(LEVEL_CODES[marks[s]] if s in marks else NO_LEVEL for s in order)
+
+
+def decode_confidence_marks(
+    order: Sequence[SubjectId], text: str
+) -> dict[SubjectId, ConfidenceLevel]:
+    """The marks written by :func:`encode_confidence_marks`; unmarked persons are left out."""
+    if len(text) != len(order) or set(text) - {NO_LEVEL, *_LEVEL_OF}:
+        raise ValidationError("ballot_marks_corrupt", width=len(order))
+    return {s: _LEVEL_OF[c] for s, c in zip(order, text, strict=True) if c != NO_LEVEL}
+
+
+def tally_confidence_marks(
+    rows: Sequence[str], order: Sequence[SubjectId], rulebook: Rulebook
+) -> dict[SubjectId, PersonTally]:
+    """Per-person tally of electronic confidence ballots in compact form (CV-14, CV-15).
+
+    The same verdicts as :func:`tally_confidence` gives these ballots: an electronic ballot is
+    issued (its code was) and carries one level or none per printed line, so a line counts for
+    its level and an unmarked line is invalid for that person (CV-14 case iii). Counted column
+    by column over the concatenated rows, with no object per ballot.
+    """
+    require_specified(rulebook)
+    width, collected = len(order), len(rows)
+    text = "".join(rows)
+    if len(text) != width * collected or any(len(r) != width for r in rows):
+        raise ValidationError("ballot_marks_corrupt", width=width)
+    out: dict[SubjectId, PersonTally] = {}
+    for index, subject in enumerate(order):
+        column = text[index::width]
+        high, mid, low = (column.count(c) for c in _CODES)
+        invalid = column.count(NO_LEVEL)
+        if high + mid + low + invalid != collected:
+            raise ValidationError("ballot_marks_corrupt", width=width, subject=subject)
+        out[subject] = PersonTally(subject, collected, collected, high, mid, low, invalid)
+    return out
+
+
+def combine_tallies(
+    first: Mapping[SubjectId, PersonTally],
+    second: Mapping[SubjectId, PersonTally],
+    issued: int,
+) -> dict[SubjectId, PersonTally]:
+    """Electronic and paper tallies of the same persons added up, over ``issued`` ballots
+    (CV-15: the checks of the combined tally apply again)."""
+    if set(first) != set(second):
+        raise ValidationError("tally_subjects_differ")
+    return {
+        s: PersonTally(
+            subject=s,
+            issued=issued,
+            collected=a.collected + second[s].collected,
+            high=a.high + second[s].high,
+            mid=a.mid + second[s].mid,
+            low=a.low + second[s].low,
+            invalid=a.invalid + second[s].invalid,
+            referred=a.referred + second[s].referred,
+        )
+        for s, a in first.items()
+    }
