@@ -23,6 +23,7 @@ import os
 import platform
 import random
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -104,6 +105,7 @@ def build(members: int, grassroots: int) -> float:
     from django.db import connection, transaction
 
     from canbo.classification.models import Cycle
+    from canbo.classification.store import rebuild_level_counts
 
     call_command("migrate", verbosity=0)
     if Cycle.objects.exists():
@@ -139,7 +141,56 @@ def build(members: int, grassroots: int) -> float:
                 batch = []
         if batch:
             cur.executemany(sql, batch)
+        rebuild_level_counts(cycle.pk)  # rows written here, not through the store
     with connection.cursor() as cur:
+        cur.execute("ANALYZE")
+    return time.perf_counter() - started
+
+
+SELF_ASSESS = (
+    "UPDATE classification_cyclesubject SET step = 1, "
+    "score_general = 5 * (30 + (id * 7919) %% 31), score_results = 5 * (80 + (id * 104729) %% 61), "
+    "tasks_total = 5 + id %% 11, tasks_late = CASE WHEN id %% 10 < 3 THEN id %% 3 ELSE 0 END, "
+    "tasks_on_time = 5 + id %% 11 - CASE WHEN id %% 10 < 3 THEN id %% 3 ELSE 0 END, "
+    "tasks_exceeded = (id / 7) %% 3, "
+    "led_units_tasks = CASE WHEN kind = 'leader' THEN 10000 ELSE NULL END "
+    "WHERE cycle_id = %s AND exemption = ''"
+)
+"""Self-assessed scores for every subject, spread deterministically by id (CL-05 ranges)."""
+
+
+def build_demo(demo: Path | None) -> float:
+    """Open a cycle on the national demo registry (subjects as of AS_OF), then self-assess.
+
+    With ``--demo DIR`` the demo's SQLite file is copied into the data folder first, so the
+    demo itself is left as it was.
+    """
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+
+    from canbo.classification.models import Cycle
+    from canbo.classification.store import DjangoClassificationStore
+    from canbo.core.types import Role
+    from canbo.registry.models import UnitVersion
+    from canbo.services.classification_cycle import open_cycle
+    from canbo.services.ports import Actor, Grant
+
+    target = Path(settings.DATABASES["default"]["NAME"])
+    if demo is not None and connection.vendor == "sqlite" and not target.exists():
+        shutil.copyfile(demo / "canbo.sqlite3", target)
+    call_command("migrate", verbosity=0)
+    if Cycle.objects.exists():
+        return 0.0
+    started = time.perf_counter()
+    root = UnitVersion.objects.filter(
+        kind="central_committee", parent_id=None, valid_from__lte=AS_OF, valid_to__gte=AS_OF
+    ).values_list("unit_id", flat=True)[0]
+    name = "Xếp loại 2025 (toàn quốc, dữ liệu demo)"
+    actor = Actor(None, "bench", (Grant(Role.ORG_STAFF, root),))
+    cycle_id = open_cycle(DjangoClassificationStore(), actor, 2025, root, AS_OF, name)
+    with connection.cursor() as cur:
+        cur.execute(SELF_ASSESS, [cycle_id])
         cur.execute("ANALYZE")
     return time.perf_counter() - started
 
@@ -150,8 +201,12 @@ def _params() -> dict[str, object]:
     return Parameters().as_dict()
 
 
-def compute_child() -> None:
-    """Run in a child process: compute every proposal and print wall time and peak RSS."""
+def compute_child(workers: int) -> None:
+    """Run in a child process: compute every proposal and print wall time and peak RSS.
+
+    Peak RSS is the compute process's own, plus the largest of its worker processes times the
+    number of workers (an upper bound of the peak of them all together).
+    """
     from canbo.classification.models import Cycle
     from canbo.classification.store import DjangoClassificationStore
     from canbo.services.classification_cycle import compute_proposals
@@ -159,11 +214,14 @@ def compute_child() -> None:
 
     cycle_id = Cycle.objects.order_by("pk").values_list("pk", flat=True).first()
     started = time.perf_counter()
-    report = compute_proposals(DjangoClassificationStore(), SYSTEM, cycle_id)  # type: ignore[arg-type]
+    report = compute_proposals(DjangoClassificationStore(), SYSTEM, cycle_id, workers)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
-    rss_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({
-        "seconds": round(seconds, 1), "peak_rss_mib": round(rss_mib), "evaluated": report.evaluated,
+        "seconds": round(seconds, 1), "peak_rss_mib": round(own + workers * worker),
+        "parent_rss_mib": round(own), "worker_rss_mib": round(worker), "workers": workers,
+        "evaluated": report.evaluated,
         "not_classified": report.not_classified, "groups": report.groups, "groups_over": len(report.over),
     }))  # fmt: skip
 
@@ -265,17 +323,30 @@ def main() -> None:
     parser.add_argument("--members", type=int, default=5_300_000)
     parser.add_argument("--grassroots", type=int, default=52_000)
     parser.add_argument("--samples", type=int, default=400)
+    parser.add_argument(
+        "--demo", type=Path, default=None,
+        help="national demo folder (canbo demo --scale national): open the cycle on its registry",
+    )  # fmt: skip
+    parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--workers", type=int, default=2, help="compute processes (1: serial)")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--no-write", action="store_true")
     args = parser.parse_args()
     args.data_dir.mkdir(parents=True, exist_ok=True)
     setup(args.data_dir)
     if args.child:
-        compute_child()
+        compute_child(args.workers)
         return
-    build_seconds = build(args.members, args.grassroots)
+    if args.demo is not None:
+        build_seconds = build_demo(args.demo)
+    else:
+        build_seconds = build(args.members, args.grassroots)
+    if args.build_only:
+        print(json.dumps({"build_seconds": round(build_seconds, 1)}))
+        return
     out = subprocess.run(
-        [sys.executable, __file__, "--child", "--data-dir", str(args.data_dir)],
+        [sys.executable, __file__, "--child", "--data-dir", str(args.data_dir),
+         "--workers", str(args.workers)],
         check=True, capture_output=True, text=True, env=os.environ.copy(),
     )  # fmt: skip
     compute = json.loads(out.stdout.strip().splitlines()[-1])

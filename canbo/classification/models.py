@@ -159,3 +159,30 @@ class Complaint(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject_id}: {self.at:%Y-%m-%d}"
+
+
+class LevelCount(models.Model):
+    """Statistics summary (biểu thống kê): subjects of a cycle by top unit, kind and state.
+
+    ``state`` is a final level's code (HTXS, HTT, HT, KHT), ``pending`` or ``exempt``. Counted
+    when the cycle opens and moved by one whenever a final level is written, in the same
+    transaction, so a province's statistics read a few rows instead of counting its subjects.
+    """
+
+    cycle = models.ForeignKey(Cycle, on_delete=models.CASCADE, related_name="+")
+    top_id = models.BigIntegerField()
+    kind = models.CharField(max_length=16, choices=choices.SubjectKind.choices)
+    state = models.CharField(max_length=8)
+    subjects = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số đối tượng theo mức")
+        verbose_name_plural = _("số đối tượng theo mức")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "top_id", "kind", "state"], name="cllevelcount_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.cycle_id}:{self.top_id}:{self.kind}:{self.state}={self.subjects}"

@@ -189,35 +189,49 @@ class Stats:
     show_levels: bool
 
 
-def _scope_filter(cycle: CycleData, unit_id: int) -> tuple[str, list[Any]]:
-    cycle_id = int(cycle.cycle_id or 0)
-    if unit_id == cycle.root_id:
-        return "cycle_id = %s", [cycle_id]
+def _is_top(cycle: CycleData, unit_id: int) -> bool:
+    """True for a unit directly under the cycle's root (a province in a national cycle)."""
     parent = models.CycleSubject.objects.filter(
-        cycle_id=cycle_id, unit_id=unit_id, kind="collective"
+        cycle_id=cycle.cycle_id, unit_id=unit_id, kind="collective"
     ).values_list("parent_unit_id", flat=True)[:1]
-    if list(parent) == [cycle.root_id]:
-        return "cycle_id = %s AND top_id = %s", [cycle_id, unit_id]
+    return list(parent) == [cycle.root_id]
+
+
+def _subtree_counts(cycle: CycleData, unit_id: int) -> list[tuple[str, str, int]]:
+    """Count a lower unit's subtree (a few thousand subjects at most) on the subject rows."""
     ids = queries.subtree_ids(unit_id, cycle.as_of)
     marks = ",".join(["%s"] * len(ids))
-    return f"cycle_id = %s AND unit_id IN ({marks})", [cycle_id, *ids]
+    sql = (
+        "SELECT kind, final_level, exemption <> '' AS exempt, COUNT(*) "  # noqa: S608
+        f"FROM classification_cyclesubject WHERE cycle_id = %s AND unit_id IN ({marks}) "
+        "GROUP BY kind, final_level, exempt"
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [cycle.cycle_id, *ids])
+        return [
+            (kind, "exempt" if exempt else "pending" if level is None else Level(level).code, n)
+            for kind, level, exempt, n in cur.fetchall()
+        ]
 
 
 def statistics(actor: Actor, cycle_id: int, unit_id: int) -> Stats:
-    """Counts per kind and final level in the unit's subtree (province: by ``top_id``)."""
+    """Counts per kind and final level in the unit's subtree.
+
+    The whole cycle and a unit under its root (a province) read the cycle's summary
+    (``LevelCount``, kept by every final-level write); a lower unit counts its subjects.
+    """
     tree = CachedTree()
     cycle = access_cycle_unit(actor, cycle_id, unit_id, tree)
-    where, args = _scope_filter(cycle, unit_id)
-    sql = (
-        "SELECT kind, final_level, exemption <> '' AS exempt, COUNT(*) "  # noqa: S608
-        f"FROM classification_cyclesubject WHERE {where} GROUP BY kind, final_level, exempt"
-    )
+    store = DjangoClassificationStore()
+    if unit_id == cycle.root_id:
+        found = store.level_counts(CycleId(cycle_id), None)
+    elif _is_top(cycle, unit_id):
+        found = store.level_counts(CycleId(cycle_id), UnitId(unit_id))
+    else:
+        found = _subtree_counts(cycle, unit_id)
     counts: dict[str, Counter[str]] = {}
-    with connection.cursor() as cur:
-        cur.execute(sql, args)
-        for kind, level, exempt, n in cur.fetchall():
-            key = "exempt" if exempt else "pending" if level is None else Level(level).code
-            counts.setdefault(kind, Counter())[key] += n
+    for kind, state, n in found:
+        counts.setdefault(kind, Counter())[state] += n
     name = unit_names([unit_id], cycle.as_of).get(unit_id, str(unit_id))
     rows = [_stats_row(kind, c) for kind, c in sorted(counts.items())]
     return Stats(cycle, unit_id, name, rows, can_see_levels(actor, cycle, unit_id, tree))

@@ -7,11 +7,14 @@ model instances: a national cycle has millions of rows. Single-subject paths use
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import Any
 
 from django.db import connection, transaction
+from django.db.models import Sum
 
 from canbo.audit.log import DjangoAuditLog
 from canbo.core.classification.model import Level
@@ -25,6 +28,7 @@ from . import models, registry_facts
 
 TABLE = "classification_cyclesubject"
 BATCH = 10_000
+PAGE = 20_000
 COMPUTE_COLUMNS = (
     'id, kind, "group", unit_id, step, appraised_level, final_level, score_general, '
     "score_results, grade_results, grade_other_min, tasks_total, tasks_on_time, tasks_exceeded, "
@@ -45,6 +49,45 @@ STATE_FIELDS = (
     "discipline_self_remedied", "sick_leave_months", "months_in_operation", "proposed_level",
     "appraised_level", "final_level", "version", "person__full_name",
 )  # fmt: skip
+
+
+def state_of(exemption: str, final_level: int | None) -> str:
+    """The summary's state of a subject: ``exempt``, ``pending`` or its final level's code."""
+    if exemption:
+        return "exempt"
+    return "pending" if final_level is None else Level(final_level).code
+
+
+UPSERT_COUNT = (
+    "INSERT INTO classification_levelcount (cycle_id, top_id, kind, state, subjects) "
+    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (cycle_id, top_id, kind, state) "
+    "DO UPDATE SET subjects = classification_levelcount.subjects + excluded.subjects"
+)
+
+
+def move_level_count(cycle_id: int, top_id: int, kind: str, before: str, after: str) -> None:
+    """One subject leaves ``before`` and enters ``after``; rows in a fixed order (no deadlock)."""
+    deltas = sorted([(before, -1), (after, 1)])
+    with connection.cursor() as cur:
+        for state, delta in deltas:
+            cur.execute(UPSERT_COUNT, [cycle_id, top_id, kind, state, delta])
+
+
+REBUILD_COUNTS = (
+    "INSERT INTO classification_levelcount (cycle_id, top_id, kind, state, subjects) "  # noqa: S608
+    "SELECT cycle_id, top_id, kind, state, COUNT(*) FROM (SELECT cycle_id, top_id, kind, "
+    "CASE WHEN exemption <> '' THEN 'exempt' WHEN final_level IS NULL THEN 'pending' "
+    "WHEN final_level = 3 THEN 'HTXS' WHEN final_level = 2 THEN 'HTT' "
+    "WHEN final_level = 1 THEN 'HT' ELSE 'KHT' END AS state "
+    f"FROM {TABLE} WHERE cycle_id = %s) t GROUP BY cycle_id, top_id, kind, state"
+)
+
+
+def rebuild_level_counts(cycle_id: int) -> None:
+    """Count the summary of a cycle afresh from its subjects (rows written outside the store)."""
+    models.LevelCount.objects.filter(cycle_id=cycle_id).delete()
+    with connection.cursor() as cur:
+        cur.execute(REBUILD_COUNTS, [cycle_id])
 
 
 def _level(value: int | None) -> Level | None:
@@ -170,9 +213,10 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
     def add_subjects(self, cycle_id: m.CycleId, rows: Iterable[m.NewSubject]) -> int:
         marks = ", ".join(["%s"] * len(INSERT_COLUMNS))
         sql = f"INSERT INTO {TABLE} ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"  # noqa: S608
-        count, batch = 0, []
+        count, batch, states = 0, [], Counter[tuple[int, str, str]]()
         with connection.cursor() as cur:
             for s in rows:
+                states[(s.top_id, s.kind, "exempt" if s.exemption else "pending")] += 1
                 batch.append(
                     (
                         cycle_id, s.kind, s.unit_id, s.person_id, s.parent_unit_id, s.decider_id,
@@ -187,23 +231,46 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
             if batch:
                 cur.executemany(sql, batch)
                 count += len(batch)
+        models.LevelCount.objects.bulk_create(
+            models.LevelCount(cycle_id=cycle_id, top_id=t, kind=k, state=st, subjects=n)
+            for (t, k, st), n in states.items()
+        )
         return count
 
-    def stream_rows(self, cycle_id: m.CycleId, collectives: bool) -> Iterator[list[m.ComputeRow]]:
+    def stream_rows(
+        self, cycle_id: m.CycleId, collectives: bool, bounds: tuple[int, int] | None = None
+    ) -> Iterator[list[m.ComputeRow]]:
         op = "=" if collectives else "<>"
         sql = (
-            f"SELECT {COMPUTE_COLUMNS} FROM {TABLE} WHERE id > %s AND +cycle_id = %s "  # noqa: S608
-            f"AND kind {op} 'collective' ORDER BY id LIMIT %s"
+            f"SELECT {COMPUTE_COLUMNS} FROM {TABLE} WHERE id > %s AND id <= %s "  # noqa: S608
+            f"AND +cycle_id = %s AND kind {op} 'collective' ORDER BY id LIMIT %s"
         )  # unary plus: walk the primary key, never the cycle index (keyset pages stay O(n))
-        last = 0
+        last, upto = bounds if bounds is not None else (0, 2**62)
         with connection.cursor() as cur:
             while True:
-                cur.execute(sql, [last, cycle_id, 20_000])
+                cur.execute(sql, [last, upto, cycle_id, PAGE])
                 chunk = cur.fetchall()
                 if not chunk:
                     return
                 last = chunk[-1][0]
                 yield chunk
+
+    def pk_ranges(self, cycle_id: m.CycleId, parts: int) -> list[tuple[int, int, int]]:
+        """Equal slices of the cycle's id span (a cycle's rows are inserted together)."""
+        with connection.cursor() as cur:
+            cur.execute(f"SELECT MIN(id), MAX(id) FROM {TABLE} WHERE cycle_id = %s", [cycle_id])  # noqa: S608
+            low, high = cur.fetchone()
+        if low is None:
+            return []
+        step = -(-(high - low + 1) // parts)
+        edges = [low - 1 + i * step for i in range(parts)] + [high]
+        return [(a, b, b - a) for a, b in itertools.pairwise(edges) if b > a]
+
+    def can_fork(self) -> bool:
+        return not connection.in_atomic_block and connection.vendor in {"sqlite", "postgresql"}
+
+    def release(self) -> None:
+        connection.close()
 
     def save_proposals(self, rows: Any) -> None:
         if not rows:
@@ -244,7 +311,28 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
         return level is not None or bool(exemption), _level(level)
 
     def update_subject(self, pk: m.SubjectPk, **changes: Any) -> None:
-        models.CycleSubject.objects.filter(pk=pk).update(**changes)
+        """Write the changes; a new final level moves one subject in the statistics summary."""
+        if "final_level" not in changes:
+            models.CycleSubject.objects.filter(pk=pk).update(**changes)
+            return
+        qs = models.CycleSubject.objects.filter(pk=pk)
+        row = qs.values_list("cycle_id", "top_id", "kind", "exemption", "final_level").first()
+        qs.update(**changes)
+        if row is not None:
+            cycle_id, top_id, kind, exemption, old = row
+            before, after = state_of(exemption, old), state_of(exemption, changes["final_level"])
+            if before != after:
+                move_level_count(cycle_id, top_id, kind, before, after)
+
+    def level_counts(
+        self, cycle_id: m.CycleId, top_id: UnitId | None
+    ) -> list[tuple[str, str, int]]:
+        """(kind, state, subjects) of the summary: the whole cycle, or one top unit."""
+        qs = models.LevelCount.objects.filter(cycle_id=cycle_id)
+        if top_id is not None:
+            qs = qs.filter(top_id=top_id)
+        rows = qs.values_list("kind", "state").annotate(n=Sum("subjects"))
+        return [(k, st, int(n)) for k, st, n in rows]
 
     def add_record(self, record: m.StepRecordData) -> int:
         row = models.StepRecord.objects.create(

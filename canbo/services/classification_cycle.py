@@ -3,9 +3,8 @@
 Opening derives the subjects from the registry as of the cycle date: collectives (Party
 committees and organizations, agencies) and individuals (Party members, leaders and managers),
 minus the exempt, each exemption stored with its code (the engine gives its reason and
-citation, CL-04, CL-18). Computing streams the compact rows in chunks, calls the core's cheap
-per-subject function (memoized on the facts, which repeat a lot), writes the levels back with
-one ``executemany`` per chunk and counts the quota per peer group in memory (CL-13, CL-14).
+citation, CL-04, CL-18). Computing every proposal is ``classification_compute`` (re-exported
+here: ``compute_proposals``, ``load_cycle``, ``engine_of``, ``row_subject``, ``rules_of``).
 """
 
 from __future__ import annotations
@@ -13,36 +12,29 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 
-from canbo.core.classification.common import head_cap
-from canbo.core.classification.engine import Engine, engine_for_cycle
-from canbo.core.classification.model import (
-    Effect,
-    Exemption,
-    Grade,
-    Level,
-    Proposal,
-    Subject,
-    SubjectId,
-    SubjectKind,
-)
+from canbo.core.classification.model import Exemption, SubjectKind
 from canbo.core.classification.params import Parameters
-from canbo.core.classification.quota import QuotaLine, max_htxs
 from canbo.core.classification.rulebook import rulebook_for_cycle
-from canbo.core.errors import Citation, NotFound, PermissionDenied, ValidationError
-from canbo.core.types import DisciplineForm, Role, UnitId, UnitKind
+from canbo.core.errors import Citation, PermissionDenied, ValidationError
+from canbo.core.types import Role, UnitId, UnitKind
 
 from .access import can_reach
+from .classification_compute import (
+    compute_proposals,
+    engine_of,
+    load_cycle,
+    params_of,
+    row_subject,
+    rules_of,
+)
 from .classification_model import (
     NEW_ORG,
     ClassificationStore,
-    ComputeReport,
-    ComputeRow,
     CycleData,
     CycleId,
     CycleSettings,
     NewSubject,
     PersonFacts,
-    Step,
     UnitFacts,
 )
 from .ports import Actor
@@ -58,8 +50,16 @@ NOT_SUBJECTS = frozenset({UnitKind.PARTY_GROUP})
 OPEN_ROLES = frozenset({Role.ORG_STAFF})
 CL03 = Citation("QĐ 366-QĐ/TW; HD 43-HD/BTCTW", rule_id="CL-03")
 SICK_DAYS_PER_MONTH = 30
-CHUNK = 20_000
-MEMO_LIMIT = 500_000
+
+__all__ = [
+    "compute_proposals",
+    "engine_of",
+    "load_cycle",
+    "open_cycle",
+    "params_of",
+    "row_subject",
+    "rules_of",
+]
 
 
 def months_between(start: dt.date, end: dt.date) -> int:
@@ -238,162 +238,3 @@ def open_cycle(
         )
         store.commit()
     return cycle_id
-
-
-def params_of(data: CycleData) -> Parameters:
-    """The parameter values stored with the cycle (GEN-01), back as typed Parameters."""
-    text = {k: _param_text(v) for k, v in data.parameters.items()}
-    return Parameters().with_overrides(text)
-
-
-def _param_text(value: object) -> str:
-    if isinstance(value, list):
-        return ",".join(str(v) for v in value)
-    if value is None:
-        return "none"
-    return str(value)
-
-
-def engine_of(data: CycleData) -> Engine:
-    return engine_for_cycle(data.year, params_of(data))
-
-
-def _level(value: int | None) -> Level | None:
-    return None if value is None else Level(value)
-
-
-def _grade(value: int | None) -> Grade | None:
-    return None if value is None else Grade(value)
-
-
-def row_subject(row: ComputeRow) -> Subject:
-    """Build the core Subject of a compact row (layout: ``ComputeRow``)."""
-    general, results = row[7], row[8]
-    score = None if general is None or results is None else general + results
-    return Subject(
-        id=SubjectId(str(row[0])),
-        kind=SubjectKind(row[1]),
-        group=row[2],
-        tasks_total=row[11],
-        tasks_on_time=row[12],
-        tasks_exceeded=row[13],
-        tasks_late=row[14],
-        score=score,
-        grade_results=_grade(row[9]),
-        grade_other_min=_grade(row[10]),
-        discipline=DisciplineForm(row[19]) if row[19] else None,
-        discipline_self_remedied=bool(row[20]),
-        led_units_tasks=row[15],
-        led_units_exceeded=row[16],
-        led_units_kht=row[17],
-        confidence_low=row[18],
-        head_of=SubjectId(str(row[24])) if row[24] else None,
-        exemption=Exemption(row[23]) if row[23] and row[23] != NEW_ORG else None,
-        months_in_operation=row[22],
-        sick_leave_months=row[21],
-    )
-
-
-_RULE_EFFECTS = frozenset({Effect.NOT_MET, Effect.FORCED_KHT, Effect.CAP, Effect.NOT_CLASSIFIED})
-
-
-def rules_of(proposal: Proposal) -> str:
-    """The rules that lowered or stopped the level, for the compact row (at most 64 chars)."""
-    seen = dict.fromkeys(r.rule for r in proposal.reasons if r.effect in _RULE_EFFECTS)
-    return ",".join(seen)[:64]
-
-
-class _Runner:
-    """One compute pass: memoized evaluation, head cap, quota counting (CL-12 … CL-15)."""
-
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.memo: dict[tuple[object, ...], tuple[Level | None, str, Proposal]] = {}
-        self.unit_levels: dict[SubjectId, Level | None] = {}
-        self.counts: dict[str, list[int]] = {}
-        self.evaluated = self.not_classified = self.skipped = 0
-
-    def lines(self) -> list[QuotaLine]:
-        """CL-13 per group, as ``QuotaAggregator.lines`` (counted inline: no object per row)."""
-        pct, rounding = self.engine.params.cl_quota_pct, self.engine.params.cl_quota_rounding
-        out = []
-        for group, (htxs, htt) in sorted(self.counts.items()):
-            limit = None if pct is None else max_htxs(htt, pct, rounding)
-            out.append(
-                QuotaLine(group, htxs, htt, limit, 0 if limit is None else max(0, htxs - limit))
-            )
-        return out
-
-    def run(self, chunk: list[ComputeRow]) -> list[tuple[int | None, str, int]]:
-        out: list[tuple[int | None, str, int]] = []
-        capping = self.engine.params.cl_head_cap
-        for row in chunk:
-            if row[4] < Step.SELF and not row[23]:
-                self.skipped += 1
-                continue
-            # The outcome depends on the total score (CL-05: general + results), not its parts,
-            # nor on the id or group: the memo key drops them, so equal facts evaluate once.
-            general, results = row[7], row[8]
-            total = None if general is None or results is None else general + results
-            key = (row[1], total, *row[9:24])
-            hit = self.memo.get(key)
-            if hit is None:
-                if len(self.memo) >= MEMO_LIMIT:
-                    self.memo.clear()
-                proposal = self.engine.evaluate(row_subject(row))
-                hit = self.memo[key] = (proposal.level, rules_of(proposal), proposal)
-            level, rules, proposal = hit
-            if capping and row[24] and level is not None:
-                unit = SubjectId(str(row[24]))
-                proposal = head_cap(proposal, self.unit_levels.get(unit), unit in self.unit_levels)
-                level, rules = proposal.level, rules_of(proposal)
-            if row[1] == SubjectKind.COLLECTIVE:
-                self.unit_levels[SubjectId(str(row[3]))] = level
-            self.evaluated += 1
-            self.not_classified += level is None
-            effective = row[6] if row[6] is not None else row[5]
-            if effective is None:
-                effective = level
-            counts = self.counts.get(row[2])
-            if counts is None:
-                counts = self.counts[row[2]] = [0, 0]
-            if effective == Level.HTXS:
-                counts[0] += 1
-            elif effective == Level.HTT:
-                counts[1] += 1
-            out.append((None if level is None else int(level), rules, row[0]))
-        return out
-
-
-def compute_proposals(store: ClassificationStore, actor: Actor, cycle_id: CycleId) -> ComputeReport:
-    """CL-12 steps 1–6 for every subject of the cycle, streaming; nothing is cut (CL-13).
-
-    Collectives first, so that heads are capped by their unit's level (CL-21, CL-15). The
-    quota lines count the effective level: decided, else appraised, else proposed.
-    """
-    with store:
-        data = load_cycle(store, cycle_id)
-        runner = _Runner(engine_of(data))
-        for collectives in (True, False):
-            for chunk in store.stream_rows(cycle_id, collectives):
-                store.save_proposals(runner.run(chunk))
-        lines = runner.lines()
-        store.audit.append(
-            actor,
-            "classification.compute",
-            "cycle",
-            str(cycle_id),
-            None,
-            {"evaluated": runner.evaluated, "groups": len(lines)},
-        )
-        store.commit()
-    over = tuple((q.group, q.htxs, q.htt, q.max_htxs, q.over_by) for q in lines if q.over_by)
-    return ComputeReport(runner.evaluated, runner.not_classified, runner.skipped, len(lines), over)
-
-
-def load_cycle(store: ClassificationStore, cycle_id: CycleId) -> CycleData:
-    """The cycle, or NotFound."""
-    data = store.cycle(cycle_id)
-    if data is None:
-        raise NotFound("cycle_not_found", cycle_id=cycle_id)
-    return data

@@ -294,7 +294,23 @@ class ClassificationStore(Protocol):
 
     def add_subjects(self, cycle_id: CycleId, rows: Iterable[NewSubject]) -> int: ...
 
-    def stream_rows(self, cycle_id: CycleId, collectives: bool) -> Iterator[list[ComputeRow]]: ...
+    def stream_rows(
+        self, cycle_id: CycleId, collectives: bool, bounds: tuple[int, int] | None = None
+    ) -> Iterator[list[ComputeRow]]:
+        """Pages of compact rows in primary-key order; ``bounds`` = (after, up to) pk."""
+        ...
+
+    def pk_ranges(self, cycle_id: CycleId, parts: int) -> list[tuple[int, int, int]]:
+        """The cycle's primary keys cut into ``parts`` ranges: (after, up to, about how many)."""
+        ...
+
+    def can_fork(self) -> bool:
+        """True when no transaction is open, so worker processes may read on their own."""
+        ...
+
+    def release(self) -> None:
+        """Close the connection (before a fork); the next use opens a new one."""
+        ...
 
     def save_proposals(self, rows: Sequence[tuple[int | None, str, int]]) -> None:
         """``(proposed_level, proposed_rules, pk)`` triples, written with one executemany."""

@@ -3,11 +3,14 @@
 The engine never cuts: it counts per peer group and reports, for each group, how many HTXS
 proposals exceed the maximum, so the competent level decides whom to lower (CL-13: ties are
 "resolved by a recorded human decision"). Counting is streaming: one pass, one small counter
-per group, so a national cycle needs memory only in the number of groups.
+per group, so a national cycle needs memory only in the number of groups. Counts of disjoint
+parts of a cycle (for example the primary-key ranges of two worker processes) merge by group
+into the counts of the whole (``QuotaAggregator.merge``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from canbo.core.classification.model import Level, Proposal
@@ -66,14 +69,40 @@ class QuotaAggregator:
 
     def add(self, proposal: Proposal) -> None:
         """Count one proposal in its group; not-classified subjects still open their group."""
-        counts = self._counts.get(proposal.group)
+        self.count(proposal.group, proposal.level)
+
+    def count(self, group: str, level: Level | int | None) -> None:
+        """Count one subject of ``group`` at ``level`` (CL-13: only HTXS and HTT are counted).
+
+        The same as :meth:`add` without a ``Proposal``: callers that stream compact rows count
+        the effective level (decided, else appraised, else proposed) as a plain integer.
+        """
+        counts = self._counts.get(group)
         if counts is None:
-            counts = self._counts[proposal.group] = [0, 0]
-        level = proposal.level
-        if level is Level.HTXS:
+            counts = self._counts[group] = [0, 0]
+        if level == Level.HTXS:
             counts[0] += 1
-        elif level is Level.HTT:
+        elif level == Level.HTT:
             counts[1] += 1
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """``{group: (htxs, htt)}``: compact, picklable, to send from a worker to be merged."""
+        return {group: (c[0], c[1]) for group, c in self._counts.items()}
+
+    def merge(self, other: QuotaAggregator | Mapping[str, tuple[int, int]]) -> None:
+        """Add the counts of a disjoint part of the cycle, group by group (CL-13, CL-14).
+
+        Counting is a sum per group, so aggregating the parts and merging them gives the same
+        lines as aggregating every proposal at once, in any order of parts.
+        """
+        counts = other.counts() if isinstance(other, QuotaAggregator) else other
+        for group, (htxs, htt) in counts.items():
+            mine = self._counts.get(group)
+            if mine is None:
+                self._counts[group] = [htxs, htt]
+            else:
+                mine[0] += htxs
+                mine[1] += htt
 
     def lines(self) -> list[QuotaLine]:
         """Every group, sorted by name, with ``over_by = max(0, htxs − max_htxs)``."""
