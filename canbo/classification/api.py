@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.authentication import BaseAuthentication, SessionAuthentication
 from rest_framework.permissions import IsAuthenticated
@@ -32,6 +34,7 @@ from . import selectors
 from .store import DjangoClassificationStore as Store
 
 LEVEL_CODES = [level.name for level in Level]
+OBJ = OpenApiTypes.OBJECT
 
 
 class OpenIn(serializers.Serializer[Any]):
@@ -81,6 +84,7 @@ class _Api(APIView):
 
 
 class OpenCycleView(_Api):
+    @extend_schema(request=OpenIn, responses={201: OBJ}, summary="Open a classification cycle")
     def post(self, request: Request) -> Response:
         d = parse(OpenIn, request.data).validated_data
         as_of = d.get("as_of") or SystemClock().today().replace(year=d["year"], month=12, day=31)
@@ -92,6 +96,9 @@ class OpenCycleView(_Api):
 
 
 class ComputeView(_Api):
+    @extend_schema(
+        request=None, responses={200: OBJ}, summary="Compute proposals and the quota check"
+    )
     def post(self, request: Request, cycle_id: int) -> Response:
         report = cycles.compute_proposals(Store(), actor_of(request), CycleId(cycle_id))
         over = [
@@ -102,6 +109,7 @@ class ComputeView(_Api):
 
 
 class UnitSubjectsView(_Api):
+    @extend_schema(responses={200: OBJ}, summary="Subjects of a unit in a cycle")
     def get(self, request: Request, cycle_id: int, unit_id: int) -> Response:
         review = selectors.unit_review(actor_of(request), cycle_id, unit_id)
         rows = [subject_json(s, review.show_levels) for s in review.subjects]
@@ -109,6 +117,7 @@ class UnitSubjectsView(_Api):
 
 
 class SubjectView(_Api):
+    @extend_schema(responses={200: OBJ}, summary="A subject with reasons and forms")
     def get(self, request: Request, pk: int) -> Response:
         page = selectors.subject_page(actor_of(request), pk)
         body = subject_json(page.state, page.show_levels)
@@ -130,6 +139,11 @@ class SubjectView(_Api):
 class StepView(_Api):
     """POST a step: ``self`` (scores), ``comment``/``complaint`` (text), or a level."""
 
+    @extend_schema(
+        request=OBJ,
+        responses={201: OBJ},
+        summary="Take a step: self, comment, complaint, appraisal, decision, reclassification",
+    )
     def post(self, request: Request, pk: int, step: str) -> Response:
         actor, store, now, spk = actor_of(request), Store(), SystemClock().now(), SubjectPk(pk)
         if step == "self":
@@ -154,6 +168,7 @@ class StepView(_Api):
 
 
 class QuotaView(_Api):
+    @extend_schema(responses={200: OBJ}, summary="Quota per peer group")
     def get(self, request: Request, cycle_id: int) -> Response:
         selectors.access_cycle_unit(
             actor_of(request), cycle_id, cycles.load_cycle(Store(), CycleId(cycle_id)).root_id
@@ -161,6 +176,9 @@ class QuotaView(_Api):
         lines = results.quota_lines(Store(), CycleId(cycle_id))
         return Response([_line(q) for q in lines])
 
+    @extend_schema(
+        request=QuotaIn, responses={200: OBJ}, summary="Resolve a quota conflict with a reason"
+    )
     def post(self, request: Request, cycle_id: int) -> Response:
         d = parse(QuotaIn, request.data).validated_data
         line = results.resolve_quota(
@@ -180,12 +198,14 @@ def _line(q: results.QuotaView) -> dict[str, Any]:
 
 
 class PublishView(_Api):
+    @extend_schema(request=None, responses={200: OBJ}, summary="Publish the results")
     def post(self, request: Request, cycle_id: int) -> Response:
         results.publish(Store(), actor_of(request), CycleId(cycle_id), SystemClock().now())
         return Response({"id": cycle_id, "status": "published"})
 
 
 class StatsView(_Api):
+    @extend_schema(responses={200: OBJ}, summary="Statistics of a unit's subtree")
     def get(self, request: Request, cycle_id: int, unit_id: int) -> Response:
         stats = selectors.statistics(actor_of(request), cycle_id, unit_id)
         return Response(
