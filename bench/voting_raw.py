@@ -62,14 +62,20 @@ def ballot_rows(session_id: int, width: int, count: int) -> Iterator[tuple[Any, 
         yield pk, session_id, receipt, marks[i * width : (i + 1) * width]
 
 
+INSERT = "INSERT INTO voting_ballot (id, session_id, receipt, marks) VALUES (%s, %s, %s, %s)"
+USE_CODE = (
+    "UPDATE voting_votercode SET used = %s WHERE session_id = %s AND code_hash = %s AND used = %s"
+)
+
+
 def _insert_sql() -> str:
-    table = connection.ops.quote_name(models.Ballot._meta.db_table)
-    return f"INSERT INTO {table} (id, session_id, receipt, marks) VALUES (%s, %s, %s, %s)"
+    assert models.Ballot._meta.db_table == "voting_ballot"
+    return INSERT
 
 
 def _use_code_sql() -> str:
-    table = connection.ops.quote_name(models.VoterCode._meta.db_table)
-    return f"UPDATE {table} SET used = %s WHERE session_id = %s AND code_hash = %s AND used = %s"
+    assert models.VoterCode._meta.db_table == "voting_votercode"
+    return USE_CODE
 
 
 def _clear(session_id: int) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 
 from canbo.services import voting as svc
@@ -22,7 +23,8 @@ from .uow import VotingUnitOfWork as U
 @never_cache
 @refusals_shown
 def vote(request: HttpRequest, sid: int) -> HttpResponse:
-    session = selectors.voter_session(sid)
+    # Loaded only if a page shows it: a cast reads the session in its own transaction.
+    session = SimpleLazyObject(lambda: selectors.voter_session(sid))
     step = request.POST.get("step", "")
     if request.method != "POST":
         form = forms.CodeForm(initial={"code": request.GET.get("ma", "")})
