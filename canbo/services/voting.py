@@ -75,8 +75,10 @@ def rulebook_of(session: SessionData) -> Rulebook:
     return default_registry().get(session.rulebook_id).with_parameters(**params)
 
 
-def load(uow: VotingUnitOfWork, session_id: SessionId, *, lock: bool = False) -> SessionData:
-    session = uow.votes.get(session_id, lock=lock)
+def load(
+    uow: VotingUnitOfWork, session_id: SessionId, *, lock: bool = False, shared: bool = False
+) -> SessionData:
+    session = uow.votes.get(session_id, lock=lock, shared=shared)
     if session is None:
         raise NotFound("vote_not_found", session_id=session_id)
     return session
@@ -279,12 +281,13 @@ def cast_ballot(
 ) -> str:
     """Cast one electronic ballot with a one-time code; return the receipt (CV-12, CV-13).
 
-    One transaction: the session must be open (row locked against a concurrent close), the
-    code is marked used by a conditional update that succeeds once, the ballot is inserted.
+    One transaction: the session must be open (row share-locked: casts run side by side, a
+    concurrent close waits for them and they for it), the code is marked used by a
+    conditional update that succeeds once, the ballot is inserted.
     Refused without any change: unknown code, used code, closed vote, marks not on the form.
     """
     with uow:
-        session = load(uow, session_id, lock=True)
+        session = load(uow, session_id, shared=True)
         if session.status is not Status.OPEN:
             raise Conflict("vote_not_open", status=str(session.status))
         order = tuple(SubjectId(p) for p in uow.votes.subject_ids(session_id))

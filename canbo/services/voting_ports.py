@@ -235,7 +235,12 @@ class VoteRepository(Protocol):
 
     def update_session(self, session_id: SessionId, data: SessionData) -> None: ...
 
-    def get(self, session_id: SessionId, *, lock: bool = False) -> SessionData | None: ...
+    def get(
+        self, session_id: SessionId, *, lock: bool = False, shared: bool = False
+    ) -> SessionData | None:
+        """The session; ``lock`` excludes every other locker until commit, ``shared`` only
+        the exclusive ones (casts share the lock, a close waits for the casts in flight)."""
+        ...
 
     def sessions_of(self, conference_id: ConferenceId) -> list[SessionData]: ...
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.db import connection
+
 from canbo.core.types import AccountId, PersonId
 from canbo.services.voting_ports import (
     ConferenceId,
@@ -62,6 +64,9 @@ def _fields(data: SessionData) -> dict[str, Any]:
     return values
 
 
+_SHARED = "SELECT * FROM voting_votesession WHERE id = %s FOR SHARE"
+
+
 class DjangoVoteRepository:
     def add_session(self, data: SessionData) -> SessionId:
         row = models.VoteSession.objects.create(
@@ -72,9 +77,15 @@ class DjangoVoteRepository:
     def update_session(self, session_id: SessionId, data: SessionData) -> None:
         models.VoteSession.objects.filter(pk=session_id).update(**_fields(data))
 
-    def get(self, session_id: SessionId, *, lock: bool = False) -> SessionData | None:
+    def get(
+        self, session_id: SessionId, *, lock: bool = False, shared: bool = False
+    ) -> SessionData | None:
+        if shared and connection.vendor == "postgresql":
+            # FOR SHARE: casts do not wait for each other, a close (FOR UPDATE) waits for them.
+            rows = list(models.VoteSession.objects.raw(_SHARED, [session_id]))
+            return session_to_domain(rows[0]) if rows else None
         qs = models.VoteSession.objects.filter(pk=session_id)
-        if lock:
+        if lock or shared:
             qs = qs.select_for_update()
         row = qs.first()
         return session_to_domain(row) if row else None

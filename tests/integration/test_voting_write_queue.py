@@ -21,12 +21,13 @@ from canbo.voting.uow import VotingUnitOfWork as U
 
 from .voting_builders import check_in, hall, open_vote
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(connection.vendor != "sqlite", reason="the queue is for SQLite writers"),
-]
+pytestmark = pytest.mark.django_db(transaction=True)
+sqlite_only = pytest.mark.skipif(
+    connection.vendor != "sqlite", reason="the queue is for SQLite writers"
+)
 
 
+@sqlite_only
 def test_a_cast_waits_for_a_writer_of_another_process_and_then_succeeds() -> None:
     h = hall()
     codes = check_in(h, h.persons[:7])
@@ -53,6 +54,7 @@ def test_a_cast_waits_for_a_writer_of_another_process_and_then_succeeds() -> Non
     assert models.Ballot.objects.get().receipt == receipts[0]
 
 
+@sqlite_only
 def test_the_lock_is_free_again_after_a_refused_cast() -> None:
     h = hall()
     check_in(h, h.persons[:7])
