@@ -110,7 +110,7 @@ def build(members: int, grassroots: int) -> float:
     from django.db import connection, transaction
 
     from canbo.classification.models import Cycle
-    from canbo.classification.store import rebuild_level_counts
+    from canbo.classification.level_counts import rebuild_level_counts
 
     call_command("migrate", verbosity=0)
     if Cycle.objects.exists():

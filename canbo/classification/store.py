@@ -14,7 +14,6 @@ from types import TracebackType
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Sum
 
 from canbo.audit.log import DjangoAuditLog
 from canbo.core.classification.model import Level
@@ -24,7 +23,7 @@ from canbo.registry.uow import DjangoTreeReader
 from canbo.services import classification_model as m
 from canbo.services.ports import AuditLog, TreeReader
 
-from . import models, registry_facts
+from . import level_counts, models, registry_facts
 
 TABLE = "classification_cyclesubject"
 BATCH = 10_000
@@ -49,45 +48,6 @@ STATE_FIELDS = (
     "discipline_self_remedied", "sick_leave_months", "months_in_operation", "proposed_level",
     "appraised_level", "final_level", "version", "person__full_name",
 )  # fmt: skip
-
-
-def state_of(exemption: str, final_level: int | None) -> str:
-    """The summary's state of a subject: ``exempt``, ``pending`` or its final level's code."""
-    if exemption:
-        return "exempt"
-    return "pending" if final_level is None else Level(final_level).code
-
-
-UPSERT_COUNT = (
-    "INSERT INTO classification_levelcount (cycle_id, top_id, kind, state, subjects) "
-    "VALUES (%s, %s, %s, %s, %s) ON CONFLICT (cycle_id, top_id, kind, state) "
-    "DO UPDATE SET subjects = classification_levelcount.subjects + excluded.subjects"
-)
-
-
-def move_level_count(cycle_id: int, top_id: int, kind: str, before: str, after: str) -> None:
-    """One subject leaves ``before`` and enters ``after``; rows in a fixed order (no deadlock)."""
-    deltas = sorted([(before, -1), (after, 1)])
-    with connection.cursor() as cur:
-        for state, delta in deltas:
-            cur.execute(UPSERT_COUNT, [cycle_id, top_id, kind, state, delta])
-
-
-REBUILD_COUNTS = (
-    "INSERT INTO classification_levelcount (cycle_id, top_id, kind, state, subjects) "  # noqa: S608
-    "SELECT cycle_id, top_id, kind, state, COUNT(*) FROM (SELECT cycle_id, top_id, kind, "
-    "CASE WHEN exemption <> '' THEN 'exempt' WHEN final_level IS NULL THEN 'pending' "
-    "WHEN final_level = 3 THEN 'HTXS' WHEN final_level = 2 THEN 'HTT' "
-    "WHEN final_level = 1 THEN 'HT' ELSE 'KHT' END AS state "
-    f"FROM {TABLE} WHERE cycle_id = %s) t GROUP BY cycle_id, top_id, kind, state"
-)
-
-
-def rebuild_level_counts(cycle_id: int) -> None:
-    """Count the summary of a cycle afresh from its subjects (rows written outside the store)."""
-    models.LevelCount.objects.filter(cycle_id=cycle_id).delete()
-    with connection.cursor() as cur:
-        cur.execute(REBUILD_COUNTS, [cycle_id])
 
 
 def _level(value: int | None) -> Level | None:
@@ -312,27 +272,16 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
 
     def update_subject(self, pk: m.SubjectPk, **changes: Any) -> None:
         """Write the changes; a new final level moves one subject in the statistics summary."""
-        if "final_level" not in changes:
+        if "final_level" in changes:
+            level_counts.update_final_level(pk, changes)
+        else:
             models.CycleSubject.objects.filter(pk=pk).update(**changes)
-            return
-        qs = models.CycleSubject.objects.filter(pk=pk)
-        row = qs.values_list("cycle_id", "top_id", "kind", "exemption", "final_level").first()
-        qs.update(**changes)
-        if row is not None:
-            cycle_id, top_id, kind, exemption, old = row
-            before, after = state_of(exemption, old), state_of(exemption, changes["final_level"])
-            if before != after:
-                move_level_count(cycle_id, top_id, kind, before, after)
 
     def level_counts(
         self, cycle_id: m.CycleId, top_id: UnitId | None
     ) -> list[tuple[str, str, int]]:
         """(kind, state, subjects) of the summary: the whole cycle, or one top unit."""
-        qs = models.LevelCount.objects.filter(cycle_id=cycle_id)
-        if top_id is not None:
-            qs = qs.filter(top_id=top_id)
-        rows = qs.values_list("kind", "state").annotate(n=Sum("subjects"))
-        return [(k, st, int(n)) for k, st, n in rows]
+        return level_counts.counts(cycle_id, top_id)
 
     def add_record(self, record: m.StepRecordData) -> int:
         row = models.StepRecord.objects.create(

@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 
 from canbo.classification import selectors
+from canbo.classification.level_counts import REBUILD_COUNTS, rebuild_level_counts
 from canbo.classification.models import CycleSubject, LevelCount
-from canbo.classification.store import REBUILD_COUNTS, rebuild_level_counts
 from canbo.classification.store import DjangoClassificationStore as Store
 from canbo.core.classification.model import Level
 from canbo.core.types import Role
