@@ -63,3 +63,19 @@ def phone_page(browser: Any) -> Iterator[Any]:
 def screenshot_dir() -> Path:
     RESULTS.mkdir(exist_ok=True)
     return RESULTS
+
+
+@pytest.fixture(scope="module")
+def cli_env() -> Iterator[dict[str, str]]:
+    """Environment for ``python -m canbo.cli`` in a subprocess.
+
+    With DATABASE_URL (the PostgreSQL run) each test module's CLI calls get a fresh database,
+    dropped afterwards; without it, SQLite in the data folder given with ``--data-dir``.
+    """
+    from tests.e2e import voting_cli
+
+    with voting_cli.fresh_database():
+        env = voting_cli.env()
+        env.pop("CANBO_DATA_DIR", None)
+        env["PYTHONIOENCODING"] = "utf-8"
+        yield env

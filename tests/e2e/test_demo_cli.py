@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,11 +21,19 @@ def _canbo(data_dir: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "canbo.cli", "--data-dir", str(data_dir), *args]
 
 
+_ENV: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _cli_database(cli_env: dict[str, str]) -> Iterator[None]:
+    # SQLite in the data folder, or a fresh PostgreSQL database in the PostgreSQL run.
+    _ENV.update(cli_env)
+    yield
+    _ENV.clear()
+
+
 def _env() -> dict[str, str]:
-    env = dict(os.environ)
-    env.pop("CANBO_DATA_DIR", None)
-    env["DJANGO_SETTINGS_MODULE"] = "canbo.settings.dev"
-    return env
+    return dict(_ENV)
 
 
 def _free_port() -> int:
@@ -45,7 +54,8 @@ def test_demo_without_serving_prints_the_url_and_credentials_and_exits(tmp_path:
     assert "http://127.0.0.1:8000/" in done.stdout
     assert "admin" in done.stdout and "tinhuy.tuyenquang" in done.stdout
     assert "2FA" in done.stdout
-    assert (tmp_path / "canbo.sqlite3").exists()
+    if "DATABASE_URL" not in _ENV:
+        assert (tmp_path / "canbo.sqlite3").exists()
     verify = subprocess.run(
         _canbo(tmp_path, "audit", "verify"), capture_output=True, text=True, env=_env()
     )

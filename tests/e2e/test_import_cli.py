@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -23,15 +23,25 @@ DV2,Trần Thị Bích Ngọc,1985-01-02,Nữ,Tày,,,,,,CB1,2016-01-01
 """
 
 
+_ENV: dict[str, str] = {}
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _cli_database(cli_env: dict[str, str]) -> Iterator[None]:
+    # SQLite in the data folder, or a fresh PostgreSQL database in the PostgreSQL run.
+    _ENV.update(cli_env)
+    yield
+    _ENV.clear()
+
+
 def canbo(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "canbo.cli", "--data-dir", str(data_dir), *args]
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    env.pop("DATABASE_URL", None)
+    env = dict(_ENV)
     return subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=120, check=False)
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def data_dir(tmp_path_factory: pytest.TempPathFactory, _cli_database: None) -> Path:
     path = tmp_path_factory.mktemp("canbo-data")
     assert canbo(path, "migrate", "-v0").returncode == 0
     units = path / "units.csv"
