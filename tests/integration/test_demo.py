@@ -188,8 +188,17 @@ def test_the_load_is_one_audit_entry_and_the_chain_verifies(demo: DemoResult) ->
 @pytest.mark.django_db
 def test_the_bulk_load_restores_indexes_and_foreign_keys(demo: DemoResult) -> None:
     with connection.cursor() as cur:
-        cur.execute("SELECT name FROM sqlite_master WHERE type='index'")
-        names = {row[0] for row in cur.fetchall()}
-        cur.execute("PRAGMA foreign_key_check")
-        assert cur.fetchall() == []
+        if connection.vendor == "sqlite":
+            cur.execute("SELECT name FROM sqlite_master WHERE type='index'")
+            names = {row[0] for row in cur.fetchall()}
+            cur.execute("PRAGMA foreign_key_check")
+            assert cur.fetchall() == []
+        else:
+            cur.execute("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")
+            names = {row[0] for row in cur.fetchall()}
+            cur.execute(
+                "SELECT count(*) FROM pg_constraint WHERE contype = 'f'"
+                " AND conrelid = 'registry_membership'::regclass"
+            )
+            assert cur.fetchone()[0] >= 2
     assert {"member_unit_asof", "member_person_hist", "unitver_parent_asof"} <= names
