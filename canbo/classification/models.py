@@ -44,11 +44,15 @@ class Cycle(models.Model):
 class CycleSubject(models.Model):
     """A collective or individual in one cycle (CL-03): one compact row, updated by steps."""
 
-    cycle = models.ForeignKey(Cycle, on_delete=models.PROTECT, related_name="subjects")
+    # No single-column index on the three foreign keys: the composite indexes below start with
+    # each of them, and on PostgreSQL every index costs a write per row when a cycle is computed.
+    cycle = models.ForeignKey(
+        Cycle, on_delete=models.PROTECT, related_name="subjects", db_index=False
+    )
     kind = models.CharField(_("loại"), max_length=16, choices=choices.SubjectKind.choices)
-    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+", db_index=False)
     person = models.ForeignKey(
-        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="+", db_index=False
     )
     parent_unit_id = models.BigIntegerField(null=True, blank=True)
     decider_id = models.BigIntegerField()

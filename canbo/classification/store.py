@@ -26,8 +26,11 @@ from canbo.services.ports import AuditLog, TreeReader
 from . import level_counts, models, registry_facts
 
 TABLE = "classification_cyclesubject"
-BATCH = 10_000
-PAGE = 20_000
+BATCH, PAGE = 10_000, 20_000  # rows per insert, rows per compute page
+UNNEST_UPDATE = (
+    "UPDATE classification_cyclesubject t SET proposed_level = v.lvl, proposed_rules = v.why "
+    "FROM unnest(%s::smallint[], %s::varchar[], %s::bigint[]) v(lvl, why, id) WHERE t.id = v.id"
+)
 COMPUTE_COLUMNS = (
     'id, kind, "group", unit_id, step, appraised_level, final_level, score_general, '
     "score_results, grade_results, grade_other_min, tasks_total, tasks_on_time, tasks_exceeded, "
@@ -201,10 +204,13 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
         self, cycle_id: m.CycleId, collectives: bool, bounds: tuple[int, int] | None = None
     ) -> Iterator[list[m.ComputeRow]]:
         op = "=" if collectives else "<>"
+        # SQLite: unary plus keeps to the primary key, not the cycle index (keyset pages stay
+        # O(n)); PostgreSQL would then scan the table per page: equality is its pk range scan.
+        cycle = "+cycle_id" if connection.vendor == "sqlite" else "cycle_id"
         sql = (
             f"SELECT {COMPUTE_COLUMNS} FROM {TABLE} WHERE id > %s AND id <= %s "  # noqa: S608
-            f"AND +cycle_id = %s AND kind {op} 'collective' ORDER BY id LIMIT %s"
-        )  # unary plus: walk the primary key, never the cycle index (keyset pages stay O(n))
+            f"AND {cycle} = %s AND kind {op} 'collective' ORDER BY id LIMIT %s"
+        )
         last, upto = bounds if bounds is not None else (0, 2**62)
         with connection.cursor() as cur:
             while True:
@@ -227,21 +233,25 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
         return [(a, b, b - a) for a, b in itertools.pairwise(edges) if b > a]
 
     def can_fork(self) -> bool:
-        return not connection.in_atomic_block and connection.vendor in {"sqlite", "postgresql"}
+        return not connection.in_atomic_block
 
     def release(self) -> None:
         connection.close()
 
     def save_proposals(self, rows: Any) -> None:
+        """One page: ``executemany`` on SQLite, one join on ``unnest`` arrays on PostgreSQL."""
         if not rows:
             return
         with connection.cursor() as cur:
+            if connection.vendor == "postgresql":
+                cur.execute(UNNEST_UPDATE, [list(column) for column in zip(*rows, strict=True)])
+                return
             cur.executemany(
                 f"UPDATE {TABLE} SET proposed_level = %s, proposed_rules = %s WHERE id = %s",  # noqa: S608
                 rows,
             )
 
-    def _states(self, qs: Any, as_of: dt.date) -> list[m.SubjectState]:
+    def _states(self, qs: Any, as_of: dt.date) -> list[m.SubjectState]:  # names of collectives
         rows = list(qs.values(*STATE_FIELDS))
         names = unit_names((r["unit_id"] for r in rows if not r["person_id"]), as_of)
         return [to_state(r, names) for r in rows]
