@@ -24,6 +24,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("vote",): "vote",
     ("classification", "propose"): "classification_propose",
     ("classification", "template"): "classification_template",
+    ("classification", "compute"): "classification_compute",
 }
 
 USAGE = """usage: canbo [--data-dir DIR] VERB [options]
@@ -37,6 +38,7 @@ verbs:
   confidence results --counts FILE.csv ...     official confidence-vote results table
   vote VERB ...                                conference, check-in, ballots, count, minutes
   classification propose|template ...          quality classification calculator
+  classification compute --cycle ID            compute a whole cycle (worker processes)
   manage ARGS...                               any Django management command
 """
 

@@ -100,7 +100,8 @@ class ComputeView(_Api):
         request=None, responses={200: OBJ}, summary="Compute proposals and the quota check"
     )
     def post(self, request: Request, cycle_id: int) -> Response:
-        report = cycles.compute_proposals(Store(), actor_of(request), CycleId(cycle_id))
+        # One process: forking a threaded web worker is unsafe; national runs use the CLI.
+        report = cycles.compute_proposals(Store(), actor_of(request), CycleId(cycle_id), workers=1)
         over = [
             dict(zip(("group", "htxs", "htt", "max_htxs", "over_by"), q, strict=True))
             for q in report.over

@@ -191,8 +191,10 @@ class Stats:
 
 def _is_top(cycle: CycleData, unit_id: int) -> bool:
     """True for a unit directly under the cycle's root (a province in a national cycle)."""
+    if cycle.cycle_id is None:
+        return False
     parent = models.CycleSubject.objects.filter(
-        cycle_id=cycle.cycle_id, unit_id=unit_id, kind="collective"
+        cycle_id=int(cycle.cycle_id), unit_id=unit_id, kind="collective"
     ).values_list("parent_unit_id", flat=True)[:1]
     return list(parent) == [cycle.root_id]
 

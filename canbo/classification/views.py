@@ -104,7 +104,9 @@ def _root(cycle_id: int) -> int:
 @require_POST
 @verified_login_required
 def compute_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
-    action = lambda: cycles.compute_proposals(Store(), actor_for(request.user), CycleId(cycle_id))  # noqa: E731
+    # One process: forking a threaded web worker is unsafe; national runs use the CLI.
+    actor = actor_for(request.user)
+    action = lambda: cycles.compute_proposals(Store(), actor, CycleId(cycle_id), workers=1)  # noqa: E731
     back = reverse("classification:cycle", args=[cycle_id])
     return _run(request, back, action, _("Đã tính lại các mức đề xuất."))
 

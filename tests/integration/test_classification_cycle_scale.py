@@ -145,3 +145,19 @@ def test_rebuilding_the_summary_gives_the_counts_kept_step_by_step(c: fx.Commune
     kept = _summary(cycle_id)
     rebuild_level_counts(cycle_id)
     assert _summary(cycle_id) == kept
+
+
+def test_the_compute_command_fills_every_proposal_and_reports_the_groups(
+    c: fx.Commune, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from django.core.management import call_command
+
+    cycle_id = fx.open_cycle(c)
+    fx.decide_everyone(cycle_id, c)
+    CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None, proposed_rules="")
+    call_command("classification_compute", cycle=int(cycle_id), workers=1)
+    out = capsys.readouterr().out
+    assert "computed" in out and "groups" in out
+    classified = CycleSubject.objects.filter(cycle_id=cycle_id, exemption="")
+    assert classified.exists()
+    assert not classified.filter(proposed_level__isnull=True).exists()
