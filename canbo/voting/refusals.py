@@ -110,7 +110,9 @@ def message(exc: DomainError) -> str:
     return str(CATALOGUE.get(exc.code, exc.message))
 
 
-def refusal_page(request: HttpRequest, exc: DomainError) -> HttpResponse:
+def refusal_page(
+    request: HttpRequest, exc: DomainError, template: str = "voting/refused.html"
+) -> HttpResponse:
     issues = [issue_text(i["code"], i) for i in exc.fields.get("issues", [])]
     context = {
         "error": exc.as_dict(),
@@ -118,7 +120,7 @@ def refusal_page(request: HttpRequest, exc: DomainError) -> HttpResponse:
         "issues": issues,
         "back": request.headers.get("Referer", ""),
     }
-    return render(request, "voting/refused.html", context, status=exc.status)
+    return render(request, template, context, status=exc.status)
 
 
 def refusals_shown(view: View) -> View:

@@ -20,5 +20,6 @@ urlpatterns = [
     path("<int:sid>/ket-qua.xlsx", views.results_xlsx, name="xlsx"),
     path("<int:sid>/phieu-ma/", views.slips, name="slips"),
     path("<int:sid>/bau/", voter_views.vote, name="vote"),
+    path("ngon-ngu/", voter_views.voter_language, name="language"),
     path("<int:sid>/danh-sach-phieu/", voter_views.ballot_list, name="ballots"),
 ]

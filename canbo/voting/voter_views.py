@@ -1,34 +1,75 @@
 """The voter's pages, made for a phone: enter the code, mark the ballot, confirm, receipt.
 
-No login and no server-side session: the code travels in the form from step to step and is
-checked again when the ballot is cast. Nothing is written until the final step, and nothing
-about the voter is written then (docs/voting.md). Responses are never cached.
+No login, no server-side session and no cookie: the code travels in the form from step to step
+and is checked again when the ballot is cast. Nothing is written until the final step, and
+nothing about the voter is written then (docs/voting.md). Responses are never cached by the
+browser or a proxy.
+
+No CSRF token either (``csrf_exempt``): these pages carry no ambient authority. A forged
+cross-site request reaches them without any cookie or login of the victim, so it can do only
+what its author could do by posting directly, and the one-time code in the body is the only
+credential (docs/voting.md, "Why the voter pages need no CSRF token"). Without a token the
+code page and the receipt page are the same for every voter of a session, so they are rendered
+once per process and reused (:mod:`canbo.voting.voter_pages`).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
 
+from canbo.core.errors import DomainError
 from canbo.services import voting as svc
 from canbo.services.voting_ports import SessionId
 
-from . import forms, selectors
-from .refusals import refusals_shown
+from . import forms, selectors, voter_pages
+from .refusals import refusal_page, refusals_shown
 from .uow import VotingUnitOfWork as U
 
+View = Callable[..., HttpResponse]
 
+
+def voter_refusals_shown(view: View) -> View:
+    """A refused voter action on the voter's lean page (no staff navigation, no cookie)."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except DomainError as exc:
+            return refusal_page(request, exc, template="voting/voter_refused.html")
+
+    return wrapper
+
+
+@csrf_exempt
 @never_cache
-@refusals_shown
+@voter_refusals_shown
 def vote(request: HttpRequest, sid: int) -> HttpResponse:
-    # Loaded only if a page shows it: a cast reads the session in its own transaction.
-    session = SimpleLazyObject(lambda: selectors.voter_session(sid))
-    step = request.POST.get("step", "")
+    """Code, ballot, review and cast steps of an electronic ballot (CV-12, CV-13)."""
     if request.method != "POST":
-        form = forms.CodeForm(initial={"code": request.GET.get("ma", "")})
-        return render(request, "voting/vote_code.html", {"s": session, "form": form})
+        return voter_pages.code_page(request, sid)
+    step = request.POST.get("step", "")
+    if step not in ("code", "review", "back"):
+        cast = voter_pages.parse_cast(request.POST, selectors.ballot_lines(sid))
+        if cast is not None:
+            receipt = svc.cast_ballot(U(), SessionId(sid), *cast)
+            return voter_pages.receipt_page(request, receipt)
+    return _form_step(request, sid, step)
+
+
+def _form_step(request: HttpRequest, sid: int, step: str) -> HttpResponse:
+    """The steps that show forms: a code to check, a ballot to review or correct, and any
+    cast that did not parse (shown again with Django's field errors)."""
+    session = SimpleLazyObject(lambda: selectors.voter_session(sid))
     code_form = forms.CodeForm(request.POST)
     if not code_form.is_valid():
         return render(request, "voting/vote_code.html", {"s": session, "form": code_form})
@@ -44,7 +85,12 @@ def vote(request: HttpRequest, sid: int) -> HttpResponse:
     if step == "review":
         return render(request, "voting/vote_confirm.html", {"s": session, "form": form})
     receipt = svc.cast_ballot(U(), SessionId(sid), code, form.marks())
-    return render(request, "voting/vote_receipt.html", {"s": session, "receipt": receipt})
+    return voter_pages.receipt_page(request, receipt)
+
+
+# The voter pages' language switch: it sets only the language cookie (no session, no CSRF
+# cookie), so it needs no token either; a forged switch changes nothing but the language.
+voter_language = csrf_exempt(set_language)
 
 
 @refusals_shown

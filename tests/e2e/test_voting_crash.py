@@ -8,7 +8,6 @@ list, and every used code has exactly one ballot (a cast is one transaction).
 
 from __future__ import annotations
 
-import http.cookiejar
 import os
 import re
 import signal
@@ -74,19 +73,13 @@ def start(data: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def cast(base: str, sid: int, code: str, marks: dict[str, str]) -> str:
-    """One phone: open the ballot page (CSRF cookie), post the confirmed ballot, read the
-    receipt from the answer."""
-    jar = http.cookiejar.CookieJar()
-    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    """One phone: open the ballot page, post the confirmed ballot (no cookie, no token), read
+    the receipt from the answer."""
     url = f"{base}/bo-phieu/{sid}/bau/"
+    opener = urllib.request.build_opener()
     opener.open(url, timeout=10)
-    token = next(c.value for c in jar if c.name == "csrftoken")
-    form = {"csrfmiddlewaretoken": token, "step": "cast", "code": code, **marks}
-    req = urllib.request.Request(  # noqa: S310 - http on loopback only
-        url,
-        urllib.parse.urlencode(form).encode(),
-        headers={"Referer": url},
-    )
+    form = {"step": "cast", "code": code, **marks}
+    req = urllib.request.Request(url, urllib.parse.urlencode(form).encode())  # noqa: S310
     body = opener.open(req, timeout=10).read().decode()
     found = re.search(r'data-receipt="([A-Z0-9]+)"', body)
     if found is None:

@@ -1,0 +1,97 @@
+"""The voter's pages over HTTP: no cookie in or out, no CSRF token, pages kept per process
+(docs/voting.md, "Why the voter pages need no CSRF token")."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pytest
+from django.test import Client
+
+from canbo.services import voting as vote_svc
+from canbo.services.ports import SYSTEM
+from canbo.voting import models
+from canbo.voting.uow import VotingUnitOfWork as U
+
+from .voting_builders import Hall, check_in, hall, open_vote
+
+pytestmark = pytest.mark.django_db(transaction=True)
+FORM = "application/x-www-form-urlencoded"
+
+
+def phone() -> Client:
+    return Client(enforce_csrf_checks=True)
+
+
+def cast(client: Client, h: Hall, code: str) -> object:
+    marks = {f"p{p}": lv for p, lv in zip(h.subjects, ["high", "mid", "low"], strict=True)}
+    body = urlencode({"step": "cast", "code": code, **marks})
+    return client.post(f"/bo-phieu/{h.session}/bau/", body, content_type=FORM)
+
+
+def test_a_ballot_is_cast_without_any_cookie_and_no_page_sets_one() -> None:
+    h = hall(3)
+    codes = check_in(h, h.persons)
+    open_vote(h)
+    client = phone()
+    page = client.get(f"/bo-phieu/{h.session}/bau/")
+    answer = cast(client, h, codes[0])
+    assert page.status_code == 200 and answer.status_code == 200  # type: ignore[attr-defined]
+    assert b"data-receipt=" in answer.content  # type: ignore[attr-defined]
+    assert b"csrfmiddlewaretoken" not in page.content
+    assert not page.cookies and not answer.cookies  # type: ignore[attr-defined]
+    assert not client.cookies
+    assert models.Ballot.objects.filter(session_id=h.session).count() == 1
+
+
+def test_a_refused_cast_sets_no_cookie_either() -> None:
+    h = hall(3)
+    codes = check_in(h, h.persons)
+    open_vote(h)
+    client = phone()
+    cast(client, h, codes[0])
+    again = cast(client, h, codes[0])
+    assert again.status_code == 409  # type: ignore[attr-defined]
+    assert "Mã này đã được dùng".encode() in again.content  # type: ignore[attr-defined]
+    assert not again.cookies and not client.cookies  # type: ignore[attr-defined]
+
+
+def test_the_receipt_page_shows_each_voter_their_own_receipt() -> None:
+    h = hall(3)
+    codes = check_in(h, h.persons)
+    open_vote(h)
+    pages = [cast(phone(), h, c).content.decode() for c in codes]  # type: ignore[attr-defined]
+    receipts = set(models.Ballot.objects.values_list("receipt", flat=True))
+    shown = {r for r in receipts for p in pages if f'data-receipt="{r}"' in p}
+    assert len(receipts) == 3 and shown == receipts
+    assert all(f"{r[:4]}-{r[4:8]}" in "".join(pages) for r in receipts)
+
+
+def test_a_cast_missing_a_line_shows_the_ballot_again_and_stores_nothing() -> None:
+    h = hall(3)
+    codes = check_in(h, h.persons)
+    open_vote(h)
+    marks = {f"p{h.subjects[0]}": "high", f"p{h.subjects[1]}": "mid"}
+    body = urlencode({"step": "cast", "code": codes[0], **marks})
+    answer = phone().post(f"/bo-phieu/{h.session}/bau/", body, content_type=FORM)
+    assert "Mỗi người cần chọn đúng một mức tín nhiệm" in answer.content.decode()
+    assert not models.Ballot.objects.filter(session_id=h.session).exists()
+
+
+def test_the_kept_code_page_follows_the_session_status() -> None:
+    h = hall(3)
+    check_in(h, h.persons)
+    open_vote(h)
+    url = f"/bo-phieu/{h.session}/bau/"
+    assert "chưa mở hoặc đã kết thúc" not in phone().get(url).content.decode()
+    vote_svc.close_vote(U(), SYSTEM, h.session)
+    assert "chưa mở hoặc đã kết thúc" in phone().get(url).content.decode()
+
+
+def test_a_code_from_the_qr_link_is_filled_in_but_never_kept() -> None:
+    h = hall(3)
+    codes = check_in(h, h.persons)
+    open_vote(h)
+    url = f"/bo-phieu/{h.session}/bau/"
+    assert codes[0] in phone().get(f"{url}?ma={codes[0]}").content.decode()
+    assert codes[0] not in phone().get(url).content.decode()
