@@ -26,7 +26,7 @@ from . import forms, selectors
 
 LIMIT = 256  # pages kept per process; the store is emptied when full
 LEVELS = frozenset(value for value, _label in forms.LEVEL_CHOICES)
-CODE_MAX = forms.CodeForm.base_fields["code"].max_length or 32
+CODE_MAX = getattr(forms.CodeForm.base_fields["code"], "max_length", None) or 32
 SLOT = "\x01"  # stands for the receipt while the receipt page is rendered once
 SAMPLE = "ABCD2345EFGH"
 _pages: dict[tuple[Any, ...], Any] = {}
