@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import connection
+from django.db.models import QuerySet
 
 from canbo.core.types import AccountId, PersonId
 from canbo.services.voting_ports import (
@@ -28,7 +29,7 @@ from canbo.services.voting_ports import (
     SubjectData,
 )
 
-from . import models
+from . import compiled, models
 
 _SESSION_FIELDS = (
     "title",
@@ -157,11 +158,11 @@ class DjangoVoteRepository:
         return counts
 
     def receipt_taken(self, receipt: str) -> bool:
-        return models.Ballot.objects.filter(receipt=receipt).exists()
+        return bool(compiled.rows("receipt_taken", _receipt_query, ("",), receipt))
 
     def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
-        rows = models.VoteSubject.objects.filter(session_id=session_id).order_by("person_id")
-        return tuple(PersonId(p) for p in rows.values_list("person_id", flat=True))
+        rows = compiled.rows("subject_ids", _subject_ids_query, (0,), session_id)
+        return tuple(PersonId(p) for (p,) in rows)
 
     def add_ballot(self, session_id: SessionId, receipt: str, marks: str) -> None:
         models.Ballot.objects.create(session_id=session_id, receipt=receipt, marks=marks)
@@ -268,3 +269,12 @@ class DjangoVoteRepository:
         models.ResultVersion.objects.filter(session_id=session_id, number=number).update(
             certified=True
         )
+
+
+def _receipt_query(receipt: str) -> QuerySet[Any]:
+    return models.Ballot.objects.filter(receipt=receipt).values_list("pk")[:1]
+
+
+def _subject_ids_query(session_id: int) -> QuerySet[Any]:
+    rows = models.VoteSubject.objects.filter(session_id=session_id).order_by("person_id")
+    return rows.values_list("person_id")

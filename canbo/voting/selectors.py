@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db import connection
 from django.db.models import Max, QuerySet
 
 from canbo.conferences.selectors import unit_name
@@ -19,7 +17,7 @@ from canbo.services.access import can_reach
 from canbo.services.ports import Actor
 from canbo.services.voting_ports import Status, SubjectData
 
-from . import models
+from . import compiled, models
 
 SEE_ROLES = READ_ROLES | {Role.COUNTING_COMMITTEE}
 SHOWN = (Status.CERTIFIED, Status.PUBLISHED)
@@ -205,24 +203,6 @@ class VoterSession:
     status: str
 
 
-_COMPILED: dict[tuple[str, str], str] = {}
-
-
-def _rows(name: str, query: Callable[[int], QuerySet[Any]], session_id: int) -> list[Any]:
-    """The rows of a voter-page query by session. The ORM writes its SQL once per database
-    vendor and process; compiling it on every request cost more than running it."""
-    key = (name, connection.vendor)
-    sql = _COMPILED.get(key)
-    if sql is None:
-        sql, params = query(0).query.sql_with_params()
-        if tuple(params) != (0,):
-            raise AssertionError(f"{name}: the session id must be the only parameter")
-        _COMPILED[key] = sql
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (session_id,))
-        return list(cursor.fetchall())
-
-
 def _voter_session_query(session_id: int) -> QuerySet[Any]:
     rows = models.VoteSession.objects.filter(pk=session_id).values_list("title", "status")
     return rows[:1]
@@ -238,7 +218,7 @@ def _ballot_lines_query(session_id: int) -> QuerySet[Any]:
 
 def voter_session(session_id: int) -> VoterSession:
     """The session a voter opens, without its conference (the voter pages need no more)."""
-    rows = _rows("voter_session", _voter_session_query, session_id)
+    rows = compiled.rows("voter_session", _voter_session_query, (0,), session_id)
     if not rows:
         raise NotFound("vote_not_found", session_id=session_id)
     return VoterSession(session_id, *rows[0])
@@ -246,7 +226,7 @@ def voter_session(session_id: int) -> VoterSession:
 
 def ballot_lines(session_id: int) -> list[SubjectData]:
     """The printed lines of the ballot in official order (given name, middle, family; CV-12)."""
-    rows = _rows("ballot_lines", _ballot_lines_query, session_id)
+    rows = compiled.rows("ballot_lines", _ballot_lines_query, (0,), session_id)
     return [SubjectData(PersonId(p), name, position) for p, name, position in rows]
 
 
