@@ -95,3 +95,13 @@ def test_a_code_from_the_qr_link_is_filled_in_but_never_kept() -> None:
     url = f"/bo-phieu/{h.session}/bau/"
     assert codes[0] in phone().get(f"{url}?ma={codes[0]}").content.decode()
     assert codes[0] not in phone().get(url).content.decode()
+
+
+def test_the_voters_language_switch_needs_no_token_and_sets_only_the_language_cookie() -> None:
+    h = hall(3)
+    url = f"/bo-phieu/{h.session}/bau/"
+    body = urlencode({"language": "en", "next": url})
+    answer = phone().post("/bo-phieu/ngon-ngu/", body, content_type=FORM)
+    assert answer.status_code == 302 and answer["Location"] == url
+    assert set(answer.cookies) == {"django_language"}
+    assert answer.cookies["django_language"].value == "en"
