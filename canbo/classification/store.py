@@ -10,15 +10,15 @@ import datetime as dt
 import itertools
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from types import TracebackType
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 
 from canbo.audit.log import DjangoAuditLog
 from canbo.core.classification.model import Level
 from canbo.core.types import DisciplineForm, PersonId, UnitId
 from canbo.registry.models import UnitVersion
+from canbo.registry.transactions import AtomicWork
 from canbo.registry.uow import DjangoTreeReader
 from canbo.services import classification_model as m
 from canbo.services.ports import AuditLog, TreeReader
@@ -113,7 +113,7 @@ def cycle_data(c: models.Cycle) -> m.CycleData:
     )
 
 
-class DjangoClassificationStore(registry_facts.RegistryFacts):
+class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
     """The store port on the default database; ``commit()`` or everything rolls back."""
 
     tree: TreeReader
@@ -122,34 +122,7 @@ class DjangoClassificationStore(registry_facts.RegistryFacts):
     def __init__(self) -> None:
         self.tree = DjangoTreeReader()
         self.audit = DjangoAuditLog()
-        self._atomic: Any = None
-        self._committed = False
-        self._depth = 0
-
-    def __enter__(self) -> DjangoClassificationStore:
-        self._depth += 1
-        if self._depth == 1:
-            self._committed = False
-            self._atomic = transaction.atomic()
-            self._atomic.__enter__()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._depth -= 1
-        if self._depth > 0:
-            return
-        if exc_type is None and not self._committed:
-            transaction.set_rollback(True)
-        self._atomic.__exit__(exc_type, exc, tb)
-        self._atomic = None
-
-    def commit(self) -> None:
-        self._committed = True
+        AtomicWork.__init__(self)
 
     def add_cycle(self, data: m.CycleData) -> m.CycleId:
         row = models.Cycle.objects.create(

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from types import TracebackType
-
-from django.db import transaction
 
 from canbo.audit.log import DjangoAuditLog
 from canbo.core.collation import sort_key, word_key
@@ -17,6 +14,7 @@ from canbo.core.types import Interval, LevelClass, PersonId, Sex, UnitId, UnitKi
 from . import models, queries
 from .constants import FOREVER
 from .records_repo import DjangoRecordRepository
+from .transactions import AtomicWork
 
 
 def _to(day: dt.date | None) -> dt.date:
@@ -225,41 +223,13 @@ class DjangoPersonRepository:
         return UnitKind(kind) if kind else None
 
 
-class DjangoUnitOfWork:
+class DjangoUnitOfWork(AtomicWork):
     """One database transaction; ``commit()`` must be called or everything is rolled back."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.units = DjangoUnitRepository()
         self.people = DjangoPersonRepository()
         self.records = DjangoRecordRepository()
         self.tree = DjangoTreeReader()
         self.audit = DjangoAuditLog()
-        self._atomic: transaction.Atomic | None = None
-        self._committed = False
-        self._depth = 0
-
-    def __enter__(self) -> DjangoUnitOfWork:
-        self._depth += 1
-        if self._depth == 1:
-            self._committed = False
-            self._atomic = transaction.atomic()
-            self._atomic.__enter__()
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._depth -= 1
-        if self._depth > 0:
-            return
-        assert self._atomic is not None  # noqa: S101
-        if exc_type is None and not self._committed:
-            transaction.set_rollback(True)
-        self._atomic.__exit__(exc_type, exc, tb)
-        self._atomic = None
-
-    def commit(self) -> None:
-        self._committed = True

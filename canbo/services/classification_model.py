@@ -14,13 +14,12 @@ import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
-from types import TracebackType
 from typing import Any, NewType, Protocol
 
 from canbo.core.classification.model import Level
 from canbo.core.types import DisciplineForm, PersonId, UnitId
 
-from .ports import AuditLog, TreeReader
+from .ports import AuditLog, Transaction, TreeReader
 
 CycleId = NewType("CycleId", int)
 SubjectPk = NewType("SubjectPk", int)
@@ -263,22 +262,11 @@ led_units_tasks, led_units_exceeded, led_units_kht, confidence_low, discipline,
 discipline_self_remedied, sick_leave_months, months_in_operation, exemption, head_unit_id)``."""
 
 
-class ClassificationStore(Protocol):
+class ClassificationStore(Transaction, Protocol):
     """The persistence port of the cycle; one instance is one transaction (unit of work)."""
 
     tree: TreeReader
     audit: AuditLog
-
-    def __enter__(self) -> ClassificationStore: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-    def commit(self) -> None: ...
 
     def add_cycle(self, data: CycleData) -> CycleId: ...
 

@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from types import TracebackType
-from typing import NamedTuple, Protocol, Self
+from typing import NamedTuple, Protocol
 
 from canbo.core import importing as imp
 from canbo.core.types import UnitId, UnitKind
 
-from .ports import AuditLog, TreeReader
+from .ports import AuditLog, Transaction, TreeReader
 
 Progress = Callable[[int], None]
 
@@ -57,7 +56,7 @@ class RowSource(Protocol):
     def rows(self) -> Iterator[tuple[int, Sequence[imp.Cell]]]: ...
 
 
-class BulkRegistry(Protocol):
+class BulkRegistry(Transaction, Protocol):
     """Bulk reads and writes of the registry inside one transaction (adapter: registry.bulk).
 
     Used as a context manager; leaving it without :meth:`commit` rolls everything back.
@@ -68,17 +67,6 @@ class BulkRegistry(Protocol):
 
     @property
     def audit(self) -> AuditLog: ...
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-    def commit(self) -> None: ...
 
     def unit_refs(self, as_of: dt.date) -> dict[str, UnitRef]:
         """Every stored unit by code, with the kind of the version valid ``as_of`` (else the

@@ -118,7 +118,23 @@ class RecordRepository(Protocol):
     def add_term(self, data: TermData) -> int: ...
 
 
-class UnitOfWork(Protocol):
+class Transaction(Protocol):
+    """A unit of work's transaction: ``with uow: ...; uow.commit()``. Leaving the block without
+    ``commit`` rolls everything back (nothing half-done, principle 5); nested blocks join."""
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+    def commit(self) -> None: ...
+
+
+class UnitOfWork(Transaction, Protocol):
     # Read-only members, so adapters may expose their concrete repository types.
     @property
     def units(self) -> UnitRepository: ...
@@ -134,17 +150,6 @@ class UnitOfWork(Protocol):
 
     @property
     def audit(self) -> AuditLog: ...
-
-    def __enter__(self) -> Self: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-    def commit(self) -> None: ...
 
 
 def intervals(memberships: Iterable[MembershipData]) -> list[Interval]:

@@ -12,12 +12,11 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from types import TracebackType
 from typing import Any, NewType, Protocol
 
 from canbo.core.types import AccountId, PersonId, UnitId
 
-from .ports import AuditLog, TreeReader
+from .ports import AuditLog, Transaction, TreeReader
 
 ConferenceId = NewType("ConferenceId", int)
 SessionId = NewType("SessionId", int)
@@ -331,7 +330,7 @@ class CodeHasher(Protocol):
         ...
 
 
-class VotingUnitOfWork(Protocol):
+class VotingUnitOfWork(Transaction, Protocol):
     """One transaction over the adapters (members are read-only so adapters may narrow them)."""
 
     @property
@@ -348,14 +347,3 @@ class VotingUnitOfWork(Protocol):
 
     @property
     def hasher(self) -> CodeHasher: ...
-
-    def __enter__(self) -> VotingUnitOfWork: ...
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None: ...
-
-    def commit(self) -> None: ...

@@ -6,10 +6,9 @@ import hashlib
 import hmac
 import os
 import threading
-from types import TracebackType
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import connection
 
 try:
     import fcntl
@@ -18,6 +17,7 @@ except ImportError:  # pragma: no cover - not POSIX: threads of one process stil
 
 from canbo.audit.log import DjangoAuditLog
 from canbo.conferences.repository import DjangoConferenceRepository
+from canbo.registry.transactions import AtomicWork
 from canbo.registry.uow import DjangoTreeReader
 from canbo.services.voting_ports import SessionId
 
@@ -93,50 +93,22 @@ class SqliteWriteQueue:
             _THREADS.release()
 
 
-class VotingUnitOfWork:
-    """One database transaction; ``commit()`` must be called or everything is rolled back."""
+class VotingUnitOfWork(AtomicWork):
+    """One database transaction; ``commit()`` must be called or everything is rolled back.
+
+    On SQLite the block is held inside the write queue (:class:`SqliteWriteQueue`)."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.conferences = DjangoConferenceRepository()
         self.votes = DjangoVoteRepository()
         self.tree = DjangoTreeReader()
         self.audit = DjangoAuditLog()
         self.hasher = HmacCodeHasher()
-        self._atomic: transaction.Atomic | None = None
-        self._committed = False
-        self._depth = 0
         self._queue = SqliteWriteQueue()
 
-    def __enter__(self) -> VotingUnitOfWork:
-        self._depth += 1
-        if self._depth == 1:
-            self._committed = False
-            self._queue.acquire()
-            self._atomic = transaction.atomic()
-            try:
-                self._atomic.__enter__()
-            except BaseException:
-                self._queue.release()
-                raise
-        return self
+    def _before_begin(self) -> None:
+        self._queue.acquire()
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self._depth -= 1
-        if self._depth > 0:
-            return
-        assert self._atomic is not None  # noqa: S101
-        if exc_type is None and not self._committed:
-            transaction.set_rollback(True)
-        try:
-            self._atomic.__exit__(exc_type, exc, tb)
-        finally:
-            self._atomic = None
-            self._queue.release()
-
-    def commit(self) -> None:
-        self._committed = True
+    def _after_end(self) -> None:
+        self._queue.release()
