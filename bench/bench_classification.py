@@ -70,7 +70,8 @@ def _units(cur, grassroots: int) -> tuple[int, list[int], list[tuple[int, int, i
         next_id += 1 + CELLS_PER_GRASSROOTS
     start = dt.date(2010, 1, 1)
     cur.executemany(
-        "INSERT INTO registry_orgunit (id, code, pillar, valid_from, valid_to) VALUES (%s, %s, %s, %s, %s)",
+        "INSERT INTO registry_orgunit (id, code, pillar, valid_from, valid_to)"
+        " VALUES (%s, %s, %s, %s, %s)",
         [(u, f"B{u:07d}", "party", start, dt.date(9999, 12, 31)) for u, _p, _k in rows],
     )
     cur.executemany(
@@ -100,7 +101,7 @@ def _subject_rows(
                 grassroots, exempt, cell if kind == "leader" else None, discipline, 1,
                 5 * rng.randint(30, 60), 5 * rng.randint(80, 140), total, on_time,
                 rng.randint(0, on_time // 2), late, 10000 if kind == "leader" else None,
-                0 if rng.random() < 0.03 else 0,
+                0,
             )  # fmt: skip
 
 
@@ -109,8 +110,8 @@ def build(members: int, grassroots: int) -> float:
     from django.core.management import call_command
     from django.db import connection, transaction
 
-    from canbo.classification.models import Cycle
     from canbo.classification.level_counts import rebuild_level_counts
+    from canbo.classification.models import Cycle
 
     call_command("migrate", verbosity=0)
     if Cycle.objects.exists():
@@ -130,7 +131,8 @@ def build(members: int, grassroots: int) -> float:
             " tasks_on_time, tasks_exceeded, tasks_late, led_units_tasks, sick_leave_months,"
             " discipline_self_remedied, proposed_rules, version"
         )
-        sql = f"INSERT INTO classification_cyclesubject ({cols}) VALUES ({', '.join(['%s'] * 23)})"
+        marks = ", ".join(["%s"] * 23)
+        sql = f"INSERT INTO classification_cyclesubject ({cols}) VALUES ({marks})"  # noqa: S608
         collectives = [
             (cycle.pk, "collective", cell, parent, parent, province, f"cell@{parent}", parent, "",
              None, "", 1, 5 * rng.randint(40, 60), 5 * rng.randint(100, 140), 10, 10, 3, 0, None,
@@ -230,7 +232,8 @@ def compute_child(workers: int) -> None:
         "seconds": round(seconds, 1), "peak_rss_mib": round(own + workers * worker),
         "parent_rss_mib": round(own), "worker_rss_mib": round(worker), "workers": workers,
         "evaluated": report.evaluated,
-        "not_classified": report.not_classified, "groups": report.groups, "groups_over": len(report.over),
+        "not_classified": report.not_classified, "groups": report.groups,
+        "groups_over": len(report.over),
     }))  # fmt: skip
 
 
