@@ -17,6 +17,14 @@ PersonId = NewType("PersonId", int)
 AccountId = NewType("AccountId", int)
 
 
+class Confidence(StrEnum):
+    """Handbook confidence marks (README, "Confidence marks")."""
+
+    TEXT = "text"
+    SUMMARY = "summary"
+    UNCONFIRMED = "unconfirmed"
+
+
 class Pillar(StrEnum):
     """OR-01: the three pillars of the political system."""
 

@@ -10,17 +10,10 @@ Defaults are those of the parameter tables in ``confidence_votes.md``,
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+
+from canbo.core.types import Confidence
 
 ParamValue = str | bool | int | None | tuple[str, ...]
-
-
-class Confidence(StrEnum):
-    """Handbook confidence marks (README, "Confidence marks")."""
-
-    TEXT = "text"
-    SUMMARY = "summary"
-    UNCONFIRMED = "unconfirmed"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,9 @@ from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
 
-from canbo.core.ballots.params import Confidence, ParamSpec, ParamValue
+from canbo.core.ballots.params import ParamSpec, ParamValue
 from canbo.core.errors import Citation, NotFound, ValidationError
+from canbo.core.types import Confidence
 
 
 class Body(StrEnum):

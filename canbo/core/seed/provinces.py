@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from canbo.core.errors import Citation
+from canbo.core.types import Confidence
 
 REORGANIZED_ON = dt.date(2025, 7, 1)
 """Effective date of NQ 202/2025/QH15 and of the Politburo decisions on the new committees."""
@@ -45,14 +46,6 @@ class ProvinceKind(StrEnum):
     @property
     def prefix(self) -> str:
         return "Tỉnh" if self is ProvinceKind.PROVINCE else "Thành phố"
-
-
-class Confidence(StrEnum):
-    """Handbook confidence marks (README, "Confidence marks")."""
-
-    TEXT = "text"
-    SUMMARY = "summary"
-    UNCONFIRMED = "unconfirmed"
 
 
 @dataclass(frozen=True, slots=True)
