@@ -18,6 +18,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("import",): "canbo_import",
     ("export",): "canbo_export",
     ("audit", "verify"): "audit_verify",
+    ("audit", "anchor"): "audit_anchor",
     ("migrate",): "migrate",
     ("createadmin",): "createadmin",
     ("confidence", "results"): "confidence_results",
@@ -34,7 +35,8 @@ verbs:
   serve [--host H] [--port P]                  start the web server on 127.0.0.1
   import units|people FILE                     import CSV or XLSX (all or nothing)
   export units|people FILE                     export CSV or XLSX
-  audit verify                                 check the tamper-evident audit chain
+  audit verify [--anchor FILE ...]             check the audit chain (and against anchors)
+  audit anchor [--out FILE]                    print a signed checkpoint to keep off the server
   confidence results --counts FILE.csv ...     official confidence-vote results table
   vote VERB ...                                conference, check-in, ballots, count, minutes
   classification propose|template ...          quality classification calculator

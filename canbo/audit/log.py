@@ -1,48 +1,72 @@
-"""Django adapter of the audit port: appends chained entries inside the caller's transaction."""
+"""Django adapter of the audit port: appends chained entries inside the caller's transaction,
+keeps the authenticated head, verifies the chain and takes anchors.
+
+The key comes from ``canbo.settings.keys.audit_key()`` (outside the database)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import hmac
-from collections.abc import Iterator, Mapping
+import uuid
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
 
 from canbo.core.audit_chain import (
-    GENESIS,
+    Anchor,
     AuditRecord,
+    ChainHead,
     ChainProblem,
+    advance_head,
     canonical_json,
     digest,
+    genesis_head,
+    is_head_authentic,
     seal,
+    sign_anchor,
     verify_chain,
 )
 from canbo.services.ports import Actor
+from canbo.settings.keys import audit_key
 
 from .models import AuditEntry, AuditHead
 
 
-def audit_key() -> bytes:
-    """The chain key: ``CANBO_AUDIT_KEY`` if set, else derived from the secret key.
-
-    It lives outside the database, so write access to the database alone cannot re-forge
-    the chain after altering an entry.
-    """
-    explicit = getattr(settings, "CANBO_AUDIT_KEY", "")
-    if explicit:
-        return str(explicit).encode()
-    return hmac.new(settings.SECRET_KEY.encode(), b"canbo-audit-chain", hashlib.sha256).digest()
+class AuditChainTampered(RuntimeError):
+    """The head is missing or not authentic: appending would extend (and reseal) a chain
+    that someone has cut, so no write goes through until ``canbo audit verify`` is run."""
 
 
-def _head() -> AuditHead:
-    head = AuditHead.objects.select_for_update().filter(pk=1).first()
-    if head is None:
-        AuditHead.objects.get_or_create(pk=1, defaults={"last_seq": 0, "last_hash": GENESIS})
-        head = AuditHead.objects.select_for_update().get(pk=1)
-    return head
+def ensure_genesis(using: str = "default") -> bool:
+    """Create the authenticated genesis head if both audit tables are empty; True if made."""
+    with transaction.atomic(using=using):
+        if AuditHead.objects.using(using).exists():
+            return False
+        if AuditEntry.objects.using(using).exists():
+            return False
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        head = genesis_head(audit_key(), uuid.uuid4().hex, now)
+        AuditHead.objects.using(using).create(pk=1, **_head_row(head))
+        return True
+
+
+def _head_row(head: ChainHead) -> dict[str, Any]:
+    return {name: getattr(head, name) for name in ChainHead.__slots__}
+
+
+def _to_head(row: AuditHead) -> ChainHead:
+    created = row.created_at or dt.datetime.fromtimestamp(0, dt.UTC)
+    return ChainHead(row.installation_id, created, row.last_seq, row.last_hash, row.mac)
+
+
+def _locked_head() -> tuple[AuditHead, ChainHead]:
+    row = AuditHead.objects.select_for_update().filter(pk=1).first()
+    if row is None:
+        raise AuditChainTampered("audit head missing: the audit tables were wiped")
+    head = _to_head(row)
+    if not is_head_authentic(audit_key(), head):
+        raise AuditChainTampered("audit head not authentic: the chain was cut or resealed")
+    return row, head
 
 
 class DjangoAuditLog:
@@ -60,7 +84,7 @@ class DjangoAuditLog:
         details: Mapping[str, Any] | None = None,
     ) -> None:
         with transaction.atomic():
-            head = _head()
+            row, head = _locked_head()
             record = seal(
                 audit_key(),
                 AuditRecord(
@@ -78,9 +102,9 @@ class DjangoAuditLog:
                 ),
             )
             AuditEntry.objects.create(**_row(record))
-            head.last_seq = record.seq
-            head.last_hash = record.entry_hash
-            head.save(update_fields=["last_seq", "last_hash"])
+            moved = advance_head(audit_key(), head, record)
+            row.last_seq, row.last_hash, row.mac = moved.last_seq, moved.last_hash, moved.mac
+            row.save(update_fields=["last_seq", "last_hash", "mac"])
 
 
 def _row(record: AuditRecord) -> dict[str, Any]:
@@ -104,12 +128,22 @@ def _records(batch: int = 5000) -> Iterator[AuditRecord]:
             yield AuditRecord(**dict(zip(fields, row[1:], strict=True)))
 
 
-def verify() -> ChainProblem | None:
-    """Verify the whole chain and the head record; the first bad entry, or None."""
-    head = AuditHead.objects.filter(pk=1).first()
-    return verify_chain(
-        audit_key(),
-        _records(),
-        head_seq=head.last_seq if head else 0,
-        head_hash=head.last_hash if head else None,
-    )
+def current_head() -> ChainHead | None:
+    """The head as stored (authentic or not), or None when it is missing."""
+    row = AuditHead.objects.filter(pk=1).first()
+    return _to_head(row) if row is not None else None
+
+
+def verify(anchors: Sequence[Anchor] = ()) -> ChainProblem | None:
+    """Verify the whole chain, its head and the given anchors; the first problem, or None."""
+    return verify_chain(audit_key(), _records(), current_head(), anchors)
+
+
+def take_anchor(now: dt.datetime) -> Anchor:
+    """A signed checkpoint of the current head; refused when the chain does not verify, so
+    that a cut chain is never vouched for."""
+    problem = verify()
+    head = current_head()
+    if problem is not None or head is None:
+        raise AuditChainTampered(f"audit chain broken at {problem}")
+    return sign_anchor(audit_key(), head, now)

@@ -33,10 +33,18 @@ class AuditEntry(models.Model):
 
 
 class AuditHead(models.Model):
-    """Single row (id=1) holding the newest sequence and hash; locked while appending."""
+    """Single row (id=1): the installation id, the genesis time, the newest sequence and hash,
+    and a MAC over them under the audit key; locked while appending.
 
+    Created with its genesis MAC when the database is migrated (``canbo.audit.apps``), so an
+    installation without an authenticated head has had its audit tables wiped.
+    """
+
+    installation_id = models.CharField(max_length=32, default="")
+    created_at = models.DateTimeField(null=True)
     last_seq = models.BigIntegerField(default=0)
     last_hash = models.CharField(max_length=64)
+    mac = models.CharField(max_length=64, default="")
 
     def __str__(self) -> str:
         return f"head #{self.last_seq}"

@@ -7,6 +7,8 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
+from .base import DATA_DIR
+from .keys import load_keys
 
 
 def _required(name: str) -> str:
@@ -17,6 +19,12 @@ def _required(name: str) -> str:
 
 
 SECRET_KEY = _required("CANBO_SECRET_KEY")
+# Audit and voter-code keys: from the environment or a key file outside the data folder; no
+# fallback (canbo.settings.keys refuses to start without them).
+_KEYS = load_keys(os.environ, data_dir=DATA_DIR, derive_from=None)
+CANBO_AUDIT_KEY = _KEYS.audit
+CANBO_VOTER_CODE_KEY = _KEYS.voter_code
+CANBO_KEY_SOURCES = _KEYS.sources
 DEBUG = False
 ALLOWED_HOSTS = [h.strip() for h in _required("CANBO_ALLOWED_HOSTS").split(",") if h.strip()]
 CANBO_REQUIRE_ADMIN_2FA = True

@@ -9,8 +9,14 @@ import tempfile
 os.environ.setdefault("CANBO_DATA_DIR", tempfile.mkdtemp(prefix="canbo-test-"))
 
 from .base import *  # noqa: F403
+from .base import DATA_DIR
+from .keys import load_keys
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+_KEYS = load_keys(os.environ, data_dir=DATA_DIR, derive_from=SECRET_KEY)
+CANBO_AUDIT_KEY = _KEYS.audit
+CANBO_VOTER_CODE_KEY = _KEYS.voter_code
+CANBO_KEY_SOURCES = _KEYS.sources
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
