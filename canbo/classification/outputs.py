@@ -103,14 +103,20 @@ def pdf_bytes(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) 
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import SimpleDocTemplate, TableStyle
+
+    from canbo.pdf_text import para
+    from canbo.pdf_text import table as pdf_table
 
     pdfmetrics.registerFont(TTFont("CanboSans", str(PDF_FONT)))
-    style = getSampleStyleSheet()["Title"]
-    style.fontName = "CanboSans"
+    style = getSampleStyleSheet()["Title"].clone("canbo-title", fontName="CanboSans")
+    cell = getSampleStyleSheet()["Normal"].clone("canbo-cell", fontName="CanboSans", fontSize=8)
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=landscape(A4), title=title)
-    table = Table([list(header), *[list(r) for r in rows]], repeatRows=1)
+    # Every cell is a literal paragraph: it wraps inside its column instead of running off the
+    # page, and no value is read as markup (canbo.pdf_text).
+    grid = [[para(v, cell) for v in r] for r in (header, *rows)]
+    table = pdf_table(grid, repeatRows=1, colWidths=_pdf_widths(doc.width, header, rows))
     table.setStyle(
         TableStyle(
             [
@@ -121,5 +127,14 @@ def pdf_bytes(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]) 
             ]
         )
     )
-    doc.build([Paragraph(title, style), table])
+    doc.build([para(title, style), table])
     return out.getvalue()
+
+
+def _pdf_widths(width: float, header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[float]:
+    """Column widths filling the page, each in proportion to its longest value (capped, so
+    that one long name cannot squeeze the other columns to nothing)."""
+    longest = [
+        min(max(len(str(v)) for v in col), 40) + 4 for col in zip(header, *rows, strict=True)
+    ]
+    return [width * n / sum(longest) for n in longest]

@@ -4,12 +4,14 @@ Content follows the counting minutes templates (EL-30; CV-15): the vote and its 
 counting committee, persons convened and present (CV-07), ballots issued and collected, and per
 person the valid and invalid ballots and each level with its percentage of the ballots
 collected (CV-16), then the bands and their consequences with citations (CV-17, CV-18).
+
+Every value (names, positions, titles, place, reasons, rulebook texts) enters a paragraph
+through :mod:`canbo.pdf_text`, escaped; only the layout's own template strings are markup.
 """
 
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape as e
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
@@ -18,6 +20,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from canbo.core.ballots.rulebooks import Body
+from canbo.pdf_text import markup, para, table
 
 WIDTH = 17 * cm
 COL_WIDTHS = [
@@ -75,7 +78,7 @@ def _styles(fonts: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
 def _header(m: dict[str, Any], st: dict[str, ParagraphStyle], date_text: str) -> Table:
     unit = m["unit_name"].upper() or m["conference"].title.upper()
     left = [
-        Paragraph(e(unit), st["head"]),
+        para(unit, st["head"]),
         Paragraph("BAN KIỂM PHIẾU", st["headb"]),
         Paragraph("*", st["headb"]),
     ]
@@ -86,45 +89,56 @@ def _header(m: dict[str, Any], st: dict[str, ParagraphStyle], date_text: str) ->
             Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", st["headb"]),
             Paragraph("<u>Độc lập - Tự do - Hạnh phúc</u>", st["headb"]),
         ]
-    right += [Spacer(1, 6), Paragraph(date_text, st["date"])]
-    table = Table([[left, right]], colWidths=[7 * cm, 10 * cm])
-    table.setStyle(
+    right += [Spacer(1, 6), para(date_text, st["date"])]
+    header = table([[left, right]], colWidths=[7 * cm, 10 * cm])
+    header.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
-    return table
+    return header
 
 
 def _figures(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]:
     data, fig, conf = m["data"], m["data"]["figures"], m["conference"]
     members = ", ".join(
-        f"{e(n)} ({'Trưởng ban' if i == 0 else 'thành viên'})"
+        f"{n} ({'Trưởng ban' if i == 0 else 'thành viên'})"
         for i, n in enumerate(m["counter_names"])
     )
     out = [
-        Paragraph(
-            f"Hội nghị: {e(conf.title)}. Văn bản áp dụng: {data['rulebook']['document']}.",
+        markup(
+            "Hội nghị: {title}. Văn bản áp dụng: {document}.",
             st["body"],
+            title=conf.title,
+            document=data["rulebook"]["document"],
         ),
-        Paragraph(f"Ban kiểm phiếu gồm các đồng chí: {members}.", st["body"]),
+        markup("Ban kiểm phiếu gồm các đồng chí: {members}.", st["body"], members=members),
     ]
     quorum = data.get("quorum")
     if quorum:
         verdict = "đạt" if quorum["met"] else "không đạt"
         out.append(
-            Paragraph(
-                f"Tổng số người được triệu tập: {quorum['convened']}; có mặt: {quorum['present']}; "
-                f"vắng mặt: {quorum['convened'] - quorum['present']}. Số người có mặt {verdict} "
-                f"ít nhất 2/3 số người được triệu tập ({quorum['citation']['text']}).",
+            markup(
+                "Tổng số người được triệu tập: {convened}; có mặt: {present}; vắng mặt: {absent}. "
+                "Số người có mặt {verdict} ít nhất 2/3 số người được triệu tập ({citation}).",
                 st["body"],
+                convened=quorum["convened"],
+                present=quorum["present"],
+                absent=quorum["convened"] - quorum["present"],
+                verdict=verdict,
+                citation=quorum["citation"]["text"],
             )
         )
     issued = m["issued"]
     out.append(
-        Paragraph(
-            f"Số phiếu phát ra: {fig['issued']} (điện tử: {issued.get('electronic', 0)}, giấy: "
-            f"{issued.get('paper', 0)}). Số phiếu thu về: {fig['collected']} (điện tử: "
-            f"{fig['electronic']}, giấy: {fig['paper']}).",
+        markup(
+            "Số phiếu phát ra: {issued} (điện tử: {issued_e}, giấy: {issued_p}). "
+            "Số phiếu thu về: {collected} (điện tử: {collected_e}, giấy: {collected_p}).",
             st["body"],
+            issued=fig["issued"],
+            issued_e=issued.get("electronic", 0),
+            issued_p=issued.get("paper", 0),
+            collected=fig["collected"],
+            collected_e=fig["electronic"],
+            collected_p=fig["paper"],
         )
     )
     return out
@@ -143,9 +157,11 @@ def _table(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
         "Tín nhiệm thấp",
         "%",
     ]
-    rows: list[list[Any]] = [[Paragraph(h, st["cellb"]) for h in head]]
+    rows: list[list[Any]] = [[para(h, st["cellb"]) for h in head]]
     for i, p in enumerate(m["data"]["persons"], start=1):
-        who = Paragraph(f"<b>{e(p['full_name'])}</b><br/>{e(p['position'])}", st["cell"])
+        who = markup(
+            "<b>{name}</b><br/>{position}", st["cell"], name=p["full_name"], position=p["position"]
+        )
         pct = p["percent"]
         rows.append(
             [
@@ -161,9 +177,9 @@ def _table(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
                 pct["low"],
             ]
         )
-    table = Table(rows, colWidths=COL_WIDTHS, repeatRows=1)
-    table.setStyle(_grid(st))
-    return table
+    grid = table(rows, colWidths=COL_WIDTHS, repeatRows=1)
+    grid.setStyle(_grid(st))
+    return grid
 
 
 def _grid(st: dict[str, ParagraphStyle]) -> TableStyle:
@@ -185,12 +201,15 @@ def _consequences(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flow
         if p["band"] == "none":
             continue
         den = p["band_denominator"]["value"]
-        measures = " ".join(c["text_vi"] for c in p["consequences"])
         out.append(
-            Paragraph(
-                f"Đồng chí {e(p['full_name'])}: {p['low']}/{den} phiếu tín nhiệm thấp. {measures} "
-                f"(Căn cứ: {p['band_citation']['text']}.)",
+            markup(
+                "Đồng chí {name}: {low}/{den} phiếu tín nhiệm thấp. {measures} (Căn cứ: {basis}.)",
                 st["body"],
+                name=p["full_name"],
+                low=p["low"],
+                den=den,
+                measures=" ".join(c["text_vi"] for c in p["consequences"]),
+                basis=p["band_citation"]["text"],
             )
         )
     if not out:
@@ -208,13 +227,14 @@ def _signatures(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
         for n, u in zip(names, m["counters"], strict=True)
     }
     head = names[:1]
+    signer = "{name}<br/><i>{mark}</i>"
     left = [Paragraph("CÁC THÀNH VIÊN", st["headb"])] + [
-        Paragraph(f"{e(n)}<br/><i>{mark[n]}</i>", st["head"]) for n in names[1:]
+        markup(signer, st["head"], name=n, mark=mark[n]) for n in names[1:]
     ]
     right = [Paragraph("TRƯỞNG BAN KIỂM PHIẾU", st["headb"])] + [
-        Paragraph(f"{e(n)}<br/><i>{mark[n]}</i>", st["head"]) for n in head
+        markup(signer, st["head"], name=n, mark=mark[n]) for n in head
     ]
-    return Table([[left, right]], colWidths=[8.5 * cm, 8.5 * cm])
+    return table([[left, right]], colWidths=[8.5 * cm, 8.5 * cm])
 
 
 def story(m: dict[str, Any], fonts: tuple[str, str, str], date_text: str) -> list[Flowable]:
@@ -223,14 +243,14 @@ def story(m: dict[str, Any], fonts: tuple[str, str, str], date_text: str) -> lis
     out: list[Flowable] = [
         _header(m, st, date_text),
         Paragraph("BIÊN BẢN KIỂM PHIẾU", st["title"]),
-        Paragraph(e(m["session"].title), st["sub"]),
+        para(m["session"].title, st["sub"]),
         *_figures(m, st),
         Paragraph("Kết quả kiểm phiếu đối với từng người:", st["body"]),
         _table(m, st),
-        Paragraph(
-            "Tỷ lệ phần trăm tính trên tổng số phiếu thu về "
-            f"({m['data']['persons'][0]['percent_citation']['text']}).",
+        markup(
+            "Tỷ lệ phần trăm tính trên tổng số phiếu thu về ({citation}).",
             st["note"],
+            citation=m["data"]["persons"][0]["percent_citation"]["text"],
         )
         if m["data"]["persons"]
         else Spacer(1, 1),
@@ -239,13 +259,18 @@ def story(m: dict[str, Any], fonts: tuple[str, str, str], date_text: str) -> lis
     ]
     if version.number > 1:
         out.append(
-            Paragraph(
-                f"Biên bản này là bản đính chính lần {version.number - 1}. "
-                f"Lý do: {e(version.reason)}",
+            markup(
+                "Biên bản này là bản đính chính lần {n}. Lý do: {reason}",
                 st["body"],
+                n=version.number - 1,
+                reason=version.reason,
             )
         )
     status = "đã được" if version.certified else "chưa được"
-    out.append(Paragraph(f"Kết quả này {status} toàn thể Ban kiểm phiếu ký xác nhận.", st["body"]))
+    out.append(
+        markup(
+            "Kết quả này {status} toàn thể Ban kiểm phiếu ký xác nhận.", st["body"], status=status
+        )
+    )
     out.append(KeepTogether([Spacer(1, 14), _signatures(m, st)]))
     return out

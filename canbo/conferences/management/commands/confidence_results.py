@@ -163,7 +163,9 @@ def _render_pdf(result: CalculatorResult) -> bytes:
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.platypus import SimpleDocTemplate, TableStyle
+
+    from canbo.pdf_text import lines, para, table
 
     _register_pdf_font()
     data = to_dict(result)
@@ -173,13 +175,13 @@ def _render_pdf(result: CalculatorResult) -> bytes:
     for p in data["persons"]:
         c, t = p["counts"], p["percent_text"]
         rows.append([
-            p["order"], Paragraph(p["name"], style), Paragraph(p["position"], style),
+            p["order"], para(p["name"], style), para(p["position"], style),
             f"{c['high']} ({t['high']})", f"{c['mid']} ({t['mid']})", f"{c['low']} ({t['low']})",
             c["invalid"], p["band"],
-            Paragraph("<br/>".join(x["text_vi"] for x in p["consequences"]) or "-", style),
+            lines([x["text_vi"] for x in p["consequences"]], style),
         ])  # fmt: skip
-    table = Table(rows, repeatRows=1, colWidths=[25, 110, 110, 65, 65, 65, 35, 35, 250])
-    table.setStyle(TableStyle([
+    grid = table(rows, repeatRows=1, colWidths=[25, 110, 110, 65, 65, 65, 35, 35, 250])
+    grid.setStyle(TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), "CanboSans"), ("FONTSIZE", (0, 0), (-1, -1), 8),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))  # fmt: skip
@@ -188,5 +190,5 @@ def _render_pdf(result: CalculatorResult) -> bytes:
     note = "Tham số chưa xác nhận: " + ", ".join(book["unconfirmed_parameters"])
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=landscape(A4), title=title)
-    doc.build([Paragraph(title, style), table, Paragraph(note, style)])
+    doc.build([para(title, style), grid, para(note, style)])
     return out.getvalue()

@@ -1,0 +1,72 @@
+"""User text in generated PDFs is always literal, never reportlab markup.
+
+reportlab's ``Paragraph`` parses its text as a small markup language: ``<img src=...>`` embeds
+any image file the server can read, ``<a href=...>`` adds links, ``<font size=0>`` or
+``<font color=white>`` hides text, and a malformed tag raises in the middle of a render. Every
+PDF canbo makes therefore builds its paragraphs here:
+
+- :func:`para` sets a whole string literally;
+- :func:`markup` fills a layout template with values: the template is a string literal in
+  canbo's own code and is the only markup trusted; every value (names, titles, places, reasons,
+  rulebook texts, numbers) is escaped first.
+
+Escaping is ``xml.sax.saxutils.escape`` (``&``, ``<``, ``>``; entities such as ``&nbsp;`` or
+``&#60;`` then print as typed). Characters a PDF cannot carry as text (C0/C1 controls such as NUL,
+lone surrogates, non-characters) are replaced by U+FFFD, visibly, instead of vanishing or
+failing. Directional formatting characters (U+202E and the like) are kept: reportlab lays text
+out in logical order, so they cannot reorder what is printed. Tables holding user text are built
+with :func:`table` (``splitInRow``), so a cell taller than a page continues on the next page
+instead of failing the whole render.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph, Table
+
+REPLACEMENT = "\ufffd"
+# Layout whitespace the paragraph parser folds into spaces anyway.
+_KEPT_CONTROLS = frozenset("\t\n\r")
+# Unicode categories with nothing printable: controls, surrogates, unassigned (non-characters).
+_UNPRINTABLE = frozenset({"Cc", "Cs", "Cn"})
+
+
+def _printable(ch: str) -> str:
+    if ch in _KEPT_CONTROLS or unicodedata.category(ch) not in _UNPRINTABLE:
+        return ch
+    return REPLACEMENT
+
+
+def literal(value: object) -> str:
+    """``value`` as paragraph text that prints exactly as written (see the module docstring)."""
+    text = "" if value is None else str(value)
+    if not text.isprintable():
+        text = "".join(_printable(ch) for ch in text)
+    return escape(text)
+
+
+def para(value: object, style: ParagraphStyle) -> Paragraph:
+    """A paragraph whose whole text is ``value``, set literally."""
+    return Paragraph(literal(value), style)
+
+
+def markup(template: str, style: ParagraphStyle, /, **values: object) -> Paragraph:
+    """A paragraph from canbo's own layout ``template`` (``str.format`` fields, trusted markup
+    such as ``<b>``, ``<br/>``) with every value escaped before it is put in."""
+    return Paragraph(template.format_map({k: literal(v) for k, v in values.items()}), style)
+
+
+def lines(values: Sequence[object], style: ParagraphStyle, *, empty: str = "-") -> Paragraph:
+    """One paragraph with each value on its own line, every value literal."""
+    return Paragraph("<br/>".join(literal(v) for v in values) or literal(empty), style)
+
+
+def table(rows: Sequence[Sequence[Any]], **kwargs: Any) -> Table:
+    """A reportlab ``Table`` whose rows may split across pages (``splitInRow``), so that a
+    very long value in one cell cannot make the document impossible to lay out."""
+    return Table([list(r) for r in rows], splitInRow=1, **kwargs)
