@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.utils import translation
 
 from canbo.core.errors import DomainError
+from canbo.core.validation import InvalidField
 from canbo.web.messages import translated_message
 
 # Codes the shared catalogue does not know: (Vietnamese, English).
@@ -127,13 +128,7 @@ def field_label(path: str) -> tuple[str, str]:
     return vi, en
 
 
-def _shared(exc: DomainError, language: str) -> str:
-    with translation.override(language):
-        return translated_message(exc)
-
-
-def bilingual(exc: DomainError) -> tuple[str, str]:
-    """The (Vietnamese, English) message of a refusal, prefixed by the field it names."""
+def _catalogued(exc: DomainError) -> tuple[str, str]:
     own = API_MESSAGES.get(exc.code)
     vi = _shared(exc, "vi")
     if vi == exc.message and own:
@@ -141,6 +136,24 @@ def bilingual(exc: DomainError) -> tuple[str, str]:
     en = _shared(exc, "en")
     if en == vi or en == exc.message:
         en = own[1] if own else ENGLISH.get(exc.code, exc.message)
+    return vi, en
+
+
+def _shared(exc: DomainError, language: str) -> str:
+    with translation.override(language):
+        return translated_message(exc)
+
+
+def bilingual(exc: DomainError) -> tuple[str, str]:
+    """The (Vietnamese, English) message of a refusal, prefixed by the field it names.
+
+    A field refused by the shared rules (:mod:`canbo.core.validation`) keeps the wording of
+    the import report, so that the API and an import say the same thing.
+    """
+    if isinstance(exc, InvalidField):
+        vi, en = exc.message_vi, exc.message_en
+    else:
+        vi, en = _catalogued(exc)
     problem = exc.fields.get("problem")
     if isinstance(problem, str) and problem in FIELD_PROBLEMS:
         vi, en = FIELD_PROBLEMS[problem]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.validators import ProhibitNullCharactersValidator
 from rest_framework import serializers
 
 from canbo.core.registry import PersonData, UnitVersionData
@@ -74,6 +75,22 @@ class PeopleListQuery(AsOfQuery):
     )
 
 
+# Text of records --------------------------------------------------------------------------------
+
+
+class Text(serializers.CharField):
+    """Free text parsed as is: length, NUL and other characters, markup and formulas are
+    checked by the service layer (:mod:`canbo.core.validation`), the same rules as an import,
+    so that the API answers with the same message whatever the field."""
+
+    def __init__(self, *, limit: int, **kwargs: Any) -> None:
+        kwargs.setdefault("help_text", f"At most {limit} characters.")
+        super().__init__(**kwargs)
+        self.validators = [
+            v for v in self.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ]
+
+
 # Units ---------------------------------------------------------------------------------------
 
 
@@ -87,8 +104,8 @@ def _check_interval(attrs: dict[str, Any]) -> dict[str, Any]:
 
 
 class UnitCreateInput(serializers.Serializer[Any]):
-    code = serializers.CharField(max_length=64)
-    name = serializers.CharField(max_length=255)
+    code = Text(limit=64)
+    name = Text(limit=255)
     kind = serializers.ChoiceField(choices=choices.UnitKind.choices)
     level_class = serializers.ChoiceField(
         choices=choices.LevelClass.choices, required=False, allow_blank=True
@@ -96,9 +113,9 @@ class UnitCreateInput(serializers.Serializer[Any]):
     parent = serializers.IntegerField(  # type: ignore[assignment]
         required=False, allow_null=True, min_value=1
     )
-    short_name = serializers.CharField(max_length=128, required=False, allow_blank=True)
-    admin_code = serializers.CharField(max_length=32, required=False, allow_blank=True)
-    legal_basis = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    short_name = Text(limit=128, required=False, allow_blank=True)
+    admin_code = Text(limit=32, required=False, allow_blank=True)
+    legal_basis = Text(limit=255, required=False, allow_blank=True)
     valid_from = serializers.DateField()
     valid_to = serializers.DateField(required=False, allow_null=True)
 
@@ -124,7 +141,7 @@ class UnitChangeInput(serializers.Serializer[Any]):
     """A new version from ``valid_from`` on; omitted attributes keep their current value."""
 
     valid_from = serializers.DateField()
-    name = serializers.CharField(max_length=255, required=False)
+    name = Text(limit=255, required=False)
     kind = serializers.ChoiceField(choices=choices.UnitKind.choices, required=False)
     level_class = serializers.ChoiceField(
         choices=choices.LevelClass.choices, required=False, allow_blank=True
@@ -132,9 +149,9 @@ class UnitChangeInput(serializers.Serializer[Any]):
     parent = serializers.IntegerField(  # type: ignore[assignment]
         required=False, allow_null=True, min_value=1
     )
-    short_name = serializers.CharField(max_length=128, required=False, allow_blank=True)
-    admin_code = serializers.CharField(max_length=32, required=False, allow_blank=True)
-    legal_basis = serializers.CharField(max_length=255, required=False, allow_blank=True)
+    short_name = Text(limit=128, required=False, allow_blank=True)
+    admin_code = Text(limit=32, required=False, allow_blank=True)
+    legal_basis = Text(limit=255, required=False, allow_blank=True)
 
     def to_domain(self, current: UnitVersionData) -> UnitVersionData:
         attrs: dict[str, Any] = dict(self.validated_data)
@@ -165,7 +182,7 @@ class LineageInput(serializers.Serializer[Any]):
 
     kind = serializers.ChoiceField(choices=choices.LineageKind.choices)
     date = serializers.DateField()
-    legal_basis = serializers.CharField(max_length=255)
+    legal_basis = Text(limit=255)
     predecessors = serializers.ListField(
         child=serializers.IntegerField(min_value=1), allow_empty=False
     )
@@ -206,16 +223,14 @@ class LineageInput(serializers.Serializer[Any]):
 class PersonInput(serializers.Serializer[Any]):
     """Identity and Party dates of a person (the record's first section)."""
 
-    code = serializers.CharField(max_length=32)
-    full_name = serializers.CharField(max_length=128)
+    code = Text(limit=32)
+    full_name = Text(limit=128)
     birth_date = serializers.DateField()
     sex = serializers.ChoiceField(choices=choices.Sex.choices)
-    ethnicity = serializers.CharField(max_length=32, required=False, allow_blank=True)
-    hometown = serializers.CharField(max_length=255, required=False, allow_blank=True)
-    national_id = serializers.RegexField(
-        r"^\d{12}$", required=False, allow_blank=True, help_text="12 digits."
-    )
-    party_card_number = serializers.CharField(max_length=16, required=False, allow_blank=True)
+    ethnicity = Text(limit=32, required=False, allow_blank=True)
+    hometown = Text(limit=255, required=False, allow_blank=True)
+    national_id = Text(limit=12, required=False, allow_blank=True, help_text="12 digits.")
+    party_card_number = Text(limit=16, required=False, allow_blank=True)
     party_admission_date = serializers.DateField(required=False, allow_null=True)
     official_membership_date = serializers.DateField(required=False, allow_null=True)
 

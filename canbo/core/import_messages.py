@@ -43,8 +43,41 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Còn {value} lỗi khác không liệt kê.",
         "{value} more problems are not listed.",
     ),
+    "file_too_large": (
+        "Tệp quá lớn: {value}; giới hạn là {limit}. Hãy chia thành nhiều tệp nhỏ hơn.",
+        "The file is too large: {value}; the limit is {limit}. Split it into smaller files.",
+    ),
+    "sheet_too_large": (
+        "Trang tính quá lớn: {value}; giới hạn là {limit}. Hãy chép dữ liệu sang một trang "
+        "tính mới hoặc chia thành nhiều tệp.",
+        "The sheet is too large: {value}; the limit is {limit}. Copy the data to a new sheet "
+        "or split it into smaller files.",
+    ),
+    "too_many_rows": (
+        "Tệp có quá {limit} dòng; hãy chia thành nhiều tệp nhỏ hơn.",
+        "The file has more than {limit} rows; split it into smaller files.",
+    ),
     # One cell
     "required": ("Thiếu giá trị bắt buộc.", "A required value is missing."),
+    "control_character": (
+        "Có ký tự điều khiển {char} (ví dụ byte NUL), không được phép: '{value}'.",
+        "Contains the control character {char} (such as a NUL byte), which is not allowed: "
+        "'{value}'.",
+    ),
+    "format_character": (
+        "Có ký tự ẩn {char} (đảo chiều văn bản hoặc ký tự không độ rộng), không được phép: "
+        "'{value}'.",
+        "Contains the invisible character {char} (a text-direction override or a zero-width "
+        "character), which is not allowed: '{value}'.",
+    ),
+    "markup": (
+        "Không được chứa ký tự < hoặc >: '{value}'.",
+        "May not contain the characters < or >: '{value}'.",
+    ),
+    "formula_like": (
+        "Không được bắt đầu bằng '{char}' (bảng tính sẽ hiểu là công thức): '{value}'.",
+        "May not start with '{char}' (a spreadsheet would read it as a formula): '{value}'.",
+    ),
     "too_long": ("Dài quá {limit} ký tự.", "Longer than {limit} characters."),
     "bad_code": (
         "Mã '{value}' chỉ được gồm chữ không dấu, số và . _ / -.",

@@ -26,14 +26,12 @@ from .import_messages import more_errors as more_errors
 from .import_messages import row_error as row_error
 from .names import clean_spacing, name_error_codes, normalize_name
 from .types import LevelClass, Sex, UnitKind
+from .validation import EARLIEST_DATE as EARLIEST_DATE
+from .validation import code_problem, date_problem, shown, text_problem
 
 Cell = str | dt.date
 """A cell as readers hand it over: text, or a date when the spreadsheet stored one."""
 
-EARLIEST_DATE = dt.date(1900, 1, 1)
-"""Dates before this are typing mistakes (no living cadre was born earlier)."""
-
-_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/-]*\Z")
 _DIGITS12 = re.compile(r"\d{12}\Z")
 _SEXES = {"nam": Sex.MALE, "m": Sex.MALE, "nữ": Sex.FEMALE, "nu": Sex.FEMALE, "f": Sex.FEMALE}
 
@@ -195,13 +193,24 @@ class _Row:
         if required and not text:
             self.fail(column, "required")
         elif len(text) > limit:
-            self.fail(column, "too_long", text, limit=limit)
+            self.fail(column, "too_long", shown(text[:limit]) + "…", limit=limit)
+        else:
+            problem = text_problem(text)
+            if problem is not None:
+                self.fail(column, problem[0], problem[1], **problem[2])
         return text
 
-    def code(self, column: str, cell: Cell, limit: int, *, required: bool = True) -> str:
+    def clean_text(self, column: str, cell: Cell, limit: int, *, required: bool = False) -> str:
+        """The cell's text when it passes :meth:`text`, else "" (so later checks skip it)."""
+        before = len(self.errors)
         text = self.text(column, cell, limit, required=required)
-        if text and len(text) <= limit and not _CODE.match(text):
-            self.fail(column, "bad_code", text)
+        return text if len(self.errors) == before else ""
+
+    def code(self, column: str, cell: Cell, limit: int, *, required: bool = True) -> str:
+        text = self.clean_text(column, cell, limit, required=required)
+        problem = code_problem(text) if text else None
+        if problem is not None:
+            self.fail(column, problem[0], problem[1])
         return text
 
     def date(
@@ -215,10 +224,10 @@ class _Row:
         if day is None:
             if required:
                 self.fail(column, "required")
-        elif day < EARLIEST_DATE:
-            self.fail(column, "date_too_early", format_date(day))
-        elif day > self.today and not future:
-            self.fail(column, "date_in_future", format_date(day))
+        else:
+            problem = date_problem(day, self.today, future=future)
+            if problem is not None:
+                self.fail(column, problem[0], problem[1])
         return day
 
     def choice(self, column: str, cell: Cell, kinds: type[UnitKind] | type[LevelClass]) -> str:
@@ -283,7 +292,7 @@ def parse_person(
     """
     r = _Row(row, today)
     code = r.code("code", cells[0], 32)
-    raw_name = r.text("full_name", cells[1], 400, required=True)
+    raw_name = r.clean_text("full_name", cells[1], 400, required=True)
     full_name, name_codes = _checked_name(raw_name) if raw_name else ("", ())
     for name_code in name_codes:
         r.fail("full_name", name_code, raw_name)
@@ -291,7 +300,7 @@ def parse_person(
     sex = _sex(r, cells[3])
     ethnicity = r.text("ethnicity", cells[4], 32)
     hometown = r.text("hometown", cells[5], 255)
-    national_id = r.text("national_id", cells[6], 12)
+    national_id = r.clean_text("national_id", cells[6], 12)
     if national_id and not _DIGITS12.match(national_id):
         r.fail("national_id", "bad_national_id", national_id)
     card = r.text("party_card_number", cells[7], 16)

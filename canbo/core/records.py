@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .errors import ValidationError
 from .types import DisciplineForm, Interval, LeaveKind, PersonId, RelationKind, UnitId
+from .validation import check_code, check_date, check_name, check_text
 
 HOW_FILLED = frozenset({"appointed", "elected", "designated", "approved"})
 
@@ -18,6 +19,13 @@ HOW_FILLED = frozenset({"appointed", "elected", "designated", "approved"})
 def _not_after(day: dt.date | None, today: dt.date, field: str) -> None:
     if day is not None and day > today:
         raise ValidationError("date_in_future", field=field, value=day.isoformat())
+    check_date(field, day, today, future=True)
+
+
+def _texts(*fields: tuple[str, str, int]) -> None:
+    """Free text of a record passes the shared rules (:mod:`canbo.core.validation`)."""
+    for field, value, limit in fields:
+        check_text(field, value, limit)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +43,9 @@ class PositionData:
     def check(self, today: dt.date) -> None:
         if self.how not in HOW_FILLED:
             raise ValidationError("invalid_choice", field="how", value=self.how)
+        check_code("title_code", self.title_code, 32)
+        _texts(("decision_ref", self.decision_ref, 128))
+        check_date("term_ends", self.term_ends, today, future=True)
         _not_after(self.valid.valid_from, today, "valid_from")
         if self.term_ends is not None and self.term_ends < self.valid.valid_from:
             raise ValidationError("dates_out_of_order", field="term_ends")
@@ -59,6 +70,12 @@ class DisciplineData:
         _not_after(self.decision_date, today, "decision_date")
         if not self.authority.strip():
             raise ValidationError("required", field="authority")
+        _texts(
+            ("authority", self.authority, 255),
+            ("decision_ref", self.decision_ref, 64),
+            ("reason", self.reason, 2000),
+        )
+        check_date("violation_date", self.violation_date, today, future=True)
         if self.violation_date is not None and self.violation_date > self.decision_date:
             raise ValidationError("dates_out_of_order", field="violation_date")
         if self.stops_counting_on is not None and self.stops_counting_on < self.decision_date:
@@ -76,6 +93,7 @@ class LeaveData:
 
     def check(self, today: dt.date) -> None:
         _not_after(self.starts, today, "starts")
+        _texts(("note", self.note, 255))
         if self.ends < self.starts:
             raise ValidationError("dates_out_of_order", field="ends")
 
@@ -90,6 +108,7 @@ class RetirementNoticeData:
 
     def check(self, today: dt.date) -> None:
         _not_after(self.notice_date, today, "notice_date")
+        _texts(("decision_ref", self.decision_ref, 64))
         if self.retirement_date < self.notice_date:
             raise ValidationError("dates_out_of_order", field="retirement_date")
 
@@ -109,6 +128,9 @@ class RelativeData:
         _not_after(self.declared_on, today, "declared_on")
         if self.linked_person_id is None and not self.full_name.strip():
             raise ValidationError("required", field="full_name")
+        if self.full_name.strip():
+            check_name("full_name", self.full_name)
+        _texts(("workplace", self.workplace, 255))
         if self.birth_year is not None and not 1900 <= self.birth_year <= today.year:
             raise ValidationError("out_of_range", field="birth_year", value=self.birth_year)
 
@@ -127,6 +149,8 @@ class TermData:
             raise ValidationError("dates_out_of_order", field="ends")
         if not self.name.strip():
             raise ValidationError("required", field="name")
+        _texts(("name", self.name, 64))
+        check_date("starts", self.starts, today, future=True)
 
 
 RecordData = PositionData | DisciplineData | LeaveData | RetirementNoticeData | RelativeData

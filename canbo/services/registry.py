@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from canbo.core import registry as core
+from canbo.core import validation
 from canbo.core.errors import Conflict, NotFound, ValidationError
 from canbo.core.plain import plain_dict as _plain
 from canbo.core.types import Interval, PersonId, Share, UnitId
@@ -20,7 +21,11 @@ from .ports import Actor, UnitOfWork
 
 
 def create_unit(uow: UnitOfWork, actor: Actor, data: core.UnitVersionData) -> UnitId:
-    """Create a unit with its first version under a parent the actor may write (OR-15)."""
+    """Create a unit with its first version under a parent the actor may write (OR-15).
+
+    The fields pass the same rules as a units file (:func:`canbo.core.validation.clean_unit`).
+    """
+    data = validation.clean_unit(data)
     with uow:
         if uow.units.id_for_code(data.code) is not None:
             raise Conflict("duplicate_code", field="code", value=data.code)
@@ -40,6 +45,7 @@ def change_unit(uow: UnitOfWork, actor: Actor, unit_id: UnitId, data: core.UnitV
     The version valid the day before is closed on that day; history is kept (OR-15, OR-18).
     A new parent is refused if it lies inside the unit's own subtree (no cycles).
     """
+    data = validation.clean_unit(data)
     start = data.valid.valid_from
     with uow:
         access_unit(actor, unit_id, uow.tree, start, write=True)
@@ -79,6 +85,8 @@ def reorganize(
     """
     if not legal_basis.strip():
         raise ValidationError("legal_basis_required", field="legal_basis")
+    legal_basis = validation.check_text("legal_basis", legal_basis, 255)
+    validation.check_date("date", date, date, future=True)
     with uow:
         for unit_id in [*predecessors, *successors]:
             access_unit(actor, unit_id, uow.tree, date - dt.timedelta(days=1), write=True)
@@ -137,7 +145,12 @@ def create_person(
     since: dt.date,
     today: dt.date,
 ) -> PersonId:
-    """Create a person's record with their current cell membership (OR-17)."""
+    """Create a person's record with their current cell membership (OR-17).
+
+    The fields pass the same rules as a people file (:func:`canbo.core.validation.clean_person`).
+    """
+    data = validation.clean_person(data, today)
+    validation.check_date("since", since, today, future=True)
     problems = core.check_person(data, today)
     if problems:
         raise problems[0]
@@ -156,6 +169,7 @@ def update_person(
     uow: UnitOfWork, actor: Actor, person_id: PersonId, data: core.PersonData, today: dt.date
 ) -> None:
     """Correct a person's identity or Party dates; the audit entry keeps before and after."""
+    data = validation.clean_person(data, today)
     problems = core.check_person(data, today)
     if problems:
         raise problems[0]
