@@ -1,8 +1,9 @@
 """Scoped read queries of the API: units as of a date with history and lineage, and people.
 
-Every read of one protected object goes through a loader (:func:`load_unit`,
-:func:`load_person`) that answers ``NotFound`` alike for a missing and a forbidden object; every
-list is cut to the actor's readable subtrees as of the date asked. The tree read is the tree
+Every read of one protected object goes through a loader of :mod:`canbo.accounts.scope`
+(``load_unit``, ``load_person``, the one adapter of access control) that answers ``NotFound``
+alike for a missing and a forbidden object; every list is cut to the actor's readable
+subtrees as of the date asked. The tree read is the tree
 valid on that date (handbook OR-19, OR-20); names and codes of every version stay searchable
 (OR-18); people are listed in official order by their Vietnamese collation key.
 """
@@ -11,20 +12,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import cast
 
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from canbo.accounts.scope import load_person, load_unit, readable_scope
 from canbo.core.errors import NotFound, ValidationError
 from canbo.core.registry import PersonData, UnitVersionData
-from canbo.core.types import READ_ROLES, PersonId, UnitId
+from canbo.core.types import UnitId
 from canbo.registry import models as m
 from canbo.registry import queries
 from canbo.registry.search import match_name_or_code
-from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
-from canbo.services.access import access_unit, history_roots, roots_for
-from canbo.services.ports import Actor, UnitOfWork
-from canbo.services.registry import access_person
+from canbo.registry.uow import DjangoUnitOfWork
+from canbo.services.ports import Actor
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,36 +56,6 @@ class UnitDetail:
 
 def _on(day: dt.date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}valid_from__lte": day, f"{prefix}valid_to__gte": day})
-
-
-def access_day(unit: m.OrgUnit, as_of: dt.date) -> dt.date:
-    """The day access is checked on: ``as_of`` held within the unit's life, so that an ended
-    unit is judged on its last day and a future one on its first."""
-    return min(max(as_of, unit.valid_from), unit.valid_to)
-
-
-def load_unit(actor: Actor, unit_id: int, as_of: dt.date) -> m.OrgUnit:
-    """The unit if the actor may read it; ``NotFound`` alike when missing or out of scope."""
-    unit = m.OrgUnit.objects.filter(pk=unit_id).first()
-    if unit is None:
-        raise NotFound("unit_not_found", unit_id=unit_id)
-    access_unit(actor, UnitId(unit.pk), DjangoTreeReader(), access_day(unit, as_of))
-    return unit
-
-
-def readable_scope(actor: Actor, as_of: dt.date) -> list[UnitId] | None:
-    """Units the actor may read as of the date; ``None`` when the whole tree is readable.
-
-    The subtrees of the roots' predecessors count too (history of merged units, OR-16)."""
-    roots = roots_for(actor, READ_ROLES)
-    if None in roots:
-        return None
-    starts = {r for r in roots if r is not None}
-    starts |= history_roots(actor, DjangoTreeReader(), READ_ROLES)
-    ids: set[UnitId] = set()
-    for root in starts:
-        ids.update(queries.subtree_ids(root, as_of))
-    return sorted(ids)
 
 
 # Units ---------------------------------------------------------------------------------------
@@ -245,13 +214,6 @@ def search_people(
     if q:
         people = match_name_or_code(people, q, "code")
     return _with_cell(people, as_of).order_by("sort_key", "pk")
-
-
-def load_person(actor: Actor, person_id: int, as_of: dt.date) -> PersonId:
-    """The person if reachable through their cell on ``as_of`` (else their last cell);
-    ``NotFound`` alike when missing or out of scope."""
-    uow = cast(UnitOfWork, DjangoUnitOfWork())
-    return access_person(uow, actor, PersonId(person_id), as_of)
 
 
 def person_data(actor: Actor, person_id: int, as_of: dt.date) -> PersonData:

@@ -171,9 +171,7 @@ class StepView(_Api):
 class QuotaView(_Api):
     @extend_schema(responses={200: OBJ}, summary="Quota per peer group")
     def get(self, request: Request, cycle_id: int) -> Response:
-        selectors.access_cycle_unit(
-            actor_of(request), cycle_id, cycles.load_cycle(Store(), CycleId(cycle_id)).root_id
-        )
+        selectors.access_cycle_root(actor_of(request), cycle_id)
         lines = results.quota_lines(Store(), CycleId(cycle_id))
         return Response([_line(q) for q in lines])
 

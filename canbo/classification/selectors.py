@@ -1,9 +1,10 @@
 """Read side of the classification cycle for pages and the API, scoped by the actor.
 
-Protected reads go through ``load_subject`` / ``access_unit`` (NotFound alike for missing and
-forbidden). Levels are shown before publication only to the people who take the steps; after
-publication to everyone entitled to read the unit (CL-27, ``cl_publicity_audience``). Each page
-runs a fixed, small number of queries whatever the size of the cycle.
+Protected reads go through ``access_cycle`` / ``access_cycle_unit`` / ``load_subject``
+(NotFound alike for missing and forbidden; scope from :mod:`canbo.accounts.scope`). Levels are
+shown before publication only to the people who take the steps; after publication to everyone
+entitled to read the unit (CL-27, ``cl_publicity_audience``). Each page runs a fixed, small
+number of queries whatever the size of the cycle.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from typing import Any
 from django.db import connection
 from django.db.models import Q
 
+from canbo.accounts import scope
 from canbo.core.classification.model import Level, Proposal
-from canbo.core.types import READ_ROLES, Role, UnitId
+from canbo.core.errors import NotFound
+from canbo.core.permissions import Action, roles_for
+from canbo.core.types import UnitId
 from canbo.registry import queries
 from canbo.registry.uow import DjangoTreeReader
 from canbo.services import classification_steps as steps
-from canbo.services.access import access_unit, can_reach
+from canbo.services.access import access_unit, can
 from canbo.services.classification_cycle import load_cycle
 from canbo.services.classification_model import (
     CycleData,
@@ -38,9 +42,7 @@ from canbo.services.ports import Actor
 from . import models
 from .store import DjangoClassificationStore, cycle_data, unit_names
 
-WORKFLOW_ROLES = frozenset(
-    {Role.CELL_SECRETARY, Role.ORG_STAFF, Role.STANDING_COMMITTEE, Role.ADMIN}
-)
+WORKFLOW_ROLES = roles_for(Action.TAKE_PART_IN_CYCLE)
 LEVELS = (Level.HTXS, Level.HTT, Level.HT, Level.KHT)
 
 
@@ -64,31 +66,39 @@ def can_see_levels(
     if cycle.status is CycleStatus.PUBLISHED:
         return True
     reader = tree or DjangoTreeReader()
-    return can_reach(actor, UnitId(unit_id), reader, cycle.as_of, WORKFLOW_ROLES)
+    return can(actor, Action.TAKE_PART_IN_CYCLE, UnitId(unit_id), reader, cycle.as_of)
 
 
 def cycles_for(actor: Actor) -> list[CycleData]:
     """Cycles whose scope meets the actor's: the root is in a grant's subtree or above it."""
-    tree = DjangoTreeReader()
-    out = []
-    for row in models.Cycle.objects.order_by("-year", "-pk")[:100]:
-        data = cycle_data(row)
-        inside = can_reach(actor, data.root_id, tree, data.as_of, READ_ROLES)
-        above = any(
-            g.root is not None and data.root_id in tree.ancestors(g.root, data.as_of)
-            for g in actor.grants
-        )
-        if inside or above:
-            out.append(data)
-    return out
+    rows = (cycle_data(row) for row in models.Cycle.objects.order_by("-year", "-pk")[:100])
+    return [data for data in rows if scope.sees_cycle(actor, data.root_id, data.as_of)]
+
+
+def access_cycle(actor: Actor, cycle_id: int, tree: DjangoTreeReader | None = None) -> CycleData:
+    """The cycle if the actor's scope meets its subtree; NotFound alike when missing."""
+    cycle = load_cycle(DjangoClassificationStore(), CycleId(cycle_id))
+    if not scope.sees_cycle(actor, cycle.root_id, cycle.as_of, tree):
+        raise NotFound("cycle_not_found", cycle_id=cycle_id)
+    return cycle
 
 
 def access_cycle_unit(
     actor: Actor, cycle_id: int, unit_id: int, tree: DjangoTreeReader | None = None
 ) -> CycleData:
-    """The cycle, if ``unit_id`` is in its scope and readable by the actor; else NotFound."""
-    cycle = load_cycle(DjangoClassificationStore(), CycleId(cycle_id))
-    access_unit(actor, UnitId(unit_id), tree or DjangoTreeReader(), cycle.as_of)
+    """The cycle, if ``unit_id`` is in its scope and readable by the actor; else NotFound
+    (``cycle_not_found`` when the actor may not see the cycle at all)."""
+    reader = tree or CachedTree()
+    cycle = access_cycle(actor, cycle_id, reader)
+    access_unit(actor, UnitId(unit_id), reader, cycle.as_of)
+    return cycle
+
+
+def access_cycle_root(actor: Actor, cycle_id: int) -> CycleData:
+    """The cycle, for a reader of its whole scope (the cycle page, the quota lines)."""
+    reader = CachedTree()
+    cycle = access_cycle(actor, cycle_id, reader)
+    access_unit(actor, cycle.root_id, reader, cycle.as_of)
     return cycle
 
 
@@ -126,7 +136,7 @@ def unit_review(actor: Actor, cycle_id: int, unit_id: int) -> UnitReview:
         subjects=subjects,
         children=[(u, names.get(u, str(u)), lvl, st) for u, lvl, st in children],
         show_levels=can_see_levels(actor, cycle, unit_id, tree),
-        can_enter=can_reach(actor, UnitId(unit_id), tree, cycle.as_of, steps.SELF_ROLES),
+        can_enter=can(actor, Action.SELF_ASSESS, UnitId(unit_id), tree, cycle.as_of),
     )
 
 
@@ -276,7 +286,7 @@ def history(
     out = []
     for s in rows[:50]:
         cycle = cycle_data(s.cycle)
-        if not can_reach(actor, UnitId(s.unit_id), tree, cycle.as_of, READ_ROLES):
+        if not can(actor, Action.READ, UnitId(s.unit_id), tree, cycle.as_of):
             continue
         visible = can_see_levels(actor, cycle, s.unit_id)
         level = Level(s.final_level) if visible and s.final_level is not None else None
@@ -322,11 +332,10 @@ def effective(s: SubjectState) -> Level | None:
 
 
 def group_page(actor: Actor, cycle_id: int, group: str) -> GroupPage:
+    access_cycle(actor, cycle_id)
     store = DjangoClassificationStore()
     lines = quota_lines(store, CycleId(cycle_id), group)
     if not lines:
-        from canbo.core.errors import NotFound
-
         raise NotFound("group_not_found", group=group)
     line = lines[0]
     cycle = access_cycle_unit(actor, cycle_id, line.group_unit_id)

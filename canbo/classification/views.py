@@ -18,10 +18,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from canbo.accounts import scope
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
 from canbo.core.errors import DomainError, ImportRejected, ValidationError
+from canbo.core.permissions import Action
 from canbo.core.types import UnitId
 from canbo.services import classification_bulk as bulk
 from canbo.services import classification_cycle as cycles
@@ -61,7 +63,7 @@ def _invalid(form: Any) -> ValidationError:
 def cycles_view(request: HttpRequest) -> HttpResponse:
     """Cycles the actor takes part in, and the form to open one (organization commission)."""
     actor = actor_for(request.user)
-    roots = [g.root for g in actor.grants if g.root is not None]
+    roots = scope.roots_for_action(actor, Action.OPEN_CYCLE)
     context = {"cycles": selectors.cycles_for(actor), "form": forms.OpenCycleForm(), "roots": roots}
     return render(request, "classification/cycles.html", context)
 
@@ -87,7 +89,7 @@ def open_cycle_view(request: HttpRequest) -> HttpResponse:
 def cycle_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
     """The cycle: groups over the HTXS quota (CL-13), publication, entry to the units."""
     actor = actor_for(request.user)
-    cycle = selectors.access_cycle_unit(actor, cycle_id, _root(cycle_id))
+    cycle = selectors.access_cycle_root(actor, cycle_id)
     lines = [q for q in results.quota_lines(Store(), CycleId(cycle_id)) if q.over_by]
     context = {
         "cycle": cycle,
@@ -95,10 +97,6 @@ def cycle_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
         "show": selectors.can_see_levels(actor, cycle, cycle.root_id),
     }
     return render(request, "classification/cycle.html", context)
-
-
-def _root(cycle_id: int) -> int:
-    return int(cycles.load_cycle(Store(), CycleId(cycle_id)).root_id)
 
 
 @require_POST
@@ -276,14 +274,18 @@ def read_upload(upload: Any) -> tuple[list[str], list[dict[str, str]]]:
 def upload_view(request: HttpRequest, cycle_id: int, unit_id: int) -> HttpResponse:
     """Bulk entry: every row checked, all stored or nothing (issue 4)."""
     form = forms.UploadForm(request.POST, request.FILES)
+    actor = actor_for(request.user)
 
     def action() -> None:
+        # Refuse before the file is read: parsing costs memory and time (CL-20 roles).
+        cycle = selectors.access_cycle_unit(actor, cycle_id, unit_id)
+        steps.require_role(Store(), actor, UnitId(unit_id), cycle, steps.SELF_ROLES, "self")
         if not form.is_valid():
             raise _invalid(form)
         header, rows = read_upload(form.cleaned_data["file"])
         bulk.import_scores(
             Store(),
-            actor_for(request.user),
+            actor,
             CycleId(cycle_id),
             UnitId(unit_id),
             header,

@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from canbo.core.types import READ_ROLES, PersonId, Role, UnitId
+from canbo.accounts import scope
+from canbo.core.errors import NotFound
+from canbo.core.types import PersonId, UnitId
 from canbo.registry.models import OrgUnit, Person, UnitVersion
-from canbo.registry.uow import DjangoTreeReader
-from canbo.services.access import can_reach
 from canbo.services.ports import Actor
 
 from . import models
@@ -67,17 +67,28 @@ def sites(conference_id: int) -> list[models.Site]:
     return list(models.Site.objects.filter(conference_id=conference_id).order_by("pk"))
 
 
-def site(site_id: int) -> models.Site | None:
-    return models.Site.objects.select_related("conference").filter(pk=site_id).first()
+def site_for(actor: Actor, site_id: int) -> models.Site:
+    """The bridge site if the actor may see its conference; NotFound alike otherwise."""
+    row = models.Site.objects.select_related("conference").filter(pk=site_id).first()
+    if row is None or not scope.sees_conference(
+        actor, row.conference.unit_id, row.conference.held_on
+    ):
+        raise NotFound("site_not_found", site_id=site_id)
+    return row
+
+
+def conference_for(actor: Actor, conference_id: int) -> models.Conference:
+    """The conference if the actor may see it; NotFound alike otherwise (checked before any
+    other lookup a form triggers, so that those answer nothing about other scopes)."""
+    row = models.Conference.objects.filter(pk=conference_id).first()
+    if row is None or not scope.sees_conference(actor, row.unit_id, row.held_on):
+        raise NotFound("conference_not_found", conference_id=conference_id)
+    return row
 
 
 def visible(actor: Actor) -> list[models.Conference]:
     """The conferences whose unit lies in the actor's readable scope."""
-    tree = DjangoTreeReader()
-    roles = READ_ROLES | {Role.COUNTING_COMMITTEE}
-    return [
-        c for c in conferences(None) if can_reach(actor, UnitId(c.unit_id), tree, c.held_on, roles)
-    ]
+    return [c for c in conferences(None) if scope.sees_conference(actor, c.unit_id, c.held_on)]
 
 
 def unit_name(unit_id: int, day: dt.date) -> str:

@@ -8,8 +8,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from canbo.accounts import scope
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
+from canbo.core.clock import SystemClock
 from canbo.core.errors import NotFound, ValidationError
 from canbo.core.types import PersonId
 from canbo.services import conferences as svc
@@ -100,6 +102,7 @@ def site_post(request: HttpRequest, cid: int) -> HttpResponse:
 @verified_login_required
 @refusals_shown
 def convene_post(request: HttpRequest, cid: int) -> HttpResponse:
+    selectors.conference_for(actor_for(request.user), cid)
     form = forms.LinesForm(request.POST)
     if not form.is_valid():
         raise ValidationError("form_invalid")
@@ -122,9 +125,7 @@ def show_item_post(request: HttpRequest, cid: int, pos: int) -> HttpResponse:
 @verified_login_required
 @refusals_shown
 def site_checkin(request: HttpRequest, site_id: int) -> HttpResponse:
-    site = selectors.site(site_id)
-    if site is None:
-        raise NotFound("site_not_found", site_id=site_id)
+    site = selectors.site_for(actor_for(request.user), site_id)
     form = forms.CheckInForm(request.POST or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -170,6 +171,7 @@ def _projector(request: HttpRequest, cid: int) -> dict[str, object]:
 @verified_login_required
 @refusals_shown
 def person_history(request: HttpRequest, person_id: int) -> HttpResponse:
-    rows = vote_sel.person_history(actor_for(request.user), PersonId(person_id))
-    person = vote_sel.person_name(PersonId(person_id))
+    actor = actor_for(request.user)
+    person = scope.person_name(actor, person_id, SystemClock().today())
+    rows = vote_sel.person_history(actor, PersonId(person_id))
     return render(request, "conferences/person_history.html", {"rows": rows, "person": person})

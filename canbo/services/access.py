@@ -1,15 +1,20 @@
 """Access control: roles scoped to a subtree of the organization tree.
 
-A province's organization commission sees and changes only its subtree. Every protected read
-goes through a loader that answers ``NotFound`` alike for missing and for forbidden objects, so
-that an actor cannot learn that something exists outside their scope (zulip's access_* loaders).
+The one place that decides "may this actor read it" and "may this actor do it". A province's
+organization commission sees and changes only its subtree. Every protected read goes through a
+loader that answers ``NotFound`` alike for missing and for forbidden objects, so that an actor
+cannot learn that something exists outside their scope (zulip's access_* loaders); an action
+on an object the actor may read but not act on answers ``PermissionDenied``. The roles of each
+action are the table in :mod:`canbo.core.permissions`; the Django scope queries (subtrees as
+recursive SQL) are :mod:`canbo.accounts.scope`, used by the pages, the API and the CLI.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from canbo.core.errors import NotFound, PermissionDenied
+from canbo.core.errors import Citation, NotFound, PermissionDenied
+from canbo.core.permissions import Action, roles_for
 from canbo.core.types import READ_ROLES, WRITE_ROLES, Role, UnitId
 
 from .ports import Actor, TreeReader
@@ -78,3 +83,65 @@ def require_admin(actor: Actor) -> None:
     """Reference data and accounts are changed by administrators of the whole tree only."""
     if not any(g.role == Role.ADMIN and g.root is None for g in actor.grants):
         raise PermissionDenied("admin_required")
+
+
+def can(actor: Actor, action: Action, unit_id: UnitId, tree: TreeReader, as_of: dt.date) -> bool:
+    """True when the actor holds a role of ``action`` over a subtree containing ``unit_id``."""
+    return can_reach(actor, unit_id, tree, as_of, roles_for(action))
+
+
+def require(
+    actor: Actor,
+    action: Action,
+    unit_id: UnitId,
+    tree: TreeReader,
+    as_of: dt.date,
+    *,
+    citation: Citation | None = None,
+) -> None:
+    """Refuse with ``PermissionDenied`` (``action_denied``) unless :func:`can` allows it.
+
+    Call it after the object's loader, so that an actor who may not even read the object
+    has already been answered ``NotFound``.
+    """
+    if can(actor, action, unit_id, tree, as_of):
+        return
+    roles = sorted(str(r) for r in roles_for(action))
+    raise PermissionDenied(
+        "action_denied",
+        f"Thao tác '{action}' cần vai trò {', '.join(roles)} trên đơn vị này. / Action "
+        f"'{action}' needs the role {', '.join(roles)} over this unit.",
+        citation=citation,
+        action=str(action),
+        roles=roles,
+        unit_id=unit_id,
+    )
+
+
+def meets_scope(
+    actor: Actor, root_id: UnitId, tree: TreeReader, as_of: dt.date, roles: frozenset[Role]
+) -> bool:
+    """True when one of the actor's subtrees for ``roles`` meets the subtree of ``root_id``:
+    the root lies in a grant's subtree, or a grant's root lies under ``root_id`` (a cell
+    secretary takes part in the province's classification cycle)."""
+    grants = [g for g in actor.grants if g.role in roles]
+    if any(g.root is None or g.root == root_id for g in grants):
+        return True
+    # The grant's own chain first: a page checks that unit next and reads it once.
+    if any(g.root is not None and root_id in tree.ancestors(g.root, as_of) for g in grants):
+        return True
+    return can_reach(actor, root_id, tree, as_of, roles)
+
+
+def access_scope(
+    actor: Actor,
+    root_id: UnitId,
+    tree: TreeReader,
+    as_of: dt.date,
+    missing: NotFound,
+    roles: frozenset[Role] = READ_ROLES,
+) -> None:
+    """Load guard of an object that covers a subtree (a classification cycle): ``missing``
+    (a NotFound naming the object) unless the actor's scope meets it."""
+    if not meets_scope(actor, root_id, tree, as_of, roles):
+        raise missing

@@ -17,7 +17,8 @@ from canbo.core.classification.rulebook import rulebook_for_cycle
 from canbo.core.errors import ImportRejected, RowError
 from canbo.core.types import UnitId
 
-from .classification_cycle import engine_of, load_cycle
+from .classification_compute import load_cycle_for
+from .classification_cycle import engine_of
 from .classification_input import input_columns, read_scores
 from .classification_model import (
     ClassificationStore,
@@ -39,7 +40,7 @@ def template(
 ) -> tuple[tuple[str, ...], list[list[str]]]:
     """The upload template of one unit: ids and names filled in, scores left to the cell."""
     with store:
-        cycle = load_cycle(store, cycle_id)
+        cycle = load_cycle_for(store, actor, cycle_id)
         require_role(store, actor, unit_id, cycle, SELF_ROLES, "self")
         regime = rulebook_for_cycle(cycle.year).regime
         header = (*HEAD, *input_columns(regime), *TAIL)
@@ -92,7 +93,7 @@ def import_scores(
     ``ImportRejected`` listing every problem by row and column when any row is bad.
     """
     with store:
-        cycle = load_cycle(store, cycle_id)
+        cycle = load_cycle_for(store, actor, cycle_id)
         require_open(cycle)
         require_role(store, actor, unit_id, cycle, SELF_ROLES, "self")
         regime = rulebook_for_cycle(cycle.year).regime

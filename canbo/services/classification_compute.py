@@ -34,9 +34,11 @@ from canbo.core.classification.model import (
 )
 from canbo.core.classification.params import Parameters
 from canbo.core.classification.quota import QuotaAggregator
-from canbo.core.errors import NotFound
+from canbo.core.errors import Citation, NotFound
+from canbo.core.permissions import Action, cycle_participants
 from canbo.core.types import DisciplineForm
 
+from .access import access_scope, require
 from .classification_model import (
     NEW_ORG,
     ClassificationStore,
@@ -47,6 +49,8 @@ from .classification_model import (
     Step,
 )
 from .ports import Actor
+
+CL12 = Citation("QĐ 366-QĐ/TW; HD 43-HD/BTCTW", rule_id="CL-12")
 
 MIN_PARALLEL_ROWS = 200_000
 """Below this many individuals, forking workers costs more than it saves."""
@@ -82,6 +86,14 @@ def load_cycle(store: ClassificationStore, cycle_id: CycleId) -> CycleData:
     data = store.cycle(cycle_id)
     if data is None:
         raise NotFound("cycle_not_found", cycle_id=cycle_id)
+    return data
+
+
+def load_cycle_for(store: ClassificationStore, actor: Actor, cycle_id: CycleId) -> CycleData:
+    """The cycle if the actor's scope meets its subtree; NotFound alike when missing."""
+    data = load_cycle(store, cycle_id)
+    missing = NotFound("cycle_not_found", cycle_id=cycle_id)
+    access_scope(actor, data.root_id, store.tree, data.as_of, missing, cycle_participants())
     return data
 
 
@@ -279,8 +291,13 @@ def compute_proposals(
     quota lines count the effective level: decided, else appraised, else proposed. With
     ``workers`` > 1 (default: two on two cores) the individuals are computed by that many
     processes when the store can fork (no transaction open) and the cycle is large.
+
+    Only the organization commission over the cycle's root (or the system administrator)
+    computes; anyone else is refused before anything is read or written, and a cycle outside
+    every scope of the actor answers like a missing one.
     """
-    data = load_cycle(store, cycle_id)
+    data = load_cycle_for(store, actor, cycle_id)
+    require(actor, Action.COMPUTE_CYCLE, data.root_id, store.tree, data.as_of, citation=CL12)
     runner = Runner(engine_of(data), {})
     collective_pages = [runner.run(chunk) for chunk in store.stream_rows(cycle_id, True)]
     chosen = default_workers() if workers is None else workers

@@ -16,7 +16,8 @@ from canbo.core.classification.model import Exemption, SubjectKind
 from canbo.core.classification.params import Parameters
 from canbo.core.classification.rulebook import rulebook_for_cycle
 from canbo.core.errors import Citation, PermissionDenied, ValidationError
-from canbo.core.types import Role, UnitId, UnitKind
+from canbo.core.permissions import Action, roles_for
+from canbo.core.types import UnitId, UnitKind
 
 from .access import can_reach
 from .classification_compute import (
@@ -47,7 +48,7 @@ GRASSROOTS_KINDS = frozenset(
 NOT_SUBJECTS = frozenset({UnitKind.PARTY_GROUP})
 """Tổ đảng are not collectives of their own (CL-03 lists committees, organizations, agencies)."""
 
-OPEN_ROLES = frozenset({Role.ORG_STAFF})
+OPEN_ROLES = roles_for(Action.OPEN_CYCLE)
 CL03 = Citation("QĐ 366-QĐ/TW; HD 43-HD/BTCTW", rule_id="CL-03")
 SICK_DAYS_PER_MONTH = 30
 

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from canbo.core.classification.model import Level
 from canbo.core.classification.quota import max_htxs
 from canbo.core.errors import Citation, Conflict, RuleViolation, ValidationError
-from canbo.core.types import READ_ROLES, Role, UnitId
+from canbo.core.permissions import Action, roles_for
+from canbo.core.types import UnitId
 
+from .classification_compute import load_cycle_for
 from .classification_cycle import engine_of, load_cycle
 from .classification_model import (
     ClassificationStore,
@@ -112,7 +114,7 @@ def resolve_quota(
             field="reason",
         )
     with store:
-        cycle = load_cycle(store, cycle_id)
+        cycle = load_cycle_for(store, actor, cycle_id)
         require_open(cycle)
         line = _one_line(store, cycle_id, group)
         require_role(store, actor, line.group_unit_id, cycle, DECISION_ROLES, "quota")
@@ -173,7 +175,7 @@ def _remaining_excess(line: QuotaView, lowered: int, pct: int | None, rounding: 
 def publish(store: ClassificationStore, actor: Actor, cycle_id: CycleId, now: dt.datetime) -> None:
     """Publish the results (CL-27) once every subject is decided and no group is over (CL-13)."""
     with store:
-        cycle = load_cycle(store, cycle_id)
+        cycle = load_cycle_for(store, actor, cycle_id)
         require_open(cycle)
         require_role(store, actor, cycle.root_id, cycle, DECISION_ROLES, "publish")
         waiting = store.undecided_count(cycle_id)
@@ -210,7 +212,7 @@ def complain(
         state = load_subject(store, actor, pk)
         cycle = load_cycle(store, state.cycle_id)
         _require_published(cycle.status)
-        require_role(store, actor, state.unit_id, cycle, READ_ROLES, "complaint")
+        require_role(store, actor, state.unit_id, cycle, roles_for(Action.COMPLAIN), "complaint")
         window = cycle.settings.cl_complaint_window_days
         if window is not None and cycle.published_at is not None:
             if (now - cycle.published_at).days > window:
@@ -269,7 +271,7 @@ def reclassify(
         chain = store.tree.ancestors(state.decider_id, cycle.as_of)
         superior = chain[1] if len(chain) > 1 else state.decider_id
         require_role(
-            store, actor, superior, cycle, frozenset({Role.STANDING_COMMITTEE}), "reclassification"
+            store, actor, superior, cycle, roles_for(Action.RECLASSIFY), "reclassification"
         )
         check_level(proposal_for(store, cycle, state), level)
         record_id = record_step(

@@ -25,6 +25,7 @@ from canbo.core.errors import (
     RuleViolation,
     ValidationError,
 )
+from canbo.core.permissions import Action, roles_for
 from canbo.core.types import READ_ROLES, Role, UnitId
 
 from .access import can_reach
@@ -50,10 +51,10 @@ CL21 = Citation(DOCS, rule_id="CL-21", unconfirmed=("cl_order_enforcement",))
 CL22 = Citation(DOCS, rule_id="CL-22")
 CL04 = Citation(DOCS, rule_id="CL-04", unconfirmed=("cl_exempt_categories",))
 
-SELF_ROLES = frozenset({Role.CELL_SECRETARY, Role.ORG_STAFF})
-COMMENT_ROLES = frozenset({Role.CELL_SECRETARY, Role.ORG_STAFF})
-APPRAISAL_ROLES = frozenset({Role.ORG_STAFF})
-DECISION_ROLES = frozenset({Role.STANDING_COMMITTEE})
+SELF_ROLES = roles_for(Action.SELF_ASSESS)
+COMMENT_ROLES = roles_for(Action.COMMENT)
+APPRAISAL_ROLES = roles_for(Action.APPRAISE)
+DECISION_ROLES = roles_for(Action.DECIDE)
 """Who takes each step (CL-20, CL-22): the cell or collective records the self-assessment and
 its comments, the advisory body (Ban Tổ chức) appraises, the standing committee of the
 competent level decides."""

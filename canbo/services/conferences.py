@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from canbo.core.ballots.catalog import default_registry
 from canbo.core.ballots.quorum import ConvenedRoll, QuorumCheck, check_quorum
 from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
-from canbo.core.errors import Conflict, NotFound, ValidationError
-from canbo.core.types import WRITE_ROLES, PersonId, Role
+from canbo.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from canbo.core.permissions import Action, roles_for
+from canbo.core.types import PersonId, Role
 
 from .access import can_reach
 from .ports import Actor
@@ -33,7 +34,9 @@ from .voting_ports import (
     VotingUnitOfWork,
 )
 
-STAFF_ROLES = WRITE_ROLES | {Role.COUNTING_COMMITTEE}
+WRITE_ROLES = roles_for(Action.RUN_CONFERENCE)
+STAFF_ROLES = roles_for(Action.STAFF_CONFERENCE)
+SEE_ROLES = roles_for(Action.SEE_CONFERENCE)
 ISSUING = frozenset({Status.DRAFT, Status.READY, Status.OPEN})
 
 
@@ -60,11 +63,14 @@ def require_staff(
 ) -> ConferenceData:
     """Load guard: the conference's unit must lie in the actor's scope for ``roles``.
 
-    Missing and out-of-scope conferences are answered alike (``NotFound``).
+    Missing conferences and conferences the actor may not see are answered alike
+    (``NotFound``); one the actor sees but may not act on answers ``PermissionDenied``.
     """
     conf = uow.conferences.get(conference_id)
-    if conf is None or not can_reach(actor, conf.unit_id, uow.tree, conf.held_on, roles):
+    if conf is None or not can_reach(actor, conf.unit_id, uow.tree, conf.held_on, SEE_ROLES):
         raise NotFound("conference_not_found", conference_id=conference_id)
+    if not can_reach(actor, conf.unit_id, uow.tree, conf.held_on, roles):
+        raise PermissionDenied("action_denied", conference_id=conference_id)
     return conf
 
 
@@ -303,7 +309,7 @@ def live_status(
 ) -> tuple[ConferenceData, Attendance, QuorumCheck | None, list[SessionData]]:
     """Attendance per site and the quorum now, for the conference page and the projector."""
     with uow:
-        conf = require_staff(uow, actor, conference_id, STAFF_ROLES | {Role.VIEWER})
+        conf = require_staff(uow, actor, conference_id, SEE_ROLES)
         attendance = uow.conferences.attendance(conference_id)
         sessions = uow.votes.sessions_of(conference_id)
         subjects: set[PersonId] = set()

@@ -8,18 +8,15 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.db.models import Max, QuerySet
 
+from canbo.accounts import scope
 from canbo.conferences.selectors import unit_name
 from canbo.core.errors import NotFound
-from canbo.core.types import READ_ROLES, AccountId, PersonId, Role, UnitId
-from canbo.registry.models import Person
-from canbo.registry.uow import DjangoTreeReader
-from canbo.services.access import can_reach
+from canbo.core.types import AccountId, PersonId
 from canbo.services.ports import Actor
 from canbo.services.voting_ports import Status, SubjectData
 
 from . import compiled, models
 
-SEE_ROLES = READ_ROLES | {Role.COUNTING_COMMITTEE}
 SHOWN = (Status.CERTIFIED, Status.PUBLISHED)
 
 
@@ -37,12 +34,8 @@ class SessionPage:
 def session_for(actor: Actor, session_id: int) -> models.VoteSession:
     """The session if its conference's unit is in the actor's scope, else ``NotFound``."""
     row = models.VoteSession.objects.select_related("conference").filter(pk=session_id).first()
-    if row is None or not can_reach(
-        actor,
-        UnitId(row.conference.unit_id),
-        DjangoTreeReader(),
-        row.conference.held_on,
-        SEE_ROLES,
+    if row is None or not scope.sees_conference(
+        actor, row.conference.unit_id, row.conference.held_on
     ):
         raise NotFound("vote_not_found", session_id=session_id)
     return row
@@ -126,13 +119,6 @@ def published_receipts(session_id: int) -> tuple[models.VoteSession, list[str]]:
     return session, list(ballots.values_list("receipt", flat=True))
 
 
-def person_name(person_id: PersonId) -> str:
-    name = Person.objects.filter(pk=person_id).values_list("full_name", flat=True).first()
-    if name is None:
-        raise NotFound("person_not_found", person_id=person_id)
-    return name
-
-
 def person_history(actor: Actor, person_id: PersonId) -> list[dict[str, Any]]:
     """A person's certified confidence results over the years, newest first (CV-05, CV-20).
 
@@ -149,14 +135,13 @@ def person_history(actor: Actor, person_id: PersonId) -> list[dict[str, Any]]:
         .select_related("version__session__conference")
         .order_by("-version__session__conference__held_on")
     )
-    tree = DjangoTreeReader()
     rows = []
     for line in lines:
         version = line.version
         conf = version.session.conference
         if (version.session_id, version.number) not in wanted:
             continue
-        if not can_reach(actor, UnitId(conf.unit_id), tree, conf.held_on, SEE_ROLES):
+        if not scope.sees_conference(actor, conf.unit_id, conf.held_on):
             continue
         data = next(p for p in version.data["persons"] if p["person_id"] == int(person_id))
         rows.append(

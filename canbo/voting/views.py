@@ -52,6 +52,7 @@ def _plan(form: forms.SessionForm) -> svc.SessionPlan:
 @verified_login_required
 @refusals_shown
 def session_create(request: HttpRequest, cid: int) -> HttpResponse:
+    conf_sel.conference_for(actor_for(request.user), cid)
     form = forms.SessionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         sid = svc.create_session(U(), actor_for(request.user), ConferenceId(cid), _plan(form))

@@ -1,10 +1,11 @@
 """Read-side queries of the web shell, each scoped by the actor's part of the tree.
 
-Every function that reads a protected unit or person goes through the service loaders
-(``access_unit``, ``access_person``), which answer ``NotFound`` alike for missing and forbidden
-objects. The tree is read as of a date (OR-19, OR-20): the 2024 tree has 63 provinces and their
-districts, the 2026 tree 34 provinces. Lists of people are ordered by ``Person.sort_key``, the
-Vietnamese collation key (given name, middle name, family name).
+Every function that reads a protected unit or person goes through the loaders of
+:mod:`canbo.accounts.scope` (the one adapter of access control), which answer ``NotFound``
+alike for missing and forbidden objects. The tree is read as of a date (OR-19, OR-20): the
+2024 tree has 63 provinces and their districts, the 2026 tree 34 provinces. Lists of people
+are ordered by ``Person.sort_key``, the Vietnamese collation key (given name, middle name,
+family name).
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
 from django.db.models import (
     Case,
     DateField,
@@ -28,8 +28,9 @@ from django.db.models import (
     When,
 )
 
+from canbo.accounts import scope
+from canbo.core.errors import NotFound
 from canbo.core.names import clean_spacing
-from canbo.core.types import READ_ROLES, PersonId, UnitId
 from canbo.registry import choices, queries
 from canbo.registry.constants import FOREVER
 from canbo.registry.models import (
@@ -44,10 +45,7 @@ from canbo.registry.models import (
     UnitVersion,
 )
 from canbo.registry.search import match_name_or_code
-from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
-from canbo.services.access import access_unit, history_roots, roots_for
 from canbo.services.ports import Actor
-from canbo.services.registry import access_person
 
 SEARCH_LIMIT = 50
 _CANDIDATES = 200
@@ -110,19 +108,17 @@ def _nodes(versions: QuerySet[UnitVersion], as_of: dt.date) -> list[UnitNode]:
 def tree_roots(actor: Actor, as_of: dt.date) -> list[UnitNode]:
     """The top of the actor's visible tree on ``as_of``: the whole tree's roots, or the roots
     of the actor's read grants (and their predecessors) that exist on that date (OR-19)."""
-    roots = roots_for(actor, READ_ROLES)
     versions = UnitVersion.objects.filter(_valid_on(as_of))
-    if None in roots:
-        return _nodes(versions.filter(parent__isnull=True), as_of)
     # Before a merge the actor's root did not exist yet: its predecessors stand in (OR-16).
-    visible = {r for r in roots if r is not None}
-    visible |= history_roots(actor, DjangoTreeReader(), READ_ROLES)
+    visible = scope.readable_roots(actor)
+    if visible is None:
+        return _nodes(versions.filter(parent__isnull=True), as_of)
     return _nodes(versions.filter(unit_id__in=visible), as_of)
 
 
 def tree_children(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:
     """The children of a unit the actor may read, as of ``as_of`` (NotFound otherwise)."""
-    access_unit(actor, UnitId(unit_id), DjangoTreeReader(), as_of)
+    scope.access_unit_on(actor, unit_id, as_of)
     return _nodes(UnitVersion.objects.filter(_valid_on(as_of), parent_id=unit_id), as_of)
 
 
@@ -139,14 +135,14 @@ def _members(unit_id: int, as_of: dt.date) -> list[MemberRow]:
 
 def unit_members(actor: Actor, unit_id: int, as_of: dt.date) -> list[MemberRow]:
     """Members of a cell on ``as_of`` in Vietnamese collation order (given name first)."""
-    access_unit(actor, UnitId(unit_id), DjangoTreeReader(), as_of)
+    scope.access_unit_on(actor, unit_id, as_of)
     return _members(unit_id, as_of)
 
 
 def _trail(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:
     chain = queries.ancestors(unit_id, as_of)
-    roots = roots_for(actor, READ_ROLES)
-    if None not in roots:
+    roots = scope.readable_roots(actor)
+    if roots is not None:
         top = max((i for i, u in enumerate(chain) if u in roots), default=len(chain) - 1)
         chain = chain[: top + 1]
     nodes = {
@@ -159,8 +155,11 @@ def _trail(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:
 def unit_page(actor: Actor, unit_id: int, as_of: dt.date) -> UnitPage:
     """A unit on ``as_of``: the path from the actor's root, its children, its members and the
     member count of its subtree (OR-20)."""
-    access_unit(actor, UnitId(unit_id), DjangoTreeReader(), as_of)
-    node = _nodes(UnitVersion.objects.filter(_valid_on(as_of), unit_id=unit_id), as_of)[0]
+    scope.access_unit_on(actor, unit_id, as_of)
+    found = _nodes(UnitVersion.objects.filter(_valid_on(as_of), unit_id=unit_id), as_of)
+    if not found:  # readable through its history, but not in force on that date
+        raise NotFound("unit_not_found", unit_id=unit_id)
+    node = found[0]
     return UnitPage(
         node=node,
         trail=_trail(actor, unit_id, as_of),
@@ -212,38 +211,6 @@ def _matching_versions(text: str, today: dt.date) -> list[dict[str, Any]]:
     return list(qs[:_CANDIDATES])
 
 
-_VISIBLE_AT_OWN_DATE = """
-WITH RECURSIVE up(version_id, unit_id, day, depth) AS (
-    SELECT v.id, v.unit_id,
-           CASE WHEN v.valid_to < %s THEN v.valid_to
-                WHEN v.valid_from > %s THEN v.valid_from ELSE %s END, 0
-    FROM registry_unitversion v WHERE v.id IN ({versions})
-  UNION ALL
-    SELECT up.version_id, p.parent_id, up.day, up.depth + 1
-    FROM up JOIN registry_unitversion p ON p.unit_id = up.unit_id
-    WHERE p.valid_from <= up.day AND p.valid_to >= up.day AND p.parent_id IS NOT NULL
-      AND up.depth < 32
-)
-SELECT DISTINCT version_id FROM up WHERE unit_id IN ({roots})
-"""
-
-
-def _visible(actor: Actor, versions: list[dict[str, Any]], today: dt.date) -> list[dict[str, Any]]:
-    """Keep the versions that lay in one of the actor's subtrees on their own date (the
-    same test as ``access_unit``, done for all candidates in one recursive query)."""
-    roots = roots_for(actor, READ_ROLES)
-    if None in roots or not versions:
-        return versions if roots else []
-    ids = [v["pk"] for v in versions]
-    sql = _VISIBLE_AT_OWN_DATE.format(
-        versions=", ".join(["%s"] * len(ids)), roots=", ".join(["%s"] * len(roots))
-    )
-    with connection.cursor() as cur:
-        cur.execute(sql, [today, today, today, *ids, *roots])
-        keep = {row[0] for row in cur.fetchall()}
-    return [v for v in versions if v["pk"] in keep]
-
-
 def search_units(actor: Actor, text: str, today: dt.date) -> list[SearchHit]:
     """Units whose name, in any version, matches ``text`` (OR-18: old names stay searchable).
 
@@ -253,7 +220,8 @@ def search_units(actor: Actor, text: str, today: dt.date) -> list[SearchHit]:
     text = clean_spacing(text)
     if len(text) < 2:
         return []
-    versions = _visible(actor, _matching_versions(text, today), today)[:SEARCH_LIMIT]
+    found = _matching_versions(text, today)
+    versions = scope.visible_versions(actor, found, today)[:SEARCH_LIMIT]
     names = [v["name"].casefold() for v in versions]
     return [
         SearchHit(
@@ -318,9 +286,7 @@ def person_record(actor: Actor, person_id: int, today: dt.date) -> PersonRecord:
     """The record of a person the actor may read through their cell (NotFound otherwise):
     cell history and posts with the unit names as of those dates, terms, discipline,
     leaves, retirement notices and declared relatives."""
-    # DjangoUnitOfWork satisfies the UnitOfWork port at run time; its annotations do not
-    # match the Protocol exactly (registry.uow), hence the ignore.
-    access_person(DjangoUnitOfWork(), actor, PersonId(person_id), today)
+    scope.load_person(actor, person_id, today)
     positions = list(
         PositionHolding.objects.filter(person_id=person_id)
         .select_related("title")

@@ -11,14 +11,13 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from canbo.accounts import scope
 from canbo.core.errors import DomainError
 from canbo.core.importing import PEOPLE_COLUMNS, UNIT_COLUMNS
-from canbo.core.types import UnitId
 from canbo.registry import bulk, queries
 from canbo.registry.io_files import write_table
 from canbo.registry.models import OrgUnit
-from canbo.registry.uow import DjangoTreeReader
-from canbo.services.access import access_unit, require_admin
+from canbo.services.access import require_admin
 
 from .canbo_import import actor_named, parse_day
 
@@ -40,7 +39,7 @@ class Command(BaseCommand):
         try:
             if options["unit"]:
                 pk = OrgUnit.objects.filter(code=options["unit"]).values_list("pk", flat=True)
-                root = access_unit(actor, UnitId(pk.first() or 0), DjangoTreeReader(), as_of)
+                root = scope.access_unit_on(actor, pk.first() or 0, as_of)
             else:
                 require_admin(actor)
         except DomainError as exc:

@@ -1,0 +1,158 @@
+"""The Django side of access control: the actor's part of the tree as queries, and the loaders.
+
+:mod:`canbo.services.access` decides (roles per action from :mod:`canbo.core.permissions`,
+subtrees through the ``TreeReader`` port); this module is the one adapter that turns those
+decisions into database reads for the pages, the API, the command line (``--as``), the
+conference and vote staff pages and the classification cycle. No other module computes an
+actor's scope: a list is cut with :func:`readable_scope` or :func:`visible_versions`, one
+object is loaded with :func:`load_unit`, :func:`access_unit_on` or :func:`load_person`, and
+an action is checked with :func:`can_do`. Each loader answers ``NotFound`` alike for a missing
+object and for one the actor may not read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, cast
+
+from django.db import connection
+
+from canbo.core.errors import NotFound
+from canbo.core.permissions import Action, cycle_participants, roles_for
+from canbo.core.types import READ_ROLES, PersonId, Role, UnitId
+from canbo.registry import models as m
+from canbo.registry import queries
+from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
+from canbo.services import access
+from canbo.services.ports import Actor, TreeReader, UnitOfWork
+from canbo.services.registry import access_person
+
+
+def tree() -> DjangoTreeReader:
+    """The tree as the services' ``TreeReader`` port reads it."""
+    return DjangoTreeReader()
+
+
+def can_do(actor: Actor, action: Action, unit_id: int, as_of: dt.date) -> bool:
+    """May the actor take ``action`` over ``unit_id`` on ``as_of`` (role and subtree)."""
+    return access.can(actor, action, UnitId(unit_id), tree(), as_of)
+
+
+def reaches(actor: Actor, unit_id: int, as_of: dt.date, roles: frozenset[Role]) -> bool:
+    """The low-level test behind :func:`can_do`, for the few callers holding a role set."""
+    return access.can_reach(actor, UnitId(unit_id), tree(), as_of, roles)
+
+
+def roots_for_action(actor: Actor, action: Action) -> list[UnitId]:
+    """The roots of the subtrees over which the actor may take ``action`` (for a form's
+    choice of unit; the whole tree is not offered as a root)."""
+    return [r for r in access.roots_for(actor, roles_for(action)) if r is not None]
+
+
+def readable_roots(actor: Actor, roles: frozenset[Role] = READ_ROLES) -> set[UnitId] | None:
+    """Roots of the actor's readable subtrees with their predecessors (history of merged
+    units, OR-16); ``None`` when the whole tree is readable."""
+    roots = access.roots_for(actor, roles)
+    if None in roots:
+        return None
+    found = {r for r in roots if r is not None}
+    return found | access.history_roots(actor, tree(), roles)
+
+
+def readable_scope(actor: Actor, as_of: dt.date) -> list[UnitId] | None:
+    """Units the actor may read as of the date; ``None`` when the whole tree is readable."""
+    starts = readable_roots(actor)
+    if starts is None:
+        return None
+    ids: set[UnitId] = set()
+    for root in starts:
+        ids.update(queries.subtree_ids(root, as_of))
+    return sorted(ids)
+
+
+_VISIBLE_AT_OWN_DATE = """
+WITH RECURSIVE up(version_id, unit_id, day, depth) AS (
+    SELECT v.id, v.unit_id,
+           CASE WHEN v.valid_to < %s THEN v.valid_to
+                WHEN v.valid_from > %s THEN v.valid_from ELSE %s END, 0
+    FROM registry_unitversion v WHERE v.id IN ({versions})
+  UNION ALL
+    SELECT up.version_id, p.parent_id, up.day, up.depth + 1
+    FROM up JOIN registry_unitversion p ON p.unit_id = up.unit_id
+    WHERE p.valid_from <= up.day AND p.valid_to >= up.day AND p.parent_id IS NOT NULL
+      AND up.depth < 32
+)
+SELECT DISTINCT version_id FROM up WHERE unit_id IN ({roots})
+"""
+
+
+def visible_versions(
+    actor: Actor, versions: list[dict[str, Any]], today: dt.date
+) -> list[dict[str, Any]]:
+    """Keep the unit versions (``pk`` keys) that lay in one of the actor's readable subtrees
+    on their own date: the same test as ``access_unit``, for many candidates in one query.
+
+    The roots are the actor's own (not their predecessors): an old name is found through
+    the unit it belonged to on its own date."""
+    roots = access.roots_for(actor, READ_ROLES)
+    if None in roots or not versions:
+        return versions if roots else []
+    ids = [v["pk"] for v in versions]
+    sql = _VISIBLE_AT_OWN_DATE.format(
+        versions=", ".join(["%s"] * len(ids)), roots=", ".join(["%s"] * len(roots))
+    )
+    with connection.cursor() as cur:
+        cur.execute(sql, [today, today, today, *ids, *roots])
+        keep = {row[0] for row in cur.fetchall()}
+    return [v for v in versions if v["pk"] in keep]
+
+
+def access_day(unit: m.OrgUnit, as_of: dt.date) -> dt.date:
+    """The day access is checked on: ``as_of`` held within the unit's life, so that an ended
+    unit is judged on its last day and a future one on its first."""
+    return min(max(as_of, unit.valid_from), unit.valid_to)
+
+
+def load_unit(actor: Actor, unit_id: int, as_of: dt.date, *, write: bool = False) -> m.OrgUnit:
+    """The unit if the actor may read it (write it, with ``write``); ``NotFound`` alike when
+    missing or out of scope, ``PermissionDenied`` when readable but not writable."""
+    unit = m.OrgUnit.objects.filter(pk=unit_id).first()
+    if unit is None:
+        raise NotFound("unit_not_found", unit_id=unit_id)
+    access.access_unit(actor, UnitId(unit.pk), tree(), access_day(unit, as_of), write=write)
+    return unit
+
+
+def access_unit_on(actor: Actor, unit_id: int, as_of: dt.date) -> UnitId:
+    """The unit id if the actor may read the unit as it stood on ``as_of``; else NotFound."""
+    return access.access_unit(actor, UnitId(unit_id), tree(), as_of)
+
+
+def load_person(actor: Actor, person_id: int, as_of: dt.date, *, write: bool = False) -> PersonId:
+    """The person if reachable through their cell on ``as_of`` (else their last cell);
+    ``NotFound`` alike when missing or out of scope."""
+    uow = cast(UnitOfWork, DjangoUnitOfWork())
+    return access_person(uow, actor, PersonId(person_id), as_of, write=write)
+
+
+def person_name(actor: Actor, person_id: int, as_of: dt.date) -> str:
+    """The full name of a person the actor may read (NotFound alike otherwise)."""
+    pid = load_person(actor, person_id, as_of)
+    return str(m.Person.objects.filter(pk=pid).values_list("full_name", flat=True).get())
+
+
+def sees_conference(actor: Actor, unit_id: int, held_on: dt.date) -> bool:
+    """May the actor see a conference of ``unit_id`` held on ``held_on`` and its votes."""
+    return can_do(actor, Action.SEE_CONFERENCE, unit_id, held_on)
+
+
+def sees_cycle(
+    actor: Actor, root_id: int, as_of: dt.date, reader: TreeReader | None = None
+) -> bool:
+    """May the actor see a classification cycle over ``root_id``: one of their subtrees
+    meets the cycle's (a cell secretary takes part in the province's cycle). ``reader``
+    lets a page share one cached tree among its checks."""
+    found = access.meets_scope(
+        actor, UnitId(root_id), reader or tree(), as_of, cycle_participants()
+    )
+    return found
