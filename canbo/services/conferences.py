@@ -2,8 +2,9 @@
 
 Check-in records presence only. When a delegate checks in, the delegate receives one voter code
 (or one paper ballot) for every vote session of the conference not yet closed; the code is
-returned to the caller for printing and stored only as a keyed hash, with no link to the person
-(docs/voting.md). What is recorded per person is that a code or ballot was *received*.
+minted with its keyed tag and returned to the caller for printing, and is not stored at all:
+check-in writes no code row (docs/voting.md, docs/security.md). What is recorded per person is
+that a code or ballot was *received*.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from canbo.core.types import PersonId, Role
 
 from .access import can_reach
 from .ports import Actor
-from .voter_codes import new_code
 from .voting_ports import (
     Attendance,
     CheckInMethod,
@@ -202,8 +202,8 @@ def check_in(
     """Check a convened delegate in at a site and hand over codes or paper ballots.
 
     With ``preprinted`` the delegate draws a slip from a shuffled stack printed beforehand
-    (:func:`canbo.services.voting.print_slips`): only the hand-over is recorded and no code is
-    created now, so not even storage order can tie the person to a code (docs/voting.md).
+    (:func:`canbo.services.voting.print_slips`) and no code is minted now; otherwise a code is
+    minted and shown once. Either way only the hand-over is recorded (docs/security.md).
     Refused when the person is not convened or is already checked in (at any site).
     """
     with uow:
@@ -270,9 +270,7 @@ def _issue(
         if medium is Medium.PAPER or preprinted:
             paper.append(session.title)  # a paper ballot, or a pre-printed code slip
             continue
-        code = new_code()
-        uow.votes.add_code(sid, uow.hasher.digest(sid, code))
-        codes.append(IssuedCode(int(sid), session.title, code))
+        codes.append(IssuedCode(int(sid), session.title, uow.codes.mint(sid)))
     return tuple(codes), tuple(paper)
 
 

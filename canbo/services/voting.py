@@ -1,9 +1,11 @@
-"""Vote sessions: draft → ready → open → closed, and casting an electronic ballot.
+"""Vote sessions: draft → ready → open → closed, the committee's key, and casting a ballot.
 
 Counting, sign-off, publication and corrections are in :mod:`canbo.services.voting_count`.
-Casting (CV-12, CV-13): in one transaction the voter code is marked used by a conditional
-update (exactly one row, else refused) and the ballot is inserted with a random receipt; the
-ballot names no voter and no code, and nothing about the cast is logged (docs/voting.md).
+Casting (CV-12, CV-13): in one transaction the code's keyed tag is checked, the code is
+recorded as spent (a unique insert: exactly one cast per code, else refused) and the ballot is
+stored sealed to the counting committee's public key, with a random receipt inside the seal.
+The stored ballot names no voter and no code, and nothing about the cast is logged
+(docs/voting.md, docs/security.md).
 """
 
 from __future__ import annotations
@@ -23,16 +25,19 @@ from canbo.core.errors import (
     Conflict,
     DomainError,
     NotFound,
+    PermissionDenied,
     RuleViolation,
     ValidationError,
 )
 from canbo.core.types import WRITE_ROLES, AccountId, PersonId
 
+from . import ballot_box
 from .conferences import STAFF_ROLES, needed_for_quorum, quorum, require_staff
-from .ports import Actor
-from .voter_codes import new_code, new_receipt, normalize
+from .ports import SYSTEM, Actor
+from .voter_codes import new_receipt, normalize
 from .voting_ports import (
     ConferenceId,
+    Medium,
     PaperMode,
     SessionData,
     SessionId,
@@ -44,6 +49,8 @@ from .voting_ports import (
 CV10_DOSSIER_DAYS = 15  # QĐ 96: dossier to voters at least 15 days before (CV-10)
 CV10_QUESTIONS_DAYS = 10  # questions to the person at least 10 days before (CV-10)
 CV10 = Citation("QĐ 96-QĐ/TW", rule_id="CV-10", unconfirmed=("cv_deadline_day_type",))
+CV15 = Citation("QĐ 96-QĐ/TW", rule_id="CV-15")
+EL07 = Citation("QĐ 190-QĐ/TW", rule_id="EL-07")
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,6 +241,8 @@ def open_vote(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> Non
                 convened=check.base,
                 needed=needed_for_quorum(check),
             )
+        if not session.ballot_key:
+            raise Conflict("ballot_key_missing", citation=EL07)
         present = check.present if check else attendance.present
         base = check.base if check else attendance.convened
         uow.votes.set_status(session_id, Status.OPEN, opened_present=present, opened_base=base)
@@ -282,25 +291,31 @@ def cast_ballot(
     """Cast one electronic ballot with a one-time code; return the receipt (CV-12, CV-13).
 
     One transaction: the session must be open (row share-locked: casts run side by side, a
-    concurrent close waits for them and they for it), the code is marked used by a
-    conditional update that succeeds once, the ballot is inserted.
-    Refused without any change: unknown code, used code, closed vote, marks not on the form.
+    concurrent close waits for them and they for it), the code must carry the session's keyed
+    tag, the electronic ballots may not outnumber the delegates who received a code (CV-15),
+    the code is recorded as spent by a unique insert that succeeds once, and the ballot is
+    stored sealed to the counting committee's key with its random receipt inside the seal.
+    Refused without any change: unknown code, spent code, closed vote, marks not on the form.
     """
+    code = normalize(code)
     with uow:
         session = load(uow, session_id, shared=True)
         if session.status is not Status.OPEN:
             raise Conflict("vote_not_open", status=str(session.status))
+        if not uow.codes.is_genuine(session_id, code):
+            raise ValidationError("code_unknown")
         order = tuple(SubjectId(p) for p in uow.votes.subject_ids(session_id))
         clean = _check_marks(order, marks)
-        digest = uow.hasher.digest(session_id, normalize(code))
-        if not uow.votes.use_code(session_id, digest):
-            if uow.votes.code_exists(session_id, digest):
-                raise Conflict("code_already_used")
-            raise ValidationError("code_unknown")
+        issued = uow.votes.participation_counts(session_id).get(Medium.ELECTRONIC, 0)
+        if uow.votes.sealed_count(session_id) >= issued:
+            raise Conflict("ballots_exceed_recipients", issued=issued, citation=CV15)
+        if not uow.votes.spend_code(session_id, uow.codes.spent_digest(session_id, code)):
+            raise Conflict("code_already_used")
         receipt = new_receipt()
-        while uow.votes.receipt_taken(receipt):
-            receipt = new_receipt()
-        uow.votes.add_ballot(session_id, receipt, encode_confidence_marks(order, clean))
+        marks_text = encode_confidence_marks(order, clean)
+        uow.votes.add_sealed_ballot(
+            session_id, ballot_box.seal(session.ballot_key, receipt, marks_text)
+        )
         uow.commit()
     return receipt
 
@@ -326,18 +341,18 @@ def check_readiness(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) 
 
 
 def check_code(uow: VotingUnitOfWork, session_id: SessionId, code: str) -> None:
-    """Before showing the ballot: the vote is open and the code is known and unused.
+    """Before showing the ballot: the vote is open and the code is genuine and unspent.
 
-    Read-only; the code is consumed only by :func:`cast_ballot`.
+    Read-only; the code is spent only by :func:`cast_ballot`.
     """
+    code = normalize(code)
     with uow:
         session = load(uow, session_id)
         if session.status is not Status.OPEN:
             raise Conflict("vote_not_open", status=str(session.status))
-        digest = uow.hasher.digest(session_id, normalize(code))
-        if not uow.votes.code_exists(session_id, digest):
+        if not uow.codes.is_genuine(session_id, code):
             raise ValidationError("code_unknown")
-        if not uow.votes.code_unused(session_id, digest):
+        if uow.votes.code_spent(session_id, uow.codes.spent_digest(session_id, code)):
             raise Conflict("code_already_used")
 
 
@@ -345,22 +360,95 @@ MAX_SLIPS = 5000
 
 
 def print_slips(
-    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, count: int
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, count: int, reason: str = ""
 ) -> list[str]:
-    """Codes for a stack of pre-printed slips, created in one transaction before check-in.
+    """Codes for a stack of pre-printed slips, minted before check-in and never stored.
 
     The slips are shuffled and handed out at random (``check_in(..., preprinted=True)``), so
     no record, sequence or transaction ties a code to the person who drew it (CV-13, NA-07).
+    Only the number printed is recorded (audited). The slips of a session are capped by the
+    number of persons convened; more (slips spoiled, lost or short) only with a written
+    reason, which the audit log keeps with the number over the cap.
     """
     if not 1 <= count <= MAX_SLIPS:
         raise ValidationError("slip_count_invalid", count=count, maximum=MAX_SLIPS)
     with uow:
         session = load(uow, session_id, lock=True)
         require_staff(uow, actor, session.conference_id, WRITE_ROLES)
-        _expect(session, Status.DRAFT, Status.READY)
-        codes = [new_code() for _ in range(count)]
-        for code in sorted(codes):
-            uow.votes.add_code(session_id, uow.hasher.digest(session_id, code))
-        uow.audit.append(actor, "vote.slips", "vote", str(session_id), None, None, {"count": count})
+        _expect(session, Status.DRAFT, Status.READY, Status.OPEN)
+        convened = uow.conferences.attendance(session.conference_id).convened
+        over = max(0, session.slips_printed + count - convened)
+        if over and not reason.strip():
+            raise ValidationError(
+                "slips_exceed_convened",
+                convened=convened,
+                printed=session.slips_printed,
+                count=count,
+            )
+        codes = [uow.codes.mint(session_id) for _ in range(count)]
+        uow.votes.add_slips(session_id, count)
+        details: dict[str, Any] = {"count": count, "printed_before": session.slips_printed}
+        if over:
+            details.update(over_cap=over, reason=reason.strip())
+        uow.audit.append(actor, "vote.slips", "vote", str(session_id), None, None, details)
         uow.commit()
-    return codes
+    return sorted(codes)
+
+
+def make_ballot_key(
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, threshold: int | None = None
+) -> ballot_box.CommitteeKey:
+    """The counting committee's key for the vote: the public key is stored, the shares are
+    returned once, one per member, and never stored (docs/security.md).
+
+    Made by a member of the counting committee before the vote opens; made again (the old
+    shares then open nothing) only while the vote is a draft or ready. Any ``threshold`` of
+    the shares open the ballots at counting; by default more than half of the committee.
+    """
+    with uow:
+        session = load(uow, session_id, lock=True)
+        counters = uow.votes.counters(session_id)
+        if not actor.is_system and actor.account_id not in counters:
+            raise PermissionDenied("not_counting_member", session_id=session_id)
+        _expect(session, Status.DRAFT, Status.READY)
+        if not counters:
+            raise Conflict("no_counting_committee", citation=EL07)
+        key = ballot_box.new_committee_key(len(counters), threshold)
+        uow.votes.set_ballot_key(session_id, key.public_key, key.threshold, len(counters))
+        uow.audit.append(
+            actor,
+            "vote.key",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {
+                "fingerprint": ballot_box.key_fingerprint(key.public_key),
+                "threshold": key.threshold,
+                "shares": len(counters),
+                "replaces": bool(session.ballot_key),
+            },
+        )
+        uow.commit()
+    return key
+
+
+def report_guessing(uow: VotingUnitOfWork, session_id: SessionId, wrong: int) -> None:
+    """Warn the staff that wrong codes arrive faster than voters mistype: someone is guessing.
+
+    Records the alert on the session (shown on its page) and in the audit log, with the number
+    of wrong codes in the window and nothing about who sent them.
+    """
+    with uow:
+        session = load(uow, session_id)
+        uow.votes.add_guessing_alert(session_id)
+        uow.audit.append(
+            SYSTEM,
+            "vote.guessing",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {"wrong_codes": wrong, "status": str(session.status)},
+        )
+        uow.commit()

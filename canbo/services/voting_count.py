@@ -9,11 +9,13 @@ reason, which the committee signs again (CV-22); the audit log records it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from canbo.core.errors import Conflict, PermissionDenied, ValidationError
 
+from . import ballot_box
 from .conferences import quorum
 from .ports import Actor
 from .voting import load, rulebook_of
@@ -209,13 +211,23 @@ def _require_paper_complete(uow: VotingUnitOfWork, session: SessionData) -> None
         raise Conflict("paper_totals_missing")
 
 
-def count(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> dict[str, Any]:
-    """closed → counted: result version 1 from every ballot, awaiting the committee's signatures."""
+def count(
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, shares: Sequence[str] = ()
+) -> dict[str, Any]:
+    """closed → counted: result version 1 from every ballot, awaiting the committee's signatures.
+
+    The members present enter their key shares; with at least the threshold the committee's
+    key is rebuilt in memory, every sealed ballot is opened, and the opened ballots are stored
+    in a random order while the sealed ones and the spent codes are discarded, all in this one
+    transaction. The key is never stored (docs/security.md). A vote without electronic
+    ballots needs no share.
+    """
     with uow:
         session = load(uow, session_id, lock=True)
         require_counter(uow, actor, session_id)
         _expect(session, Status.CLOSED)
         _require_paper_complete(uow, session)
+        opened = _open_ballot_box(uow, session, shares)
         data = compute(rulebook_of(session), _inputs(uow, session))
         uow.votes.add_result(session_id, 1, "", data)
         uow.votes.set_status(session_id, Status.COUNTED)
@@ -226,10 +238,23 @@ def count(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> dict[st
             str(session_id),
             None,
             None,
-            {"version": 1, "figures": data["figures"]},
+            {"version": 1, "figures": data["figures"], "opened": opened},
         )
         uow.commit()
     return data
+
+
+def _open_ballot_box(uow: VotingUnitOfWork, session: SessionData, shares: Sequence[str]) -> int:
+    sid = session.session_id
+    assert sid is not None  # noqa: S101
+    boxes = uow.votes.sealed_boxes(sid)
+    if not boxes:
+        return 0
+    if not session.ballot_key or session.key_threshold is None:
+        raise Conflict("ballot_key_missing")
+    private = ballot_box.recover_private_key(session.ballot_key, session.key_threshold, shares)
+    uow.votes.store_opened(sid, ballot_box.open_boxes(private, boxes))
+    return len(boxes)
 
 
 def current(uow: VotingUnitOfWork, session_id: SessionId) -> ResultVersionData | None:

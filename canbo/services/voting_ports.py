@@ -1,9 +1,11 @@
 """Ports and values of conferences and vote sessions; the Django apps provide the adapters.
 
-Secrecy is carried by the shapes here (docs/voting.md): :meth:`VoteRepository.add_ballot`
-takes a session, a random receipt and the marks, and nothing that names a voter or a code;
-:meth:`VoteRepository.use_code` takes only a keyed hash. No port offers a way to store a link
-between a convened person and a code, a receipt or a ballot.
+Secrecy is carried by the shapes here (docs/voting.md, docs/security.md): no port stores a
+voter code; :meth:`VoteRepository.spend_code` takes only a keyed hash of a code that casts,
+:meth:`VoteRepository.add_sealed_ballot` only a box sealed to the counting committee, and
+:meth:`VoteRepository.store_opened` the opened ballots of a whole session at once, already
+shuffled. No port offers a way to store a link between a convened person and a code, a
+receipt or a ballot.
 """
 
 from __future__ import annotations
@@ -115,6 +117,11 @@ class SessionData:
     opened_present: int | None = None
     opened_base: int | None = None
     session_id: SessionId | None = None
+    ballot_key: str = ""  # the counting committee's public key (hex), empty until made
+    key_threshold: int | None = None
+    key_shares: int | None = None
+    slips_printed: int = 0
+    guessing_alerts: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,15 +262,11 @@ class VoteRepository(Protocol):
 
     def counters(self, session_id: SessionId) -> list[AccountId]: ...
 
-    def add_code(self, session_id: SessionId, code_hash: str) -> None: ...
-
-    def use_code(self, session_id: SessionId, code_hash: str) -> bool:
-        """Mark the code used if it is unused (one conditional UPDATE); True when it was."""
+    def spend_code(self, session_id: SessionId, code_hash: str) -> bool:
+        """Record a code as spent (one insert under a unique key); False when it already was."""
         ...
 
-    def code_exists(self, session_id: SessionId, code_hash: str) -> bool: ...
-
-    def code_unused(self, session_id: SessionId, code_hash: str) -> bool: ...
+    def code_spent(self, session_id: SessionId, code_hash: str) -> bool: ...
 
     def add_participation(self, session_id: SessionId, convocation_id: int, medium: Medium) -> bool:
         """False when the person already received a code or ballot for this session."""
@@ -271,15 +274,30 @@ class VoteRepository(Protocol):
 
     def participation_counts(self, session_id: SessionId) -> dict[Medium, int]: ...
 
-    def receipt_taken(self, receipt: str) -> bool: ...
-
     def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
         """The persons on the ballot in ascending id order: the order of compact marks."""
         ...
 
-    def add_ballot(self, session_id: SessionId, receipt: str, marks: str) -> None:
-        """Store a ballot: a random receipt and the compact marks (no voter, no code)."""
+    def add_sealed_ballot(self, session_id: SessionId, box: bytes) -> None:
+        """Store a cast ballot, sealed to the committee's key (no voter, no code, no time)."""
         ...
+
+    def sealed_count(self, session_id: SessionId) -> int: ...
+
+    def sealed_boxes(self, session_id: SessionId) -> list[bytes]: ...
+
+    def store_opened(self, session_id: SessionId, ballots: Sequence[tuple[str, str]]) -> None:
+        """Store the opened ballots ``(receipt, marks)`` in the order given (already shuffled)
+        and discard the sealed ballots and spent codes of the session."""
+        ...
+
+    def set_ballot_key(
+        self, session_id: SessionId, public_key: str, threshold: int, shares: int
+    ) -> None: ...
+
+    def add_slips(self, session_id: SessionId, count: int) -> None: ...
+
+    def add_guessing_alert(self, session_id: SessionId) -> None: ...
 
     def electronic_marks(self, session_id: SessionId) -> ElectronicMarks:
         """The compact marks of every electronic ballot (see :class:`ElectronicMarks`)."""
@@ -324,10 +342,14 @@ class VoteRepository(Protocol):
     def mark_certified(self, session_id: SessionId, number: int) -> None: ...
 
 
-class CodeHasher(Protocol):
-    def digest(self, session_id: SessionId, code: str) -> str:
-        """A keyed hash (HMAC) of a voter code; the key is kept outside the database."""
-        ...
+class CodeAuthority(Protocol):
+    """Voter codes under a key kept outside the database (:mod:`canbo.services.voter_codes`)."""
+
+    def mint(self, session_id: SessionId) -> str: ...
+
+    def is_genuine(self, session_id: SessionId, code: str) -> bool: ...
+
+    def spent_digest(self, session_id: SessionId, code: str) -> str: ...
 
 
 class VotingUnitOfWork(Transaction, Protocol):
@@ -346,4 +368,4 @@ class VotingUnitOfWork(Transaction, Protocol):
     def audit(self) -> AuditLog: ...
 
     @property
-    def hasher(self) -> CodeHasher: ...
+    def codes(self) -> CodeAuthority: ...

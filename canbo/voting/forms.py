@@ -65,6 +65,38 @@ class SessionForm(forms.Form):
 
 class SlipsForm(forms.Form):
     count = forms.IntegerField(label=_("Số phiếu mã cần in"), min_value=1, max_value=5000)
+    reason = forms.CharField(
+        label=_("Lý do in vượt số người được triệu tập"), max_length=500, required=False
+    )
+
+
+class KeyForm(forms.Form):
+    threshold = forms.IntegerField(
+        label=_("Số mảnh khóa cần để mở phiếu"), min_value=1, max_value=15, required=False
+    )
+
+
+class CountForm(forms.Form):
+    """One field per member of the counting committee for the key shares (CV-14, EL-07)."""
+
+    def __init__(self, members: int, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for i in range(1, members + 1):
+            self.fields[f"share_{i}"] = forms.CharField(
+                label=_("Mảnh khóa %(n)s") % {"n": i},
+                max_length=120,
+                required=False,
+                widget=forms.TextInput(
+                    attrs={
+                        "autocomplete": "off",
+                        "autocapitalize": "characters",
+                        "spellcheck": "false",
+                    }
+                ),
+            )
+
+    def shares(self) -> list[str]:
+        return [v for k, v in self.cleaned_data.items() if k.startswith("share_") and v]
 
 
 class CodeForm(forms.Form):

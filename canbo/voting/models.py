@@ -1,9 +1,12 @@
-"""ORM adapters of vote sessions, voter codes, ballots, paper entry and results.
+"""ORM adapters of vote sessions, spent codes, sealed and opened ballots, paper entry, results.
 
-Secrecy by construction (docs/voting.md): a :class:`Ballot` row holds the session, a random
-id, a random receipt and the marks, and nothing else: no voter, no code, no time. A
-:class:`VoterCode` row holds only a keyed hash and a "used" flag, with a random id and no link
-to a person. :class:`Participation` records that a convened person *received* a code or a paper
+Secrecy by construction (docs/voting.md, docs/security.md): voter codes are never stored; a
+code carries its own keyed tag, and only a *spent* code leaves a row (:class:`SpentCode`: a
+keyed hash, written when the ballot is cast). While the vote runs a ballot exists only as a
+:class:`SealedBallot`, encrypted to the counting committee's public key; the private key is
+never stored. At counting the committee's key shares open the sealed ballots, which are
+shuffled and stored as :class:`Ballot` rows (random id, receipt, marks) and the sealed rows are
+discarded. :class:`Participation` records that a convened person *received* a code or a paper
 ballot (attendance), never that they voted.
 """
 
@@ -42,6 +45,11 @@ class VoteSession(models.Model):
     members_in_office = models.PositiveIntegerField(_("tổng số đại biểu"), null=True)
     opened_present = models.PositiveIntegerField(null=True)
     opened_base = models.PositiveIntegerField(null=True)
+    ballot_key = models.CharField(_("khóa công khai của ban kiểm phiếu"), max_length=64, blank=True)
+    key_threshold = models.PositiveSmallIntegerField(null=True)
+    key_shares = models.PositiveSmallIntegerField(null=True)
+    slips_printed = models.PositiveIntegerField(_("số phiếu mã đã in"), default=0)
+    guessing_alerts = models.PositiveIntegerField(default=0)
 
     class Meta:
         verbose_name = _("cuộc lấy phiếu")
@@ -79,13 +87,31 @@ class CountingMember(models.Model):
         return str(self.user_id)
 
 
-class VoterCode(models.Model):
-    """A one-time voter code, stored only as a keyed hash. Random id, no person, no time."""
+class SpentCode(models.Model):
+    """A voter code that has cast its ballot: a keyed hash only, written by the cast.
+
+    Random id, no person, no time. Codes that were issued but not used leave no row at all,
+    so the table says nothing about who received which code or who did not vote.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
     code_hash = models.CharField(max_length=64, unique=True)
-    used = models.BooleanField(default=False)
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
+class SealedBallot(models.Model):
+    """A ballot as cast: sealed to the counting committee's public key (X25519 sealed box).
+
+    The receipt and the marks are inside the box; the row holds nothing in clear but the
+    session. Opened, shuffled and discarded at counting (:class:`Ballot` holds the result).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    box = models.BinaryField()
 
     def __str__(self) -> str:
         return str(self.id)
@@ -108,7 +134,10 @@ class Participation(models.Model):
 
 
 class Ballot(models.Model):
-    """An electronic ballot: random id, random receipt, marks. No voter, no code, no time.
+    """An opened electronic ballot: random id, random receipt, marks. No voter, no code, no time.
+
+    Written only at counting, in one transaction, in a random order: neither the row order
+    nor the ids follow the order in which the sealed ballots were cast.
 
     ``marks`` holds one character per person on the ballot in ascending person id order
     (``H`` high, ``M`` mid, ``L`` low, ``-`` no level): compact to write and counted column
@@ -117,7 +146,7 @@ class Ballot(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
-    receipt = models.CharField(max_length=16, unique=True)
+    receipt = models.CharField(max_length=16, db_index=True)
     marks = models.TextField()
 
     def __str__(self) -> str:

@@ -79,6 +79,35 @@ CATALOGUE = {
     "subject_listed_twice": gettext_lazy("Một người được ghi hai lần trong danh sách lấy phiếu."),
     "ballots_referred": gettext_lazy("Còn phiếu chờ Ban kiểm phiếu kết luận."),
     "form_invalid": gettext_lazy("Dữ liệu nhập chưa hợp lệ."),
+    "too_many_wrong_codes": gettext_lazy(
+        "Đã nhập sai mã quá nhiều lần. Vui lòng chờ ít phút rồi thử lại, hoặc báo Ban kiểm phiếu."
+    ),
+    "ballots_exceed_recipients": gettext_lazy(
+        "Số phiếu điện tử đã bằng số đại biểu được phát mã: không nhận thêm phiếu."
+    ),
+    "ballot_key_missing": gettext_lazy(
+        "Ban kiểm phiếu chưa tạo khóa niêm phong phiếu: chưa mở bỏ phiếu được."
+    ),
+    "key_threshold_invalid": gettext_lazy(
+        "Số mảnh khóa cần để mở phiếu phải từ 1 đến số thành viên Ban kiểm phiếu."
+    ),
+    "key_share_malformed": gettext_lazy(
+        "Mảnh khóa thứ %(position)s nhập sai (sai ký tự hoặc thiếu ký tự). Vui lòng kiểm tra lại."
+    ),
+    "key_share_other_vote": gettext_lazy("Mảnh khóa thứ %(position)s là của cuộc lấy phiếu khác."),
+    "key_share_repeated": gettext_lazy("Mảnh khóa thứ %(position)s bị nhập trùng."),
+    "key_shares_too_few": gettext_lazy(
+        "Cần ít nhất %(needed)s mảnh khóa của thành viên Ban kiểm phiếu để mở phiếu; "
+        "mới có %(given)s."
+    ),
+    "key_shares_mismatch": gettext_lazy("Các mảnh khóa không khớp với khóa của cuộc lấy phiếu."),
+    "sealed_ballot_damaged": gettext_lazy(
+        "Có phiếu điện tử niêm phong không mở được (dữ liệu bị sửa): dừng kiểm phiếu."
+    ),
+    "slips_exceed_convened": gettext_lazy(
+        "Số phiếu mã in vượt quá số người được triệu tập (%(convened)s; đã in %(printed)s). "
+        "Muốn in thêm, cần ghi lý do."
+    ),
 }
 
 
@@ -107,7 +136,13 @@ def issue_text(code: str, fields: Mapping[str, Any]) -> str:
 
 
 def message(exc: DomainError) -> str:
-    return str(CATALOGUE.get(exc.code, exc.message))
+    text = str(CATALOGUE.get(exc.code, exc.message))
+    if "%(" in text:
+        try:
+            return text % dict(exc.fields)
+        except (KeyError, TypeError, ValueError):
+            return text
+    return text
 
 
 def refusal_page(

@@ -1,17 +1,18 @@
 """Django adapter of the vote port (canbo.services.voting_ports.VoteRepository).
 
-``use_code`` is one conditional UPDATE (``WHERE used = false``): under concurrency exactly one
-transaction sees a row count of 1 (PostgreSQL re-checks the condition after the competing
-transaction commits; SQLite serializes writers).
+``spend_code`` is one ``INSERT … ON CONFLICT DO NOTHING`` under the unique code hash: under
+concurrency exactly one transaction inserts the row (PostgreSQL makes the others wait for it
+and then skip; SQLite serializes writers), and no savepoint is needed.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Count, F, QuerySet
 
 from canbo.core.types import AccountId, PersonId
 from canbo.services.voting_ports import (
@@ -56,6 +57,11 @@ def session_to_domain(s: models.VoteSession) -> SessionData:
         opened_present=s.opened_present,
         opened_base=s.opened_base,
         session_id=SessionId(s.pk),
+        ballot_key=s.ballot_key,
+        key_threshold=s.key_threshold,
+        key_shares=s.key_shares,
+        slips_printed=s.slips_printed,
+        guessing_alerts=s.guessing_alerts,
     )
 
 
@@ -124,22 +130,21 @@ class DjangoVoteRepository:
         ids = models.CountingMember.objects.filter(session_id=session_id).order_by("pk")
         return [AccountId(u) for u in ids.values_list("user_id", flat=True)]
 
-    def add_code(self, session_id: SessionId, code_hash: str) -> None:
-        models.VoterCode.objects.create(session_id=session_id, code_hash=code_hash)
+    def spend_code(self, session_id: SessionId, code_hash: str) -> bool:
+        table = models.SpentCode._meta.db_table
+        field = models.SpentCode._meta.pk
+        assert field is not None  # noqa: S101
+        pk = field.get_db_prep_value(uuid.uuid4(), connection)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (id, session_id, code_hash) VALUES (%s, %s, %s) "  # noqa: S608
+                "ON CONFLICT (code_hash) DO NOTHING",
+                [pk, session_id, code_hash],
+            )
+            return bool(cursor.rowcount == 1)
 
-    def use_code(self, session_id: SessionId, code_hash: str) -> bool:
-        rows = models.VoterCode.objects.filter(
-            session_id=session_id, code_hash=code_hash, used=False
-        ).update(used=True)
-        return rows == 1
-
-    def code_exists(self, session_id: SessionId, code_hash: str) -> bool:
-        return models.VoterCode.objects.filter(session_id=session_id, code_hash=code_hash).exists()
-
-    def code_unused(self, session_id: SessionId, code_hash: str) -> bool:
-        return models.VoterCode.objects.filter(
-            session_id=session_id, code_hash=code_hash, used=False
-        ).exists()
+    def code_spent(self, session_id: SessionId, code_hash: str) -> bool:
+        return models.SpentCode.objects.filter(session_id=session_id, code_hash=code_hash).exists()
 
     def add_participation(self, session_id: SessionId, convocation_id: int, medium: Medium) -> bool:
         _, created = models.Participation.objects.get_or_create(
@@ -151,21 +156,49 @@ class DjangoVoteRepository:
 
     def participation_counts(self, session_id: SessionId) -> dict[Medium, int]:
         counts = {m: 0 for m in Medium}
-        for medium in models.Participation.objects.filter(session_id=session_id).values_list(
-            "medium", flat=True
-        ):
-            counts[Medium(medium)] += 1
+        rows = models.Participation.objects.filter(session_id=session_id).values_list("medium")
+        for medium, n in rows.annotate(n=Count("pk")).order_by():
+            counts[Medium(medium)] = n
         return counts
-
-    def receipt_taken(self, receipt: str) -> bool:
-        return bool(compiled.rows("receipt_taken", _receipt_query, ("",), receipt))
 
     def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
         rows = compiled.rows("subject_ids", _subject_ids_query, (0,), session_id)
         return tuple(PersonId(p) for (p,) in rows)
 
-    def add_ballot(self, session_id: SessionId, receipt: str, marks: str) -> None:
-        models.Ballot.objects.create(session_id=session_id, receipt=receipt, marks=marks)
+    def add_sealed_ballot(self, session_id: SessionId, box: bytes) -> None:
+        models.SealedBallot.objects.create(session_id=session_id, box=box)
+
+    def sealed_count(self, session_id: SessionId) -> int:
+        return models.SealedBallot.objects.filter(session_id=session_id).count()
+
+    def sealed_boxes(self, session_id: SessionId) -> list[bytes]:
+        rows = models.SealedBallot.objects.filter(session_id=session_id).values_list("box")
+        return [bytes(box) for (box,) in rows.iterator(chunk_size=20000)]
+
+    def store_opened(self, session_id: SessionId, ballots: Sequence[tuple[str, str]]) -> None:
+        models.Ballot.objects.bulk_create(
+            (models.Ballot(session_id=session_id, receipt=r, marks=m) for r, m in ballots),
+            batch_size=5000,
+        )
+        models.SealedBallot.objects.filter(session_id=session_id).delete()
+        models.SpentCode.objects.filter(session_id=session_id).delete()
+
+    def set_ballot_key(
+        self, session_id: SessionId, public_key: str, threshold: int, shares: int
+    ) -> None:
+        models.VoteSession.objects.filter(pk=session_id).update(
+            ballot_key=public_key, key_threshold=threshold, key_shares=shares
+        )
+
+    def add_slips(self, session_id: SessionId, count: int) -> None:
+        models.VoteSession.objects.filter(pk=session_id).update(
+            slips_printed=F("slips_printed") + count
+        )
+
+    def add_guessing_alert(self, session_id: SessionId) -> None:
+        models.VoteSession.objects.filter(pk=session_id).update(
+            guessing_alerts=F("guessing_alerts") + 1
+        )
 
     def electronic_marks(self, session_id: SessionId) -> ElectronicMarks:
         rows = models.Ballot.objects.filter(session_id=session_id).values_list("marks", flat=True)
@@ -269,10 +302,6 @@ class DjangoVoteRepository:
         models.ResultVersion.objects.filter(session_id=session_id, number=number).update(
             certified=True
         )
-
-
-def _receipt_query(receipt: str) -> QuerySet[Any]:
-    return models.Ballot.objects.filter(receipt=receipt).values_list("pk")[:1]
 
 
 def _subject_ids_query(session_id: int) -> QuerySet[Any]:

@@ -12,6 +12,7 @@ from canbo.accounts import scope
 from canbo.conferences.selectors import unit_name
 from canbo.core.errors import NotFound
 from canbo.core.types import AccountId, PersonId
+from canbo.services.ballot_box import key_fingerprint
 from canbo.services.ports import Actor
 from canbo.services.voting_ports import Status, SubjectData
 
@@ -29,6 +30,7 @@ class SessionPage:
     issued: dict[str, int] = field(default_factory=dict)
     cast: int | None = None
     unit_name: str = ""
+    key_fingerprint: str = ""
 
 
 def session_for(actor: Actor, session_id: int) -> models.VoteSession:
@@ -79,8 +81,12 @@ def session_page(actor: Actor, session_id: int) -> SessionPage:
         "medium", flat=True
     ):
         page.issued[medium] = page.issued.get(medium, 0) + 1
-    if session.status not in (Status.DRAFT, Status.READY, Status.OPEN):
+    if session.status == Status.CLOSED:
+        page.cast = models.SealedBallot.objects.filter(session=session).count()
+    elif session.status not in (Status.DRAFT, Status.READY, Status.OPEN):
         page.cast = models.Ballot.objects.filter(session=session).count()
+    if session.ballot_key:
+        page.key_fingerprint = key_fingerprint(session.ballot_key)
     return page
 
 
@@ -202,9 +208,11 @@ def _ballot_lines_query(session_id: int) -> QuerySet[Any]:
 
 
 def voter_session(session_id: int) -> VoterSession:
-    """The session a voter opens, without its conference (the voter pages need no more)."""
+    """The session a voter opens, without its conference (the voter pages need no more).
+
+    A draft is not public: it answers exactly as a session that does not exist."""
     rows = compiled.rows("voter_session", _voter_session_query, (0,), session_id)
-    if not rows:
+    if not rows or rows[0][1] == Status.DRAFT:
         raise NotFound("vote_not_found", session_id=session_id)
     return VoterSession(session_id, *rows[0])
 

@@ -1,13 +1,10 @@
-"""The unit of work of conferences and votes: one transaction, the adapters, the code hasher."""
+"""The unit of work of conferences and votes: one transaction, the adapters, the voter codes."""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import threading
 
-from django.conf import settings
 from django.db import connection
 
 try:
@@ -19,29 +16,33 @@ from canbo.audit.log import DjangoAuditLog
 from canbo.conferences.repository import DjangoConferenceRepository
 from canbo.registry.transactions import AtomicWork
 from canbo.registry.uow import DjangoTreeReader
+from canbo.services import voter_codes
 from canbo.services.voting_ports import SessionId
+from canbo.settings.keys import voter_code_key
 
 from .repository import DjangoVoteRepository
 
 
 def code_key() -> bytes:
-    """The voter-code key: ``CANBO_VOTER_CODE_KEY`` if set, else derived from the secret key.
+    """The voter-code key, from ``canbo.settings.keys`` (``CANBO_VOTER_CODE_KEY``).
 
     It is never stored in the database, so the hashes in the database alone cannot be tested
     against guessed codes.
     """
-    explicit = getattr(settings, "CANBO_VOTER_CODE_KEY", "")
-    if explicit:
-        return str(explicit).encode()
-    return hmac.new(settings.SECRET_KEY.encode(), b"canbo-voter-code", hashlib.sha256).digest()
+    return voter_code_key()
 
 
-class HmacCodeHasher:
-    """HMAC-SHA256 over the session id and the code: the same code in two sessions differs."""
+class KeyedCodes:
+    """Voter codes minted and recognised under the voter-code key (never in the database)."""
 
-    def digest(self, session_id: SessionId, code: str) -> str:
-        message = f"{int(session_id)}:{code}".encode()
-        return hmac.new(code_key(), message, hashlib.sha256).hexdigest()
+    def mint(self, session_id: SessionId) -> str:
+        return voter_codes.mint_code(code_key(), int(session_id))
+
+    def is_genuine(self, session_id: SessionId, code: str) -> bool:
+        return voter_codes.is_genuine(code_key(), int(session_id), code)
+
+    def spent_digest(self, session_id: SessionId, code: str) -> str:
+        return voter_codes.spent_digest(code_key(), int(session_id), code)
 
 
 _THREADS = threading.Lock()
@@ -104,7 +105,7 @@ class VotingUnitOfWork(AtomicWork):
         self.votes = DjangoVoteRepository()
         self.tree = DjangoTreeReader()
         self.audit = DjangoAuditLog()
-        self.hasher = HmacCodeHasher()
+        self.codes = KeyedCodes()
         self._queue = SqliteWriteQueue()
 
     def _before_begin(self) -> None:

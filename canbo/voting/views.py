@@ -25,7 +25,6 @@ ACTIONS = {
     "ready": svc.mark_ready,
     "open": svc.open_vote,
     "close": svc.close_vote,
-    "count": count_svc.count,
     "sign": count_svc.sign,
     "publish": count_svc.publish,
 }
@@ -193,7 +192,37 @@ def slips(request: HttpRequest, sid: int) -> HttpResponse:
     form = forms.SlipsForm(request.POST)
     if not form.is_valid():
         raise ValidationError("form_invalid")
-    codes = svc.print_slips(
-        U(), actor_for(request.user), SessionId(sid), form.cleaned_data["count"]
-    )
-    return render(request, "voting/slips.html", {"s": session, "codes": sorted(codes)})
+    d = form.cleaned_data
+    codes = svc.print_slips(U(), actor_for(request.user), SessionId(sid), d["count"], d["reason"])
+    return render(request, "voting/slips.html", {"s": session, "codes": codes})
+
+
+@never_cache
+@require_POST
+@verified_login_required
+@refusals_shown
+def ballot_key(request: HttpRequest, sid: int) -> HttpResponse:
+    """The counting committee makes its key; the shares are shown once, one per member."""
+    session = selectors.session_for(actor_for(request.user), sid)
+    form = forms.KeyForm(request.POST)
+    if not form.is_valid():
+        raise ValidationError("form_invalid")
+    actor = actor_for(request.user)
+    key = svc.make_ballot_key(U(), actor, SessionId(sid), form.cleaned_data["threshold"])
+    page = selectors.session_page(actor, sid)
+    members = zip(selectors.full_names(page.counters), key.shares, strict=True)
+    context = {"s": session, "key": key, "members": list(members), "page": page}
+    return render(request, "voting/key_shares.html", context)
+
+
+@never_cache
+@verified_login_required
+@refusals_shown
+def count(request: HttpRequest, sid: int) -> HttpResponse:
+    """The count: the members present enter their key shares; the ballots are opened."""
+    page = selectors.session_page(actor_for(request.user), sid)
+    form = forms.CountForm(len(page.counters), request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        count_svc.count(U(), actor_for(request.user), SessionId(sid), form.shares())
+        return redirect("voting:session", sid)
+    return render(request, "voting/count.html", {"s": page.session, "page": page, "form": form})

@@ -5,6 +5,11 @@ and is checked again when the ballot is cast. Nothing is written until the final
 nothing about the voter is written then (docs/voting.md). Responses are never cached by the
 browser or a proxy.
 
+Wrong codes are throttled per client and per vote, and the staff are warned when someone is
+guessing (:mod:`canbo.services.voting_guard`); the counts stay in this process's memory.
+Every step that shows the ballot checks the code first, so a ballot is never shown for a vote
+that is not open or without a genuine, unspent code.
+
 No CSRF token either (``csrf_exempt``): these pages carry no ambient authority. A forged
 cross-site request reaches them without any cookie or login of the victim, so it can do only
 what its author could do by posting directly, and the one-time code in the body is the only
@@ -17,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, TypeVar
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -26,8 +31,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
-from canbo.core.errors import DomainError
+from canbo.core.errors import DomainError, ValidationError
 from canbo.services import voting as svc
+from canbo.services.voting_guard import GuessGuard
 from canbo.services.voting_ports import SessionId
 
 from . import forms, selectors, voter_pages
@@ -35,6 +41,22 @@ from .refusals import refusal_page, refusals_shown
 from .uow import VotingUnitOfWork as U
 
 View = Callable[..., HttpResponse]
+T = TypeVar("T")
+GUARD = GuessGuard()
+
+
+def guarded(request: HttpRequest, sid: int, call: Callable[[], T]) -> T:
+    """Run a code check or a cast under the wrong-code throttle of this process."""
+    client = request.META.get("REMOTE_ADDR", "")
+    GUARD.check(sid, client)
+    try:
+        return call()
+    except ValidationError as exc:
+        if exc.code == "code_unknown":
+            alert = GUARD.wrong(sid, client)
+            if alert is not None:
+                svc.report_guessing(U(), SessionId(sid), alert)
+        raise
 
 
 def voter_refusals_shown(view: View) -> View:
@@ -61,7 +83,7 @@ def vote(request: HttpRequest, sid: int) -> HttpResponse:
     if step not in ("code", "review", "back"):
         cast = voter_pages.parse_cast(request.POST, selectors.ballot_lines(sid))
         if cast is not None:
-            receipt = svc.cast_ballot(U(), SessionId(sid), *cast)
+            receipt = guarded(request, sid, lambda: svc.cast_ballot(U(), SessionId(sid), *cast))
             return voter_pages.receipt_page(request, receipt)
     return _form_step(request, sid, step)
 
@@ -74,9 +96,9 @@ def _form_step(request: HttpRequest, sid: int, step: str) -> HttpResponse:
     if not code_form.is_valid():
         return render(request, "voting/vote_code.html", {"s": session, "form": code_form})
     code = code_form.cleaned_data["code"]
+    guarded(request, sid, lambda: svc.check_code(U(), SessionId(sid), code))
     subjects = selectors.ballot_lines(sid)
     if step == "code":
-        svc.check_code(U(), SessionId(sid), code)
         form = forms.BallotForm(subjects, initial={"code": code})
         return render(request, "voting/vote_ballot.html", {"s": session, "form": form})
     form = forms.BallotForm(subjects, request.POST)
@@ -84,7 +106,9 @@ def _form_step(request: HttpRequest, sid: int, step: str) -> HttpResponse:
         return render(request, "voting/vote_ballot.html", {"s": session, "form": form})
     if step == "review":
         return render(request, "voting/vote_confirm.html", {"s": session, "form": form})
-    receipt = svc.cast_ballot(U(), SessionId(sid), code, form.marks())
+    receipt = guarded(
+        request, sid, lambda: svc.cast_ballot(U(), SessionId(sid), code, form.marks())
+    )
     return voter_pages.receipt_page(request, receipt)
 
 

@@ -80,6 +80,11 @@ def test_a_full_confidence_vote_runs_through_the_pages() -> None:
     )
     sid = int(re.search(r"/bo-phieu/(\d+)/", where).group(1))  # type: ignore[union-attr]
     post(staff, f"/bo-phieu/{sid}/thao-tac/ready/", {})
+    post(staff, f"/bo-phieu/{sid}/khoa-kiem-phieu/", {}, 403)  # only the committee makes it
+    key_page = post(counters[0], f"/bo-phieu/{sid}/khoa-kiem-phieu/", {}, 200)
+    shares = re.findall(r'data-share="([A-Z0-9-]+)"', key_page)
+    assert len(shares) == 2 and "kp1" in key_page and "kp2" in key_page
+    assert shares[0] not in counters[0].get(f"/bo-phieu/{sid}/").content.decode()
     site_ids = list(
         models.VoteSession.objects.get(pk=sid).conference.sites.values_list("pk", flat=True)
     )
@@ -121,7 +126,9 @@ def test_a_full_confidence_vote_runs_through_the_pages() -> None:
     listing = counters[0].get(f"/bo-phieu/{sid}/chenh-lech/").content.decode()
     assert 'data-serial="1"' in listing and "Đánh dấu nhiều mức" in listing
     post(counters[0], f"/bo-phieu/{sid}/chenh-lech/", paper)
-    post(counters[0], f"/bo-phieu/{sid}/thao-tac/count/", {})
+    too_few = post(counters[0], f"/bo-phieu/{sid}/kiem-phieu/", {"share_1": shares[0]}, 400)
+    assert "Cần ít nhất 2 mảnh khóa" in too_few
+    post(counters[0], f"/bo-phieu/{sid}/kiem-phieu/", {"share_1": shares[1], "share_2": shares[0]})
     for c in counters:
         post(c, f"/bo-phieu/{sid}/thao-tac/sign/", {})
     post(counters[0], f"/bo-phieu/{sid}/thao-tac/publish/", {})

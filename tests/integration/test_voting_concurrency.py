@@ -19,7 +19,7 @@ from canbo.services.ports import SYSTEM
 from canbo.voting import models
 from canbo.voting.uow import VotingUnitOfWork as U
 
-from .voting_builders import check_in, hall, open_vote
+from .voting_builders import check_in, close_and_count, hall, open_vote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -62,8 +62,9 @@ def test_one_code_cast_from_eight_threads_at_once_yields_exactly_one_ballot() ->
     assert len(receipts) == 1
     assert len(errors) == THREADS - 1
     assert all(isinstance(e, Conflict) and e.code == "code_already_used" for e in errors), errors
-    assert list(models.Ballot.objects.values_list("receipt", flat=True)) == receipts
-    assert models.VoterCode.objects.filter(used=True).count() == 1
+    assert models.SpentCode.objects.count() == 1
+    assert models.SealedBallot.objects.count() == 1
+    assert close_and_count(h) == receipts
 
 
 def test_distinct_codes_cast_at_once_are_all_counted() -> None:
@@ -73,7 +74,7 @@ def test_distinct_codes_cast_at_once_are_all_counted() -> None:
     marks = {int(p): "mid" for p in h.subjects}
     receipts, errors = race(lambda i: vote_svc.cast_ballot(U(), h.session, codes[i], marks))
     assert errors == []
-    assert sorted(receipts) == sorted(models.Ballot.objects.values_list("receipt", flat=True))
+    assert sorted(receipts) == sorted(close_and_count(h))
     assert len(set(receipts)) == THREADS
 
 
@@ -92,6 +93,5 @@ def test_a_ballot_racing_the_close_is_either_counted_or_refused_never_lost() -> 
     done, errors = race(work)
     receipts = [r for r in done if r != "closed"]
     assert all(isinstance(e, Conflict) and e.code == "vote_not_open" for e in errors), errors
-    stored = sorted(models.Ballot.objects.values_list("receipt", flat=True))
-    assert stored == sorted(receipts)
-    assert models.VoterCode.objects.filter(used=True).count() == len(receipts)
+    assert models.SpentCode.objects.count() == len(receipts)
+    assert sorted(close_and_count(h)) == sorted(receipts)

@@ -19,9 +19,10 @@ from canbo.services.voting_ports import (
     Status,
 )
 from canbo.voting import models
+from canbo.voting.uow import KeyedCodes
 from canbo.voting.uow import VotingUnitOfWork as U
 
-from .voting_builders import Hall, check_in, hall, open_vote
+from .voting_builders import Hall, check_in, hall, make_key, open_vote, plan
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -58,10 +59,10 @@ def test_a_vote_runs_from_draft_to_published_with_electronic_and_paper_ballots()
     count_svc.enter_paper_ballot(U(), c2, h.session, 2, reading(h, 2, hi, st, lo))
     assert [d.serial for d in count_svc.discrepancies(U(), h.session)] == [2]
     with pytest.raises(Conflict) as refused:
-        count_svc.count(U(), c1, h.session)
+        count_svc.count(U(), c1, h.session, h.shares)
     assert refused.value.code == "paper_discrepancies"
     count_svc.resolve(U(), c1, h.session, reading(h, 2, hi, st, lo))
-    data = count_svc.count(U(), c1, h.session)
+    data = count_svc.count(U(), c1, h.session, h.shares)
     assert data["figures"]["issued"] == 7 and data["figures"]["collected"] == 7
     by_id = {p["person_id"]: p for p in data["persons"]}
     first, second, third = (by_id[int(p)] for p in h.subjects)
@@ -114,6 +115,10 @@ def test_a_vote_cannot_open_without_two_thirds_present_and_the_reason_is_given()
     assert err.citation is not None and err.citation.rule_id == "CV-07"
     assert status(h) is Status.READY
     check_in(h, h.persons[5:6])
+    with pytest.raises(Conflict) as keyless:
+        vote_svc.open_vote(U(), SYSTEM, h.session)
+    assert keyless.value.code == "ballot_key_missing"
+    make_key(h)
     vote_svc.open_vote(U(), SYSTEM, h.session)
     assert status(h) is Status.OPEN
 
@@ -131,13 +136,22 @@ def test_reused_unknown_and_late_codes_are_refused_and_change_nothing() -> None:
     assert unknown.value.code == "code_unknown"
     with pytest.raises(ValidationError):
         vote_svc.cast_ballot(U(), h.session, codes[1], {999: "low"})
-    assert models.VoterCode.objects.filter(used=True).count() == 1
+    forged = codes[1][:-1] + ("A" if codes[1][-1] != "A" else "B")
+    with pytest.raises(ValidationError) as tampered:
+        vote_svc.cast_ballot(U(), h.session, forged, marks(h, L, L, L))
+    assert tampered.value.code == "code_unknown"
+    other_vote = vote_svc.create_session(
+        U(), SYSTEM, h.conference, plan(h.subjects, h.counters, title="Phiếu khác")
+    )
+    assert not KeyedCodes().is_genuine(other_vote, codes[1])  # a code works for its vote only
+    assert models.SpentCode.objects.count() == 1
+    assert models.SealedBallot.objects.count() == 1
     vote_svc.close_vote(U(), SYSTEM, h.session)
     with pytest.raises(Conflict) as late:
         vote_svc.cast_ballot(U(), h.session, codes[1], marks(h, L, L, L))
     assert late.value.code == "vote_not_open"
-    assert models.Ballot.objects.count() == 1
-    assert models.VoterCode.objects.filter(used=True).count() == 1
+    assert models.SealedBallot.objects.count() == 1
+    assert models.SpentCode.objects.count() == 1
 
 
 def test_totals_that_exceed_the_ballots_collected_are_refused() -> None:
@@ -166,7 +180,7 @@ def test_totals_that_exceed_the_ballots_collected_are_refused() -> None:
     count_svc.enter_totals(
         U(), h.counters[0], h.session, PaperTotals(3, {int(p): ok for p in h.subjects})
     )
-    data = count_svc.count(U(), h.counters[0], h.session)
+    data = count_svc.count(U(), h.counters[0], h.session, h.shares)
     assert data["figures"] == {
         "issued": 7,
         "collected": 3,
@@ -187,7 +201,7 @@ def test_only_counting_members_sign_and_a_correction_is_a_new_version_with_its_r
     vote_svc.close_vote(U(), SYSTEM, h.session)
     first = PaperTotals(4, {int(p): PersonTotals(4, 0, 0, 0) for p in h.subjects})
     count_svc.enter_totals(U(), h.counters[0], h.session, first)
-    count_svc.count(U(), h.counters[0], h.session)
+    count_svc.count(U(), h.counters[0], h.session, h.shares)
     staff = SYSTEM.__class__(999_999, "khach", ())
     with pytest.raises(PermissionDenied):
         count_svc.sign(U(), staff, h.session)

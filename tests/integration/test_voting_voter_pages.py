@@ -13,7 +13,7 @@ from canbo.services.ports import SYSTEM
 from canbo.voting import models
 from canbo.voting.uow import VotingUnitOfWork as U
 
-from .voting_builders import Hall, check_in, hall, open_vote
+from .voting_builders import Hall, check_in, close_and_count, hall, open_vote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 FORM = "application/x-www-form-urlencoded"
@@ -41,7 +41,7 @@ def test_a_ballot_is_cast_without_any_cookie_and_no_page_sets_one() -> None:
     assert b"csrfmiddlewaretoken" not in page.content
     assert not page.cookies and not answer.cookies  # type: ignore[attr-defined]
     assert not client.cookies
-    assert models.Ballot.objects.filter(session_id=h.session).count() == 1
+    assert models.SealedBallot.objects.filter(session_id=h.session).count() == 1
 
 
 def test_a_refused_cast_sets_no_cookie_either() -> None:
@@ -61,7 +61,7 @@ def test_the_receipt_page_shows_each_voter_their_own_receipt() -> None:
     codes = check_in(h, h.persons)
     open_vote(h)
     pages = [cast(phone(), h, c).content.decode() for c in codes]  # type: ignore[attr-defined]
-    receipts = set(models.Ballot.objects.values_list("receipt", flat=True))
+    receipts = set(close_and_count(h))
     shown = {r for r in receipts for p in pages if f'data-receipt="{r}"' in p}
     assert len(receipts) == 3 and shown == receipts
     assert all(f"{r[:4]}-{r[4:8]}" in "".join(pages) for r in receipts)
@@ -75,7 +75,7 @@ def test_a_cast_missing_a_line_shows_the_ballot_again_and_stores_nothing() -> No
     body = urlencode({"step": "cast", "code": codes[0], **marks})
     answer = phone().post(f"/bo-phieu/{h.session}/bau/", body, content_type=FORM)
     assert "Mỗi người cần chọn đúng một mức tín nhiệm" in answer.content.decode()
-    assert not models.Ballot.objects.filter(session_id=h.session).exists()
+    assert not models.SealedBallot.objects.filter(session_id=h.session).exists()
 
 
 def test_the_kept_code_page_follows_the_session_status() -> None:

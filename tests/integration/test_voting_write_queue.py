@@ -19,7 +19,7 @@ from canbo.voting import models
 from canbo.voting.uow import SqliteWriteQueue
 from canbo.voting.uow import VotingUnitOfWork as U
 
-from .voting_builders import check_in, hall, open_vote
+from .voting_builders import check_in, close_and_count, hall, open_vote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 sqlite_only = pytest.mark.skipif(
@@ -51,7 +51,7 @@ def test_a_cast_waits_for_a_writer_of_another_process_and_then_succeeds() -> Non
     os.close(other)
     thread.join(timeout=30)
     assert len(receipts) == 1
-    assert models.Ballot.objects.get().receipt == receipts[0]
+    assert close_and_count(h) == receipts
 
 
 @sqlite_only
@@ -78,6 +78,7 @@ def test_a_stored_ballot_holds_one_symbol_per_person_in_person_id_order() -> Non
     ordered = sorted(int(p) for p in h.subjects)
     marks = {ordered[0]: "low", ordered[-1]: "mid"}
     vote_svc.cast_ballot(U(), h.session, codes[0], marks)
+    close_and_count(h)
     stored = models.Ballot.objects.get().marks
     assert len(stored) == len(ordered)
     assert stored[0] == "L" and stored[-1] == "M" and set(stored[1:-1]) <= {"-"}

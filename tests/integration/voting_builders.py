@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 
@@ -52,6 +52,7 @@ class Hall:
     subjects: list[PersonId]
     counters: list[Actor]
     session: SessionId
+    shares: tuple[str, ...] = field(default_factory=tuple)
 
     def uow(self) -> VotingUnitOfWork:
         return VotingUnitOfWork()
@@ -117,6 +118,28 @@ def check_in(
     return codes
 
 
+def make_key(h: Hall) -> tuple[str, ...]:
+    """The counting committee makes its key; the hall keeps the shares for the count."""
+    key = vote_svc.make_ballot_key(VotingUnitOfWork(), h.counters[0], h.session)
+    h.shares = key.shares
+    return key.shares
+
+
+def close_and_count(h: Hall) -> list[str]:
+    """Close the vote (if open) and count it with the committee's shares; return the receipts
+    of the opened electronic ballots."""
+    from canbo.services import voting_count as count_svc
+    from canbo.voting import models
+
+    if models.VoteSession.objects.get(pk=h.session).status == "open":
+        vote_svc.close_vote(VotingUnitOfWork(), SYSTEM, h.session)
+    count_svc.count(VotingUnitOfWork(), h.counters[0], h.session, h.shares)
+    return list(
+        models.Ballot.objects.filter(session_id=h.session).values_list("receipt", flat=True)
+    )
+
+
 def open_vote(h: Hall) -> None:
     vote_svc.mark_ready(VotingUnitOfWork(), SYSTEM, h.session)
+    make_key(h)
     vote_svc.open_vote(VotingUnitOfWork(), SYSTEM, h.session)

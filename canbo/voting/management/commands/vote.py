@@ -2,9 +2,10 @@
 
 Every step of the web pages has a verb here, calling the same services (docs/voting.md):
 ``conference-create``, ``site-add``, ``agenda``, ``convene``, ``session-create``, ``checkin``,
-``ready``, ``open``, ``cast``, ``close``, ``paper``, ``resolve``, ``totals``, ``count``, ``sign``,
-``publish``, ``correct``, ``status``, ``results``, ``minutes``. Output is one JSON document on
-stdout; a refusal is printed on stderr with its code and the command exits with status 2.
+``slips``, ``key``, ``ready``, ``open``, ``cast``, ``close``, ``paper``, ``resolve``, ``totals``,
+``count``, ``sign``, ``publish``, ``correct``, ``status``, ``results``, ``minutes``. Output is
+one JSON document on stdout; a refusal is printed on stderr with its code and the command exits
+with status 2.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from canbo.accounts.actors import actor_for
 from canbo.conferences import selectors as conf_sel
 from canbo.core.errors import DomainError, ValidationError
 from canbo.core.types import PersonId
+from canbo.services import ballot_box
 from canbo.services import conferences as conf_svc
 from canbo.services import voting as svc
 from canbo.services import voting_count as count_svc
@@ -47,7 +49,6 @@ STEPS = {
     "ready": svc.mark_ready,
     "open": svc.open_vote,
     "close": svc.close_vote,
-    "count": count_svc.count,
     "sign": count_svc.sign,
     "publish": count_svc.publish,
 }
@@ -98,6 +99,10 @@ def _add_vote_parsers(sub: Any) -> None:
     p = sub.add_parser("slips")
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--count", type=int, required=True)
+    p.add_argument("--reason", default="", help="why more slips than persons convened")
+    p = sub.add_parser("key", help="the counting committee's key: prints one share per member")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--threshold", type=int, help="shares needed at counting (default: majority)")
     _add_count_parsers(sub)
 
 
@@ -108,6 +113,10 @@ def _add_count_parsers(sub: Any) -> None:
     p.add_argument("--mark", action="append", default=[], help="PERSONCODE=high|mid|low")
     for name in (*STEPS, "status", "results"):
         sub.add_parser(name).add_argument("--session", type=int, required=True)
+    p = sub.add_parser("count")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--share", action="append", default=[], help="a committee member's key share")
+    p.add_argument("--shares-file", type=Path, help="key shares, one per line")
     for name in ("paper", "resolve", "correct"):
         p = sub.add_parser(name)
         p.add_argument("--session", type=int, required=True)
@@ -155,7 +164,7 @@ def _totals(o: dict[str, Any]) -> PaperTotals:
 
 
 class Command(BaseCommand):
-    help = "Run a conference and a confidence vote (issue 3)."
+    help = "Run a conference and a confidence vote."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--as", dest="as_user", help="act as this account (username)")
@@ -233,8 +242,20 @@ class Command(BaseCommand):
         }
 
     def do_slips(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
-        codes = svc.print_slips(U(), actor, SessionId(o["session"]), o["count"])
+        codes = svc.print_slips(U(), actor, SessionId(o["session"]), o["count"], o["reason"])
         return {"codes": sorted(codes)}
+
+    def do_key(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
+        key = svc.make_ballot_key(U(), actor, SessionId(o["session"]), o["threshold"])
+        names = selectors.session_page(actor, o["session"]).counters
+        return {
+            "fingerprint": ballot_box.key_fingerprint(key.public_key),
+            "threshold": key.threshold,
+            "shares": [
+                {"member": name, "share": share}
+                for name, share in zip(names, key.shares, strict=True)
+            ],
+        }
 
     def do_cast(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
         marks = {int(k): v for k, v in _pairs(o["mark"]).items()}
@@ -254,7 +275,11 @@ class Command(BaseCommand):
         return self._step("close", actor, o)
 
     def do_count(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
-        return self._step("count", actor, o)
+        shares = list(o["share"])
+        if o["shares_file"] is not None:
+            shares += o["shares_file"].read_text(encoding="utf-8").splitlines()
+        count_svc.count(U(), actor, SessionId(o["session"]), shares)
+        return self.do_status(actor, o)
 
     def do_sign(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
         return self._step("sign", actor, o)
