@@ -32,6 +32,8 @@ def test_production_settings_pass_the_deployment_checks(
         "DJANGO_SETTINGS_MODULE": "canbo.settings.prod",
         "CANBO_SECRET_KEY": secrets.token_urlsafe(50),
         "CANBO_ALLOWED_HOSTS": "canbo.example.vn",
+        "CANBO_AUDIT_KEY": secrets.token_urlsafe(32),
+        "CANBO_VOTER_CODE_KEY": secrets.token_urlsafe(32),
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     done = _run(env, tmp_path, "manage", "check", "--deploy", "--fail-level", "WARNING")
