@@ -24,6 +24,7 @@ from canbo.demo.accounts import Credential, demo_users, ensure_admin
 from canbo.demo.generator import LOAD_ACTION, build_demo, is_loaded
 from canbo.demo.scales import SCALES
 from canbo.demo.server import serve
+from canbo.settings.keys import key_sources
 
 from .serve import add_serve_arguments, announce, options_from
 
@@ -89,6 +90,12 @@ class Command(BaseCommand):
                 "Lưu ý: bản demo tắt xác thực hai lớp cho quản trị viên"
                 " (CANBO_REQUIRE_ADMIN_2FA=1 để bật) / note: the demo relaxes admin 2FA."
             )
+        for name, source in key_sources().items():
+            if source.startswith("derived"):
+                self.stdout.write(
+                    f"Lưu ý: khoá {name} suy ra từ secret_key trong thư mục dữ liệu, chỉ dùng"
+                    f" thử / note: {name} {source}; production needs it set apart"
+                )
 
 
 def _delete_sqlite_database() -> None:
