@@ -10,7 +10,7 @@ import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from django.db import transaction
+from django.db import connections, transaction
 
 from canbo.core.audit_chain import (
     Anchor,
@@ -39,6 +39,9 @@ class AuditChainTampered(RuntimeError):
 
 def ensure_genesis(using: str = "default") -> bool:
     """Create the authenticated genesis head if both audit tables are empty; True if made."""
+    tables = connections[using].introspection.table_names()
+    if AuditHead._meta.db_table not in tables or AuditEntry._meta.db_table not in tables:
+        return False  # a partial migrate that has not reached the audit app yet
     with transaction.atomic(using=using):
         if AuditHead.objects.using(using).exists():
             return False
