@@ -94,9 +94,11 @@ def session_detail(request: HttpRequest, sid: int) -> HttpResponse:
 @verified_login_required
 @refusals_shown
 def session_action(request: HttpRequest, sid: int, action: str) -> HttpResponse:
+    actor = actor_for(request.user)
+    selectors.session_for(actor, sid)  # a session out of scope answers like a missing one
     if action not in ACTIONS:
         raise ValidationError("form_invalid", action=action)
-    ACTIONS[action](U(), actor_for(request.user), SessionId(sid))
+    ACTIONS[action](U(), actor, SessionId(sid))
     return redirect("voting:session", sid)
 
 
