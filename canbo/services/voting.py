@@ -306,10 +306,13 @@ def cast_ballot(
             raise ValidationError("code_unknown")
         order = tuple(SubjectId(p) for p in uow.votes.subject_ids(session_id))
         clean = _check_marks(order, marks)
+        spent = uow.codes.spent_digest(session_id, code)
+        if uow.votes.code_spent(session_id, spent):
+            raise Conflict("code_already_used")
         issued = uow.votes.participation_counts(session_id).get(Medium.ELECTRONIC, 0)
         if uow.votes.sealed_count(session_id) >= issued:
             raise Conflict("ballots_exceed_recipients", issued=issued, citation=CV15)
-        if not uow.votes.spend_code(session_id, uow.codes.spent_digest(session_id, code)):
+        if not uow.votes.spend_code(session_id, spent):
             raise Conflict("code_already_used")
         receipt = new_receipt()
         marks_text = encode_confidence_marks(order, clean)

@@ -63,6 +63,9 @@ def test_a_confidence_vote_runs_through_the_command_line(tmp_path: Path) -> None
         "2026-11-05",
     )["session"]
     assert out(d, "vote", "ready", "--session", str(sid))["status"] == "ready"
+    key = out(d, "vote", "--as", "kp1", "key", "--session", str(sid))
+    shares = [s["share"] for s in key["shares"]]
+    assert [s["member"] for s in key["shares"]] == ["kp1", "kp2"] and key["threshold"] == 2
     codes = []
     for i, person in enumerate(p[:5]):
         r = out(d, "vote", "checkin", "--site", str(sites[i % 2]), "--person", person)
@@ -126,7 +129,23 @@ def test_a_confidence_vote_runs_through_the_command_line(tmp_path: Path) -> None
             f"{p[1]}=low",
         )
     assert r["agreed"] is True and r["discrepancies"] == []
-    assert out(d, "vote", "--as", "kp1", "count", "--session", str(sid))["status"] == "counted"
+    one = canbo(
+        d, "vote", "--as", "kp1", "count", "--session", str(sid), "--share", shares[0], check=2
+    )
+    assert "key_shares_too_few" in one.stderr
+    (d / "shares.txt").write_text("\n".join(shares), encoding="utf-8")
+    counted = out(
+        d,
+        "vote",
+        "--as",
+        "kp1",
+        "count",
+        "--session",
+        str(sid),
+        "--shares-file",
+        str(d / "shares.txt"),
+    )
+    assert counted["status"] == "counted"
     out(d, "vote", "--as", "kp1", "sign", "--session", str(sid))
     assert out(d, "vote", "--as", "kp2", "sign", "--session", str(sid))["status"] == "certified"
     assert out(d, "vote", "--as", "kp1", "publish", "--session", str(sid))["status"] == "published"

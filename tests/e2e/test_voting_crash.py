@@ -87,7 +87,7 @@ def cast(base: str, sid: int, code: str, marks: dict[str, str]) -> str:
     return found.group(1)
 
 
-def prepare_vote(data: Path) -> tuple[int, list[str], dict[str, str]]:
+def prepare_vote(data: Path) -> tuple[int, list[str], dict[str, str], list[str]]:
     fx = prepare(data, persons=VOTERS)
     p = fx["persons"]
     cid = out(
@@ -125,17 +125,19 @@ def prepare_vote(data: Path) -> tuple[int, list[str], dict[str, str]]:
         "2026-11-05",
     )["session"]
     out(data, "vote", "ready", "--session", str(sid))
+    key = out(data, "vote", "--as", "kp1", "key", "--session", str(sid))
     codes = []
     for person in p:
         r = out(data, "vote", "checkin", "--site", str(site["site"]), "--person", person)
         codes += [c["code"] for c in r["codes"]]
     out(data, "vote", "open", "--session", str(sid))
     ids = fx["person_ids"]
-    return sid, codes, {f"p{ids[0]}": "high", f"p{ids[1]}": "low"}
+    shares = [s["share"] for s in key["shares"]]
+    return sid, codes, {f"p{ids[0]}": "high", f"p{ids[1]}": "low"}, shares
 
 
 def test_killing_the_server_while_casting_loses_no_acknowledged_ballot(tmp_path: Path) -> None:
-    sid, codes, marks = prepare_vote(tmp_path)
+    sid, codes, marks, shares = prepare_vote(tmp_path)
     port = free_port()
     server = start(tmp_path, port)
     base = f"http://127.0.0.1:{port}"
@@ -165,7 +167,8 @@ def test_killing_the_server_while_casting_loses_no_acknowledged_ballot(tmp_path:
     server = start(tmp_path, port)
     try:
         out(tmp_path, "vote", "--as", "kp1", "close", "--session", str(sid))
-        out(tmp_path, "vote", "--as", "kp1", "count", "--session", str(sid))
+        share_args = [a for s in shares for a in ("--share", s)]
+        out(tmp_path, "vote", "--as", "kp1", "count", "--session", str(sid), *share_args)
         out(tmp_path, "vote", "--as", "kp1", "sign", "--session", str(sid))
         out(tmp_path, "vote", "--as", "kp2", "sign", "--session", str(sid))
         out(tmp_path, "vote", "--as", "kp1", "publish", "--session", str(sid))
@@ -176,8 +179,9 @@ def test_killing_the_server_while_casting_loses_no_acknowledged_ballot(tmp_path:
     listed = set(re.findall(r'data-receipt="([A-Z0-9]+)"', page))
     assert set(acknowledged) <= listed
     check = (
-        "from canbo.voting.models import Ballot, VoterCode; "
-        "print('COUNTS', Ballot.objects.count(), VoterCode.objects.filter(used=True).count())"
+        "from canbo.voting.models import Ballot, SealedBallot, SpentCode; "
+        "print('COUNTS', Ballot.objects.count(), SealedBallot.objects.count(), "
+        "SpentCode.objects.count())"
     )
     counts = canbo(tmp_path, "manage", "shell", "-c", check).stdout.split("COUNTS")[1].split()
-    assert counts[0] == counts[1] == str(len(listed))
+    assert counts == [str(len(listed)), "0", "0"]  # every sealed ballot opened, then discarded
