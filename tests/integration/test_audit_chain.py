@@ -227,3 +227,34 @@ def test_the_key_is_the_one_from_the_settings_module_not_the_database() -> None:
         assert audit_key() == OTHER_KEY
         assert verify() is not None
     assert connection.vendor in {"sqlite", "postgresql"}
+
+
+def _upgrade_from_unauthenticated_head(tamper: bool) -> None:
+    """Write entries, roll the audit app back to its first schema (head without MAC), tamper
+    or not, and migrate forward again, as an installation made before the MAC upgrades."""
+    from django.db.migrations.executor import MigrationExecutor
+
+    write(3)
+    executor = MigrationExecutor(connection)
+    executor.migrate([("audit", "0001_initial_audit")])
+    if tamper:
+        with connection.cursor() as cursor:
+            cursor.execute("DELETE FROM audit_auditentry WHERE seq = 3")
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_upgrading_seals_the_head_of_an_intact_chain() -> None:
+    _upgrade_from_unauthenticated_head(tamper=False)
+    head = current_head()
+    assert head is not None and head.mac and head.last_seq == 3
+    assert verify() is None
+
+
+def test_upgrading_leaves_the_head_of_a_cut_chain_unsealed_and_reported() -> None:
+    _upgrade_from_unauthenticated_head(tamper=True)
+    head = current_head()
+    assert head is not None and head.mac == ""
+    problem = verify()
+    assert problem is not None and "not authentic" in problem.problem
