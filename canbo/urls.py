@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+import canbo.converters  # noqa: F401  registers <id:...> before the app routes are read
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -24,7 +24,8 @@ from .forms import ThrottledLoginForm, TokenForm
 
 def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    safe = url_has_allowed_host_and_scheme(
+    # A path on this site only: "NaN" or a view name would go to redirect()'s reverse().
+    safe = target.startswith("/") and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
     return target if safe else reverse(settings.LOGIN_REDIRECT_URL)

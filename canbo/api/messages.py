@@ -34,6 +34,18 @@ API_MESSAGES: dict[str, tuple[str, str]] = {
     "not_found": ("Không tìm thấy.", "Not found."),
     "method_not_allowed": ("Phương thức không được hỗ trợ.", "Method not allowed."),
     "parse_error": ("Nội dung gửi lên không đọc được.", "The request body could not be parsed."),
+    "request_too_large": (
+        "Nội dung gửi lên quá lớn.",
+        "The request body is too large.",
+    ),
+    "json_too_deep": (
+        "Dữ liệu JSON lồng nhau quá sâu.",
+        "The JSON is nested too deeply.",
+    ),
+    "value_out_of_range": (
+        "Giá trị số nằm ngoài phạm vi cho phép.",
+        "A number is out of the allowed range.",
+    ),
     "unsupported_media_type": ("Định dạng nội dung không được hỗ trợ.", "Unsupported media type."),
     "not_acceptable": ("Không có định dạng trả lời phù hợp.", "No acceptable response format."),
     "throttled": ("Quá nhiều yêu cầu; thử lại sau.", "Too many requests; try again later."),
@@ -67,6 +79,7 @@ FIELD_PROBLEMS: dict[str, tuple[str, str]] = {
         "The value is not one of the allowed choices.",
     ),
     "max_length": ("Giá trị quá dài.", "The value is too long."),
+    "max_value": ("Giá trị quá lớn.", "The value is too large."),
     "min_value": ("Giá trị quá nhỏ.", "The value is too small."),
     "not_a_list": ("Cần một danh sách.", "A list is expected."),
     "empty": ("Danh sách không được rỗng.", "The list may not be empty."),

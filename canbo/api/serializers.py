@@ -12,6 +12,7 @@ from typing import Any
 from django.core.validators import ProhibitNullCharactersValidator
 from rest_framework import serializers
 
+from canbo.converters import MAX_ID
 from canbo.core.registry import PersonData, UnitVersionData
 from canbo.core.types import Interval, LevelClass, PersonId, Sex, Share, UnitId, UnitKind
 from canbo.registry import choices
@@ -62,7 +63,7 @@ class UnitListQuery(AsOfQuery):
         help_text="Part of any past or present name, or a code.",
     )
     parent = serializers.IntegerField(  # type: ignore[assignment]
-        required=False, min_value=1, help_text="Parent unit id."
+        required=False, min_value=1, max_value=MAX_ID, help_text="Parent unit id."
     )
 
 
@@ -71,7 +72,10 @@ class PeopleListQuery(AsOfQuery):
         required=False, allow_blank=True, max_length=100, help_text="Part of a name, or a code."
     )
     unit = serializers.IntegerField(
-        required=False, min_value=1, help_text="Only members of this unit's subtree."
+        required=False,
+        min_value=1,
+        max_value=MAX_ID,
+        help_text="Only members of this unit's subtree.",
     )
 
 
@@ -111,7 +115,7 @@ class UnitCreateInput(serializers.Serializer[Any]):
         choices=choices.LevelClass.choices, required=False, allow_blank=True
     )
     parent = serializers.IntegerField(  # type: ignore[assignment]
-        required=False, allow_null=True, min_value=1
+        required=False, allow_null=True, min_value=1, max_value=MAX_ID
     )
     short_name = Text(limit=128, required=False, allow_blank=True)
     admin_code = Text(limit=32, required=False, allow_blank=True)
@@ -147,7 +151,7 @@ class UnitChangeInput(serializers.Serializer[Any]):
         choices=choices.LevelClass.choices, required=False, allow_blank=True
     )
     parent = serializers.IntegerField(  # type: ignore[assignment]
-        required=False, allow_null=True, min_value=1
+        required=False, allow_null=True, min_value=1, max_value=MAX_ID
     )
     short_name = Text(limit=128, required=False, allow_blank=True)
     admin_code = Text(limit=32, required=False, allow_blank=True)
@@ -172,8 +176,8 @@ class UnitChangeInput(serializers.Serializer[Any]):
 
 
 class ShareInput(serializers.Serializer[Any]):
-    predecessor = serializers.IntegerField(min_value=1)
-    successor = serializers.IntegerField(min_value=1)
+    predecessor = serializers.IntegerField(min_value=1, max_value=MAX_ID)
+    successor = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     share = serializers.ChoiceField(choices=choices.Share.choices)
 
 
@@ -184,10 +188,10 @@ class LineageInput(serializers.Serializer[Any]):
     date = serializers.DateField()
     legal_basis = Text(limit=255)
     predecessors = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), allow_empty=False
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), allow_empty=False
     )
     successors = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), allow_empty=False
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), allow_empty=False
     )
     shares = ShareInput(many=True, required=False)
 
@@ -257,12 +261,14 @@ class PersonPatchInput(PersonInput):
 
 
 class PersonCreateInput(PersonInput):
-    cell = serializers.IntegerField(min_value=1, help_text="The Party cell the person joins.")
+    cell = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="The Party cell the person joins."
+    )
     since = serializers.DateField(
         required=False, help_text="Member of the cell since (default: today)."
     )
 
 
 class TransferInput(serializers.Serializer[Any]):
-    to_cell = serializers.IntegerField(min_value=1)
+    to_cell = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     on = serializers.DateField(help_text="First day in the new cell.")

@@ -22,6 +22,7 @@ from rest_framework.views import APIView
 
 from canbo.api.auth import ThrottledBasicAuthentication
 from canbo.api.edge import AdminPassedTwoFactor, actor_of, parse
+from canbo.converters import MAX_ID
 from canbo.core.classification.model import Level
 from canbo.core.clock import SystemClock
 from canbo.core.types import UnitId
@@ -40,7 +41,9 @@ OBJ = OpenApiTypes.OBJECT
 class OpenIn(serializers.Serializer[Any]):
     name = serializers.CharField(max_length=200)
     year = serializers.IntegerField(min_value=2018, max_value=2100)
-    unit = serializers.IntegerField(help_text="Root of the cycle's scope")
+    unit = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, help_text="Root of the cycle's scope"
+    )
     as_of = serializers.DateField(required=False)
     parameters = serializers.DictField(child=serializers.CharField(), required=False)
 
@@ -56,7 +59,9 @@ class LevelIn(serializers.Serializer[Any]):
 
 class QuotaIn(serializers.Serializer[Any]):
     group = serializers.CharField()
-    lower = serializers.ListField(child=serializers.IntegerField(), required=False, default=list)
+    lower = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False, default=list
+    )
     reason = serializers.CharField(required=False, allow_blank=True, default="")
     keep_over = serializers.BooleanField(required=False, default=False)
 

@@ -7,6 +7,7 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from canbo.converters import MAX_ID
 from canbo.core.classification.model import Level
 
 from . import choices
@@ -17,7 +18,9 @@ LEVEL_CHOICES = [(str(int(v)), label) for v, label in choices.Level.choices]
 class OpenCycleForm(forms.Form):
     name = forms.CharField(label=_("Tên đợt"), max_length=200)
     year = forms.IntegerField(label=_("Năm đánh giá"), min_value=2018, max_value=2100)
-    root = forms.IntegerField(label=_("Mã số đơn vị phạm vi"), widget=forms.HiddenInput)
+    root = forms.IntegerField(
+        label=_("Mã số đơn vị phạm vi"), min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
     as_of = forms.DateField(label=_("Thời điểm xác định đối tượng"), required=False)
 
     def day(self) -> dt.date:

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_POST
 from canbo.accounts import scope
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
+from canbo.converters import parse_id
 from canbo.core.clock import SystemClock
 from canbo.core.errors import DomainError, ImportRejected, ValidationError
 from canbo.core.permissions import Action
@@ -196,7 +197,7 @@ def group_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
 def resolve_quota_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
     group = request.POST.get("g", "")
     form = forms.QuotaForm(
-        request.POST, options=[int(x) for x in request.POST.getlist("lower") if x.isdigit()]
+        request.POST, options=[i for x in request.POST.getlist("lower") if (i := parse_id(x))]
     )
 
     def action() -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from canbo.converters import MAX_ID
+
 from . import choices
 
 
@@ -32,7 +34,9 @@ class SiteForm(forms.Form):
 
 
 class CheckInForm(forms.Form):
-    person = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    person = forms.IntegerField(
+        required=False, min_value=1, max_value=MAX_ID, widget=forms.HiddenInput
+    )
     qr = forms.CharField(label=_("Mã QR trên giấy triệu tập"), max_length=64, required=False)
     paper = forms.BooleanField(label=_("Phát phiếu giấy thay cho mã bỏ phiếu"), required=False)
     preprinted = forms.BooleanField(

@@ -160,6 +160,12 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 50,
     "EXCEPTION_HANDLER": "canbo.api.errors.exception_handler",
+    # Strict JSON with a bounded body and depth (canbo/api/parsers.py); forms as DRF's.
+    "DEFAULT_PARSER_CLASSES": [
+        "canbo.api.parsers.BoundedJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
 }
 
 SPECTACULAR_SETTINGS = {

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from canbo.converters import MAX_COUNT
 from canbo.services.voting_ports import (
     LineReading,
     PaperReading,
@@ -48,7 +49,10 @@ class SessionForm(forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     members_in_office = forms.IntegerField(
-        label=_("Tổng số đại biểu (Quốc hội, HĐND)"), required=False, min_value=1
+        label=_("Tổng số đại biểu (Quốc hội, HĐND)"),
+        required=False,
+        min_value=1,
+        max_value=MAX_COUNT,
     )
 
     def subject_lines(self) -> list[tuple[str, str]]:
@@ -154,7 +158,7 @@ class BallotForm(CodeForm):
 class PaperReadingForm(forms.Form):
     """One paper ballot as read by one operator (or the committee's resolution)."""
 
-    serial = forms.IntegerField(label=_("Số thứ tự phiếu"), min_value=1)
+    serial = forms.IntegerField(label=_("Số thứ tự phiếu"), min_value=1, max_value=MAX_COUNT)
     not_issued = forms.BooleanField(
         label=_("Phiếu không do Ban kiểm phiếu phát ra"), required=False
     )
@@ -174,7 +178,9 @@ class PaperReadingForm(forms.Form):
 class TotalsForm(forms.Form):
     """Per-person totals of a manual paper count."""
 
-    collected = forms.IntegerField(label=_("Số phiếu giấy thu về"), min_value=0)
+    collected = forms.IntegerField(
+        label=_("Số phiếu giấy thu về"), min_value=0, max_value=MAX_COUNT
+    )
 
     def __init__(self, subjects: Sequence[VoteSubject], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -186,7 +192,10 @@ class TotalsForm(forms.Form):
                 ("invalid", _("Không hợp lệ")),
             ):
                 self.fields[f"p{s.person_id}_{key}"] = forms.IntegerField(
-                    label=f"{s.person.full_name}: {label}", min_value=0, initial=0
+                    label=f"{s.person.full_name}: {label}",
+                    min_value=0,
+                    max_value=MAX_COUNT,
+                    initial=0,
                 )
         self.subjects = list(subjects)
 
