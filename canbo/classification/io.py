@@ -2,20 +2,25 @@
 
 Reading turns every cell into text exactly as a person typed it (numbers without a spurious
 ``.0``), so that the pure validation in ``canbo.core.classification.rows`` sees one format.
-CSV is read as UTF-8 (with or without BOM), comma- or semicolon-separated.
+CSV is read as UTF-8 (with or without BOM), comma- or semicolon-separated, by the registry's
+reader. Both formats are bounded by :mod:`canbo.spreadsheets` limits (``IMPORT`` for the
+calculator on the command line, ``UPLOAD`` for the web page): an over-large or damaged file is
+refused with a message, never read whole. Writers neutralize formulas (CSV cells escaped, XLSX
+strings written as text).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import json
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from canbo.core.errors import ValidationError
+from canbo import spreadsheets
+from canbo.core.errors import RowError, ValidationError
 
 Table = tuple[list[str], list[dict[str, str]]]
 
@@ -53,47 +58,76 @@ def _rows_to_table(raw: list[list[str]]) -> Table:
     return header, rows
 
 
-def read_csv_text(text: str) -> Table:
-    """Parse CSV text; the delimiter is ``;`` when the header has ``;`` and no ``,``."""
-    first = text.split("\n", 1)[0]
-    delimiter = ";" if ";" in first and "," not in first else ","
-    return _rows_to_table([list(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)])
-
-
-def read_table(path: Path) -> Table:
-    """Read the first sheet of an ``.xlsx`` file or a ``.csv`` file into header and rows."""
+def read_table(path: Path, bounds: spreadsheets.Limits | None = None) -> Table:
+    """Read the first sheet of an ``.xlsx`` file or a ``.csv`` file into header and rows,
+    within ``bounds`` (default: the ``IMPORT`` limits)."""
     suffix = path.suffix.lower()
     if suffix not in {".csv", ".xlsx"}:
         raise _unreadable(path, "chỉ nhận .csv hoặc .xlsx / only .csv or .xlsx")
+    bounds = bounds or spreadsheets.limits()
     try:
         if suffix == ".csv":
-            return read_csv_text(path.read_text(encoding="utf-8-sig"))
-        return _read_xlsx(path)
-    except (OSError, UnicodeDecodeError, ValueError, KeyError) as exc:
+            return _rows_to_table(_read_csv(path, bounds))
+        return _rows_to_table(_read_xlsx(path, bounds))
+    except ValidationError as exc:
+        raise _bilingual(exc) from None
+    except OSError as exc:
         raise _unreadable(path, str(exc)) from exc
 
 
-def _read_xlsx(path: Path) -> Table:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+def read_upload(upload: Any, bounds: spreadsheets.Limits) -> Table:
+    """An uploaded XLSX file (a Django ``UploadedFile``): its declared size is checked before a
+    byte is copied, then it is streamed to a private temporary file and read by
+    :func:`read_table` within ``bounds``."""
+    size = upload.size or 0
+    try:
+        spreadsheets.check_size(size, bounds)
+    except ValidationError as exc:
+        raise _bilingual(exc) from None
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "upload.xlsx"
+        with path.open("wb") as out:
+            for chunk in upload.chunks():
+                out.write(chunk)
+        return read_table(path, bounds)
 
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except InvalidFileException as exc:
-        raise ValueError(str(exc)) from exc
-    try:
-        sheet = book.worksheets[0]
-        raw = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        book.close()
-    return _rows_to_table(raw)
+
+def _bilingual(exc: ValidationError) -> ValidationError:
+    """A file problem as the calculator's ``unreadable_file``, with both languages."""
+    error = exc.fields.get("row_error")
+    if not isinstance(error, RowError):
+        return exc
+    place = f"dòng / row {error.row}: " if error.row else ""
+    return ValidationError(
+        "unreadable_file", f"{place}{error.message_vi} / {error.message_en}", code=error.code
+    )
+
+
+def _read_csv(path: Path, bounds: spreadsheets.Limits) -> list[list[str]]:
+    from canbo.registry.io_files import CsvSource
+
+    raw: list[list[str]] = []
+    with CsvSource(path, bounds) as source:
+        raw.append([str(c) for c in source.header()])
+        for number, cells in source.rows():
+            raw.extend([] for _ in range(number - 1 - len(raw)))  # blank lines keep numbers
+            raw.append([str(c).strip() for c in cells])
+    return raw
+
+
+def _read_xlsx(path: Path, bounds: spreadsheets.Limits) -> list[list[str]]:
+    raw: list[list[str]] = []
+    for number, values in spreadsheets.xlsx_rows(path, bounds):
+        raw.extend([] for _ in range(number - 1 - len(raw)))
+        raw.append([_cell_text(v) for v in values])
+    return raw
 
 
 def write_csv(stream: IO[str], header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     """Write one table as CSV (comma, minimal quoting, ``\\n`` line ends)."""
     writer = csv.writer(stream, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(spreadsheets.csv_cells(header))
+    writer.writerows(spreadsheets.csv_cells(row) for row in rows)
 
 
 Sheet = tuple[str, Sequence[str], Sequence[Sequence[str]]]
@@ -111,10 +145,11 @@ def write_xlsx(path: Path, sheets: Sequence[Sheet], numeric: frozenset[str] = fr
         book.remove(sheet)
     for title, header, rows in sheets:
         sheet = book.create_sheet(title)
-        sheet.append(list(header))
+        spreadsheets.append_text_row(sheet, list(header))
         convert = [name in numeric for name in header]
         for row in rows:
-            sheet.append([_number(v) if c else v for v, c in zip(row, convert, strict=False)])
+            cells = [_number(v) if c else v for v, c in zip(row, convert, strict=False)]
+            spreadsheets.append_text_row(sheet, cells)
     book.save(path)
 
 

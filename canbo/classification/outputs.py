@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from django.utils.translation import gettext as _
 
+from canbo import spreadsheets
 from canbo.core.errors import ValidationError
 from canbo.pdf_fonts import font_path
 
@@ -73,9 +74,10 @@ def xlsx_bytes(title: str, header: Sequence[str], rows: Sequence[Sequence[str]])
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(list(header))
+    spreadsheets.append_text_row(sheet, list(header))
     for row in rows:
-        sheet.append([_number(v) for v in row])
+        # Numbers stay numbers; every other value is a text cell, never a formula.
+        spreadsheets.append_text_row(sheet, [_number(v) for v in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

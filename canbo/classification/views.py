@@ -6,9 +6,7 @@ message naming the rule and the citation; refusals on a page load go to the shar
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
@@ -18,6 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from canbo import spreadsheets
 from canbo.accounts import scope
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
@@ -263,11 +262,8 @@ def template_view(request: HttpRequest, cycle_id: int, unit_id: int) -> HttpResp
 
 
 def read_upload(upload: Any) -> tuple[list[str], list[dict[str, str]]]:
-    """Read an uploaded XLSX through the calculator's file adapter (first sheet)."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "upload.xlsx"
-        path.write_bytes(upload.read())
-        return io.read_table(path)
+    """Read an uploaded XLSX within the upload limits (``CANBO_UPLOAD_*``)."""
+    return io.read_upload(upload, spreadsheets.limits("UPLOAD"))
 
 
 @require_POST

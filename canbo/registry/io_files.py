@@ -1,10 +1,20 @@
 """File adapters of imports and exports: streaming CSV and XLSX readers and writers.
 
 Readers hand the import use case a header row and then ``(row_number, cells)`` one row at a
-time (the header is row 1), so memory does not grow with the file. CSV must be UTF-8, with or
-without a byte-order mark; UTF-16 with a byte-order mark (Excel's "Unicode text") is decoded
-too. Any other encoding (Windows-1258, TCVN3, VNI) is refused with a message naming the row,
-because guessing would store mangled names. Writers stream rows from a query iterator.
+time (the header is row 1), so memory does not grow with the file. Both are bounded by the
+import limits (:mod:`canbo.spreadsheets`): file size, rows, CSV line length, and for XLSX the
+zip and every XML part are checked before openpyxl reads them.
+
+CSV must be UTF-8, with or without a byte-order mark; UTF-16 with a byte-order mark (Excel's
+"Unicode text") is decoded too. Any other encoding (Windows-1258, TCVN3, VNI) is refused with
+a message naming the row, because guessing would store mangled names. Undecodable bytes are
+marked while decoding and found in the record that holds them, so the row named is the right
+one wherever the byte is (not the row where the decoder's read-ahead happened to be). A
+value escaped by a CSV export (a leading apostrophe before ``=``, ``+``, ``-``, ``@``: see
+:mod:`canbo.core.formulas`) is read back as it was.
+
+Writers stream rows from a query iterator; CSV cells are neutralized and XLSX strings are
+written as text, so that no exported value runs as a formula.
 """
 
 from __future__ import annotations
@@ -14,16 +24,32 @@ import csv
 import datetime as dt
 import hashlib
 import io
-import zipfile
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
+from canbo import spreadsheets
+from canbo.core.formulas import restore
 from canbo.core.importing import Cell, file_problem, format_date
 
 SNIFF_BYTES = 64 * 1024
 """Bytes read ahead to recognize the encoding and the delimiter before any row is read."""
+
+_MARK = "canbo.mark_undecodable"
+_MARKED = re.compile("[\udc00-\udcff]")
+
+
+def _mark_undecodable(exc: UnicodeError) -> tuple[str, int]:
+    """Decode each bad byte as a lone surrogate (valid UTF-8 and UTF-16 never give one), so
+    that the record holding it can be named."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return "".join(chr(0xDC00 + b) for b in exc.object[exc.start : exc.end]), exc.end
+
+
+codecs.register_error(_MARK, _mark_undecodable)
 
 
 def sha256_of(path: Path) -> str:
@@ -40,14 +66,10 @@ def _encoding(head: bytes) -> str:
         return "utf-8-sig"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
-    if b"\x00" in head:
+    if head.count(b"\x00") * 4 > len(head):
+        # Every other byte is NUL: UTF-16 or UTF-32 text without its byte-order mark. A NUL
+        # here and there is refused in the row that holds it (control_character).
         raise file_problem("file_encoding", 1, "", "UTF-16/UTF-32 without BOM or binary data")
-    cut = head.rfind(b"\n")
-    try:
-        (head[: cut + 1] if 0 <= cut else head).decode("utf-8")
-    except UnicodeDecodeError as exc:
-        row = head[: exc.start].count(b"\n") + 1
-        raise file_problem("file_encoding", row, "", f"byte 0x{head[exc.start]:02X}") from None
     return "utf-8"
 
 
@@ -58,7 +80,9 @@ class CsvSource:
     like any other problem of the file.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, bounds: spreadsheets.Limits | None = None) -> None:
+        self._bounds = bounds or spreadsheets.limits()
+        spreadsheets.check_file_size(path, self._bounds)
         self._raw: IO[bytes] = path.open("rb")
         self._text: io.TextIOWrapper | None = None
         self._reader: Iterator[list[str]] = iter(())
@@ -68,10 +92,10 @@ class CsvSource:
         head = self._raw.read(SNIFF_BYTES)
         encoding = _encoding(head)
         self._raw.seek(0)
-        self._text = io.TextIOWrapper(self._raw, encoding=encoding, newline="")
+        self._text = io.TextIOWrapper(self._raw, encoding=encoding, errors=_MARK, newline="")
         first_line = head.decode(encoding, errors="ignore").split("\n", 1)[0]
         delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-        self._reader = csv.reader(self._text, delimiter=delimiter, strict=True)
+        self._reader = csv.reader(_lines(self._text), delimiter=delimiter, strict=True)
 
     def header(self) -> Sequence[Cell]:
         self._open()
@@ -93,8 +117,12 @@ class CsvSource:
             except csv.Error as exc:
                 raise file_problem("file_malformed", self._row + 1, "", str(exc)) from None
             self._row += 1
+            if self._row > self._bounds.max_rows:
+                raise spreadsheets.file_problem_with(
+                    "too_many_rows", "", limit=self._bounds.max_rows
+                )
             if any(cells):
-                yield self._row, cells
+                yield self._row, _checked(self._row, cells)
 
     def close(self) -> None:
         (self._text or self._raw).close()
@@ -111,6 +139,26 @@ class CsvSource:
         self.close()
 
 
+def _lines(text: io.TextIOWrapper) -> Iterator[str]:
+    """The text's lines, refusing one longer than :data:`spreadsheets.CSV_LINE_CHARS` (a file
+    without line ends would otherwise be read whole into memory)."""
+    limit = spreadsheets.CSV_LINE_CHARS
+    while line := text.readline(limit):
+        if len(line) >= limit and not line.endswith(("\n", "\r")):
+            raise csv.Error(f"a line is longer than {limit} characters")
+        yield line
+
+
+def _checked(row: int, cells: list[str]) -> list[str]:
+    """The record's cells with export escapes undone; an undecodable byte names its row."""
+    for column, cell in enumerate(cells, start=1):
+        bad = _MARKED.search(cell)
+        if bad is not None:
+            byte = ord(bad.group()) - 0xDC00
+            raise file_problem("file_encoding", row, f"#{column}", f"byte 0x{byte:02X}")
+    return [restore(c) if c[:1] == "'" else c for c in cells]
+
+
 def _xlsx_cell(value: object) -> Cell:
     """Spreadsheet values as text, keeping dates; whole numbers lose the ".0" Excel adds."""
     if value is None:
@@ -125,22 +173,16 @@ def _xlsx_cell(value: object) -> Cell:
 
 
 class XlsxSource:
-    """The first sheet of an XLSX workbook, read in openpyxl's streaming (read-only) mode."""
+    """The first sheet of an XLSX workbook, checked against the limits, then read in
+    openpyxl's streaming (read-only) mode (:func:`canbo.spreadsheets.xlsx_rows`)."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, bounds: spreadsheets.Limits | None = None) -> None:
         self._path = path
-        self._book: Any = None
-        self._rows: Iterator[tuple[object, ...]] = iter(())
-        self._row = 0
+        self._bounds = bounds or spreadsheets.limits()
+        self._rows: Iterator[tuple[int, tuple[Any, ...]]] = iter(())
 
     def header(self) -> Sequence[Cell]:
-        from openpyxl import load_workbook
-
-        try:
-            self._book = load_workbook(self._path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-            raise file_problem("file_malformed", 0, "", f"not an XLSX workbook ({exc})") from None
-        self._rows = self._book.worksheets[0].iter_rows(values_only=True)
+        self._rows = spreadsheets.xlsx_rows(self._path, self._bounds)
         for _, cells in self._next_rows():
             return cells
         raise file_problem("file_empty")
@@ -149,21 +191,15 @@ class XlsxSource:
         return self._next_rows()
 
     def _next_rows(self) -> Iterator[tuple[int, Sequence[Cell]]]:
-        while True:
-            try:
-                values = next(self._rows)
-            except StopIteration:
-                return
-            except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-                raise file_problem("file_malformed", self._row + 1, "", str(exc)) from None
-            self._row += 1
+        for row, values in self._rows:
             cells = [_xlsx_cell(v) for v in values]
             if any(cells):
-                yield self._row, cells
+                yield row, cells
 
     def close(self) -> None:
-        if self._book is not None:
-            self._book.close()
+        close = getattr(self._rows, "close", None)
+        if close is not None:
+            close()
 
     def __enter__(self) -> XlsxSource:
         return self
@@ -201,13 +237,14 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
         writer = csv.writer(fh)
         writer.writerow(header)
         for row in rows:
-            writer.writerow([_csv_value(v) for v in row])
+            writer.writerow(spreadsheets.csv_cells([_csv_value(v) for v in row]))
             count += 1
     return count
 
 
 def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Write an XLSX workbook in openpyxl's streaming (write-only) mode; dates stay dates."""
+    """Write an XLSX workbook in openpyxl's streaming (write-only) mode; dates stay dates,
+    strings are text cells (never formulas)."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
@@ -215,7 +252,7 @@ def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]])
     sheet.append(list(header))
     count = 0
     for row in rows:
-        sheet.append(["" if v is None else v for v in row])
+        spreadsheets.append_text_row(sheet, ["" if v is None else v for v in row])
         count += 1
     book.save(path)
     return count

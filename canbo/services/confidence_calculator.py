@@ -33,6 +33,7 @@ from canbo.core.ballots.results import (
 )
 from canbo.core.ballots.rulebooks import Body, Regime, Rulebook, RulebookRegistry
 from canbo.core.errors import ImportRejected, NotFound, RowError, RuleViolation, ValidationError
+from canbo.core.formulas import neutralize
 
 FORMAT_VERSION = 1
 REQUIRED_COLUMNS = ("order", "name", "position", "high", "mid", "low")
@@ -382,8 +383,10 @@ def render_csv(result: CalculatorResult) -> str:
     for line in result.persons:
         d = person_dict(line)
         counts, pct, text = d["counts"], d["percent"], d["percent_text"]
+        # Names and positions are typed by people: escaped so no spreadsheet evaluates them.
         writer.writerow([
-            d["order"], d["name"], d["position"], counts["high"], counts["mid"], counts["low"],
+            d["order"], neutralize(d["name"]), neutralize(d["position"]),
+            counts["high"], counts["mid"], counts["low"],
             counts["invalid"], counts["valid"], pct["high"], pct["mid"], pct["low"],
             text["high"], text["mid"], text["low"], d["percent_denominator"]["value"],
             d["band"], d["band_denominator"]["value"],

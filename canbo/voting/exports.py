@@ -21,6 +21,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from canbo.pdf_fonts import font_path
+from canbo.spreadsheets import append_text_row
 
 FONT_CANDIDATES = (
     (
@@ -128,7 +129,7 @@ def results_xlsx(m: dict[str, Any]) -> bytes:
         (),
     ]
     for row in head:
-        ws.append(list(row))
+        append_text_row(ws, list(row))  # titles are user text: never formulas
     ws["A1"].font = Font(bold=True, size=13)
     _person_rows(ws, data)
     for col, width in zip(
@@ -153,7 +154,8 @@ def _person_rows(ws: Any, data: dict[str, Any]) -> None:
         for key, _label in LEVELS:
             levels += [p[key], p["percent"][key]]
         consequences = "; ".join(c["text_vi"] for c in p["consequences"])
-        ws.append(
+        append_text_row(
+            ws,
             [
                 i,
                 p["full_name"],
@@ -164,7 +166,7 @@ def _person_rows(ws: Any, data: dict[str, Any]) -> None:
                 p["band"],
                 consequences,
                 p["band_citation"]["text"],
-            ]
+            ],
         )
 
 
