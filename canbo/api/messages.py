@@ -57,6 +57,7 @@ ENGLISH: dict[str, str] = {
     "person_not_found": "Person not found.",
     "unit_write_denied": "You may not change this unit.",
     "admin_required": "Only a system administrator may do this.",
+    "action_denied": "Your role does not allow this action on this unit.",
     "duplicate_code": "This code already exists.",
     "tree_cycle": "The proposed parent is inside this unit's own subtree.",
     "date_in_future": "The date may not be in the future.",

@@ -25,6 +25,7 @@ CATALOGUE = {
     "conference_not_found": gettext_lazy("Không tìm thấy hội nghị."),
     "vote_not_found": gettext_lazy("Không tìm thấy cuộc lấy phiếu."),
     "unit_not_found": gettext_lazy("Không tìm thấy đơn vị."),
+    "action_denied": gettext_lazy("Vai trò của bạn không cho phép thao tác này trên đơn vị này."),
     "site_not_found": gettext_lazy("Không tìm thấy điểm cầu."),
     "convocation_not_found": gettext_lazy("Người này không có trong danh sách triệu tập."),
     "already_checked_in": gettext_lazy("Đại biểu đã điểm danh rồi."),

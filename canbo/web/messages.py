@@ -13,6 +13,7 @@ def _catalogue() -> dict[str, str]:
         "person_not_found": _("Không tìm thấy cán bộ, đảng viên."),
         "unit_write_denied": _("Bạn không có quyền thay đổi đơn vị này."),
         "admin_required": _("Chỉ quản trị hệ thống được thực hiện thao tác này."),
+        "action_denied": _("Vai trò của bạn không cho phép thao tác này trên đơn vị này."),
         "duplicate_code": _("Mã đã tồn tại."),
         "tree_cycle": _("Đơn vị cấp trên đề xuất nằm trong chính cây con của đơn vị này."),
         "date_in_future": _("Ngày không được ở tương lai."),

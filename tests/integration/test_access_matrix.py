@@ -392,6 +392,13 @@ def shape(response: Any, path: str) -> tuple[int, str, str]:
     return response.status_code, location, body
 
 
+def error_code(response: Any) -> str:
+    """The machine code of a refusal, from the API's JSON or the page's ``<code>``."""
+    text = response.content.decode("utf-8", errors="replace")
+    found = re.search(r'"code": ?"([a-z_]+)"|<code>([a-z_]+)</code>', text)
+    return next((g for g in found.groups() if g), "") if found else ""
+
+
 def outcome(response: Any) -> str:
     """What a read answered, comparable between a page and the API."""
     if response.status_code in (301, 302) and "/login/" in response.get("Location", ""):
@@ -453,17 +460,25 @@ def _check_alike(client: Client, user: Any, route: Route, world: World, who: Who
     return problems
 
 
-def _check_writes_inside(
-    client: Client, user: Any, route: Route, world: World, who: Who
-) -> list[str]:
-    """Inside the scope, a write the role does not allow changes nothing."""
-    writers = WRITERS.get(route.name)
-    if writers is None or who.role in writers:
-        return []
+def _check_inside(client: Client, user: Any, route: Route, world: World, who: Who) -> list[str]:
+    """Inside the scope, a read the role does not open answers like a missing object, and a
+    write the role does not allow changes nothing."""
     target = path_for(route, world, False)
-    if target is None:
+    if target is None or not route.params:
         return []
     problems = []
+    got = client.get(target)
+    if got.status_code == 404:
+        # A readable object may lack a part (no result yet: ``result_not_found``); when the
+        # refusal is the object's own "not found", it must be the missing id's answer.
+        missing = path_for(route, world, True)
+        assert missing is not None
+        lost = client.get(missing)
+        if error_code(got) == error_code(lost) and shape(got, target) != shape(lost, missing):
+            problems.append(f"GET {target} as {who.label}: 404 differs from missing")
+    writers = WRITERS.get(route.name)
+    if writers is None or who.role in writers:
+        return problems
     for method in _methods(route)[1:]:
         before = snapshot()
         send(client, method, target, body_for(route.name, world))
@@ -498,7 +513,7 @@ def test_every_url_refuses_outside_the_actor_scope_and_role_alike_and_without_ch
         if route.name in VOTER_PAGES or route.name in SESSION_PAGES:
             continue
         if who.reads_target:
-            problems += _check_writes_inside(client, user, route, world, who)
+            problems += _check_inside(client, user, route, world, who)
         else:
             problems += _check_alike(client, user, route, world, who)
     assert not problems, "\n".join(problems)
