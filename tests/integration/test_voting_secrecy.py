@@ -1,9 +1,11 @@
 """Secrecy by construction: after a vote, nothing stored or logged links a voter to a ballot.
 
 The test knows which delegate received which code (it checked them in), casts in a known
-order, then dumps every table with ``dumpdata`` and captures every log record, and shows that
-no value ties a person, a convocation, a check-in, a participation or a voter code to a ballot
-or a receipt: no shared ids, no time, no cast order.
+order, then dumps every table with ``dumpdata`` (while the vote runs and after the count) and
+captures every log record, and shows that no value ties a person, a convocation, a check-in or
+a participation to a code, a sealed ballot, an opened ballot or a receipt: no shared ids, no
+time, no cast order, no clear marks before the count. The attack on the storage itself (the
+write-ahead log, PostgreSQL's transaction ids and pages) is ``tests/e2e/test_secrecy_attack.py``.
 """
 
 from __future__ import annotations
@@ -19,13 +21,15 @@ from django.core.management import call_command
 from django.db import connection
 from django.db import models as dj
 
+from canbo.audit.models import AuditEntry
+from canbo.core.errors import Conflict, ValidationError
 from canbo.services import conferences as conf_svc
 from canbo.services import voting as vote_svc
 from canbo.services.ports import SYSTEM
 from canbo.voting import models
 from canbo.voting.uow import VotingUnitOfWork as U
 
-from .voting_builders import check_in, hall, open_vote
+from .voting_builders import check_in, close_and_count, hall, open_vote
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -70,24 +74,37 @@ def test_the_database_dump_and_the_logs_hold_no_link_between_voters_and_ballots(
         cast_order.append(vote_svc.cast_ballot(U(), h.session, code, marks))
     vote_svc.close_vote(U(), SYSTEM, h.session)
 
+    running = dump()
+    sealed = [r for r in running if r["model"] == "voting.sealedballot"]
+    spent = [r for r in running if r["model"] == "voting.spentcode"]
+    assert len(sealed) == len(codes) == len(spent)
+    assert not [r for r in running if r["model"] == "voting.ballot"]
+    # 1. While the vote runs a ballot is a sealed box: no receipt and no marks in clear.
+    assert {frozenset(b["fields"]) for b in sealed} == {frozenset({"session", "box"})}
+    running_text = json.dumps(running, ensure_ascii=False)
+    assert not any(receipt in running_text for receipt in cast_order)
+    # 2. A spent code is session + keyed hash with a random id; a code never cast leaves
+    #    nothing, and check-in stored no code at all.
+    assert {frozenset(c["fields"]) for c in spent} == {frozenset({"session", "code_hash"})}
+    for code in codes:
+        assert code not in running_text
+    close_and_count(h)
     records = dump()
     logs = "\n".join(r.getMessage() for r in caplog.records)
     ballots = [r for r in records if r["model"] == "voting.ballot"]
-    vcodes = [r for r in records if r["model"] == "voting.votercode"]
-    assert len(ballots) == len(codes) == len(vcodes)
-
-    # 1. A ballot row is session + random id + random receipt + marks; nothing else.
+    assert len(ballots) == len(codes)
+    assert not [r for r in records if r["model"] in ("voting.sealedballot", "voting.spentcode")]
+    # 3. An opened ballot row is session + random id + random receipt + marks; nothing else.
     assert {frozenset(b["fields"]) for b in ballots} == {frozenset({"session", "receipt", "marks"})}
-    # 2. A voter-code row is session + hash + used flag, with a random id; no person.
-    assert {frozenset(c["fields"]) for c in vcodes} == {frozenset({"session", "code_hash", "used"})}
-    # 3. No model that a voter touches has a timestamp; no voting table stores a time at all.
-    for model in (models.Ballot, models.VoterCode, models.Participation):
+    # 4. No model that a voter touches has a timestamp; no voting table stores a time at all.
+    for model in (models.Ballot, models.SealedBallot, models.SpentCode, models.Participation):
         assert not [f for f in model._meta.get_fields() if isinstance(f, dj.DateTimeField)]
-    # 4. Ballot ids and receipts are not in cast order (dumpdata orders by primary key).
+    # 5. Ballot ids and receipts are not in cast order (dumpdata orders by primary key).
     dumped_receipts = [b["fields"]["receipt"] for b in ballots]
     assert dumped_receipts != cast_order
     assert sorted(dumped_receipts) != cast_order or len(cast_order) < 2
-    # 5. No ballot value (id, receipt) appears anywhere else in the dump or in the logs.
+    # 6. No ballot value (id, receipt) appears anywhere else in the dump or in the logs, and no
+    #    clear code is stored or logged.
     session_id = str(h.session)
     for ballot in ballots:
         own = {str(ballot["pk"]), ballot["fields"]["receipt"]}
@@ -95,12 +112,7 @@ def test_the_database_dump_and_the_logs_hold_no_link_between_voters_and_ballots(
         for value in own:
             assert not any(value in values(r) for r in others), value
             assert value not in logs
-    # 6. No code value (id, hash) appears anywhere else, and no clear code is stored or logged.
     text = json.dumps(records, ensure_ascii=False)
-    for vcode in vcodes:
-        for value in (str(vcode["pk"]), vcode["fields"]["code_hash"]):
-            assert text.count(value) == 1
-            assert value not in logs
     for code in codes:
         assert code not in text and code not in logs
     # 7. Participation says who received a code (attendance), and shares nothing with ballots.
@@ -113,19 +125,52 @@ def test_the_database_dump_and_the_logs_hold_no_link_between_voters_and_ballots(
     # 8. Casting wrote nothing to the audit log.
     actions = [r["fields"]["action"] for r in records if r["model"] == "audit.auditentry"]
     assert "vote.cast" not in actions and actions.count("conference.check_in") == len(voters)
-    assert actions[-2:] == ["vote.open", "vote.close"]
+    assert actions[-3:] == ["vote.open", "vote.close", "vote.count"]
 
 
-def test_with_preprinted_slips_check_in_creates_no_code_at_all() -> None:
+def test_no_code_is_stored_at_check_in_or_slip_printing_in_either_mode() -> None:
     h = hall(convened=9)
-    slips = vote_svc.print_slips(U(), SYSTEM, h.session, 10)
-    before = set(models.VoterCode.objects.values_list("pk", flat=True))
-    for person in h.persons[:7]:
-        result = conf_svc.check_in(U(), SYSTEM, h.sites[0], person_id=person, preprinted=True)
-        assert result.codes == () and result.slip_sessions
-    assert set(models.VoterCode.objects.values_list("pk", flat=True)) == before
+    slips = vote_svc.print_slips(U(), SYSTEM, h.session, 6)
+    for i, person in enumerate(h.persons[:7]):
+        result = conf_svc.check_in(U(), SYSTEM, h.sites[0], person_id=person, preprinted=i < 4)
+        assert bool(result.codes) is (i >= 4)
+    assert not models.SpentCode.objects.exists() and not models.SealedBallot.objects.exists()
     assert models.Participation.objects.filter(medium="electronic").count() == 7
+    assert models.VoteSession.objects.get(pk=h.session).slips_printed == 6
     open_vote(h)
     marks = {int(p): "mid" for p in h.subjects}
-    receipts = [vote_svc.cast_ballot(U(), h.session, code, marks) for code in slips[3:10]]
-    assert models.Ballot.objects.count() == len(receipts) == 7
+    receipts = [vote_svc.cast_ballot(U(), h.session, code, marks) for code in slips[:4]]
+    assert models.SealedBallot.objects.count() == models.SpentCode.objects.count() == 4
+    assert sorted(close_and_count(h)) == sorted(receipts)
+
+
+def test_more_electronic_ballots_than_delegates_given_a_code_are_refused() -> None:
+    h = hall(convened=9)
+    slips = vote_svc.print_slips(U(), SYSTEM, h.session, 9)
+    for person in h.persons[:6]:
+        conf_svc.check_in(U(), SYSTEM, h.sites[0], person_id=person, preprinted=True)
+    open_vote(h)
+    marks = {int(p): "high" for p in h.subjects}
+    for code in slips[:6]:
+        vote_svc.cast_ballot(U(), h.session, code, marks)
+    with pytest.raises(Conflict) as refused:
+        vote_svc.cast_ballot(U(), h.session, slips[6], marks)  # a slip nobody was handed
+    assert refused.value.code == "ballots_exceed_recipients"
+    assert refused.value.citation is not None and refused.value.citation.rule_id == "CV-15"
+    assert models.SealedBallot.objects.count() == 6
+
+
+def test_slips_are_capped_by_the_number_convened_unless_a_reason_is_audited() -> None:
+    h = hall(convened=9)
+    vote_svc.print_slips(U(), SYSTEM, h.session, 8)
+    with pytest.raises(ValidationError) as refused:
+        vote_svc.print_slips(U(), SYSTEM, h.session, 2)
+    assert refused.value.code == "slips_exceed_convened"
+    assert refused.value.fields["convened"] == 9 and refused.value.fields["printed"] == 8
+    assert models.VoteSession.objects.get(pk=h.session).slips_printed == 8
+    extra = vote_svc.print_slips(U(), SYSTEM, h.session, 2, reason="Hai phiếu mã bị rách")
+    assert len(extra) == 2
+    entry = AuditEntry.objects.filter(action="vote.slips").order_by("-seq").first()
+    assert entry is not None
+    details = json.loads(entry.details)
+    assert details["over_cap"] == 1 and details["reason"] == "Hai phiếu mã bị rách"
