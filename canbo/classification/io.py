@@ -99,7 +99,7 @@ def _bilingual(exc: ValidationError) -> ValidationError:
         return exc
     place = f"dòng / row {error.row}: " if error.row else ""
     return ValidationError(
-        "unreadable_file", f"{place}{error.message_vi} / {error.message_en}", code=error.code
+        "unreadable_file", f"{place}{error.message_vi} / {error.message_en}", reason=error.code
     )
 
 
