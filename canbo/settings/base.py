@@ -150,6 +150,28 @@ CANBO_REQUIRE_ADMIN_2FA = True
 # Authenticator apps label the account with this issuer.
 OTP_TOTP_ISSUER = "canbo"
 
+# Spreadsheet limits (canbo.spreadsheets, docs/import-export.md). IMPORT: `canbo import` and the
+# classification calculator; UPLOAD: files sent through the web (a cell's scores). A file over
+# any limit is refused with a message naming it, before openpyxl reads a byte of it.
+CANBO_IMPORT_MAX_FILE_BYTES = 512 * 1024 * 1024
+CANBO_IMPORT_MAX_ROWS = 1_048_576  # Excel's own limit
+CANBO_IMPORT_MAX_COLUMNS = 64
+CANBO_IMPORT_MAX_EXPANDED_BYTES = 1024 * 1024 * 1024  # XLSX, all parts uncompressed
+CANBO_IMPORT_MAX_SHARED_STRINGS = 2_000_000
+CANBO_IMPORT_MAX_COMPRESSION_RATIO = 100  # parts of 1 MiB and more
+CANBO_IMPORT_MAX_MEMBERS = 1000
+CANBO_UPLOAD_MAX_FILE_BYTES = 5 * 1024 * 1024
+CANBO_UPLOAD_MAX_ROWS = 10_000
+CANBO_UPLOAD_MAX_COLUMNS = 64
+CANBO_UPLOAD_MAX_EXPANDED_BYTES = 64 * 1024 * 1024
+CANBO_UPLOAD_MAX_SHARED_STRINGS = 200_000
+CANBO_UPLOAD_MAX_COMPRESSION_RATIO = 100
+CANBO_UPLOAD_MAX_MEMBERS = 1000
+# Request bodies other than files are held in memory up to this; uploaded files above
+# FILE_UPLOAD_MAX_MEMORY_SIZE go to a temporary file (Django's defaults, stated here).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_AUTHENTICATION_CLASSES": [
