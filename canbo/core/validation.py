@@ -27,6 +27,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
 from .errors import ValidationError
 from .import_messages import row_error
@@ -52,7 +53,7 @@ class InvalidField(ValidationError):
     """A field refused by the shared rules; ``message_vi``/``message_en`` are the import
     catalogue's wording, so that the API and an import report say the same thing."""
 
-    def __init__(self, field: str, code: str, value: str = "", **params: object) -> None:
+    def __init__(self, field: str, code: str, value: str = "", **params: Any) -> None:
         error = row_error(0, field, code, value, **params)
         self.message_vi = error.message_vi
         self.message_en = error.message_en
