@@ -95,6 +95,8 @@ def cycle_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
         "cycle": cycle,
         "over": lines,
         "show": selectors.can_see_levels(actor, cycle, cycle.root_id),
+        "can_compute": scope.can_do(actor, Action.COMPUTE_CYCLE, cycle.root_id, cycle.as_of),
+        "can_publish": scope.can_do(actor, Action.DECIDE, cycle.root_id, cycle.as_of),
     }
     return render(request, "classification/cycle.html", context)
 
