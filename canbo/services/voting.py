@@ -91,6 +91,17 @@ def load(
     return session
 
 
+def load_public(
+    uow: VotingUnitOfWork, session_id: SessionId, *, shared: bool = False
+) -> SessionData:
+    """A session as the anonymous voter pages may see it: a draft is not public and answers
+    exactly as a session that does not exist."""
+    session = load(uow, session_id, shared=shared)
+    if session.status is Status.DRAFT:
+        raise NotFound("vote_not_found", session_id=session_id)
+    return session
+
+
 def create_session(
     uow: VotingUnitOfWork, actor: Actor, conference_id: ConferenceId, plan: SessionPlan
 ) -> SessionId:
@@ -299,7 +310,7 @@ def cast_ballot(
     """
     code = normalize(code)
     with uow:
-        session = load(uow, session_id, shared=True)
+        session = load_public(uow, session_id, shared=True)
         if session.status is not Status.OPEN:
             raise Conflict("vote_not_open", status=str(session.status))
         if not uow.codes.is_genuine(session_id, code):
@@ -350,7 +361,7 @@ def check_code(uow: VotingUnitOfWork, session_id: SessionId, code: str) -> None:
     """
     code = normalize(code)
     with uow:
-        session = load(uow, session_id)
+        session = load_public(uow, session_id)
         if session.status is not Status.OPEN:
             raise Conflict("vote_not_open", status=str(session.status))
         if not uow.codes.is_genuine(session_id, code):

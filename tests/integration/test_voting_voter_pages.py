@@ -105,3 +105,67 @@ def test_the_voters_language_switch_needs_no_token_and_sets_only_the_language_co
     assert answer.status_code == 302 and answer["Location"] == url
     assert set(answer.cookies) == {"django_language"}
     assert answer.cookies["django_language"].value == "en"
+
+
+def test_a_draft_session_answers_on_the_voter_page_exactly_as_a_missing_one() -> None:
+    h = hall(3)
+    missing = h.session + 1000
+    for step in ("", "code", "back", "review"):
+        data = {"step": step, "code": "AAAA-BBBB-CCCC-DDDD-EEEE"} if step else None
+        pages = [
+            phone().post(f"/bo-phieu/{sid}/bau/", data)
+            if data
+            else phone().get(f"/bo-phieu/{sid}/bau/")
+            for sid in (h.session, missing)
+        ]
+        assert [p.status_code for p in pages] == [404, 404], step
+        bodies = [
+            p.content.decode().replace(f"/bo-phieu/{sid}/", "/bo-phieu/#/")
+            for p, sid in zip(pages, (h.session, missing), strict=True)
+        ]
+        assert bodies[0] == bodies[1], step
+        names = models.VoteSubject.objects.filter(session_id=h.session).select_related("person")
+        assert not any(s.person.full_name in bodies[0] or s.position in bodies[0] for s in names)
+
+
+def test_the_ballot_is_never_shown_without_a_genuine_unspent_code() -> None:
+    h = hall(3)
+    check_in(h, h.persons)
+    open_vote(h)
+    name = models.VoteSubject.objects.filter(session_id=h.session).first().person.full_name  # type: ignore[union-attr]
+    for step in ("code", "back", "review"):
+        answer = phone().post(
+            f"/bo-phieu/{h.session}/bau/", {"step": step, "code": "AAAABBBBCCCCDDDDEEEE"}
+        )
+        assert answer.status_code == 400 and name not in answer.content.decode(), step
+
+
+def test_a_guesser_is_refused_after_ten_wrong_codes_and_the_staff_are_warned() -> None:
+    from canbo.voting import voter_views
+
+    voter_views.GUARD._votes.clear()
+    h = hall(3)
+    codes = check_in(h, h.persons)
+    open_vote(h)
+    guesser = phone()
+    statuses = [
+        guesser.post(
+            f"/bo-phieu/{h.session}/bau/",
+            {"step": "code", "code": f"AAAABBBBCCCCDDDD{i:04d}".replace("0", "A")},
+        ).status_code
+        for i in range(11)
+    ]
+    assert statuses[:10] == [400] * 10 and statuses[10] == 429
+    refused = guesser.post(f"/bo-phieu/{h.session}/bau/", {"step": "code", "code": codes[0]})
+    assert refused.status_code == 429  # refused unseen: the guesser learns nothing
+    other = Client(enforce_csrf_checks=True, REMOTE_ADDR="10.1.2.3")
+    assert cast(other, h, codes[0]).status_code == 200  # type: ignore[attr-defined]
+    for i in range(25):
+        Client(REMOTE_ADDR=f"10.9.0.{i}").post(
+            f"/bo-phieu/{h.session}/bau/", {"step": "code", "code": "B" * 20}
+        )
+    assert models.VoteSession.objects.get(pk=h.session).guessing_alerts == 1
+    from canbo.audit.models import AuditEntry
+
+    assert AuditEntry.objects.filter(action="vote.guessing").count() == 1
+    voter_views.GUARD._votes.clear()
