@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import DataError
 from django.utils import translation
 from rest_framework import exceptions as drf
@@ -76,6 +77,10 @@ def _drf_code(exc: drf.APIException) -> str:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, DomainError):
         return Response(error_body(exc), status=exc.status)
+    if isinstance(exc, (RequestDataTooBig, TooManyFieldsSent)):
+        # Django's own bound on the body (DATA_UPLOAD_MAX_*), in the API's error shape.
+        set_rollback()
+        return Response(_bilingual_body("request_too_large", "too large"), status=400)
     if is_out_of_range(exc):
         logger.error("Input out of range reached the storage: %s", type(exc).__name__, exc_info=exc)
         set_rollback()

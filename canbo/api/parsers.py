@@ -1,13 +1,15 @@
 """The API's JSON parser: strict JSON, a bounded body, a bounded depth.
 
-DRF's ``JSONParser`` reads the whole stream (Django's ``DATA_UPLOAD_MAX_MEMORY_SIZE`` guards
-``request.body``, not the stream DRF reads), lets ``json.loads`` recurse as deep as the input
-nests (10,000 levels raised ``RecursionError``: a 500), accepts ``NaN`` and ``1e400`` (infinity)
-as numbers, and passes lone surrogates (``"\\ud800"``) that no database can store. This parser
-answers each of those with DRF's ``ParseError``, which the API's error handler turns into a 400
-in the project's error shape:
+DRF's ``JSONParser`` lets ``json.loads`` recurse as deep as the input nests (10,000 levels
+raised ``RecursionError``: a 500), accepts ``NaN`` and ``1e400`` (infinity) as numbers, and
+passes lone surrogates (``"\\ud800"``) that no database can store. This parser answers each of
+those with DRF's ``ParseError``, which the API's error handler turns into a 400 in the project's
+error shape:
 
-- a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is refused after reading at most one byte more;
+- a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE`` is refused. DRF hands JSON parsers
+  ``request.body``, which Django already bounds (``RequestDataTooBig``, answered as
+  ``request_too_large`` by :mod:`canbo.api.errors`); the parser reads at most one byte past the
+  limit from whatever stream it is given, so the bound holds if DRF ever streams instead;
 - nesting deeper than ``MAX_DEPTH`` (no API input nests more than three levels) is refused;
 - ``NaN``, ``Infinity`` and numbers that overflow a float are refused; integers keep Python's
   own 4,300-digit limit, and fields bound their range (``canbo.api.serializers``);
