@@ -116,6 +116,12 @@ def test_a_full_confidence_vote_in_the_browser(
     sid = int(session_url.rstrip("/").split("/")[-1])
     press(staff, "Chuyển sang sẵn sàng")
     assert staff.locator("[data-status]").get_attribute("data-status") == "ready"
+    kp1 = signed_in(browser, base, "kp1", viewport={"width": 1280, "height": 900})
+    kp1.goto(session_url)
+    press(kp1, "Tạo khóa và in mảnh khóa")
+    shares = [s.get_attribute("data-share") for s in kp1.locator("[data-share]").all()]
+    assert len(shares) == 2 and "Mảnh khóa 1/2" in kp1.content()
+    kp1.screenshot(path=str(shots / "vote-0-key-shares.png"), full_page=True)
 
     staff.goto(conference_url)
     staff.get_by_role("link", name="Điểm danh tại Hội trường Đảng ủy xã").click()
@@ -159,7 +165,6 @@ def test_a_full_confidence_vote_in_the_browser(
     phone.get_by_role("button", name="Tiếp tục").click()
     assert "Mã này đã được dùng" in phone.content()
 
-    kp1 = signed_in(browser, base, "kp1", viewport={"width": 1280, "height": 900})
     kp2 = signed_in(browser, base, "kp2", viewport={"width": 1280, "height": 900})
     kp1.goto(session_url)
     press(kp1, "Kết thúc bỏ phiếu")
@@ -176,7 +181,12 @@ def test_a_full_confidence_vote_in_the_browser(
     press(kp1, "Ghi kết luận")
     assert kp1.locator("[data-none]").count() == 1
     kp1.goto(session_url)
-    press(kp1, "Kiểm phiếu")
+    kp1.get_by_role("link", name="Kiểm phiếu").click()
+    kp1.fill("#id_share_1", shares[0] or "")
+    kp1.fill("#id_share_2", (shares[1] or "").lower().replace("-", " "))  # typed loosely
+    kp1.screenshot(path=str(shots / "vote-4b-count-shares.png"), full_page=True)
+    press(kp1, "Mở phiếu và kiểm phiếu")
+    assert kp1.locator("[data-status]").get_attribute("data-status") == "counted"
     press(kp1, "Ký xác nhận kết quả")
     kp2.goto(session_url)
     press(kp2, "Ký xác nhận kết quả")
