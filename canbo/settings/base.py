@@ -199,6 +199,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # <id:...> path parameters (canbo/converters.py) are 64-bit ids.
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "format": "int64", "minimum": 0, "maximum": 2**63 - 1}
+    },
     # Several fields are named "kind" (unit kind, lineage kind, leave kind): name the enums.
     "ENUM_NAME_OVERRIDES": {
         "UnitKindEnum": "canbo.registry.choices.UnitKind",
