@@ -564,7 +564,6 @@ def test_every_write_of_the_matrix_names_an_existing_url() -> None:
     [Who(None, False, anonymous=True), Who(Role.VIEWER, False)],
     ids=lambda w: w.label,
 )
-@pytest.mark.xfail(strict=False, reason="voter pages: draft sessions answer as missing")
 def test_the_voter_pages_answer_a_draft_session_like_a_missing_one(who: Who) -> None:
     world = build_world()
     client, _user = who.client(world)

@@ -1,8 +1,9 @@
 """One ballot per code under concurrency: threads race to cast with the same code.
 
-Runs on SQLite by default and on PostgreSQL when DATABASE_URL is set (tests/conftest.py). On
-PostgreSQL the conditional UPDATE ... WHERE used = false is re-checked after the competing
-transaction commits, so exactly one thread wins; SQLite serializes writers.
+Runs on SQLite by default and on PostgreSQL when DATABASE_URL is set (tests/conftest.py). The
+spent-code hash is inserted under a unique key (INSERT ... ON CONFLICT DO NOTHING): on
+PostgreSQL the competing inserts wait for the first to commit and then insert nothing, so
+exactly one thread wins; SQLite serializes writers.
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 THREADS = 8
 
 
-def race(work: Callable[[int], str]) -> tuple[list[str], list[BaseException]]:
+def race(
+    work: Callable[[int], str], threads: int = THREADS
+) -> tuple[list[str], list[BaseException]]:
     """Start every thread at once behind a barrier; collect results and refusals."""
-    barrier = threading.Barrier(THREADS)
+    barrier = threading.Barrier(threads)
     done: list[str] = []
     errors: list[BaseException] = []
     lock = threading.Lock()
@@ -45,11 +48,11 @@ def race(work: Callable[[int], str]) -> tuple[list[str], list[BaseException]]:
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(THREADS)]
-    for t in threads:
+    started = [threading.Thread(target=run, args=(i,)) for i in range(threads)]
+    for t in started:
         t.start()
-    for t in threads:
-        t.join(timeout=60)
+    for t in started:
+        t.join(timeout=120)
     return done, errors
 
 
@@ -65,6 +68,17 @@ def test_one_code_cast_from_eight_threads_at_once_yields_exactly_one_ballot() ->
     assert models.SpentCode.objects.count() == 1
     assert models.SealedBallot.objects.count() == 1
     assert close_and_count(h) == receipts
+
+
+def test_one_code_cast_from_sixty_threads_at_once_yields_exactly_one_ballot() -> None:
+    h = hall()
+    codes = check_in(h, h.persons[:7])
+    open_vote(h)
+    marks = {int(p): "low" for p in h.subjects}
+    receipts, errors = race(lambda i: vote_svc.cast_ballot(U(), h.session, codes[3], marks), 60)
+    assert len(receipts) == 1 and len(errors) == 59
+    assert all(isinstance(e, Conflict) and e.code == "code_already_used" for e in errors), errors
+    assert models.SealedBallot.objects.count() == models.SpentCode.objects.count() == 1
 
 
 def test_distinct_codes_cast_at_once_are_all_counted() -> None:
