@@ -15,7 +15,10 @@ from canbo.core.classification.model import SubjectKind
 from canbo.core.classification.rows import error
 from canbo.core.classification.rulebook import rulebook_for_cycle
 from canbo.core.errors import ImportRejected, RowError
+from canbo.core.import_messages import row_error
+from canbo.core.names import clean_spacing
 from canbo.core.types import UnitId
+from canbo.core.validation import text_problem
 
 from .classification_compute import load_cycle_for
 from .classification_cycle import engine_of
@@ -31,6 +34,8 @@ from .classification_model import (
 from .classification_steps import SELF_ROLES, apply_scores, record_step, require_open, require_role
 from .ports import Actor
 
+EVIDENCE_LIMIT = 2000
+"""Characters of evidence per row of a bulk upload."""
 HEAD = ("id", "name", "kind")
 TAIL = ("evidence",)
 
@@ -78,6 +83,17 @@ def _check_row(
     return state, []
 
 
+def _text_problems(number: int, values: Mapping[str, str]) -> list[RowError]:
+    """The evidence is free text: the shared field rules apply (NUL, bidi, markup, formulas)."""
+    text = clean_spacing(str(values.get("evidence") or ""))
+    if len(text) > EVIDENCE_LIMIT:
+        return [row_error(number, "evidence", "too_long", text[:40] + "…", limit=EVIDENCE_LIMIT)]
+    problem = text_problem(text)
+    if problem is None:
+        return []
+    return [row_error(number, "evidence", problem[0], problem[1], **problem[2])]
+
+
 def import_scores(
     store: ClassificationStore,
     actor: Actor,
@@ -118,8 +134,10 @@ def import_scores(
                     values, regime, params, SubjectKind(state.kind), number
                 )
                 if scores is not None:
-                    accepted.append((state, scores, str(values.get("evidence") or "")))
+                    evidence = clean_spacing(str(values.get("evidence") or ""))
+                    accepted.append((state, scores, evidence))
             errors.extend(problems)
+            errors.extend(_text_problems(number, values))
         if errors:
             raise ImportRejected(errors, total_rows=len(rows))
         for state, scores, evidence in accepted:

@@ -110,6 +110,8 @@ DAMAGED = {
         bombs.inline_row(1, ["code"]) + '<row r="2"><c r="A2"><v>1e999999x</v></c></row>'
     ),
     "a bad cell reference": bombs.sheet_xml('<row r="1"><c r="1A"><v>1</v></c></row>'),
+    # XML cannot carry a NUL, even as a character reference: the part does not parse.
+    "a NUL in a cell": bombs.sheet_xml(bombs.inline_row(1, ["Hà&#0;Giang"])),
 }
 
 
