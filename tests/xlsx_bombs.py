@@ -110,7 +110,7 @@ def wide_row(path: Path, cells: int) -> Path:
 def many_rows(path: Path, rows: int) -> Path:
     return write(
         path, sheet_xml("".join(f'<row r="{i}"><c><v>1</v></c></row>' for i in range(1, rows + 1)))
-    )  # noqa: E501
+    )
 
 
 def many_strings(path: Path, count: int) -> Path:
@@ -129,4 +129,4 @@ def high_ratio(path: Path, mebibytes: int) -> Path:
 def many_members(path: Path, count: int) -> Path:
     return write(
         path, sheet_xml(inline_row(1, ["a"])), extra={f"x/{i}.bin": b"" for i in range(count)}
-    )  # noqa: E501
+    )
