@@ -21,18 +21,21 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 
 from canbo.core.ballots.rulebooks import Body
 from canbo.pdf_text import markup, para, table
+from canbo.services.ballot_box import key_fingerprint
 
 WIDTH = 17 * cm
+# Measured in DejaVu Serif with 3 pt padding: a count column holds "Không" (bold 8 pt), a
+# percentage column "85,71%" (9 pt); the name column takes the rest of the 17 cm.
 COL_WIDTHS = [
-    1.1 * cm,
-    4.5 * cm,
+    0.9 * cm,
+    3.95 * cm,
     1.3 * cm,
-    1.5 * cm,
-    1.4 * cm,
+    1.3 * cm,
+    1.3 * cm,
     1.45 * cm,
-    1.4 * cm,
+    1.3 * cm,
     1.45 * cm,
-    1.4 * cm,
+    1.3 * cm,
     1.45 * cm,
 ]
 
@@ -67,7 +70,7 @@ def _styles(fonts: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
         ),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=10, leading=12),
         "cellb": ParagraphStyle(
-            "cellb", fontName=bold, fontSize=9.5, leading=11, alignment=TA_CENTER
+            "cellb", fontName=bold, fontSize=8, leading=9.5, alignment=TA_CENTER
         ),
         "note": ParagraphStyle(
             "note", parent=base, fontName=italic, fontSize=11.5, leading=14, firstLineIndent=0
@@ -141,23 +144,38 @@ def _figures(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]
             collected_p=fig["paper"],
         )
     )
+    session = m["session"]
+    if session.ballot_key and fig["electronic"]:
+        out.append(
+            markup(
+                "Phiếu điện tử được niêm phong bằng khóa của Ban kiểm phiếu (dấu nhận dạng "
+                "{fingerprint}) và được mở khi kiểm phiếu bằng {threshold} trong {shares} mảnh "
+                "khóa do các thành viên Ban kiểm phiếu giữ.",
+                st["body"],
+                fingerprint=key_fingerprint(session.ballot_key),
+                threshold=session.key_threshold,
+                shares=session.key_shares,
+            )
+        )
     return out
 
 
 def _table(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
+    # Header lines are broken between words by hand: the narrow count columns would otherwise
+    # break inside a word ("Khôn-g hợp lệ").
     head = [
         "STT",
         "Họ và tên, chức vụ",
-        "Hợp lệ",
-        "Không hợp lệ",
-        "Tín nhiệm cao",
+        "Hợp<br/>lệ",
+        "Không<br/>hợp lệ",
+        "Tín<br/>nhiệm<br/>cao",
         "%",
-        "Tín nhiệm",
+        "Tín<br/>nhiệm",
         "%",
-        "Tín nhiệm thấp",
+        "Tín<br/>nhiệm<br/>thấp",
         "%",
     ]
-    rows: list[list[Any]] = [[para(h, st["cellb"]) for h in head]]
+    rows: list[list[Any]] = [[markup(h, st["cellb"]) for h in head]]
     for i, p in enumerate(m["data"]["persons"], start=1):
         who = markup(
             "<b>{name}</b><br/>{position}", st["cell"], name=p["full_name"], position=p["position"]
@@ -186,7 +204,9 @@ def _grid(st: dict[str, ParagraphStyle]) -> TableStyle:
     return TableStyle(
         [
             ("FONTNAME", (0, 1), (-1, -1), st["cell"].fontName),
-            ("FONTSIZE", (0, 1), (-1, -1), 10),
+            ("FONTSIZE", (0, 1), (-1, -1), 9),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
             ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("ALIGN", (2, 1), (-1, -1), "CENTER"),

@@ -111,7 +111,9 @@ def _minutes(values: list[str], rule: str = "") -> dict[str, Any]:
             place=values[0],
             held_on=dt.date(2026, 2, 5),
         ),
-        "session": SimpleNamespace(pk=7, title=values[1]),
+        "session": SimpleNamespace(
+            pk=7, title=values[1], ballot_key="", key_threshold=None, key_shares=None
+        ),
         "version": SimpleNamespace(number=2, reason=" | ".join(values), certified=True),
         "data": {
             "rulebook": {"document": f"QĐ 96-QĐ/TW {rule}"},
