@@ -46,6 +46,11 @@ from canbo.core.importing import file_problem
 MIB = 1024 * 1024
 RATIO_CHECKED_FROM = MIB
 """Members smaller than this are not held to the compression ratio (styles compress well)."""
+CELL_PARTS = frozenset(
+    "v f is t r rPr rPh phoneticPr b i u strike sz color rFont family scheme charset "
+    "vertAlign outline shadow condense extend extLst ext".split()
+)
+"""Elements that may appear inside a cell of a row (values, formulas, rich text runs)."""
 OTHER_ELEMENTS = 100_000
 """Elements allowed in a part outside sheet rows and shared strings (styles, merges, links)."""
 ELEMENTS_PER_CELL = 16
@@ -200,7 +205,12 @@ def _reference(ref: str) -> tuple[int, int]:
 
 
 class _PartScan:
-    """Counts, while expat streams one XML part, what openpyxl would build from it."""
+    """Counts, while expat streams one XML part, what openpyxl would build from it.
+
+    Names are matched without namespace processing (faster; a prefix such as ``x:`` is
+    stripped), and the cells of a row take the shortest path: this runs over every element of
+    every sheet before the sheet is read.
+    """
 
     def __init__(self, name: str, bounds: Limits) -> None:
         self.name, self.bounds = name, bounds
@@ -208,12 +218,26 @@ class _PartScan:
         self.rows = self.last_row = 0
         self.cells = self.last_column = self.row_elements = 0
         self.strings = self.string_elements = self.other = 0
+        self.most_columns = bounds.max_columns
+        self.most_row_elements = bounds.max_columns * ELEMENTS_PER_CELL
 
     def start(self, tag: str, attrs: dict[str, str]) -> None:
-        local = tag.rsplit("}", 1)[-1]
         if self.in_row:
-            self._inside_row(local, attrs)
-        elif self.in_data and local == "row":
+            if tag == "c" or tag.endswith(":c"):
+                self._cell(attrs)
+                return
+            local = tag.rsplit(":", 1)[-1]
+            if local in CELL_PARTS:
+                self.row_elements += 1
+                if self.row_elements > self.most_row_elements:
+                    what = f"row {self.last_row}: {self.row_elements}+ elements"
+                    raise _Refused("sheet_too_large", what, limit=self.most_row_elements)
+                return
+            # No end handler (it would double the callbacks): the row ends where an element
+            # that cannot be inside a cell starts (the next row, or what follows sheetData).
+            self.in_row = False
+        local = tag.rsplit(":", 1)[-1]
+        if self.in_data and local == "row":
             self._row(attrs)
         elif self.in_sst:
             self._inside_sst(local)
@@ -229,14 +253,17 @@ class _PartScan:
                 raise _Refused("sheet_too_large", f"{self.name}: {self.other}+ elements",
                                limit=OTHER_ELEMENTS)  # fmt: skip
 
-    def end(self, tag: str) -> None:
-        local = tag.rsplit("}", 1)[-1]
-        if local == "row" and self.in_row:
-            self.in_row = False
-        elif local == "sheetData":
-            self.in_data = False
-        elif local == "sst":
-            self.in_sst = False
+    def _cell(self, attrs: dict[str, str]) -> None:
+        self.cells += 1
+        self.row_elements += 1
+        ref = attrs.get("r")
+        self.last_column = _columns_of(ref) if ref else self.last_column + 1
+        if self.last_column > self.most_columns or self.cells > self.most_columns:
+            self._too_wide()
+
+    def _too_wide(self) -> None:
+        where = f"row {self.last_row}, column {self.last_column}, cell {self.cells}"
+        self._bound_cell(max(self.last_column, self.cells), self.last_row, where)
 
     def _dimension(self, ref: str) -> None:
         last = ref.split(":")[-1]
@@ -259,19 +286,6 @@ class _PartScan:
         self._bound_cell(1, self.last_row, f"row {self.last_row}")
         self.in_row, self.cells, self.last_column, self.row_elements = True, 0, 0, 0
 
-    def _inside_row(self, local: str, attrs: dict[str, str]) -> None:
-        self.row_elements += 1
-        if local == "c":
-            self.cells += 1
-            ref = attrs.get("r")
-            self.last_column = _reference(ref)[0] if ref else self.last_column + 1
-            where = f"row {self.last_row}, column {self.last_column}, cell {self.cells}"
-            self._bound_cell(max(self.last_column, self.cells), self.last_row, where)
-        most = self.bounds.max_columns * ELEMENTS_PER_CELL
-        if self.row_elements > most:
-            what = f"row {self.last_row}: {self.row_elements}+ elements"
-            raise _Refused("sheet_too_large", what, limit=most)
-
     def _inside_sst(self, local: str) -> None:
         if local == "si":
             self.strings += 1
@@ -286,15 +300,29 @@ class _PartScan:
                                limit=f"{ELEMENTS_PER_STRING} elements")  # fmt: skip
 
 
+_COLUMNS: dict[str, int] = {}
+
+
+def _columns_of(ref: str) -> int:
+    """The column number of a cell reference such as ``AB12`` (letters cached: a sheet has
+    few distinct columns); a malformed reference is refused."""
+    letters = ref.rstrip("0123456789")
+    column = _COLUMNS.get(letters)
+    if column is None:
+        column = _reference(ref)[0]
+        if len(_COLUMNS) < 20_000:
+            _COLUMNS[letters] = column
+    return column
+
+
 def _scan_part(book: zipfile.ZipFile, info: zipfile.ZipInfo, bounds: Limits) -> None:
     with book.open(info) as member:
         head = member.read(64 * 1024)
         if not head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<"):
             return  # not XML (an image): openpyxl does not read it in read-only mode
         scan = _PartScan(info.filename, bounds)
-        parser = expat.ParserCreate(namespace_separator="}")
+        parser = expat.ParserCreate()
         parser.StartElementHandler = scan.start
-        parser.EndElementHandler = scan.end
         try:
             while head:
                 parser.Parse(head, False)
