@@ -121,7 +121,9 @@ def test_a_code_typed_with_dashes_spaces_or_lower_case_reads_as_issued(text: str
 
 
 def test_codes_and_receipts_are_drawn_from_the_unambiguous_alphabet() -> None:
-    codes = {voter_codes.new_code() for _ in range(200)}
-    assert len(codes) == 200
-    assert all(len(c) == 12 and set(c) <= set(voter_codes.ALPHABET) for c in codes)
-    assert not set("IO01") & set("".join(codes))
+    codes = {voter_codes.mint_code(b"k" * 32, 1) for _ in range(200)}
+    receipts = {voter_codes.new_receipt() for _ in range(200)}
+    assert len(codes) == 200 and len(receipts) == 200
+    assert all(len(c) == 20 and set(c) <= set(voter_codes.ALPHABET) for c in codes)
+    assert all(len(r) == 10 and set(r) <= set(voter_codes.ALPHABET) for r in receipts)
+    assert not set("IO01") & set("".join(codes | receipts))
