@@ -3,6 +3,9 @@ sign-off, corrections, results, minutes (PDF) and export (XLSX)."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.forms import Form as DjangoForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -189,14 +192,18 @@ def results_xlsx(request: HttpRequest, sid: int) -> HttpResponse:
 @verified_login_required
 @refusals_shown
 def slips(request: HttpRequest, sid: int) -> HttpResponse:
-    """A printable sheet of one-time code slips, shown once (never stored in clear)."""
+    """A printable sheet of one-time code slips, shown once (never stored)."""
     session = selectors.session_for(actor_for(request.user), sid)
-    form = forms.SlipsForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError("form_invalid")
-    d = form.cleaned_data
+    d = _posted(request, forms.SlipsForm)
     codes = svc.print_slips(U(), actor_for(request.user), SessionId(sid), d["count"], d["reason"])
     return render(request, "voting/slips.html", {"s": session, "codes": codes})
+
+
+def _posted(request: HttpRequest, form_class: type[DjangoForm]) -> dict[str, Any]:
+    form = form_class(request.POST)
+    if not form.is_valid():
+        raise ValidationError("form_invalid")
+    return dict(form.cleaned_data)
 
 
 @never_cache
@@ -205,15 +212,13 @@ def slips(request: HttpRequest, sid: int) -> HttpResponse:
 @refusals_shown
 def ballot_key(request: HttpRequest, sid: int) -> HttpResponse:
     """The counting committee makes its key; the shares are shown once, one per member."""
-    session = selectors.session_for(actor_for(request.user), sid)
-    form = forms.KeyForm(request.POST)
-    if not form.is_valid():
-        raise ValidationError("form_invalid")
     actor = actor_for(request.user)
-    key = svc.make_ballot_key(U(), actor, SessionId(sid), form.cleaned_data["threshold"])
+    selectors.session_for(actor, sid)  # outside the actor's scope: answered as missing
+    threshold = _posted(request, forms.KeyForm)["threshold"]
+    key = svc.make_ballot_key(U(), actor, SessionId(sid), threshold)
     page = selectors.session_page(actor, sid)
     members = zip(selectors.full_names(page.counters), key.shares, strict=True)
-    context = {"s": session, "key": key, "members": list(members), "page": page}
+    context = {"s": page.session, "key": key, "members": list(members), "page": page}
     return render(request, "voting/key_shares.html", context)
 
 
