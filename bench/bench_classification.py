@@ -1,4 +1,4 @@
-"""National classification cycle benchmark (issue 4, performance).
+"""National classification cycle benchmark (performance).
 
 Targets: computing every proposed level, forced failure, cap and quota check of a national
 cycle (about 5.3 M members, 52,000 grassroots organizations) ≤ 60 s on two cores with peak
@@ -330,7 +330,7 @@ def section(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(
         [
             START,
-            "## Classification cycle, national scale (issue 4)",
+            "## Classification cycle, national scale",
             "",
             f"Machine: {first['machine']}. Cycle 2025 opened on the national demo registry "
             "(`canbo demo --scale national`, seed 2025) as of 2025-12-31 with `open_cycle`: "

@@ -1,4 +1,4 @@
-"""The lists and statistics forms of the guidance as XLSX and PDF (issue 4, CL-24).
+"""The lists and statistics forms of the guidance as XLSX and PDF (CL-24).
 
 The list (danh sách kết quả xếp loại) has one row per subject in Vietnamese name order; the
 statistics form (biểu thống kê) counts subjects by kind and level with the share of each level

@@ -116,7 +116,7 @@ class UnitReview:
 
 
 def unit_review(actor: Actor, cycle_id: int, unit_id: int) -> UnitReview:
-    """The cell review page (issue 4): a fixed number of queries whatever the cycle's size."""
+    """The cell review page: a fixed number of queries whatever the cycle's size."""
     tree = CachedTree()
     cycle = access_cycle_unit(actor, cycle_id, unit_id, tree)
     store = DjangoClassificationStore()
@@ -276,7 +276,7 @@ class HistoryRow:
 def history(
     actor: Actor, *, person_id: int | None = None, unit_id: int | None = None
 ) -> list[HistoryRow]:
-    """A person's or a unit's results across years (issue 4: history on the record page).
+    """A person's or a unit's results across years (history on the record page).
 
     Levels of cycles not yet published show only to those who take the steps.
     """

@@ -271,7 +271,7 @@ def read_upload(upload: Any) -> tuple[list[str], list[dict[str, str]]]:
 @require_POST
 @verified_login_required
 def upload_view(request: HttpRequest, cycle_id: int, unit_id: int) -> HttpResponse:
-    """Bulk entry: every row checked, all stored or nothing (issue 4)."""
+    """Bulk entry: every row checked, all stored or nothing."""
     form = forms.UploadForm(request.POST, request.FILES)
     actor = actor_for(request.user)
 

@@ -3,7 +3,7 @@
 canbo generates the template for one unit (its collective and members, with their ids); the
 upload is validated as a whole — unknown ids, duplicates, steps already passed, scores out of
 range (CL-05) — and refused with every row's problem, or stored as one transaction: nothing is
-ever half-imported (issue 4).
+ever half-imported.
 """
 
 from __future__ import annotations

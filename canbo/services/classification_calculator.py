@@ -1,4 +1,4 @@
-"""Use case: the offline classification calculator (issue 4; handbook classification.md).
+"""Use case: the offline classification calculator (handbook classification.md).
 
 Takes the rows of an input table and a cycle year, selects the rulebook (GEN-01), validates
 every row (all or nothing), runs the engine and the quota check, and shapes the result as the

@@ -1,4 +1,4 @@
-"""Use case: compute every proposal of a cycle and count the quota (issue 4; CL-12 … CL-15).
+"""Use case: compute every proposal of a cycle and count the quota (CL-12 … CL-15).
 
 Computing streams the compact rows in pages, calls the core's per-subject function once per
 distinct set of facts (``canbo.core.classification.memo``), writes the levels back with one
@@ -278,7 +278,7 @@ def _fork_workers(
 
 
 def default_workers() -> int:
-    """Two processes on a machine with two cores or more (issue 4: a 2-core target)."""
+    """Two processes on a machine with two cores or more (a 2-core target)."""
     return min(2, os.cpu_count() or 1)
 
 

@@ -1,4 +1,4 @@
-"""Use cases: open a classification cycle and compute every proposal (issue 4; CL-03 … CL-21).
+"""Use cases: open a classification cycle and compute every proposal (CL-03 … CL-21).
 
 Opening derives the subjects from the registry as of the cycle date: collectives (Party
 committees and organizations, agencies) and individuals (Party members, leaders and managers),

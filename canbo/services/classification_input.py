@@ -1,4 +1,4 @@
-"""Reading self-assessed scores, one form or a whole cell's XLSX, refusing bad input (issue 4).
+"""Reading self-assessed scores, one form or a whole cell's XLSX, refusing bad input.
 
 One validator serves the web form, the API and the bulk upload: scores within the 100-point
 framework (CL-05: general 0–30, results 0–70, in steps of ``cl_score_precision``) or the

@@ -1,4 +1,4 @@
-"""Values and ports of the classification cycle (issue 4; handbook classification.md).
+"""Values and ports of the classification cycle (handbook classification.md).
 
 A cycle is one evaluation year over a subtree of the organization tree (CL-02, CL-03). Each
 subject (collective or individual) is one compact row per cycle (:class:`SubjectState`); the

@@ -130,7 +130,11 @@ def create_session(
 def update_session(
     uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, plan: SessionPlan
 ) -> None:
-    """Change a draft session (a ready one goes back to draft only through this)."""
+    """Change a draft session (a ready one goes back to draft only through this).
+
+    A new counting committee voids the committee's key: its shares were handed to the members
+    before the change, so the new committee makes its own key before the vote opens.
+    """
     with uow:
         session = load(uow, session_id, lock=True)
         require_staff(uow, actor, session.conference_id, WRITE_ROLES)
@@ -139,10 +143,19 @@ def update_session(
         overrides = dict(plan.parameters or session.parameters)
         rulebook_of(replace(session, parameters=overrides))
         data = _data(session.conference_id, session.rulebook_id, overrides, plan)
+        committee_changed = uow.votes.counters(session_id) != list(dict.fromkeys(plan.counters))
         uow.votes.update_session(session_id, data)
         _apply(uow, session_id, plan)
+        if committee_changed and session.ballot_key:
+            uow.votes.set_ballot_key(session_id, "", 0, 0)
         uow.audit.append(
-            actor, "vote.update", "vote", str(session_id), None, None, {"title": plan.title}
+            actor,
+            "vote.update",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {"title": plan.title, "key_voided": committee_changed and bool(session.ballot_key)},
         )
         uow.commit()
 

@@ -1,4 +1,4 @@
-"""A whole classification cycle in the browser (issue 4): open, self-assess on a phone, comment,
+"""A whole classification cycle in the browser: open, self-assess on a phone, comment,
 appraise, decide, see the quota conflict and resolve it with a reason, publish, complain,
 re-classify — each step by the account whose role it is."""
 

@@ -1,4 +1,4 @@
-"""The offline calculator through the real console script, in a subprocess (issue 4)."""
+"""The offline calculator through the real console script, in a subprocess."""
 
 from __future__ import annotations
 

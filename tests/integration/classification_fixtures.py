@@ -1,4 +1,4 @@
-"""A small commune with two cells for the classification cycle tests (issue 4)."""
+"""A small commune with two cells for the classification cycle tests."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The classification cycle through the services: subjects, steps, order, roles, rules (issue 4)."""
+"""The classification cycle through the services: subjects, steps, order, roles, rules."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Quota conflicts, publication, complaints, bulk entry and page costs of the cycle (issue 4)."""
+"""Quota conflicts, publication, complaints, bulk entry and page costs of the cycle."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""What the national scale needs stays correct on a small cycle (issue 4, performance).
+"""What the national scale needs stays correct on a small cycle (performance).
 
 Computing with worker processes gives what one process gives; the statistics summary
 (``LevelCount``) always equals a count of the subjects, whatever steps changed the levels.

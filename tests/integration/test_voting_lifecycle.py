@@ -1,4 +1,4 @@
-"""A confidence vote from draft to published, with electronic and paper ballots (issue 3)."""
+"""A confidence vote from draft to published, with electronic and paper ballots."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import pytest
 
 from canbo.audit.models import AuditEntry
 from canbo.core.errors import Conflict, PermissionDenied, RuleViolation, ValidationError
+from canbo.core.types import AccountId, Role
 from canbo.services import voting as vote_svc
 from canbo.services import voting_count as count_svc
-from canbo.services.ports import SYSTEM
+from canbo.services.ports import SYSTEM, Actor, Grant
 from canbo.services.voting_ports import (
     LineReading,
     Medium,
@@ -223,3 +224,30 @@ def test_only_counting_members_sign_and_a_correction_is_a_new_version_with_its_r
         count_svc.sign(U(), c, h.session)
     assert status(h) is Status.CERTIFIED
     assert models.Ballot.objects.count() == 3
+
+
+def test_a_new_counting_committee_voids_the_key_and_must_make_its_own() -> None:
+    h = hall()
+    check_in(h, h.persons[:7])
+    make_key(h)
+    vote_svc.update_session(U(), SYSTEM, h.session, plan(h.subjects, h.counters[:1]))
+    assert models.VoteSession.objects.get(pk=h.session).ballot_key == ""
+    vote_svc.mark_ready(U(), SYSTEM, h.session)
+    with pytest.raises(Conflict) as refused:
+        vote_svc.open_vote(U(), SYSTEM, h.session)
+    assert refused.value.code == "ballot_key_missing"
+    key = vote_svc.make_ballot_key(U(), h.counters[0], h.session)
+    assert len(key.shares) == 1 and key.threshold == 1
+    vote_svc.open_vote(U(), SYSTEM, h.session)
+
+
+def test_only_a_member_of_the_counting_committee_makes_the_key_and_only_before_opening() -> None:
+    h = hall()
+    check_in(h, h.persons[:7])
+    staff = Actor(None, "bantochuc", (Grant(Role.ORG_STAFF, h.unit),))
+    with pytest.raises(PermissionDenied):
+        vote_svc.make_ballot_key(U(), Actor(AccountId(10**6), "x", staff.grants), h.session)
+    open_vote(h)
+    with pytest.raises(Conflict) as refused:
+        vote_svc.make_ballot_key(U(), h.counters[0], h.session)
+    assert refused.value.code == "vote_wrong_status"

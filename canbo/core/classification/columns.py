@@ -1,6 +1,6 @@
 """Columns of the calculator's input table, per regime (docs/classification-calculator.md).
 
-The required columns are those of issue 4; the optional ones carry the further facts the rules
+The required columns are those every row fills; the optional ones carry the further facts the rules
 read (CL-04, CL-07, CL-09, CL-17, CL-18, CL124-06). An absent optional column means "empty" in
 every row.
 """

@@ -1,4 +1,4 @@
-"""Reading the calculator's rows into subjects, refusing bad input row by row (issue 4).
+"""Reading the calculator's rows into subjects, refusing bad input row by row.
 
 Every problem is a :class:`RowError` naming the row (header = row 1) and the column, worded in
 Vietnamese and English; all problems are collected, none is skipped, and no subject is returned
@@ -175,7 +175,7 @@ def _tasks(row: _Row) -> tuple[int, int, int, int] | None:
 
 
 def _applicability(row: _Row, kind: SubjectKind) -> None:
-    """Columns that apply to one kind only must be empty for the others (issue 4)."""
+    """Columns that apply to one kind only must be empty for the others."""
     for name in col.LEADER_ONLY:
         if kind is not SubjectKind.LEADER and row.text(name) and row.text(name) != "none":
             row.fail(name, "not_applicable", "chỉ áp dụng cho lãnh đạo", "applies to leaders only")

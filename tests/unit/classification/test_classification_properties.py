@@ -1,4 +1,4 @@
-"""Invariants of the classification engine, checked with hypothesis (issue 4)."""
+"""Invariants of the classification engine, checked with hypothesis."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The pieces a national cycle is computed with: quota merging and the facts memo (issue 4)."""
+"""The pieces a national cycle is computed with: quota merging and the facts memo."""
 
 from __future__ import annotations
 

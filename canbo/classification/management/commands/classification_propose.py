@@ -1,4 +1,4 @@
-"""``canbo classification propose``: the offline classification calculator (issue 4).
+"""``canbo classification propose``: the offline classification calculator.
 
 Reads a CSV or XLSX table, proposes a level per row under the rulebook of ``--year`` and writes
 JSON (default), CSV or XLSX. Bad input is refused as a whole, with one message per problem in

@@ -76,7 +76,7 @@ def _refusal(exc: DomainError) -> str:
 
 
 class Command(BaseCommand):
-    help = "Official confidence-vote results from a per-person counts CSV (issue 3)."
+    help = "Official confidence-vote results from a per-person counts CSV."
 
     def add_arguments(self, parser: ArgumentParser) -> None:
         parser.add_argument("--counts", required=True, type=Path, help="counts CSV file")
