@@ -10,6 +10,7 @@ from django.db.models import Max, QuerySet
 
 from canbo.accounts import scope
 from canbo.conferences.selectors import unit_name
+from canbo.core.ballots.catalog import default_registry
 from canbo.core.errors import NotFound
 from canbo.core.types import AccountId, PersonId
 from canbo.services.ballot_box import key_fingerprint
@@ -31,6 +32,7 @@ class SessionPage:
     cast: int | None = None
     unit_name: str = ""
     key_fingerprint: str = ""
+    rulebook: str = ""  # the document's name, e.g. "QĐ 96-QĐ/TW"
 
 
 def session_for(actor: Actor, session_id: int) -> models.VoteSession:
@@ -87,6 +89,7 @@ def session_page(actor: Actor, session_id: int) -> SessionPage:
         page.cast = models.Ballot.objects.filter(session=session).count()
     if session.ballot_key:
         page.key_fingerprint = key_fingerprint(session.ballot_key)
+    page.rulebook = default_registry().get(session.rulebook_id).document
     return page
 
 
