@@ -1,9 +1,12 @@
 """The voting benchmark's conference, built through the real services (no raw rows).
 
 A commune with ``voters`` convened delegates, one confidence vote on ``subjects`` of them, a
-stack of pre-printed code slips (one per delegate), every delegate checked in with a slip, and
-the vote open. Run inside Django (``bench/bench_voting.py`` calls :func:`build` in a child
-process with the same settings and data folder as the server, so the code hashes match).
+stack of pre-printed code slips (one per delegate), the counting committee's key made by one of
+its two members (threshold 2 of 2), every delegate checked in with a slip, and the vote open.
+Run inside Django (``bench/bench_voting.py`` calls :func:`build` in a child process with the
+same settings and data folder as the server, so the codes' keyed tags match). The committee's
+shares are written to the benchmark's own fixture file so that the count step can open the
+sealed ballots; a real vote prints them once and stores them nowhere.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ def names(count: int) -> list[str]:
 
 
 def build(voters: int, subjects: int) -> dict[str, Any]:
-    """Create the conference and open the vote; return the session, subjects and slip codes."""
+    """Create the conference, make the committee's key and open the vote; return the session,
+    subjects, slip codes and the committee's shares."""
     tree = f.small_tree()
     people = [f.person(name, tree.cell_a) for name in names(voters)]
     staff = actor_for(account("bantochuc", Role.ORG_STAFF, tree.commune), HELD_ON)
@@ -55,6 +59,7 @@ def build(voters: int, subjects: int) -> dict[str, Any]:
     sid = svc.create_session(U(), staff, cid, plan)
     codes = svc.print_slips(U(), staff, sid, voters)
     svc.mark_ready(U(), staff, sid)
+    key = svc.make_ballot_key(U(), actor_for(counters[0], HELD_ON), sid)
     for person in people:
         conf_svc.check_in(U(), staff, site, person_id=PersonId(person), preprinted=True)
     svc.open_vote(U(), staff, sid)
@@ -63,4 +68,5 @@ def build(voters: int, subjects: int) -> dict[str, Any]:
         "subjects": [int(p) for p in people[:subjects]],
         "codes": codes,
         "counters": ["kp1", "kp2"],
+        "shares": list(key.shares),
     }
