@@ -37,7 +37,6 @@ from .ports import SYSTEM, Actor
 from .voter_codes import new_receipt, normalize
 from .voting_ports import (
     ConferenceId,
-    Medium,
     PaperMode,
     SessionData,
     SessionId,
@@ -333,9 +332,8 @@ def cast_ballot(
         spent = uow.codes.spent_digest(session_id, code)
         if uow.votes.code_spent(session_id, spent):
             raise Conflict("code_already_used")
-        issued = uow.votes.participation_counts(session_id).get(Medium.ELECTRONIC, 0)
-        if uow.votes.sealed_count(session_id) >= issued:
-            raise Conflict("ballots_exceed_recipients", issued=issued, citation=CV15)
+        if uow.votes.sealed_count(session_id) >= session.codes_issued:
+            raise Conflict("ballots_exceed_recipients", issued=session.codes_issued, citation=CV15)
         if not uow.votes.spend_code(session_id, spent):
             raise Conflict("code_already_used")
         receipt = new_receipt()

@@ -122,6 +122,7 @@ class SessionData:
     key_shares: int | None = None
     slips_printed: int = 0
     guessing_alerts: int = 0
+    codes_issued: int = 0  # delegates recorded as having received a code (electronic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +270,8 @@ class VoteRepository(Protocol):
     def code_spent(self, session_id: SessionId, code_hash: str) -> bool: ...
 
     def add_participation(self, session_id: SessionId, convocation_id: int, medium: Medium) -> bool:
-        """False when the person already received a code or ballot for this session."""
+        """False when the person already received a code or ballot for this session; an
+        electronic one also counts on the session (``SessionData.codes_issued``)."""
         ...
 
     def participation_counts(self, session_id: SessionId) -> dict[Medium, int]: ...

@@ -49,6 +49,7 @@ class VoteSession(models.Model):
     key_threshold = models.PositiveSmallIntegerField(null=True)
     key_shares = models.PositiveSmallIntegerField(null=True)
     slips_printed = models.PositiveIntegerField(_("số phiếu mã đã in"), default=0)
+    codes_issued = models.PositiveIntegerField(_("số đại biểu đã nhận mã"), default=0)
     guessing_alerts = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -62,6 +62,7 @@ def session_to_domain(s: models.VoteSession) -> SessionData:
         key_shares=s.key_shares,
         slips_printed=s.slips_printed,
         guessing_alerts=s.guessing_alerts,
+        codes_issued=s.codes_issued,
     )
 
 
@@ -152,6 +153,10 @@ class DjangoVoteRepository:
             convocation_id=convocation_id,
             defaults={"medium": str(medium)},
         )
+        if created and medium is Medium.ELECTRONIC:
+            models.VoteSession.objects.filter(pk=session_id).update(
+                codes_issued=F("codes_issued") + 1
+            )
         return created
 
     def participation_counts(self, session_id: SessionId) -> dict[Medium, int]:
@@ -169,17 +174,32 @@ class DjangoVoteRepository:
         models.SealedBallot.objects.create(session_id=session_id, box=box)
 
     def sealed_count(self, session_id: SessionId) -> int:
-        return models.SealedBallot.objects.filter(session_id=session_id).count()
+        table = models.SealedBallot._meta.db_table
+        with connection.cursor() as cursor:  # on every cast: no ORM compiling
+            cursor.execute(f"SELECT COUNT(*) FROM {table} WHERE session_id = %s", [session_id])  # noqa: S608
+            return int(cursor.fetchone()[0])
 
     def sealed_boxes(self, session_id: SessionId) -> list[bytes]:
         rows = models.SealedBallot.objects.filter(session_id=session_id).values_list("box")
         return [bytes(box) for (box,) in rows.iterator(chunk_size=20000)]
 
     def store_opened(self, session_id: SessionId, ballots: Sequence[tuple[str, str]]) -> None:
-        models.Ballot.objects.bulk_create(
-            (models.Ballot(session_id=session_id, receipt=r, marks=m) for r, m in ballots),
-            batch_size=5000,
-        )
+        # One prepared INSERT for every row, in the order given (the ORM's bulk_create built
+        # an object per ballot: a minute for a million).
+        field = models.Ballot._meta.pk
+        assert field is not None  # noqa: S101
+        table = models.Ballot._meta.db_table
+        sql = f"INSERT INTO {table} (id, session_id, receipt, marks) VALUES (%s, %s, %s, %s)"  # noqa: S608
+        prep = field.get_db_prep_value
+        with connection.cursor() as cursor:
+            for start in range(0, len(ballots), 5000):
+                cursor.executemany(
+                    sql,
+                    [
+                        (prep(uuid.uuid4(), connection), session_id, r, m)
+                        for r, m in ballots[start : start + 5000]
+                    ],
+                )
         models.SealedBallot.objects.filter(session_id=session_id).delete()
         models.SpentCode.objects.filter(session_id=session_id).delete()
 
