@@ -322,20 +322,21 @@ def cast_ballot(
     """
     code = normalize(code)
     with uow:
-        session = load_public(uow, session_id, shared=True)
+        session = uow.votes.cast_state(session_id)
+        if session is None or session.status is Status.DRAFT:
+            raise NotFound("vote_not_found", session_id=session_id)
         if session.status is not Status.OPEN:
             raise Conflict("vote_not_open", status=str(session.status))
         if not uow.codes.is_genuine(session_id, code):
             raise ValidationError("code_unknown")
         order = tuple(SubjectId(p) for p in uow.votes.subject_ids(session_id))
         clean = _check_marks(order, marks)
-        spent = uow.codes.spent_digest(session_id, code)
-        if uow.votes.code_spent(session_id, spent):
+        if not uow.votes.spend_code(session_id, uow.codes.spent_digest(session_id, code)):
             raise Conflict("code_already_used")
+        # Checked after the spend so that a spent code is always told so; a refusal here
+        # rolls the spend back with the rest of the transaction.
         if uow.votes.sealed_count(session_id) >= session.codes_issued:
             raise Conflict("ballots_exceed_recipients", issued=session.codes_issued, citation=CV15)
-        if not uow.votes.spend_code(session_id, spent):
-            raise Conflict("code_already_used")
         receipt = new_receipt()
         marks_text = encode_confidence_marks(order, clean)
         uow.votes.add_sealed_ballot(

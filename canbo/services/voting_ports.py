@@ -126,6 +126,16 @@ class SessionData:
 
 
 @dataclass(frozen=True, slots=True)
+class CastState:
+    """What a cast reads of its session: the status, the committee's public key, and the
+    number of delegates given a code (the cap on electronic ballots, CV-15)."""
+
+    status: Status
+    ballot_key: str
+    codes_issued: int
+
+
+@dataclass(frozen=True, slots=True)
 class SubjectData:
     """A person on the ballot, in official order (sort key: given name, middle, family)."""
 
@@ -247,6 +257,10 @@ class VoteRepository(Protocol):
     ) -> SessionData | None:
         """The session; ``lock`` excludes every other locker until commit, ``shared`` only
         the exclusive ones (casts share the lock, a close waits for the casts in flight)."""
+        ...
+
+    def cast_state(self, session_id: SessionId) -> CastState | None:
+        """The session as a cast needs it, share-locked like ``get(shared=True)``."""
         ...
 
     def sessions_of(self, conference_id: ConferenceId) -> list[SessionData]: ...
