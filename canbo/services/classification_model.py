@@ -86,13 +86,28 @@ class CycleSettings:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> CycleSettings:
+        """The inverse of :meth:`as_dict`; a field missing from older stored settings keeps
+        its default."""
+        default = cls()
+        window = data.get("cl_complaint_window_days", default.cl_complaint_window_days)
         return cls(
-            cl_order_enforcement=OrderEnforcement(data.get("cl_order_enforcement", "block")),
-            cl_publicity_audience=tuple(
-                data.get("cl_publicity_audience", ("subject", "own_collective"))
+            cl_order_enforcement=OrderEnforcement(
+                data.get("cl_order_enforcement", default.cl_order_enforcement)
             ),
-            cl_complaint_window_days=data.get("cl_complaint_window_days"),
-            cl_quota_exception_outstanding=bool(data.get("cl_quota_exception_outstanding")),
+            cl_publicity_audience=tuple(
+                data.get("cl_publicity_audience", default.cl_publicity_audience)
+            ),
+            cl_complaint_window_days=None if window is None else int(window),
+            cl_quota_exception_outstanding=bool(
+                data.get("cl_quota_exception_outstanding", default.cl_quota_exception_outstanding)
+            ),
+            cl_quota_grouping_members=str(
+                data.get("cl_quota_grouping_members", default.cl_quota_grouping_members)
+            ),
+            cl_member_decider=str(data.get("cl_member_decider", default.cl_member_decider)),
+            cl_discipline_date_basis=str(
+                data.get("cl_discipline_date_basis", default.cl_discipline_date_basis)
+            ),
         )
 
 
