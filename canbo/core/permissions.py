@@ -26,6 +26,7 @@ class Action(StrEnum):
     SEE_CONFERENCE = "see_conference"  # see a conference, its votes and certified results
     RUN_CONFERENCE = "run_conference"  # create, plan, convene, open and close votes
     STAFF_CONFERENCE = "staff_conference"  # check in delegates, project, count, sign
+    COUNT_VOTES = "count_votes"  # the counting committee: key, paper entry, count, sign, publish
     OPEN_CYCLE = "open_cycle"  # open a classification cycle over the unit (CL-03)
     COMPUTE_CYCLE = "compute_cycle"  # recompute every proposal of the cycle (CL-12)
     TAKE_PART_IN_CYCLE = "take_part_in_cycle"  # see the cycle and levels before publication
@@ -43,6 +44,9 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.SEE_CONFERENCE: READ_ROLES | {Role.COUNTING_COMMITTEE},
     Action.RUN_CONFERENCE: WRITE_ROLES,
     Action.STAFF_CONFERENCE: WRITE_ROLES | {Role.COUNTING_COMMITTEE},
+    # Membership of the session's counting committee (EL-06, EL-07), checked by the services
+    # against the session's own list; the role names who that is, a grant alone is not enough.
+    Action.COUNT_VOTES: frozenset({Role.COUNTING_COMMITTEE}),
     Action.OPEN_CYCLE: frozenset({Role.ORG_STAFF}),
     # The commission that opened the cycle, and the system administrator who runs a national
     # cycle from the console (``canbo classification compute``).

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from canbo.core.ballots.catalog import default_registry
+from canbo.core.ballots.lifecycle import VOTE_LIFECYCLE, VoteStep
 from canbo.core.ballots.quorum import ConvenedRoll, QuorumCheck, check_quorum
 from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
 from canbo.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -30,14 +31,12 @@ from .voting_ports import (
     Medium,
     SessionData,
     SiteId,
-    Status,
     VotingUnitOfWork,
 )
 
 WRITE_ROLES = roles_for(Action.RUN_CONFERENCE)
 STAFF_ROLES = roles_for(Action.STAFF_CONFERENCE)
 SEE_ROLES = roles_for(Action.SEE_CONFERENCE)
-ISSUING = frozenset({Status.DRAFT, Status.READY, Status.OPEN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,26 +231,6 @@ def check_in(
     return CheckInResult(conv.person_id, conv.full_name, codes, paper)
 
 
-def issue_later(
-    uow: VotingUnitOfWork,
-    actor: Actor,
-    conference_id: ConferenceId,
-    person_id: PersonId,
-    medium: Medium = Medium.ELECTRONIC,
-) -> CheckInResult:
-    """Hand codes to a delegate already present for sessions created after the check-in."""
-    with uow:
-        require_staff(uow, actor, conference_id, STAFF_ROLES)
-        conv = uow.conferences.find_convocation(conference_id, person_id=person_id, qr_token=None)
-        if conv is None or not conv.checked_in:
-            raise NotFound("convocation_not_found", person_id=person_id)
-        codes, paper = _issue(uow, conference_id, conv.convocation_id, medium)
-        if not codes and not paper:
-            raise Conflict("nothing_to_issue", person_id=person_id)
-        uow.commit()
-    return CheckInResult(conv.person_id, conv.full_name, codes, paper)
-
-
 def _issue(
     uow: VotingUnitOfWork,
     cid: ConferenceId,
@@ -263,7 +242,7 @@ def _issue(
     paper: list[str] = []
     for session in uow.votes.sessions_of(cid):
         sid = session.session_id
-        if sid is None or session.status not in ISSUING:
+        if sid is None or not VOTE_LIFECYCLE.allows(session.status, VoteStep.ISSUE_CODES):
             continue
         if not uow.votes.add_participation(sid, convocation_id, medium):
             continue

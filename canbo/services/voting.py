@@ -16,6 +16,7 @@ from typing import Any
 
 from canbo.core.ballots.ballot import ConfidenceLevel, SubjectId
 from canbo.core.ballots.catalog import default_registry
+from canbo.core.ballots.lifecycle import VOTE_LIFECYCLE, VoteStep, next_status, roles_of
 from canbo.core.ballots.params import ParamValue
 from canbo.core.ballots.results import require_specified, required_figures
 from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
@@ -112,7 +113,7 @@ def create_session(
         rulebook.with_parameters(**overrides)  # validated against the allowed values
         data = _data(conference_id, rulebook.rulebook_id, overrides, plan)
         sid = uow.votes.add_session(data)
-        _apply(uow, sid, plan)
+        _apply(uow, sid, plan, VOTE_LIFECYCLE.initial)
         uow.audit.append(
             actor,
             "vote.create",
@@ -136,15 +137,14 @@ def update_session(
     """
     with uow:
         session = load(uow, session_id, lock=True)
-        require_staff(uow, actor, session.conference_id, WRITE_ROLES)
-        if session.status not in (Status.DRAFT, Status.READY):
-            raise Conflict("vote_not_draft", status=str(session.status))
+        require_staff(uow, actor, session.conference_id, roles_of(VoteStep.EDIT))
+        status = next_status(session.status, VoteStep.EDIT)
         overrides = dict(plan.parameters or session.parameters)
         rulebook_of(replace(session, parameters=overrides))
         data = _data(session.conference_id, session.rulebook_id, overrides, plan)
         committee_changed = uow.votes.counters(session_id) != list(dict.fromkeys(plan.counters))
         uow.votes.update_session(session_id, data)
-        _apply(uow, session_id, plan)
+        _apply(uow, session_id, plan, status)
         if committee_changed and session.ballot_key:
             uow.votes.set_ballot_key(session_id, "", 0, 0)
         uow.audit.append(
@@ -177,7 +177,7 @@ def _data(
     )
 
 
-def _apply(uow: VotingUnitOfWork, sid: SessionId, plan: SessionPlan) -> None:
+def _apply(uow: VotingUnitOfWork, sid: SessionId, plan: SessionPlan, status: Status) -> None:
     persons = [p for p, _ in plan.subjects]
     unknown = uow.conferences.persons_exist(persons)
     if unknown:
@@ -186,7 +186,7 @@ def _apply(uow: VotingUnitOfWork, sid: SessionId, plan: SessionPlan) -> None:
         raise ValidationError("subject_listed_twice")
     uow.votes.set_subjects(sid, plan.subjects)
     uow.votes.set_counters(sid, list(dict.fromkeys(plan.counters)))
-    uow.votes.set_status(sid, Status.DRAFT)
+    uow.votes.set_status(sid, status)
 
 
 def readiness(uow: VotingUnitOfWork, session: SessionData) -> list[Issue]:
@@ -237,12 +237,12 @@ def mark_ready(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> No
     """draft → ready, refused with the full list of blocking issues."""
     with uow:
         session = load(uow, session_id, lock=True)
-        require_staff(uow, actor, session.conference_id, WRITE_ROLES)
-        _expect(session, Status.DRAFT)
+        require_staff(uow, actor, session.conference_id, roles_of(VoteStep.MAKE_READY))
+        status = next_status(session.status, VoteStep.MAKE_READY)
         issues = readiness(uow, session)
         if issues:
             raise Conflict("vote_not_ready", issues=[{"code": i.code, **i.fields} for i in issues])
-        uow.votes.set_status(session_id, Status.READY)
+        uow.votes.set_status(session_id, status)
         uow.audit.append(actor, "vote.ready", "vote", str(session_id), None, None)
         uow.commit()
 
@@ -251,8 +251,8 @@ def open_vote(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> Non
     """ready → open, only with quorum: 2/3 of those convened present (QĐ 96; CV-07)."""
     with uow:
         session = load(uow, session_id, lock=True)
-        conf = require_staff(uow, actor, session.conference_id, STAFF_ROLES)
-        _expect(session, Status.READY)
+        conf = require_staff(uow, actor, session.conference_id, roles_of(VoteStep.OPEN))
+        status = next_status(session.status, VoteStep.OPEN)
         attendance = uow.conferences.attendance(session.conference_id)
         subjects = frozenset(s.person_id for s in uow.votes.subjects(session_id))
         check = quorum(conf, attendance, rulebook_of(session), subjects)
@@ -268,7 +268,7 @@ def open_vote(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> Non
             raise Conflict("ballot_key_missing", citation=EL07)
         present = check.present if check else attendance.present
         base = check.base if check else attendance.convened
-        uow.votes.set_status(session_id, Status.OPEN, opened_present=present, opened_base=base)
+        uow.votes.set_status(session_id, status, opened_present=present, opened_base=base)
         uow.audit.append(
             actor,
             "vote.open",
@@ -285,18 +285,10 @@ def close_vote(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> No
     """open → closed: from here no ballot is accepted, edited or deleted."""
     with uow:
         session = load(uow, session_id, lock=True)
-        require_staff(uow, actor, session.conference_id, STAFF_ROLES)
-        _expect(session, Status.OPEN)
-        uow.votes.set_status(session_id, Status.CLOSED)
+        require_staff(uow, actor, session.conference_id, roles_of(VoteStep.CLOSE))
+        uow.votes.set_status(session_id, next_status(session.status, VoteStep.CLOSE))
         uow.audit.append(actor, "vote.close", "vote", str(session_id), None, None)
         uow.commit()
-
-
-def _expect(session: SessionData, *allowed: Status) -> None:
-    if session.status not in allowed:
-        raise Conflict(
-            "vote_wrong_status", status=str(session.status), expected=[str(s) for s in allowed]
-        )
 
 
 def ballot_subjects(
@@ -325,8 +317,7 @@ def cast_ballot(
         session = uow.votes.cast_state(session_id)
         if session is None or session.status is Status.DRAFT:
             raise NotFound("vote_not_found", session_id=session_id)
-        if session.status is not Status.OPEN:
-            raise Conflict("vote_not_open", status=str(session.status))
+        next_status(session.status, VoteStep.CAST)
         if not uow.codes.is_genuine(session_id, code):
             raise ValidationError("code_unknown")
         order = tuple(SubjectId(p) for p in uow.votes.subject_ids(session_id))
@@ -374,8 +365,7 @@ def check_code(uow: VotingUnitOfWork, session_id: SessionId, code: str) -> None:
     code = normalize(code)
     with uow:
         session = load_public(uow, session_id)
-        if session.status is not Status.OPEN:
-            raise Conflict("vote_not_open", status=str(session.status))
+        next_status(session.status, VoteStep.CAST)
         if not uow.codes.is_genuine(session_id, code):
             raise ValidationError("code_unknown")
         if uow.votes.code_spent(session_id, uow.codes.spent_digest(session_id, code)):
@@ -400,8 +390,8 @@ def print_slips(
         raise ValidationError("slip_count_invalid", count=count, maximum=MAX_SLIPS)
     with uow:
         session = load(uow, session_id, lock=True)
-        require_staff(uow, actor, session.conference_id, WRITE_ROLES)
-        _expect(session, Status.DRAFT, Status.READY, Status.OPEN)
+        require_staff(uow, actor, session.conference_id, roles_of(VoteStep.PRINT_SLIPS))
+        next_status(session.status, VoteStep.PRINT_SLIPS)
         convened = uow.conferences.attendance(session.conference_id).convened
         over = max(0, session.slips_printed + count - convened)
         if over and not reason.strip():
@@ -436,7 +426,7 @@ def make_ballot_key(
         counters = uow.votes.counters(session_id)
         if not actor.is_system and actor.account_id not in counters:
             raise PermissionDenied("not_counting_member", session_id=session_id)
-        _expect(session, Status.DRAFT, Status.READY)
+        next_status(session.status, VoteStep.MAKE_KEY)
         if not counters:
             raise Conflict("no_counting_committee", citation=EL07)
         key = ballot_box.new_committee_key(len(counters), threshold)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from canbo.core.ballots.lifecycle import VoteStep, next_status
 from canbo.core.errors import Conflict, PermissionDenied, ValidationError
 
 from . import ballot_box
@@ -27,7 +28,6 @@ from .voting_ports import (
     ResultVersionData,
     SessionData,
     SessionId,
-    Status,
     VotingUnitOfWork,
 )
 from .voting_results import CountInputs, compute
@@ -48,13 +48,6 @@ def require_counter(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) 
         return
     if actor.account_id not in uow.votes.counters(session_id):
         raise PermissionDenied("not_counting_member", session_id=session_id)
-
-
-def _expect(session: SessionData, *allowed: Status) -> None:
-    if session.status not in allowed:
-        raise Conflict(
-            "vote_wrong_status", status=str(session.status), expected=[str(s) for s in allowed]
-        )
 
 
 def _check_reading(uow: VotingUnitOfWork, sid: SessionId, reading: PaperReading) -> None:
@@ -83,7 +76,7 @@ def enter_paper_ballot(
     with uow:
         session = load(uow, session_id, lock=True)
         require_counter(uow, actor, session_id)
-        _expect(session, Status.CLOSED)
+        next_status(session.status, VoteStep.ENTER_PAPER)
         if session.paper_mode is not PaperMode.PER_BALLOT:
             raise Conflict("paper_mode_totals")
         _check_reading(uow, session_id, reading)
@@ -116,7 +109,7 @@ def resolve(
     with uow:
         session = load(uow, session_id, lock=True)
         require_counter(uow, actor, session_id)
-        _expect(session, Status.CLOSED)
+        next_status(session.status, VoteStep.ENTER_PAPER)
         _check_reading(uow, session_id, reading)
         if reading.serial in uow.votes.paper_readings(session_id):
             raise Conflict("reading_exists", serial=reading.serial)
@@ -142,7 +135,7 @@ def enter_totals(
     with uow:
         session = load(uow, session_id, lock=True)
         require_counter(uow, actor, session_id)
-        _expect(session, Status.CLOSED)
+        next_status(session.status, VoteStep.ENTER_PAPER)
         if session.paper_mode is not PaperMode.TOTALS:
             raise Conflict("paper_mode_per_ballot")
         if uow.votes.paper_totals(session_id) is not None:
@@ -225,12 +218,12 @@ def count(
     with uow:
         session = load(uow, session_id, lock=True)
         require_counter(uow, actor, session_id)
-        _expect(session, Status.CLOSED)
+        status = next_status(session.status, VoteStep.COUNT)
         _require_paper_complete(uow, session)
         opened = _open_ballot_box(uow, session, shares)
         data = compute(rulebook_of(session), _inputs(uow, session))
         uow.votes.add_result(session_id, 1, "", data)
-        uow.votes.set_status(session_id, Status.COUNTED)
+        uow.votes.set_status(session_id, status)
         uow.audit.append(
             actor,
             "vote.count",
@@ -270,7 +263,7 @@ def sign(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> bool:
     with uow:
         session = load(uow, session_id, lock=True)
         require_counter(uow, actor, session_id)
-        _expect(session, Status.COUNTED)
+        next_status(session.status, VoteStep.SIGN)
         version = current(uow, session_id)
         assert version is not None  # noqa: S101
         if not uow.votes.sign(session_id, version.number, actor.account_id):
@@ -279,7 +272,7 @@ def sign(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> bool:
         done = signed >= set(uow.votes.counters(session_id))
         if done:
             uow.votes.mark_certified(session_id, version.number)
-            uow.votes.set_status(session_id, Status.CERTIFIED)
+            uow.votes.set_status(session_id, next_status(session.status, VoteStep.CERTIFY))
         uow.audit.append(
             actor,
             "vote.sign",
@@ -298,8 +291,7 @@ def publish(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> None:
     with uow:
         session = load(uow, session_id, lock=True)
         require_counter(uow, actor, session_id)
-        _expect(session, Status.CERTIFIED)
-        uow.votes.set_status(session_id, Status.PUBLISHED)
+        uow.votes.set_status(session_id, next_status(session.status, VoteStep.PUBLISH))
         uow.audit.append(actor, "vote.publish", "vote", str(session_id), None, None)
         uow.commit()
 
@@ -322,14 +314,14 @@ def correct(
     with uow:
         session = load(uow, session_id, lock=True)
         require_counter(uow, actor, session_id)
-        _expect(session, Status.CERTIFIED, Status.PUBLISHED)
+        status = next_status(session.status, VoteStep.CORRECT)
         last = current(uow, session_id)
         assert last is not None  # noqa: S101
         number = last.number + 1
         _append_corrections(uow, session_id, number, readings, totals)
         data = compute(rulebook_of(session), _inputs(uow, session))
         uow.votes.add_result(session_id, number, reason.strip(), data)
-        uow.votes.set_status(session_id, Status.COUNTED)
+        uow.votes.set_status(session_id, status)
         uow.audit.append(
             actor,
             "vote.correct",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NewType, Protocol
 
+from canbo.core.ballots.lifecycle import Status as Status  # the states live in the core
 from canbo.core.types import AccountId, PersonId, UnitId
 
 from .ports import AuditLog, Transaction, TreeReader
@@ -23,18 +24,6 @@ from .ports import AuditLog, Transaction, TreeReader
 ConferenceId = NewType("ConferenceId", int)
 SessionId = NewType("SessionId", int)
 SiteId = NewType("SiteId", int)
-
-
-class Status(StrEnum):
-    """Lifecycle of a vote session; no step goes back except a correction (counted again)."""
-
-    DRAFT = "draft"
-    READY = "ready"
-    OPEN = "open"
-    CLOSED = "closed"
-    COUNTED = "counted"
-    CERTIFIED = "certified"
-    PUBLISHED = "published"
 
 
 class PaperMode(StrEnum):
