@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import Citation, RuleViolation, ValidationError
 from .types import Interval, LevelClass, PersonId, Pillar, Sex, UnitId, UnitKind
@@ -88,20 +88,6 @@ class MembershipData:
     unit_id: UnitId
     valid: Interval
     end_reason: str = ""
-
-
-@dataclass
-class Problems:
-    """Collects every problem of one check (readiness checks list all, not the first)."""
-
-    items: list[ValidationError | RuleViolation] = field(default_factory=list)
-
-    def add(self, error: ValidationError | RuleViolation) -> None:
-        self.items.append(error)
-
-    def raise_first(self) -> None:
-        if self.items:
-            raise self.items[0]
 
 
 def check_parent(

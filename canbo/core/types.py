@@ -213,9 +213,6 @@ class Interval:
         if self.valid_to is not None and self.valid_to < self.valid_from:
             raise ValueError("valid_to is before valid_from")
 
-    def contains(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
-
     def overlaps(self, other: Interval) -> bool:
         self_end = self.valid_to or dt.date.max
         other_end = other.valid_to or dt.date.max

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol, Self
 
 from canbo.core.records import RecordData, TermData
 from canbo.core.registry import MembershipData, PersonData, UnitVersionData
-from canbo.core.types import AccountId, Interval, PersonId, Role, UnitId, UnitKind
+from canbo.core.types import AccountId, PersonId, Role, UnitId, UnitKind
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,3 @@ class UnitOfWork(Transaction, Protocol):
 
     @property
     def audit(self) -> AuditLog: ...
-
-
-def intervals(memberships: Iterable[MembershipData]) -> list[Interval]:
-    return [m.valid for m in memberships]
