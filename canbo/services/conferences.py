@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from canbo.core.ballots.catalog import default_registry
+from canbo.core.ballots.lifecycle import VOTE_LIFECYCLE, VoteStep
 from canbo.core.ballots.quorum import ConvenedRoll, QuorumCheck, check_quorum
 from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
 from canbo.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
@@ -30,14 +31,12 @@ from .voting_ports import (
     Medium,
     SessionData,
     SiteId,
-    Status,
     VotingUnitOfWork,
 )
 
 WRITE_ROLES = roles_for(Action.RUN_CONFERENCE)
 STAFF_ROLES = roles_for(Action.STAFF_CONFERENCE)
 SEE_ROLES = roles_for(Action.SEE_CONFERENCE)
-ISSUING = frozenset({Status.DRAFT, Status.READY, Status.OPEN})
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +242,7 @@ def _issue(
     paper: list[str] = []
     for session in uow.votes.sessions_of(cid):
         sid = session.session_id
-        if sid is None or session.status not in ISSUING:
+        if sid is None or not VOTE_LIFECYCLE.allows(session.status, VoteStep.ISSUE_CODES):
             continue
         if not uow.votes.add_participation(sid, convocation_id, medium):
             continue
