@@ -16,12 +16,12 @@ subject, QĐ 366-QĐ/TW with HD 43-HD/BTCTW).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Generic, TypeVar
 
-from .errors import Citation, Conflict
+from .errors import Citation, Conflict, DomainError
 from .permissions import Action
 
 S = TypeVar("S", bound=Enum)
@@ -39,7 +39,8 @@ class Refusal:
     with_status: bool = True
     with_expected: bool = True
 
-    def error(self, state: Enum, allowed: Sequence[Enum]) -> Conflict:
+    def error(self, state: Enum, step: Enum, allowed: Sequence[Enum]) -> DomainError:
+        """The refusal of ``step`` in ``state``; ``allowed`` are the states it starts from."""
         fields: dict[str, Any] = {}
         if self.with_status:
             fields["status"] = str(state)
@@ -77,19 +78,20 @@ class StepRule(Generic[S, A]):
 
 
 class Lifecycle(Generic[S, A]):
-    """A validated state machine over the states ``states`` and the steps ``steps``."""
+    """A validated state machine over the states ``states`` and the steps ``steps`` (an enum,
+    or some of its members when the machine answers only those)."""
 
     def __init__(
         self,
         name: str,
         states: type[S],
-        steps: type[A],
+        steps: Iterable[A],
         initial: S,
         rules: Sequence[StepRule[S, A]],
     ) -> None:
         self.name = name
         self.states = states
-        self.steps = steps
+        self.steps: tuple[A, ...] = tuple(steps)
         self.initial = initial
         self._rules = {rule.step: rule for rule in rules}
         self._next = {(t.source, t.step): t.target for r in rules for t in r.transitions}
@@ -114,7 +116,7 @@ class Lifecycle(Generic[S, A]):
         """The state after ``step`` taken in ``state``; refused (``Conflict``) otherwise."""
         target = self._next.get((state, step))
         if target is None:
-            raise self._rules[step].refusal.error(state, self.sources(step))
+            raise self._rules[step].refusal.error(state, step, self.sources(step))
         return target
 
     def reachable(self, start: S | None = None) -> frozenset[S]:
@@ -138,7 +140,7 @@ def _check(machine: Lifecycle[S, A], rules: Sequence[StepRule[S, A]]) -> None:
     problems += [f"step {s} has two rules" for s in set(steps) if steps.count(s) > 1]
     problems += [f"step {s} has no rule" for s in machine.steps if s not in steps]
     for rule in rules:
-        if not isinstance(rule.step, machine.steps):
+        if rule.step not in machine.steps:
             problems.append(f"{rule.step!r} is not a step of {machine.name}")
         if not rule.moves or not rule.refusal.code:
             problems.append(f"step {rule.step} needs moves and a refusal code")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
+from canbo.core.classification.lifecycle import SUBJECT_LIFECYCLE, CycleStep, cycle_step
 from canbo.core.classification.model import SubjectKind
 from canbo.core.classification.rows import error
 from canbo.core.classification.rulebook import rulebook_for_cycle
@@ -28,10 +29,9 @@ from .classification_model import (
     CycleId,
     RecordKind,
     Scores,
-    Step,
     SubjectState,
 )
-from .classification_steps import SELF_ROLES, apply_scores, record_step, require_open, require_role
+from .classification_steps import SELF_ROLES, apply_scores, record_step, require_role
 from .ports import Actor
 
 EVIDENCE_LIMIT = 2000
@@ -52,7 +52,7 @@ def template(
         rows = [
             [str(s.pk), s.name, s.kind] + [""] * (len(header) - len(HEAD))
             for s in store.unit_subjects(cycle_id, unit_id)
-            if not s.exemption and s.step <= Step.SELF
+            if not s.exemption and SUBJECT_LIFECYCLE.allows(s.step, CycleStep.SELF_ASSESS)
         ]
     return header, rows
 
@@ -76,7 +76,7 @@ def _check_row(
         vi, en = f"trùng với dòng {seen[sid]}", f"duplicate of row {seen[sid]}"
         return None, [error(number, "id", "duplicate_id", sid, vi, en)]
     seen[sid] = number
-    if state.exemption or state.step > Step.SELF:
+    if state.exemption or not SUBJECT_LIFECYCLE.allows(state.step, CycleStep.SELF_ASSESS):
         vi = "đối tượng không xếp loại hoặc đã qua bước tự đánh giá (CL-04, CL-20)"
         en = "exempt, or past the self-assessment step (CL-04, CL-20)"
         return None, [error(number, "id", "step_out_of_order", sid, vi, en)]
@@ -110,7 +110,7 @@ def import_scores(
     """
     with store:
         cycle = load_cycle_for(store, actor, cycle_id)
-        require_open(cycle)
+        cycle_step(cycle.status, CycleStep.SELF_ASSESS)
         require_role(store, actor, unit_id, cycle, SELF_ROLES, "self")
         regime = rulebook_for_cycle(cycle.year).regime
         params = engine_of(cycle).params

@@ -13,9 +13,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 from typing import Any, NewType, Protocol
 
+# The states of the cycle and of a subject live with their lifecycle in the core.
+from canbo.core.classification.lifecycle import CycleStatus as CycleStatus
+from canbo.core.classification.lifecycle import Step as Step
 from canbo.core.classification.model import Level
 from canbo.core.types import DisciplineForm, PersonId, UnitId
 
@@ -23,16 +26,6 @@ from .ports import AuditLog, Transaction, TreeReader
 
 CycleId = NewType("CycleId", int)
 SubjectPk = NewType("SubjectPk", int)
-
-
-class Step(IntEnum):
-    """CL-20: the steps of a subject, in order; a step needs the one before it."""
-
-    OPENED = 0
-    SELF = 1  # tự kiểm điểm, tự đánh giá
-    COMMENT = 2  # ý kiến của chi bộ / tập thể
-    APPRAISAL = 3  # thẩm định của cơ quan tham mưu
-    DECISION = 4  # quyết định của cấp có thẩm quyền
 
 
 class RecordKind(StrEnum):
@@ -43,11 +36,6 @@ class RecordKind(StrEnum):
     APPRAISAL = "appraisal"
     DECISION = "decision"
     RECLASSIFICATION = "reclassification"
-
-
-class CycleStatus(StrEnum):
-    OPEN = "open"
-    PUBLISHED = "published"
 
 
 class OrderEnforcement(StrEnum):

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from canbo.core.classification.lifecycle import CycleStep, cycle_step
 from canbo.core.classification.model import Level
 from canbo.core.classification.quota import max_htxs
 from canbo.core.errors import Citation, Conflict, RuleViolation, ValidationError
@@ -25,7 +26,6 @@ from .classification_model import (
     ClassificationStore,
     ComplaintData,
     CycleId,
-    CycleStatus,
     QuotaResolutionData,
     RecordKind,
     Step,
@@ -38,7 +38,6 @@ from .classification_steps import (
     load_subject,
     proposal_for,
     record_step,
-    require_open,
     require_role,
 )
 from .ports import Actor
@@ -115,7 +114,7 @@ def resolve_quota(
         )
     with store:
         cycle = load_cycle_for(store, actor, cycle_id)
-        require_open(cycle)
+        cycle_step(cycle.status, CycleStep.RESOLVE_QUOTA)
         line = _one_line(store, cycle_id, group)
         require_role(store, actor, line.group_unit_id, cycle, DECISION_ROLES, "quota")
         members = {s.pk: s for s in store.group_members(cycle_id, group)}
@@ -176,7 +175,7 @@ def publish(store: ClassificationStore, actor: Actor, cycle_id: CycleId, now: dt
     """Publish the results (CL-27) once every subject is decided and no group is over (CL-13)."""
     with store:
         cycle = load_cycle_for(store, actor, cycle_id)
-        require_open(cycle)
+        cycle_step(cycle.status, CycleStep.PUBLISH)
         require_role(store, actor, cycle.root_id, cycle, DECISION_ROLES, "publish")
         waiting = store.undecided_count(cycle_id)
         if waiting:
@@ -211,7 +210,7 @@ def complain(
     with store:
         state = load_subject(store, actor, pk)
         cycle = load_cycle(store, state.cycle_id)
-        _require_published(cycle.status)
+        cycle_step(cycle.status, CycleStep.COMPLAIN)
         require_role(store, actor, state.unit_id, cycle, roles_for(Action.COMPLAIN), "complaint")
         window = cycle.settings.cl_complaint_window_days
         if window is not None and cycle.published_at is not None:
@@ -232,15 +231,6 @@ def complain(
     return complaint_id
 
 
-def _require_published(status: CycleStatus) -> None:
-    if status is not CycleStatus.PUBLISHED:
-        raise Conflict(
-            "cycle_not_published",
-            "Kết quả chưa được công bố. / The results are not published yet.",
-            citation=CL27,
-        )
-
-
 def reclassify(
     store: ClassificationStore,
     actor: Actor,
@@ -259,7 +249,7 @@ def reclassify(
     with store:
         state = load_subject(store, actor, pk)
         cycle = load_cycle(store, state.cycle_id)
-        _require_published(cycle.status)
+        cycle_step(cycle.status, CycleStep.RECLASSIFY)
         complaint = store.open_complaint(pk)
         if complaint is None or complaint.complaint_id is None:
             raise Conflict(

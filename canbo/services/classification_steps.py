@@ -15,11 +15,11 @@ from dataclasses import replace
 from typing import Any
 
 from canbo.core.classification.common import head_cap
+from canbo.core.classification.lifecycle import CycleStep, cycle_step, subject_step
 from canbo.core.classification.model import Effect, Level, Proposal, Reason, SubjectKind
 from canbo.core.classification.rulebook import rulebook_for_cycle
 from canbo.core.errors import (
     Citation,
-    Conflict,
     NotFound,
     PermissionDenied,
     RuleViolation,
@@ -34,7 +34,6 @@ from .classification_input import read_scores, refuse
 from .classification_model import (
     ClassificationStore,
     CycleData,
-    CycleStatus,
     OrderEnforcement,
     RecordKind,
     Scores,
@@ -58,14 +57,6 @@ DECISION_ROLES = roles_for(Action.DECIDE)
 """Who takes each step (CL-20, CL-22): the cell or collective records the self-assessment and
 its comments, the advisory body (Ban Tổ chức) appraises, the standing committee of the
 competent level decides."""
-
-STEP_WORDS = {
-    Step.OPENED: ("chưa tự đánh giá", "not self-assessed"),
-    Step.SELF: ("đã tự đánh giá", "self-assessed"),
-    Step.COMMENT: ("đã có ý kiến tập thể", "commented"),
-    Step.APPRAISAL: ("đã thẩm định", "appraised"),
-    Step.DECISION: ("đã quyết định", "decided"),
-}
 
 
 def load_subject(store: ClassificationStore, actor: Actor, pk: SubjectPk) -> SubjectState:
@@ -103,8 +94,10 @@ def require_role(
     )
 
 
-def require_step(state: SubjectState, allowed: frozenset[Step], step: str) -> None:
-    """CL-20: SELF → COMMENT → APPRAISAL → DECISION; a step out of order is refused."""
+def require_step(state: SubjectState, step: CycleStep) -> Step:
+    """CL-20: SELF → COMMENT → APPRAISAL → DECISION; an exempt subject takes no step (CL-04,
+    CL-18), a step out of order is refused (the table: ``SUBJECT_LIFECYCLE``). Returns where
+    the subject stands after the step."""
     if state.exemption:
         raise RuleViolation(
             "subject_exempt",
@@ -113,28 +106,7 @@ def require_step(state: SubjectState, allowed: frozenset[Step], step: str) -> No
             citation=CL04,
             exemption=state.exemption,
         )
-    if state.step in allowed:
-        return
-    vi, en = STEP_WORDS[state.step]
-    raise Conflict(
-        "step_out_of_order",
-        f"Không thể thực hiện bước '{step}': đối tượng đang ở bước '{vi}'. Thứ tự: tự đánh giá "
-        f"→ ý kiến tập thể → thẩm định → quyết định (CL-20). / Step '{step}' is out of order: "
-        f"the subject is {en}. Order: self → comment → appraisal → decision (CL-20).",
-        citation=CL20,
-        step=step,
-        current=int(state.step),
-    )
-
-
-def require_open(cycle: CycleData) -> None:
-    if cycle.status is not CycleStatus.OPEN:
-        raise Conflict(
-            "cycle_published",
-            "Đợt đã công bố kết quả; chỉ giải quyết khiếu nại. / The cycle is published; only "
-            "complaints are handled now.",
-            citation=Citation(DOCS, rule_id="CL-27", unconfirmed=("cl_publicity_audience",)),
-        )
+    return subject_step(state.step, step)
 
 
 def state_row(state: SubjectState) -> tuple[Any, ...]:
@@ -231,9 +203,9 @@ def submit_self_assessment(
     with store:
         state = load_subject(store, actor, pk)
         cycle = load_cycle(store, state.cycle_id)
-        require_open(cycle)
+        cycle_step(cycle.status, CycleStep.SELF_ASSESS)
         require_role(store, actor, state.unit_id, cycle, SELF_ROLES, "self")
-        require_step(state, frozenset({Step.OPENED, Step.SELF}), "self")
+        require_step(state, CycleStep.SELF_ASSESS)
         scores = validated_scores(cycle, state, values)
         proposal = apply_scores(store, state, cycle, scores)
         data = {"scores": scores.as_dict(), "evidence": evidence}
@@ -274,11 +246,11 @@ def comment(
     with store:
         state = load_subject(store, actor, pk)
         cycle = load_cycle(store, state.cycle_id)
-        require_open(cycle)
+        cycle_step(cycle.status, CycleStep.COMMENT)
         require_role(store, actor, state.unit_id, cycle, COMMENT_ROLES, "comment")
-        require_step(state, frozenset({Step.SELF, Step.COMMENT}), "comment")
+        reached = require_step(state, CycleStep.COMMENT)
         record_id = record_step(store, actor, state, RecordKind.COMMENT, None, text, {}, now)
-        store.update_subject(pk, step=int(Step.COMMENT))
+        store.update_subject(pk, step=int(reached))
         store.commit()
     return record_id
 
@@ -295,14 +267,14 @@ def appraise(
     with store:
         state = load_subject(store, actor, pk)
         cycle = load_cycle(store, state.cycle_id)
-        require_open(cycle)
+        cycle_step(cycle.status, CycleStep.APPRAISE)
         require_role(store, actor, state.decider_id, cycle, APPRAISAL_ROLES, "appraisal")
-        require_step(state, frozenset({Step.COMMENT, Step.APPRAISAL}), "appraisal")
+        reached = require_step(state, CycleStep.APPRAISE)
         proposal = proposal_for(store, cycle, state)
         check_level(proposal, level)
         _need_reason(level, proposal.level, text)
         record_id = record_step(store, actor, state, RecordKind.APPRAISAL, level, text, {}, now)
-        store.update_subject(pk, step=int(Step.APPRAISAL), appraised_level=int(level))
+        store.update_subject(pk, step=int(reached), appraised_level=int(level))
         store.commit()
     return record_id
 
@@ -360,9 +332,9 @@ def decide(
     with store:
         state = load_subject(store, actor, pk)
         cycle = load_cycle(store, state.cycle_id)
-        require_open(cycle)
+        cycle_step(cycle.status, CycleStep.DECIDE)
         require_role(store, actor, state.decider_id, cycle, DECISION_ROLES, "decision")
-        require_step(state, frozenset({Step.APPRAISAL, Step.DECISION}), "decision")
+        reached = require_step(state, CycleStep.DECIDE)
         warnings = check_order(store, cycle, state)
         proposal = proposal_for(store, cycle, state)
         check_level(proposal, level)
@@ -370,6 +342,6 @@ def decide(
         _need_reason(level, basis, reason)
         data = {"order_warning": warnings} if warnings else {}
         record_id = record_step(store, actor, state, RecordKind.DECISION, level, reason, data, now)
-        store.update_subject(pk, step=int(Step.DECISION), final_level=int(level), version=1)
+        store.update_subject(pk, step=int(reached), final_level=int(level), version=1)
         store.commit()
     return record_id
