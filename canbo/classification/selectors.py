@@ -18,6 +18,7 @@ from django.db import connection
 from django.db.models import Q
 
 from canbo.accounts import scope
+from canbo.core.classification.lifecycle import SUBJECT_LIFECYCLE
 from canbo.core.classification.model import Level, Proposal
 from canbo.core.errors import NotFound
 from canbo.core.permissions import Action, roles_for
@@ -179,13 +180,7 @@ def _actions(cycle: CycleData, state: SubjectState) -> list[str]:
         return []
     if cycle.status is CycleStatus.PUBLISHED:
         return ["complaint", "reclassification"] if state.step == Step.DECISION else []
-    return {
-        Step.OPENED: ["self"],
-        Step.SELF: ["self", "comment"],
-        Step.COMMENT: ["comment", "appraisal"],
-        Step.APPRAISAL: ["appraisal", "decision"],
-        Step.DECISION: ["decision"],
-    }[state.step]
+    return [str(s) for s in SUBJECT_LIFECYCLE.steps if SUBJECT_LIFECYCLE.allows(state.step, s)]
 
 
 @dataclass(frozen=True, slots=True)

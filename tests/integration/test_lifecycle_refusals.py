@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from canbo.audit.models import AuditEntry
+from canbo.classification import selectors
 from canbo.classification.models import CycleSubject, StepRecord
 from canbo.classification.store import DjangoClassificationStore as Store
 from canbo.core.classification.model import Level
@@ -85,7 +86,10 @@ def test_a_published_cycle_refuses_every_step_of_an_open_one_and_an_open_one_com
     )  # fmt: skip
     assert dict(out_of_order.fields) == {"step": "decision", "current": 0}
     assert "đối tượng đang ở bước 'chưa tự đánh giá'" in out_of_order.message
+    staff = fx.actor("btc", Role.ORG_STAFF, c.province)
+    assert selectors.subject_page(staff, pk).actions == ["self"]
     fx.decide_everyone(cycle_id, c)
+    assert selectors.subject_page(staff, pk).actions == ["decision"]
     commune_sc = fx.actor("tt-xa", Role.STANDING_COMMITTEE, c.commune)
     group = f"dang-vien@{c.commune}"
     first = fx.subject_of(cycle_id, person=c.members_a[0])
@@ -106,3 +110,4 @@ def test_a_published_cycle_refuses_every_step_of_an_open_one_and_an_open_one_com
         assert refused.citation is not None and refused.citation.rule_id == "CL-27"
     assert StepRecord.objects.count() == records
     assert CycleSubject.objects.get(pk=pk).step == 4
+    assert selectors.subject_page(staff, pk).actions == ["complaint", "reclassification"]
