@@ -80,6 +80,20 @@ def date_line(place: str, day: dt.date) -> str:
     return f"{place}, {text}" if place else text.capitalize()
 
 
+def audit_anchor() -> str | None:
+    """A signed checkpoint of the audit chain to print in the minutes, so that the filed
+    minutes carry an anchor kept outside the server (``canbo audit verify --anchor``);
+    ``None`` when the chain does not verify (the minutes then say so)."""
+    from canbo.audit.log import AuditChainTampered, take_anchor
+    from canbo.core.audit_chain import format_anchor
+    from canbo.core.clock import SystemClock
+
+    try:
+        return format_anchor(take_anchor(SystemClock().now()))
+    except AuditChainTampered:
+        return None
+
+
 def minutes_pdf(m: dict[str, Any]) -> bytes:
     """Render the counting minutes of the latest result version as PDF bytes."""
     from reportlab.lib.pagesizes import A4
@@ -89,6 +103,8 @@ def minutes_pdf(m: dict[str, Any]) -> bytes:
     from .minutes_layout import story
 
     fonts = register_fonts()
+    if "anchor" not in m:
+        m = {**m, "anchor": audit_anchor()}
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,

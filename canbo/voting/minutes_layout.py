@@ -17,7 +17,15 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Preformatted,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from canbo.core.ballots.rulebooks import Body
 from canbo.pdf_text import markup, para, table
@@ -293,4 +301,34 @@ def story(m: dict[str, Any], fonts: tuple[str, str, str], date_text: str) -> lis
         )
     )
     out.append(KeepTogether([Spacer(1, 14), _signatures(m, st)]))
+    if m.get("anchor") != "":  # "" leaves the checkpoint out (previews, tests)
+        out.append(_anchor(m.get("anchor"), st))
     return out
+
+
+def _anchor(anchor: str | None, st: dict[str, ParagraphStyle]) -> Flowable:
+    """The audit chain's signed checkpoint, printed so that the filed minutes keep it outside
+    the server (``canbo audit verify --anchor``: docs/security/audit.md)."""
+    if anchor is None:
+        return KeepTogether(
+            [
+                Spacer(1, 14),
+                Paragraph(
+                    "Nhật ký hệ thống không toàn vẹn: không in được mốc kiểm chứng. "
+                    "Đề nghị báo quản trị hệ thống kiểm tra (canbo audit verify).",
+                    st["body"],
+                ),
+            ]
+        )
+    mono = ParagraphStyle("anchor", fontName="Courier", fontSize=7, leading=8.5)
+    return KeepTogether(
+        [
+            Spacer(1, 14),
+            Paragraph(
+                "Mốc kiểm chứng nhật ký hệ thống (lưu cùng biên bản; kiểm tra bằng lệnh "
+                "canbo audit verify --anchor):",
+                st["note"],
+            ),
+            Preformatted(anchor, mono),
+        ]
+    )

@@ -13,8 +13,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
 from canbo.accounts.models import RoleGrant
+from canbo.audit.log import verify
+from canbo.audit.models import AuditHead
+from canbo.core.audit_chain import parse_anchors
 from canbo.core.types import Role
 from canbo.registry.models import OrgUnit, Person
 from canbo.voting import models
@@ -138,6 +142,12 @@ def test_a_full_confidence_vote_runs_through_the_pages() -> None:
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "bien-ban-kiem-phieu.pdf").write_bytes(pdf.content)
+    # The minutes carry a signed checkpoint of the audit chain: filed with the minutes, it is
+    # an anchor kept outside the server, and it verifies against the chain as it stands.
+    printed = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
+    anchors = parse_anchors(printed)
+    assert len(anchors) == 1 and verify(anchors) is None
+    assert anchors[0].seq == AuditHead.objects.get().last_seq
     xlsx = counters[0].get(f"/bo-phieu/{sid}/ket-qua.xlsx")
     ws = load_workbook(io.BytesIO(xlsx.content)).active
     rows = [r for r in ws.iter_rows(values_only=True) if r and r[0] in (1, 2, 3)]

@@ -114,6 +114,7 @@ def _minutes(values: list[str], rule: str = "") -> dict[str, Any]:
         "session": SimpleNamespace(
             pk=7, title=values[1], ballot_key="", key_threshold=None, key_shares=None
         ),
+        "anchor": "",  # no audit chain in these tests
         "version": SimpleNamespace(number=2, reason=" | ".join(values), certified=True),
         "data": {
             "rulebook": {"document": f"QĐ 96-QĐ/TW {rule}"},
