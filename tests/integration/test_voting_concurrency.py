@@ -112,4 +112,6 @@ def test_a_ballot_racing_the_close_is_either_counted_or_refused_never_lost() -> 
     receipts = [r for r in done if r != "closed"]
     assert all(isinstance(e, Conflict) and e.code == "vote_not_open" for e in errors), errors
     assert models.SpentCode.objects.count() == len(receipts)
-    assert sorted(close_and_count(h)) == sorted(receipts)
+    assert models.SealedBallot.objects.count() == len(receipts)
+    if receipts:  # the close may win before any cast: then there is nothing to count
+        assert sorted(close_and_count(h)) == sorted(receipts)
