@@ -62,6 +62,11 @@ class GuessGuard:
         self._votes: dict[int, _VoteWindow] = {}
         self._lock = threading.Lock()
 
+    def reset(self) -> None:
+        """Forget every count (a new process starts empty; tests start each case so)."""
+        with self._lock:
+            self._votes.clear()
+
     def _window(self, session_id: int, now: float) -> _VoteWindow:
         vote = self._votes.setdefault(session_id, _VoteWindow())
         horizon = now - self.policy.window

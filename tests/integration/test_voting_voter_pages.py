@@ -141,9 +141,7 @@ def test_the_ballot_is_never_shown_without_a_genuine_unspent_code() -> None:
 
 
 def test_a_guesser_is_refused_after_ten_wrong_codes_and_the_staff_are_warned() -> None:
-    from canbo.voting import voter_views
 
-    voter_views.GUARD._votes.clear()
     h = hall(3)
     codes = check_in(h, h.persons)
     open_vote(h)
@@ -168,4 +166,3 @@ def test_a_guesser_is_refused_after_ten_wrong_codes_and_the_staff_are_warned() -
     from canbo.audit.models import AuditEntry
 
     assert AuditEntry.objects.filter(action="vote.guessing").count() == 1
-    voter_views.GUARD._votes.clear()
