@@ -21,6 +21,7 @@ from typing import Any
 
 from canbo.core.classification.common import head_cap
 from canbo.core.classification.engine import Engine, engine_for_cycle
+from canbo.core.classification.lifecycle import CycleStep, cycle_step
 from canbo.core.classification.memo import DEFAULT_LIMIT, ProposalMemo
 from canbo.core.classification.model import (
     Effect,
@@ -298,6 +299,7 @@ def compute_proposals(
     """
     data = load_cycle_for(store, actor, cycle_id)
     require(actor, Action.COMPUTE_CYCLE, data.root_id, store.tree, data.as_of, citation=CL12)
+    cycle_step(data.status, CycleStep.COMPUTE)  # never over a published result (CL-27)
     runner = Runner(engine_of(data), {})
     collective_pages = [runner.run(chunk) for chunk in store.stream_rows(cycle_id, True)]
     chosen = default_workers() if workers is None else workers

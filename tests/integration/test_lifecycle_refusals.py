@@ -13,6 +13,7 @@ from canbo.core.classification.model import Level
 from canbo.core.errors import Conflict
 from canbo.core.types import Role
 from canbo.services import classification_bulk as bulk
+from canbo.services import classification_cycle as cycles
 from canbo.services import classification_results as results
 from canbo.services import classification_steps as steps
 from canbo.services import voting as vote_svc
@@ -110,4 +111,14 @@ def test_a_published_cycle_refuses_every_step_of_an_open_one_and_an_open_one_com
         assert refused.citation is not None and refused.citation.rule_id == "CL-27"
     assert StepRecord.objects.count() == records
     assert CycleSubject.objects.get(pk=pk).step == 4
+    # A published result is never recomputed in place: not even by the commission.
+    proposals = list(CycleSubject.objects.order_by("pk").values_list("pk", "proposed_level"))
+    audited = AuditEntry.objects.count()
+    commission = fx.actor("btc-tinh", Role.ORG_STAFF, c.province)
+    recompute = _refusal(cycles.compute_proposals, Store(), commission, cycle_id, 1)
+    assert (recompute.code, recompute.message) == ("cycle_published", PUBLISHED_TEXT)
+    assert list(CycleSubject.objects.order_by("pk").values_list("pk", "proposed_level")) == (
+        proposals
+    )
+    assert AuditEntry.objects.count() == audited
     assert selectors.subject_page(staff, pk).actions == ["complaint", "reclassification"]

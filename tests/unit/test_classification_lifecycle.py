@@ -21,6 +21,7 @@ from canbo.services import classification_model
 
 OPEN, PUBLISHED = CycleStatus.OPEN, CycleStatus.PUBLISHED
 WHILE_OPEN = (
+    CycleStep.COMPUTE,
     CycleStep.SELF_ASSESS,
     CycleStep.COMMENT,
     CycleStep.APPRAISE,
@@ -123,6 +124,7 @@ def test_a_step_out_of_order_names_where_the_subject_stands(state: Step, step: C
 def test_each_step_names_who_takes_it_and_its_rule() -> None:
     actions = {step: CYCLE_LIFECYCLE.rule(step).action for step in CycleStep}
     assert actions == {
+        CycleStep.COMPUTE: Action.COMPUTE_CYCLE,
         CycleStep.SELF_ASSESS: Action.SELF_ASSESS,
         CycleStep.COMMENT: Action.COMMENT,
         CycleStep.APPRAISE: Action.APPRAISE,
@@ -135,6 +137,7 @@ def test_each_step_names_who_takes_it_and_its_rule() -> None:
     rules = {step: CYCLE_LIFECYCLE.rule(step).citation.rule_id for step in CycleStep}
     assert rules[CycleStep.PUBLISH] == rules[CycleStep.COMPLAIN] == "CL-27"
     assert rules[CycleStep.RESOLVE_QUOTA] == "CL-13"
+    assert rules[CycleStep.COMPUTE] == "CL-12"
     assert rules[CycleStep.RECLASSIFY] == rules[CycleStep.DECIDE] == "CL-22"
     for step in SUBJECT_STEPS:
         assert SUBJECT_LIFECYCLE.rule(step).action is CYCLE_LIFECYCLE.rule(step).action

@@ -22,6 +22,7 @@ DOCS = "QĐ 366-QĐ/TW; HD 43-HD/BTCTW"
 CL20 = Citation(DOCS, rule_id="CL-20", unconfirmed=("cl_steps",))
 CL22 = Citation(DOCS, rule_id="CL-22")
 CL27 = Citation(DOCS, rule_id="CL-27", unconfirmed=("cl_publicity_audience",))
+CL12 = Citation(DOCS, rule_id="CL-12")
 CL13 = Citation(
     "QĐ 124-QĐ/TW (default for QĐ 366 — mặc định)",
     rule_id="CL-13",
@@ -49,6 +50,7 @@ class Step(IntEnum):
 class CycleStep(StrEnum):
     """What is done in a cycle; the values are the step names the refusals show."""
 
+    COMPUTE = "compute"  # the proposals of every subject (CL-12)
     SELF_ASSESS = "self"  # self-assessment, one by one or from the unit's file
     COMMENT = "comment"
     APPRAISE = "appraisal"
@@ -113,6 +115,9 @@ CYCLE_LIFECYCLE: Lifecycle[CycleStatus, CycleStep] = Lifecycle(
     CycleStep,
     CycleStatus.OPEN,
     (
+        # Proposals are computed while the cycle is open: a published result is never
+        # recomputed in place (a re-classification is its own step, CL-22).
+        StepRule(CycleStep.COMPUTE, _OPEN, Action.COMPUTE_CYCLE, CL12, WHILE_OPEN),
         StepRule(CycleStep.SELF_ASSESS, _OPEN, Action.SELF_ASSESS, CL20, WHILE_OPEN),
         StepRule(CycleStep.COMMENT, _OPEN, Action.COMMENT, CL20, WHILE_OPEN),
         StepRule(CycleStep.APPRAISE, _OPEN, Action.APPRAISE, CL20, WHILE_OPEN),
