@@ -12,13 +12,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from canbo.core.citations import RuleText, lookup, resolve
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:
     """A pointer to the text that produced a decision, e.g. QĐ 96-QĐ/TW, Điều 11, khoản 3.
 
-    ``rule_id`` is the stable handbook ID (``CV-17``); ``unconfirmed`` lists the named
-    parameters whose documented default the outcome depended on.
+    ``rule_id`` is the stable handbook ID (``CV-17``), kept as a machine field; ``unconfirmed``
+    lists the named parameters whose documented default the outcome depended on. A citation
+    built with a rule ID and no article takes the article and clause that the shipped citation
+    table (:mod:`canbo.core.citations`) gives for that rule in this document, so that a person
+    reads the document, article and clause, never the bare ID.
     """
 
     document: str
@@ -27,14 +32,37 @@ class Citation:
     rule_id: str = ""
     unconfirmed: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if not self.rule_id or (self.article and self.clause):
+            return
+        found = resolve(self.rule_id, self.document)
+        if found is None or not found.article:
+            return
+        if not self.article:
+            object.__setattr__(self, "article", found.article)
+            object.__setattr__(self, "clause", found.clause)
+        elif self.article == found.article:
+            object.__setattr__(self, "clause", found.clause)
+
+    @property
+    def rule(self) -> RuleText | None:
+        """The table entry of ``rule_id`` as it sits in this document, if the table has it."""
+        return lookup(self.rule_id, self.document) if self.rule_id else None
+
+    @property
+    def statement(self) -> str:
+        """The rule's short statement in Vietnamese ("" if the rule is not in the table)."""
+        found = self.rule
+        return found.statement if found is not None else ""
+
+    @property
+    def statement_en(self) -> str:
+        """The rule's short statement in English ("" if the rule is not in the table)."""
+        found = self.rule
+        return found.statement_en if found is not None else ""
+
     def __str__(self) -> str:
-        parts = [self.document]
-        if self.article:
-            parts.append(self.article)
-        if self.clause:
-            parts.append(self.clause)
-        text = ", ".join(parts)
-        return f"{text} [{self.rule_id}]" if self.rule_id else text
+        return ", ".join(part for part in (self.document, self.article, self.clause) if part)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -44,6 +72,8 @@ class Citation:
             "rule_id": self.rule_id,
             "unconfirmed": list(self.unconfirmed),
             "text": str(self),
+            "statement": self.statement,
+            "statement_en": self.statement_en,
         }
 
 
