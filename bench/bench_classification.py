@@ -180,7 +180,7 @@ def build_demo(demo: Path | None) -> float:
     from canbo.classification.store import DjangoClassificationStore
     from canbo.core.types import Role
     from canbo.registry.models import UnitVersion
-    from canbo.services.classification_cycle import open_cycle
+    from canbo.services.classification.cycle import open_cycle
     from canbo.services.ports import Actor, Grant
 
     target = Path(settings.DATABASES["default"]["NAME"])
@@ -219,7 +219,7 @@ def compute_child(workers: int) -> None:
     """
     from canbo.classification.models import Cycle
     from canbo.classification.store import DjangoClassificationStore
-    from canbo.services.classification_cycle import compute_proposals
+    from canbo.services.classification.cycle import compute_proposals
     from canbo.services.ports import SYSTEM
 
     cycle_id = Cycle.objects.order_by("pk").values_list("pk", flat=True).first()

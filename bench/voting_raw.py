@@ -5,7 +5,7 @@ status *closed*, with a committee key of its own) so that the benchmark's own ba
 as they were. Rows are written with the storage encoding of the models: the random UUID as the
 database adapter prepares it, the keyed hash of a spent code (:class:`SpentCode`), the sealed
 box of a 10-symbol receipt and the compact marks (:class:`SealedBallot`, sealed with
-:func:`canbo.services.ballot_box.seal`), and at counting the opened :class:`Ballot` rows.
+:func:`canbo.services.voting.ballot_box.seal`), and at counting the opened :class:`Ballot` rows.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from typing import Any
 from django.db import connection, transaction
 from nacl.public import SealedBox
 
-from canbo.services import ballot_box
-from canbo.services.voter_codes import ALPHABET, CODE_LENGTH, RECEIPT_LENGTH, spent_digest
-from canbo.services.voting_ports import SessionId, Status
+from canbo.services.voting import ballot_box
+from canbo.services.voting.ports import SessionId, Status
+from canbo.services.voting.voter_codes import ALPHABET, CODE_LENGTH, RECEIPT_LENGTH, spent_digest
 from canbo.voting import models
 
 LEVELS = bytes(b"HML"[b % 3] for b in range(255)) + b"H"  # byte → level, near uniform
@@ -180,8 +180,8 @@ def tally(data_dir: str, count: int) -> dict[str, Any]:
     (``store_opened``), read the opened marks and compute the result. Then, apart: the cost of
     opening one box alone (a sample of the same boxes) and of ``open_boxes``'s loop and
     shuffle alone (:func:`shuffle_alone`) over all of them."""
-    from canbo.services.voting import rulebook_of
-    from canbo.services.voting_results import CountInputs, compute
+    from canbo.services.voting.results import CountInputs, compute
+    from canbo.services.voting.sessions import rulebook_of
     from canbo.voting.repository import DjangoVoteRepository, session_to_domain
 
     sid, width, key = scratch_session(data_dir)

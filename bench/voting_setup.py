@@ -17,9 +17,9 @@ from typing import Any
 
 from canbo.accounts.actors import actor_for
 from canbo.core.types import PersonId, Role
-from canbo.services import conferences as conf_svc
-from canbo.services import voting as svc
-from canbo.services.voting_ports import ConferenceData
+from canbo.services.voting import conferences as conf_svc
+from canbo.services.voting import sessions as svc
+from canbo.services.voting.ports import ConferenceData
 from canbo.voting.uow import VotingUnitOfWork as U
 from tests import factories as f
 from tests.e2e.voting_fixture import account

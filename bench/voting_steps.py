@@ -71,10 +71,10 @@ def certify(data_dir: str) -> dict[str, Any]:
     from voting_setup import HELD_ON
 
     from canbo.accounts.actors import actor_for
-    from canbo.services import ballot_box
-    from canbo.services import voting as svc
-    from canbo.services import voting_count as count_svc
-    from canbo.services.voting_ports import SessionId
+    from canbo.services.voting import ballot_box
+    from canbo.services.voting import count as count_svc
+    from canbo.services.voting import sessions as svc
+    from canbo.services.voting.ports import SessionId
     from canbo.voting.repository import DjangoVoteRepository as Repo
     from canbo.voting.uow import VotingUnitOfWork as U
 

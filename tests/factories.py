@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from canbo.core.registry import PersonData, UnitVersionData
 from canbo.core.types import Interval, LevelClass, PersonId, Sex, UnitId, UnitKind
 from canbo.registry.uow import DjangoUnitOfWork
-from canbo.services import registry as svc
 from canbo.services.ports import SYSTEM, Actor
+from canbo.services.registry import changes as svc
 
 TODAY = dt.date(2026, 11, 28)
 _codes = itertools.count(1)

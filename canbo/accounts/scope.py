@@ -24,8 +24,9 @@ from canbo.registry import models as m
 from canbo.registry import queries
 from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
 from canbo.services import access
-from canbo.services.ports import Actor, TreeReader, UnitOfWork
-from canbo.services.registry import access_person
+from canbo.services.ports import Actor, TreeReader
+from canbo.services.registry.changes import access_person
+from canbo.services.registry.ports import UnitOfWork
 
 
 def tree() -> DjangoTreeReader:

@@ -18,7 +18,8 @@ from canbo.accounts.otp import needs_second_factor
 from canbo.core.clock import SystemClock
 from canbo.core.errors import ValidationError
 from canbo.registry.uow import DjangoUnitOfWork
-from canbo.services.ports import Actor, UnitOfWork
+from canbo.services.ports import Actor
+from canbo.services.registry.ports import UnitOfWork
 
 S = TypeVar("S", bound=serializers.Serializer[Any])
 

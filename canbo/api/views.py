@@ -24,7 +24,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from canbo.core.types import PersonId, UnitId
-from canbo.services import registry as svc
+from canbo.services.registry import changes as svc
 
 from . import outputs as out
 from . import selectors

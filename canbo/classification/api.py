@@ -26,10 +26,9 @@ from canbo.converters import MAX_ID
 from canbo.core.classification.model import Level
 from canbo.core.clock import SystemClock
 from canbo.core.types import UnitId
-from canbo.services import classification_cycle as cycles
-from canbo.services import classification_results as results
-from canbo.services import classification_steps as steps
-from canbo.services.classification_model import CycleId, SubjectPk, SubjectState
+from canbo.services.classification import cycle as cycles
+from canbo.services.classification import results, steps
+from canbo.services.classification.ports import CycleId, SubjectPk, SubjectState
 
 from . import selectors
 from .store import DjangoClassificationStore as Store

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from canbo.core.classification.model import Level as CoreLevel
 from canbo.core.classification.model import SubjectKind as CoreKind
-from canbo.services import classification_model as m
+from canbo.services.classification import ports as m
 
 
 class Level(models.IntegerChoices):

@@ -14,7 +14,7 @@ from django.db import connection
 
 from canbo.core.types import DisciplineForm, PersonId, UnitId
 from canbo.registry.queries import _SUBTREE
-from canbo.services import classification_model as m
+from canbo.services.classification import ports as m
 
 STREAM = 20_000
 

@@ -25,10 +25,10 @@ from canbo.core.permissions import Action, roles_for
 from canbo.core.types import UnitId
 from canbo.registry import queries
 from canbo.registry.uow import DjangoTreeReader
-from canbo.services import classification_steps as steps
 from canbo.services.access import access_unit, can
-from canbo.services.classification_cycle import load_cycle
-from canbo.services.classification_model import (
+from canbo.services.classification import steps
+from canbo.services.classification.cycle import load_cycle
+from canbo.services.classification.ports import (
     CycleData,
     CycleId,
     CycleStatus,
@@ -37,7 +37,7 @@ from canbo.services.classification_model import (
     SubjectPk,
     SubjectState,
 )
-from canbo.services.classification_results import QuotaView, quota_lines
+from canbo.services.classification.results import QuotaView, quota_lines
 from canbo.services.ports import Actor
 
 from . import models

@@ -20,7 +20,7 @@ from canbo.core.types import DisciplineForm, PersonId, UnitId
 from canbo.registry.models import UnitVersion
 from canbo.registry.transactions import AtomicWork
 from canbo.registry.uow import DjangoTreeReader
-from canbo.services import classification_model as m
+from canbo.services.classification import ports as m
 from canbo.services.ports import AuditLog, TreeReader
 
 from . import level_counts, models, registry_facts

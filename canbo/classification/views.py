@@ -25,11 +25,9 @@ from canbo.core.clock import SystemClock
 from canbo.core.errors import DomainError, ImportRejected, ValidationError
 from canbo.core.permissions import Action
 from canbo.core.types import UnitId
-from canbo.services import classification_bulk as bulk
-from canbo.services import classification_cycle as cycles
-from canbo.services import classification_results as results
-from canbo.services import classification_steps as steps
-from canbo.services.classification_model import CycleId, SubjectPk
+from canbo.services.classification import bulk, results, steps
+from canbo.services.classification import cycle as cycles
+from canbo.services.classification.ports import CycleId, SubjectPk
 
 from . import forms, io, outputs, selectors
 from .store import DjangoClassificationStore as Store

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.ballots.rulebooks import Body as CoreBody
-from canbo.services.voting_ports import CheckInMethod as CoreMethod
+from canbo.services.voting.ports import CheckInMethod as CoreMethod
 
 
 class Body(models.TextChoices):

@@ -1,4 +1,4 @@
-"""Django adapter of the conference port (canbo.services.voting_ports.ConferenceRepository)."""
+"""Django adapter of the conference port (canbo.services.voting.ports.ConferenceRepository)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from django.db.models import Count
 
 from canbo.core.types import PersonId, UnitId
 from canbo.registry.models import Person
-from canbo.services.voting_ports import (
+from canbo.services.voting.ports import (
     Attendance,
     CheckInMethod,
     ConferenceData,

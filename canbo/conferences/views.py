@@ -14,8 +14,8 @@ from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
 from canbo.core.errors import NotFound, ValidationError
 from canbo.core.types import PersonId
-from canbo.services import conferences as svc
-from canbo.services.voting_ports import CheckInMethod, ConferenceData, ConferenceId, Medium, SiteId
+from canbo.services.voting import conferences as svc
+from canbo.services.voting.ports import CheckInMethod, ConferenceData, ConferenceId, Medium, SiteId
 from canbo.voting import selectors as vote_sel
 from canbo.voting.refusals import refusals_shown
 from canbo.voting.uow import VotingUnitOfWork

@@ -4,7 +4,7 @@ An import is all or nothing (issue, part 7): every bad cell is reported with its
 (the header is row 1), its column and a message in Vietnamese and English, and one bad row
 means nothing is written. The checks here see one row at a time; checks across rows (codes
 repeated in the file or already stored, cycles in the tree, the importer's scope) are made by
-:mod:`canbo.services.imports` with :func:`unit_cycles` and :func:`parents_first`.
+:mod:`canbo.services.registry.imports` with :func:`unit_cycles` and :func:`parents_first`.
 
 Dates are written ``dd/mm/yyyy`` (as on Vietnamese documents) or ``yyyy-mm-dd``; sex is
 ``Nam``/``Nữ`` or ``M``/``F``; names are normalized with :mod:`canbo.core.names`.

@@ -24,7 +24,7 @@ from canbo.core.importing import PersonRow, UnitRow
 from canbo.core.names import split_name
 from canbo.core.registry import pillar_of
 from canbo.core.types import UnitId, UnitKind
-from canbo.services.imports import UnitRef
+from canbo.services.registry.imports import UnitRef
 
 from . import models, queries
 from .constants import FOREVER

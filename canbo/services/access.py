@@ -16,8 +16,7 @@ import datetime as dt
 from canbo.core.errors import Citation, NotFound, PermissionDenied
 from canbo.core.permissions import Action, roles_for
 from canbo.core.types import READ_ROLES, WRITE_ROLES, Role, UnitId
-
-from .ports import Actor, TreeReader
+from canbo.services.ports import Actor, TreeReader
 
 
 def roots_for(actor: Actor, roles: frozenset[Role]) -> list[UnitId | None]:

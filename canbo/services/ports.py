@@ -1,16 +1,16 @@
-"""Ports the services depend on; the Django apps provide the adapters."""
+"""The shared kernel of the services' ports: who acts, the audit log, the transaction and the
+tree reader. Each context has its own ``ports.py`` (registry, voting, classification); the
+Django apps provide the adapters."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from canbo.core.records import RecordData, TermData
-from canbo.core.registry import MembershipData, PersonData, UnitVersionData
-from canbo.core.types import AccountId, PersonId, Role, UnitId, UnitKind
+from canbo.core.types import AccountId, Role, UnitId
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,62 +62,6 @@ class TreeReader(Protocol):
         ...
 
 
-class UnitRepository(Protocol):
-    def get_version(self, unit_id: UnitId, as_of: dt.date) -> UnitVersionData | None: ...
-
-    def id_for_code(self, code: str) -> UnitId | None: ...
-
-    def add(self, data: UnitVersionData) -> UnitId: ...
-
-    def close_version(self, unit_id: UnitId, last_day: dt.date) -> None:
-        """End the version valid on ``last_day`` at that day (and the unit if ``dissolve``)."""
-        ...
-
-    def add_version(self, unit_id: UnitId, data: UnitVersionData) -> None: ...
-
-    def end_unit(self, unit_id: UnitId, last_day: dt.date) -> None: ...
-
-    def children(self, unit_id: UnitId, as_of: dt.date) -> list[UnitVersionData]:
-        """Versions of the units whose parent is ``unit_id`` on ``as_of``."""
-        ...
-
-    def add_lineage(
-        self,
-        kind: str,
-        date: dt.date,
-        legal_basis: str,
-        links: Sequence[tuple[UnitId, UnitId, str]],
-    ) -> int: ...
-
-
-class PersonRepository(Protocol):
-    def get(self, person_id: PersonId) -> PersonData | None: ...
-
-    def id_for_code(self, code: str) -> PersonId | None: ...
-
-    def add(self, data: PersonData) -> PersonId: ...
-
-    def update(self, person_id: PersonId, data: PersonData) -> None: ...
-
-    def memberships(self, person_id: PersonId) -> list[MembershipData]: ...
-
-    def add_membership(self, data: MembershipData) -> None: ...
-
-    def end_membership(self, person_id: PersonId, last_day: dt.date, reason: str) -> None: ...
-
-    def current_unit(self, person_id: PersonId, as_of: dt.date) -> UnitId | None: ...
-
-    def unit_kind(self, unit_id: UnitId, as_of: dt.date) -> UnitKind | None: ...
-
-
-class RecordRepository(Protocol):
-    def add(self, person_id: PersonId, data: RecordData) -> int: ...
-
-    def end_position(self, person_id: PersonId, record_id: int, last_day: dt.date) -> bool: ...
-
-    def add_term(self, data: TermData) -> int: ...
-
-
 class Transaction(Protocol):
     """A unit of work's transaction: ``with uow: ...; uow.commit()``. Leaving the block without
     ``commit`` rolls everything back (nothing half-done, principle 5); nested blocks join."""
@@ -132,21 +76,3 @@ class Transaction(Protocol):
     ) -> None: ...
 
     def commit(self) -> None: ...
-
-
-class UnitOfWork(Transaction, Protocol):
-    # Read-only members, so adapters may expose their concrete repository types.
-    @property
-    def units(self) -> UnitRepository: ...
-
-    @property
-    def people(self) -> PersonRepository: ...
-
-    @property
-    def records(self) -> RecordRepository: ...
-
-    @property
-    def tree(self) -> TreeReader: ...
-
-    @property
-    def audit(self) -> AuditLog: ...

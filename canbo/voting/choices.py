@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from canbo.services import voting_ports as p
+from canbo.services.voting import ports as p
 
 
 class Status(models.TextChoices):

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canbo.converters import MAX_COUNT
-from canbo.services.voting_ports import (
+from canbo.services.voting.ports import (
     LineReading,
     PaperReading,
     PaperTotals,

@@ -29,7 +29,7 @@ from reportlab.platypus import (
 
 from canbo.core.ballots.rulebooks import Body
 from canbo.pdf_text import markup, para, table
-from canbo.services.ballot_box import key_fingerprint
+from canbo.services.voting.ballot_box import key_fingerprint
 
 WIDTH = 17 * cm
 # Measured in DejaVu Serif with 3 pt padding: a count column holds "Không" (bold 8 pt), a

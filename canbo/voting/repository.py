@@ -1,4 +1,4 @@
-"""Django adapter of the vote port (canbo.services.voting_ports.VoteRepository).
+"""Django adapter of the vote port (canbo.services.voting.ports.VoteRepository).
 
 ``spend_code`` is one ``INSERT … ON CONFLICT DO NOTHING`` under the unique code hash: under
 concurrency exactly one transaction inserts the row (PostgreSQL makes the others wait for it
@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models import Count, F, QuerySet
 
 from canbo.core.types import AccountId, PersonId
-from canbo.services.voting_ports import (
+from canbo.services.voting.ports import (
     CastState,
     ConferenceId,
     ElectronicMarks,

@@ -13,9 +13,9 @@ from canbo.conferences.selectors import unit_name
 from canbo.core.ballots.catalog import default_registry
 from canbo.core.errors import NotFound
 from canbo.core.types import AccountId, PersonId
-from canbo.services.ballot_box import key_fingerprint
 from canbo.services.ports import Actor
-from canbo.services.voting_ports import Status, SubjectData
+from canbo.services.voting.ballot_box import key_fingerprint
+from canbo.services.voting.ports import Status, SubjectData
 
 from . import compiled, models
 

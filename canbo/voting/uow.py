@@ -16,8 +16,8 @@ from canbo.audit.log import DjangoAuditLog
 from canbo.conferences.repository import DjangoConferenceRepository
 from canbo.registry.transactions import AtomicWork
 from canbo.registry.uow import DjangoTreeReader
-from canbo.services import voter_codes
-from canbo.services.voting_ports import SessionId
+from canbo.services.voting import voter_codes
+from canbo.services.voting.ports import SessionId
 from canbo.settings.keys import voter_code_key
 
 from .repository import DjangoVoteRepository

@@ -15,9 +15,9 @@ from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.conferences import selectors as conf_sel
 from canbo.core.errors import ValidationError
-from canbo.services import voting as svc
-from canbo.services import voting_count as count_svc
-from canbo.services.voting_ports import ConferenceId, PaperMode, SessionId
+from canbo.services.voting import count as count_svc
+from canbo.services.voting import sessions as svc
+from canbo.services.voting.ports import ConferenceId, PaperMode, SessionId
 
 from . import forms, selectors
 from .exports import minutes_response, xlsx_response

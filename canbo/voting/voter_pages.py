@@ -19,8 +19,8 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.translation import get_language
 
-from canbo.services.voter_codes import grouped
-from canbo.services.voting_ports import SubjectData
+from canbo.services.voting.ports import SubjectData
+from canbo.services.voting.voter_codes import grouped
 
 from . import forms, selectors
 

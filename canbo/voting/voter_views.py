@@ -6,7 +6,7 @@ nothing about the voter is written then (docs/voting.md). Responses are never ca
 browser or a proxy.
 
 Wrong codes are throttled per client and per vote, and the staff are warned when someone is
-guessing (:mod:`canbo.services.voting_guard`); the counts stay in this process's memory.
+guessing (:mod:`canbo.services.voting.guard`); the counts stay in this process's memory.
 Every step that shows the ballot checks the code first, so a ballot is never shown for a vote
 that is not open or without a genuine, unspent code.
 
@@ -32,9 +32,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.i18n import set_language
 
 from canbo.core.errors import DomainError, ValidationError
-from canbo.services import voting as svc
-from canbo.services.voting_guard import GuessGuard
-from canbo.services.voting_ports import SessionId
+from canbo.services.voting import sessions as svc
+from canbo.services.voting.guard import GuessGuard
+from canbo.services.voting.ports import SessionId
 
 from . import forms, selectors, voter_pages
 from .refusals import refusal_page, refusals_shown

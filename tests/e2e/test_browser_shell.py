@@ -15,7 +15,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from canbo.accounts.models import RoleGrant
 from canbo.core.types import LineageKind, Role
 from canbo.registry.uow import DjangoUnitOfWork
-from canbo.services import registry as svc
+from canbo.services.registry import changes as svc
 from tests import factories as f
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.django_db(transaction=True)]

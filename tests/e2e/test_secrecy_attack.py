@@ -27,7 +27,7 @@ from statistics import mean
 
 import pytest
 
-from canbo.services import ballot_box
+from canbo.services.voting import ballot_box
 
 from . import secrecy_attacker as atk
 from .test_voting_crash import free_port

@@ -9,9 +9,9 @@ from canbo.classification.store import DjangoClassificationStore
 from canbo.core.classification.model import Level
 from canbo.core.types import AccountId, LeaveKind, PersonId, Role, UnitId, UnitKind
 from canbo.registry import models as reg
-from canbo.services import classification_cycle as cycle_svc
-from canbo.services import classification_steps as steps
-from canbo.services.classification_model import CycleId, SubjectPk
+from canbo.services.classification import cycle as cycle_svc
+from canbo.services.classification import steps
+from canbo.services.classification.ports import CycleId, SubjectPk
 from canbo.services.ports import Actor, Grant
 from tests import factories as f
 

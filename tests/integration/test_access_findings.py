@@ -20,8 +20,8 @@ from canbo.classification.models import CycleSubject
 from canbo.classification.store import DjangoClassificationStore as Store
 from canbo.core.errors import NotFound, PermissionDenied
 from canbo.core.types import AccountId, Role, UnitId, UnitKind
-from canbo.services import classification_cycle as cycles
-from canbo.services.classification_model import CycleId
+from canbo.services.classification import cycle as cycles
+from canbo.services.classification.ports import CycleId
 from canbo.services.ports import Actor, Grant
 from tests import factories as f
 from tests.integration import classification_fixtures as fx

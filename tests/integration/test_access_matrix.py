@@ -34,11 +34,11 @@ from canbo.accounts.models import RoleGrant
 from canbo.classification.store import DjangoClassificationStore
 from canbo.core.types import AccountId, PersonId, Role, UnitId, UnitKind
 from canbo.registry.models import OrgUnit, Person
-from canbo.services import classification_cycle as cycle_svc
-from canbo.services import conferences as conf_svc
-from canbo.services import voting as vote_svc
+from canbo.services.classification import cycle as cycle_svc
 from canbo.services.ports import SYSTEM, Actor, Grant
-from canbo.services.voting_ports import ConferenceData
+from canbo.services.voting import conferences as conf_svc
+from canbo.services.voting import sessions as vote_svc
+from canbo.services.voting.ports import ConferenceData
 from canbo.voting.uow import VotingUnitOfWork
 from tests import factories as f
 from tests.integration import voting_builders as vb

@@ -19,7 +19,7 @@ from canbo.audit.models import AuditEntry
 from canbo.core.types import LineageKind, Role, Sex, UnitId, UnitKind
 from canbo.registry import models as m
 from canbo.registry.uow import DjangoUnitOfWork
-from canbo.services import registry as svc
+from canbo.services.registry import changes as svc
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from canbo.classification.store import DjangoClassificationStore as Store
 from canbo.core.classification.model import Level
 from canbo.core.errors import Conflict, NotFound, PermissionDenied, RuleViolation, ValidationError
 from canbo.core.types import Role
-from canbo.services import classification_steps as steps
+from canbo.services.classification import steps
 from tests.integration import classification_fixtures as fx
 
 pytestmark = pytest.mark.django_db(transaction=True)

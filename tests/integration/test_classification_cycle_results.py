@@ -16,8 +16,7 @@ from canbo.core.errors import (
     ValidationError,
 )
 from canbo.core.types import Role
-from canbo.services import classification_bulk as bulk
-from canbo.services import classification_results as results
+from canbo.services.classification import bulk, results
 from tests.integration import classification_fixtures as fx
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -158,7 +157,7 @@ def test_the_review_and_statistics_pages_run_a_fixed_number_of_queries(
 
 
 def test_computing_the_cycle_stores_every_proposal_and_reports_groups_over(c: fx.Commune) -> None:
-    from canbo.services import classification_cycle as cycles
+    from canbo.services.classification import cycle as cycles
 
     cycle_id = fx.open_cycle(c)
     fx.decide_everyone(cycle_id, c)

@@ -15,9 +15,8 @@ from canbo.classification.models import CycleSubject, LevelCount
 from canbo.classification.store import DjangoClassificationStore as Store
 from canbo.core.classification.model import Level
 from canbo.core.types import Role
-from canbo.services import classification_compute as compute
-from canbo.services import classification_results as results
-from canbo.services.classification_model import CycleId
+from canbo.services.classification import compute, results
+from canbo.services.classification.ports import CycleId
 from tests.integration import classification_fixtures as fx
 
 pytestmark = pytest.mark.django_db(transaction=True)

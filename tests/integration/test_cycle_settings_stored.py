@@ -6,8 +6,8 @@ import pytest
 
 from canbo.classification.store import DjangoClassificationStore as Store
 from canbo.core.types import Role
-from canbo.services import classification_cycle as cycle_svc
-from canbo.services.classification_model import CycleSettings, OrderEnforcement
+from canbo.services.classification import cycle as cycle_svc
+from canbo.services.classification.ports import CycleSettings, OrderEnforcement
 from tests.integration import classification_fixtures as fx
 
 pytestmark = pytest.mark.django_db

@@ -16,8 +16,8 @@ from canbo.core.types import Role
 from canbo.registry import bulk, models
 from canbo.registry.bulk import DjangoBulkRegistry
 from canbo.registry.io_files import open_source, write_table
-from canbo.services import imports
 from canbo.services.ports import SYSTEM, Actor, Grant
+from canbo.services.registry import imports
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -18,8 +18,8 @@ from canbo.registry import models as m
 from canbo.registry.bulk import DjangoBulkRegistry
 from canbo.registry.io_files import open_source
 from canbo.registry.uow import DjangoUnitOfWork
-from canbo.services import imports
-from canbo.services import records as record_svc
+from canbo.services.registry import imports
+from canbo.services.registry import records as record_svc
 from tests import factories as f
 from tests.integration.test_api import client_for, person_payload
 from tests.integration.test_import_export import person_cells, write_csv
@@ -142,7 +142,7 @@ def test_a_nul_byte_in_a_csv_cell_far_past_the_first_block_names_its_row_and_col
 def test_bulk_scores_refuse_a_nul_or_a_formula_in_the_evidence_naming_the_row() -> None:
     from canbo.classification.models import StepRecord
     from canbo.classification.store import DjangoClassificationStore as Store
-    from canbo.services import classification_bulk as bulk
+    from canbo.services.classification import bulk
     from tests.integration import classification_fixtures as fx
 
     c = fx.commune()

@@ -12,13 +12,11 @@ from canbo.classification.store import DjangoClassificationStore as Store
 from canbo.core.classification.model import Level
 from canbo.core.errors import Conflict
 from canbo.core.types import Role
-from canbo.services import classification_bulk as bulk
-from canbo.services import classification_cycle as cycles
-from canbo.services import classification_results as results
-from canbo.services import classification_steps as steps
-from canbo.services import voting as vote_svc
-from canbo.services import voting_count as count_svc
+from canbo.services.classification import bulk, results, steps
+from canbo.services.classification import cycle as cycles
 from canbo.services.ports import SYSTEM
+from canbo.services.voting import count as count_svc
+from canbo.services.voting import sessions as vote_svc
 from canbo.voting import models
 from canbo.voting.uow import VotingUnitOfWork as U
 from tests.integration import classification_fixtures as fx

@@ -12,8 +12,8 @@ from canbo.core.records import DisciplineData, LeaveData, PositionData, Relative
 from canbo.core.types import DisciplineForm, Interval, LeaveKind, RelationKind, Role
 from canbo.registry import models
 from canbo.registry.uow import DjangoUnitOfWork
-from canbo.services import records as svc
 from canbo.services.ports import Actor, Grant
+from canbo.services.registry import records as svc
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -12,9 +12,9 @@ from canbo.core.errors import NotFound, PermissionDenied, RuleViolation, Validat
 from canbo.core.types import LineageKind, Role
 from canbo.registry import queries
 from canbo.registry.uow import DjangoUnitOfWork
-from canbo.services import registry as svc
 from canbo.services.access import access_unit
 from canbo.services.ports import Actor, Grant
+from canbo.services.registry import changes as svc
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -15,8 +15,8 @@ import pytest
 from django.db import connection
 
 from canbo.core.errors import Conflict
-from canbo.services import voting as vote_svc
 from canbo.services.ports import SYSTEM
+from canbo.services.voting import sessions as vote_svc
 from canbo.voting import models
 from canbo.voting.uow import VotingUnitOfWork as U
 

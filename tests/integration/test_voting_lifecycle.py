@@ -7,10 +7,10 @@ import pytest
 from canbo.audit.models import AuditEntry
 from canbo.core.errors import Conflict, PermissionDenied, RuleViolation, ValidationError
 from canbo.core.types import AccountId, Role
-from canbo.services import voting as vote_svc
-from canbo.services import voting_count as count_svc
 from canbo.services.ports import SYSTEM, Actor, Grant
-from canbo.services.voting_ports import (
+from canbo.services.voting import count as count_svc
+from canbo.services.voting import sessions as vote_svc
+from canbo.services.voting.ports import (
     LineReading,
     Medium,
     PaperMode,

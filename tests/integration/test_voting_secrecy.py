@@ -23,9 +23,9 @@ from django.db import models as dj
 
 from canbo.audit.models import AuditEntry
 from canbo.core.errors import Conflict, ValidationError
-from canbo.services import conferences as conf_svc
-from canbo.services import voting as vote_svc
 from canbo.services.ports import SYSTEM
+from canbo.services.voting import conferences as conf_svc
+from canbo.services.voting import sessions as vote_svc
 from canbo.voting import models
 from canbo.voting.uow import VotingUnitOfWork as U
 

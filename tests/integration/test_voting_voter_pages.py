@@ -8,8 +8,8 @@ from urllib.parse import urlencode
 import pytest
 from django.test import Client
 
-from canbo.services import voting as vote_svc
 from canbo.services.ports import SYSTEM
+from canbo.services.voting import sessions as vote_svc
 from canbo.voting import models
 from canbo.voting.uow import VotingUnitOfWork as U
 

@@ -14,7 +14,7 @@ import threading
 import pytest
 from django.db import connection
 
-from canbo.services import voting as vote_svc
+from canbo.services.voting import sessions as vote_svc
 from canbo.voting import models
 from canbo.voting.uow import SqliteWriteQueue
 from canbo.voting.uow import VotingUnitOfWork as U

@@ -33,8 +33,8 @@ from canbo.core.types import (
 )
 from canbo.registry import models
 from canbo.registry.uow import DjangoUnitOfWork
-from canbo.services import records
-from canbo.services import registry as svc
+from canbo.services.registry import changes as svc
+from canbo.services.registry import records
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

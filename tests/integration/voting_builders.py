@@ -11,10 +11,10 @@ from django.contrib.auth import get_user_model
 
 from canbo.accounts.models import RoleGrant
 from canbo.core.types import AccountId, PersonId, Role, UnitId
-from canbo.services import conferences as conf_svc
-from canbo.services import voting as vote_svc
 from canbo.services.ports import SYSTEM, Actor, Grant
-from canbo.services.voting_ports import (
+from canbo.services.voting import conferences as conf_svc
+from canbo.services.voting import sessions as vote_svc
+from canbo.services.voting.ports import (
     ConferenceData,
     ConferenceId,
     Medium,
@@ -128,7 +128,7 @@ def make_key(h: Hall) -> tuple[str, ...]:
 def close_and_count(h: Hall) -> list[str]:
     """Close the vote (if open) and count it with the committee's shares; return the receipts
     of the opened electronic ballots."""
-    from canbo.services import voting_count as count_svc
+    from canbo.services.voting import count as count_svc
     from canbo.voting import models
 
     if models.VoteSession.objects.get(pk=h.session).status == "open":

@@ -17,7 +17,7 @@ from canbo.core.classification.lifecycle import (
 )
 from canbo.core.errors import Citation, Conflict
 from canbo.core.permissions import Action
-from canbo.services import classification_model
+from canbo.services.classification import ports as classification_model
 
 OPEN, PUBLISHED = CycleStatus.OPEN, CycleStatus.PUBLISHED
 WHILE_OPEN = (

@@ -20,7 +20,7 @@ from canbo.core.errors import Citation, Conflict
 from canbo.core.lifecycle import Lifecycle, Refusal, StepRule
 from canbo.core.permissions import ROLES, Action
 from canbo.core.types import Role
-from canbo.services import voting_ports
+from canbo.services.voting import ports as voting_ports
 
 D, R, OP, CL = Status.DRAFT, Status.READY, Status.OPEN, Status.CLOSED
 CO, CE, P = Status.COUNTED, Status.CERTIFIED, Status.PUBLISHED

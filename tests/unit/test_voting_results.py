@@ -1,6 +1,6 @@
 """The result of a vote is what the ballots say: counted by the core engine, nothing lost.
 
-Pure tests of :mod:`canbo.services.voting_results` and :mod:`canbo.services.voter_codes`.
+Pure tests of :mod:`canbo.services.voting.results` and :mod:`canbo.services.voting.voter_codes`.
 """
 
 from __future__ import annotations
@@ -12,15 +12,15 @@ from hypothesis import strategies as st
 from canbo.core.ballots.catalog import QD96_2023
 from canbo.core.errors import ValidationError
 from canbo.core.types import PersonId
-from canbo.services import voter_codes
-from canbo.services.voting_ports import (
+from canbo.services.voting import voter_codes
+from canbo.services.voting.ports import (
     LineReading,
     PaperReading,
     PaperTotals,
     PersonTotals,
     SubjectData,
 )
-from canbo.services.voting_results import CountInputs, compute
+from canbo.services.voting.results import CountInputs, compute
 
 SUBJECTS = [SubjectData(PersonId(i), f"Người {i}", "Ủy viên") for i in (1, 2, 3)]
 LEVEL = st.sampled_from(["high", "mid", "low"])

@@ -7,7 +7,7 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from canbo.services.voter_codes import grouped
+from canbo.services.voting.voter_codes import grouped
 
 register = template.Library()
 

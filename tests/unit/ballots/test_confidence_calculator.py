@@ -7,7 +7,7 @@ import pytest
 
 from canbo.core.ballots.results import SessionFigures
 from canbo.core.errors import ImportRejected, ValidationError
-from canbo.services.confidence_calculator import (
+from canbo.services.voting.calculator import (
     CalculatorRequest,
     calculate,
     parse_counts,

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from canbo.core.errors import ImportRejected, RuleViolation, ValidationError
-from canbo.services.classification_calculator import (
+from canbo.services.classification.calculator import (
     ProposeCommand,
     propose,
     quota_table,

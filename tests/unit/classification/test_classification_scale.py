@@ -13,8 +13,8 @@ from canbo.core.classification.common import head_cap
 from canbo.core.classification.memo import FACT_FIELDS, ProposalMemo, facts_key
 from canbo.core.classification.model import Level, Proposal, SubjectId, SubjectKind
 from canbo.core.classification.params import QuotaRounding
-from canbo.services.classification_compute import Runner, row_key, row_subject, rules_of
-from canbo.services.classification_model import NEW_ORG
+from canbo.services.classification.compute import Runner, row_key, row_subject, rules_of
+from canbo.services.classification.ports import NEW_ORG
 from tests.unit.classification.test_classification_properties import subjects
 
 QD366 = engine_for_cycle(2025)

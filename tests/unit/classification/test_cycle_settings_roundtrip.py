@@ -8,7 +8,7 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 
-from canbo.services.classification_model import CycleSettings, OrderEnforcement
+from canbo.services.classification.ports import CycleSettings, OrderEnforcement
 
 WORDS = st.text(
     st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from canbo.core.errors import ValidationError
-from canbo.services import ballot_box
-from canbo.services.voter_codes import ALPHABET
+from canbo.services.voting import ballot_box
+from canbo.services.voting.voter_codes import ALPHABET
 
 
 @settings(max_examples=25, deadline=None)

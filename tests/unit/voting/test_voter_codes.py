@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from canbo.services import voter_codes as vc
+from canbo.services.voting import voter_codes as vc
 
 KEY = b"k" * 32
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from canbo.services.voting_guard import GuessGuard, GuessPolicy, TooManyWrongCodes
+from canbo.services.voting.guard import GuessGuard, GuessPolicy, TooManyWrongCodes
 
 
 class Clock:

@@ -10,8 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from canbo.classification.store import DjangoClassificationStore
 from canbo.core.errors import DomainError
 from canbo.registry.management.commands.canbo_import import actor_named, parse_day
-from canbo.services import classification_cycle as cycles
-from canbo.services.classification_model import CycleId
+from canbo.services.classification import cycle as cycles
+from canbo.services.classification.ports import CycleId
 
 
 class Command(BaseCommand):

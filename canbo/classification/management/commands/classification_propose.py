@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from canbo.classification.io import read_table, write_csv, write_json, write_xlsx
 from canbo.core.errors import DomainError, ImportRejected
-from canbo.services.classification_calculator import (
+from canbo.services.classification.calculator import (
     CalculatorResult,
     ProposeCommand,
     propose,

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from canbo.classification.io import write_csv, write_xlsx
 from canbo.core.classification.columns import OPTIONAL
 from canbo.core.errors import DomainError
-from canbo.services.classification_calculator import template
+from canbo.services.classification.calculator import template
 
 TEXT_COLUMNS = frozenset(
     {"id", "name", "kind", "group", "head_of", "discipline", "grade_results", "grade_other_min"}

@@ -1,7 +1,7 @@
 """``canbo confidence results``: print the official confidence-vote results table.
 
 A thin adapter: read the counts file (UTF-8, BOM tolerated), call
-:func:`canbo.services.confidence_calculator.calculate`, print JSON or CSV. Any refusal is
+:func:`canbo.services.voting.calculator.calculate`, print JSON or CSV. Any refusal is
 printed to stderr in Vietnamese and English with exit code 2, and nothing goes to stdout.
 See docs/confidence-results.md.
 """
@@ -23,7 +23,7 @@ from canbo.core.ballots.params import ParamValue
 from canbo.core.ballots.results import SessionFigures
 from canbo.core.errors import DomainError, ImportRejected
 from canbo.pdf_fonts import font_path
-from canbo.services.confidence_calculator import (
+from canbo.services.voting.calculator import (
     CalculatorRequest,
     CalculatorResult,
     calculate,

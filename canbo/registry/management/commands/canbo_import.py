@@ -19,8 +19,8 @@ from canbo.core.clock import SystemClock
 from canbo.core.errors import ImportRejected, RowError, ValidationError
 from canbo.registry.bulk import DjangoBulkRegistry
 from canbo.registry.io_files import open_source, sha256_of
-from canbo.services import imports
 from canbo.services.ports import SYSTEM, Actor
+from canbo.services.registry import imports
 
 REJECTED = 2
 

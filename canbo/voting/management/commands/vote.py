@@ -22,12 +22,12 @@ from canbo.accounts.actors import actor_for
 from canbo.conferences import selectors as conf_sel
 from canbo.core.errors import DomainError, ValidationError
 from canbo.core.types import PersonId
-from canbo.services import ballot_box
-from canbo.services import conferences as conf_svc
-from canbo.services import voting as svc
-from canbo.services import voting_count as count_svc
 from canbo.services.ports import SYSTEM, Actor
-from canbo.services.voting_ports import (
+from canbo.services.voting import ballot_box
+from canbo.services.voting import conferences as conf_svc
+from canbo.services.voting import count as count_svc
+from canbo.services.voting import sessions as svc
+from canbo.services.voting.ports import (
     ConferenceData,
     ConferenceId,
     LineReading,

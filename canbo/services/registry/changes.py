@@ -15,9 +15,9 @@ from canbo.core import validation
 from canbo.core.errors import Conflict, NotFound, ValidationError
 from canbo.core.plain import plain_dict as _plain
 from canbo.core.types import Interval, PersonId, Share, UnitId
-
-from .access import access_unit, require_admin
-from .ports import Actor, UnitOfWork
+from canbo.services.access import access_unit, require_admin
+from canbo.services.ports import Actor
+from canbo.services.registry.ports import UnitOfWork
 
 
 def create_unit(uow: UnitOfWork, actor: Actor, data: core.UnitVersionData) -> UnitId:

@@ -18,9 +18,8 @@ from canbo.core.classification.rulebook import rulebook_for_cycle
 from canbo.core.errors import Citation, PermissionDenied, ValidationError
 from canbo.core.permissions import Action, roles_for
 from canbo.core.types import UnitId, UnitKind
-
-from .access import can_reach
-from .classification_compute import (
+from canbo.services.access import can_reach
+from canbo.services.classification.compute import (
     compute_proposals,
     engine_of,
     load_cycle,
@@ -28,7 +27,7 @@ from .classification_compute import (
     row_subject,
     rules_of,
 )
-from .classification_model import (
+from canbo.services.classification.ports import (
     NEW_ORG,
     ClassificationStore,
     CycleData,
@@ -38,7 +37,7 @@ from .classification_model import (
     PersonFacts,
     UnitFacts,
 )
-from .ports import Actor
+from canbo.services.ports import Actor
 
 GRASSROOTS_KINDS = frozenset(
     {UnitKind.GRASSROOTS_COMMITTEE, UnitKind.GRASSROOTS_CELL, UnitKind.COMMUNE_PARTY_COMMITTEE}

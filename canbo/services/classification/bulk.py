@@ -20,19 +20,18 @@ from canbo.core.import_messages import row_error
 from canbo.core.names import clean_spacing
 from canbo.core.types import UnitId
 from canbo.core.validation import text_problem
-
-from .classification_compute import load_cycle_for
-from .classification_cycle import engine_of
-from .classification_input import input_columns, read_scores
-from .classification_model import (
+from canbo.services.classification.compute import load_cycle_for
+from canbo.services.classification.cycle import engine_of
+from canbo.services.classification.inputs import input_columns, read_scores
+from canbo.services.classification.ports import (
     ClassificationStore,
     CycleId,
     RecordKind,
     Scores,
     SubjectState,
 )
-from .classification_steps import SELF_ROLES, apply_scores, record_step, require_role
-from .ports import Actor
+from canbo.services.classification.steps import SELF_ROLES, apply_scores, record_step, require_role
+from canbo.services.ports import Actor
 
 EVIDENCE_LIMIT = 2000
 """Characters of evidence per row of a bulk upload."""

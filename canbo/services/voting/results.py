@@ -33,8 +33,13 @@ from canbo.core.ballots.tally import (
 )
 from canbo.core.errors import Conflict, ValidationError
 from canbo.core.types import PersonId
-
-from .voting_ports import ElectronicMarks, LineReading, PaperReading, PaperTotals, SubjectData
+from canbo.services.voting.ports import (
+    ElectronicMarks,
+    LineReading,
+    PaperReading,
+    PaperTotals,
+    SubjectData,
+)
 
 _LEVELS: dict[LineReading, frozenset[ConfidenceLevel]] = {
     LineReading.HIGH: frozenset({ConfidenceLevel.HIGH}),

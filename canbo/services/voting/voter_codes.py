@@ -4,7 +4,7 @@ A voter code is 20 symbols: 12 random symbols (60 bits) and an 8-symbol tag (40 
 HMAC of the session and the random part. The tag lets the server recognise a code it issued
 without storing it: check-in and slip printing write no code row, so no record, row order or
 transaction in the database can tie a person to a code (docs/security.md). A guess is genuine
-with probability 2^-40, and wrong guesses are throttled (:mod:`canbo.services.voting_guard`).
+with probability 2^-40, and wrong guesses are throttled (:mod:`canbo.services.voting.guard`).
 
 Only a *spent* code is stored, as ``HMAC(key, "spent:" session ":" code)``, so that it
 cannot cast twice. The key comes from outside the database.

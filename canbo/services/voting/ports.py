@@ -18,8 +18,7 @@ from typing import Any, NewType, Protocol
 
 from canbo.core.ballots.lifecycle import Status as Status  # the states live in the core
 from canbo.core.types import AccountId, PersonId, UnitId
-
-from .ports import AuditLog, Transaction, TreeReader
+from canbo.services.ports import AuditLog, Transaction, TreeReader
 
 ConferenceId = NewType("ConferenceId", int)
 SessionId = NewType("SessionId", int)
@@ -348,7 +347,7 @@ class VoteRepository(Protocol):
 
 
 class CodeAuthority(Protocol):
-    """Voter codes under a key kept outside the database (:mod:`canbo.services.voter_codes`)."""
+    """Voter codes under a key kept outside the database (:mod:`~.voting.voter_codes`)."""
 
     def mint(self, session_id: SessionId) -> str: ...
 

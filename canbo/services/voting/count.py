@@ -15,12 +15,10 @@ from typing import Any
 
 from canbo.core.ballots.lifecycle import VoteStep, next_status
 from canbo.core.errors import Conflict, PermissionDenied, ValidationError
-
-from . import ballot_box
-from .conferences import quorum
-from .ports import Actor
-from .voting import load, rulebook_of
-from .voting_ports import (
+from canbo.services.ports import Actor
+from canbo.services.voting import ballot_box
+from canbo.services.voting.conferences import quorum
+from canbo.services.voting.ports import (
     Medium,
     PaperMode,
     PaperReading,
@@ -30,7 +28,8 @@ from .voting_ports import (
     SessionId,
     VotingUnitOfWork,
 )
-from .voting_results import CountInputs, compute
+from canbo.services.voting.results import CountInputs, compute
+from canbo.services.voting.sessions import load, rulebook_of
 
 
 @dataclass(frozen=True, slots=True)

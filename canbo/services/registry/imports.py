@@ -22,14 +22,13 @@ from collections.abc import Iterator, Sequence
 from canbo.core import importing as imp
 from canbo.core.errors import DomainError, ImportRejected, NotFound, PermissionDenied, RowError
 from canbo.core.registry import MEMBER_HOLDING_KINDS
-
-from .access import access_unit, require_admin
-from .import_ports import BulkRegistry as BulkRegistry
-from .import_ports import FileInfo as FileInfo
-from .import_ports import ImportResult as ImportResult
-from .import_ports import Progress, RowSource
-from .import_ports import UnitRef as UnitRef
-from .ports import Actor, TreeReader
+from canbo.services.access import access_unit, require_admin
+from canbo.services.ports import Actor, TreeReader
+from canbo.services.registry.ports import BulkRegistry as BulkRegistry
+from canbo.services.registry.ports import FileInfo as FileInfo
+from canbo.services.registry.ports import ImportResult as ImportResult
+from canbo.services.registry.ports import Progress, RowSource
+from canbo.services.registry.ports import UnitRef as UnitRef
 
 MAX_REPORTED = 1000
 """Problems listed in a rejection report; the rest are counted in a closing line."""

@@ -1,6 +1,6 @@
 """Vote sessions: draft → ready → open → closed, the committee's key, and casting a ballot.
 
-Counting, sign-off, publication and corrections are in :mod:`canbo.services.voting_count`.
+Counting, sign-off, publication and corrections are in :mod:`canbo.services.voting.count`.
 Casting (CV-12, CV-13): in one transaction the code's keyed tag is checked, the code is
 recorded as spent (a unique insert: exactly one cast per code, else refused) and the ballot is
 stored sealed to the counting committee's public key, with a random receipt inside the seal.
@@ -31,12 +31,10 @@ from canbo.core.errors import (
     ValidationError,
 )
 from canbo.core.types import WRITE_ROLES, AccountId, PersonId
-
-from . import ballot_box
-from .conferences import STAFF_ROLES, needed_for_quorum, quorum, require_staff
-from .ports import SYSTEM, Actor
-from .voter_codes import new_receipt, normalize
-from .voting_ports import (
+from canbo.services.ports import SYSTEM, Actor
+from canbo.services.voting import ballot_box
+from canbo.services.voting.conferences import STAFF_ROLES, needed_for_quorum, quorum, require_staff
+from canbo.services.voting.ports import (
     ConferenceId,
     PaperMode,
     SessionData,
@@ -45,6 +43,7 @@ from .voting_ports import (
     SubjectData,
     VotingUnitOfWork,
 )
+from canbo.services.voting.voter_codes import new_receipt, normalize
 
 CV10_DOSSIER_DAYS = 15  # QĐ 96: dossier to voters at least 15 days before (CV-10)
 CV10_QUESTIONS_DAYS = 10  # questions to the person at least 10 days before (CV-10)

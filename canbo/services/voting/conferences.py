@@ -20,10 +20,9 @@ from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
 from canbo.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
 from canbo.core.permissions import Action, roles_for
 from canbo.core.types import PersonId, Role
-
-from .access import can_reach
-from .ports import Actor
-from .voting_ports import (
+from canbo.services.access import can_reach
+from canbo.services.ports import Actor
+from canbo.services.voting.ports import (
     Attendance,
     CheckInMethod,
     ConferenceData,
@@ -201,8 +200,8 @@ def check_in(
     """Check a convened delegate in at a site and hand over codes or paper ballots.
 
     With ``preprinted`` the delegate draws a slip from a shuffled stack printed beforehand
-    (:func:`canbo.services.voting.print_slips`) and no code is minted now; otherwise a code is
-    minted and shown once. Either way only the hand-over is recorded (docs/security.md).
+    (:func:`~canbo.services.voting.sessions.print_slips`) and no code is minted now; otherwise a
+    code is minted and shown once. Either way only the hand-over is recorded (docs/security.md).
     Refused when the person is not convened or is already checked in (at any site).
     """
     with uow:

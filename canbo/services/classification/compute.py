@@ -38,9 +38,8 @@ from canbo.core.classification.quota import QuotaAggregator
 from canbo.core.errors import Citation, NotFound
 from canbo.core.permissions import Action, cycle_participants
 from canbo.core.types import DisciplineForm
-
-from .access import access_scope, require
-from .classification_model import (
+from canbo.services.access import access_scope, require
+from canbo.services.classification.ports import (
     NEW_ORG,
     ClassificationStore,
     ComputeReport,
@@ -49,7 +48,7 @@ from .classification_model import (
     CycleId,
     Step,
 )
-from .ports import Actor
+from canbo.services.ports import Actor
 
 CL12 = Citation("QĐ 366-QĐ/TW; HD 43-HD/BTCTW", rule_id="CL-12")
 

@@ -1,6 +1,7 @@
 """Throttling of wrong voter codes: a guesser is slowed down, and the staff are warned.
 
-A voter code is genuine with probability 2^-40 when guessed (:mod:`canbo.services.voter_codes`);
+A voter code is genuine with probability 2^-40 when guessed
+(:mod:`canbo.services.voting.voter_codes`);
 bounding the rate of wrong codes makes guessing hopeless for the life of any vote. The rule:
 
 * **per client**: at most ``per_client`` wrong codes in ``window`` seconds; further codes from
@@ -10,7 +11,7 @@ bounding the rate of wrong codes makes guessing hopeless for the life of any vot
   together (a guesser who changes addresses), every client that sent a wrong code in the window
   is refused; clients with no wrong code still vote, so a guesser cannot lock the hall out;
 * **alert**: at ``alert_after`` wrong codes in the window the staff are warned once per window
-  (:func:`canbo.services.voting.report_guessing`: the session page and the audit log).
+  (:func:`canbo.services.voting.sessions.report_guessing`: the session page and the audit log).
 
 The counts live in the server process's memory only (nothing about a client touches the
 database or a log, which keeps the voter pages unlinkable); with several worker processes each

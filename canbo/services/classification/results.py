@@ -19,10 +19,9 @@ from canbo.core.classification.quota import max_htxs
 from canbo.core.errors import Citation, Conflict, RuleViolation, ValidationError
 from canbo.core.permissions import Action, roles_for
 from canbo.core.types import UnitId
-
-from .classification_compute import load_cycle_for
-from .classification_cycle import engine_of, load_cycle
-from .classification_model import (
+from canbo.services.classification.compute import load_cycle_for
+from canbo.services.classification.cycle import engine_of, load_cycle
+from canbo.services.classification.ports import (
     ClassificationStore,
     ComplaintData,
     CycleId,
@@ -31,7 +30,7 @@ from .classification_model import (
     Step,
     SubjectPk,
 )
-from .classification_steps import (
+from canbo.services.classification.steps import (
     DECISION_ROLES,
     DOCS,
     check_level,
@@ -40,7 +39,7 @@ from .classification_steps import (
     record_step,
     require_role,
 )
-from .ports import Actor
+from canbo.services.ports import Actor
 
 CL13 = Citation(
     "QĐ 124-QĐ/TW (default for QĐ 366 — mặc định)",

@@ -8,10 +8,10 @@ from canbo.core.errors import NotFound
 from canbo.core.plain import plain_dict as _plain
 from canbo.core.records import RecordData, TermData
 from canbo.core.types import PersonId
-
-from .access import access_unit
-from .ports import Actor, UnitOfWork
-from .registry import access_person
+from canbo.services.access import access_unit
+from canbo.services.ports import Actor
+from canbo.services.registry.changes import access_person
+from canbo.services.registry.ports import UnitOfWork
 
 
 def add_record(

@@ -27,11 +27,10 @@ from canbo.core.errors import (
 )
 from canbo.core.permissions import Action, roles_for
 from canbo.core.types import READ_ROLES, Role, UnitId
-
-from .access import can_reach
-from .classification_cycle import engine_of, load_cycle, row_subject, rules_of
-from .classification_input import read_scores, refuse
-from .classification_model import (
+from canbo.services.access import can_reach
+from canbo.services.classification.cycle import engine_of, load_cycle, row_subject, rules_of
+from canbo.services.classification.inputs import read_scores, refuse
+from canbo.services.classification.ports import (
     ClassificationStore,
     CycleData,
     OrderEnforcement,
@@ -42,7 +41,7 @@ from .classification_model import (
     SubjectPk,
     SubjectState,
 )
-from .ports import Actor
+from canbo.services.ports import Actor
 
 DOCS = "QĐ 366-QĐ/TW; HD 43-HD/BTCTW"
 CL20 = Citation(DOCS, rule_id="CL-20", unconfirmed=("cl_steps",))

@@ -21,8 +21,7 @@ from canbo.core.classification.lifecycle import CycleStatus as CycleStatus
 from canbo.core.classification.lifecycle import Step as Step
 from canbo.core.classification.model import Level
 from canbo.core.types import DisciplineForm, PersonId, UnitId
-
-from .ports import AuditLog, Transaction, TreeReader
+from canbo.services.ports import AuditLog, Transaction, TreeReader
 
 CycleId = NewType("CycleId", int)
 SubjectPk = NewType("SubjectPk", int)

@@ -28,8 +28,7 @@ from nacl.exceptions import CryptoError
 from nacl.public import PrivateKey, PublicKey, SealedBox
 
 from canbo.core.errors import ValidationError
-
-from .voter_codes import ALPHABET, grouped
+from canbo.services.voting.voter_codes import ALPHABET, grouped
 
 SHARE_BYTES = 37  # index (1) + share (32) + key fingerprint (2) + checksum (2)
 SHARE_SYMBOLS = 60  # 296 bits in 5-bit symbols, 4 bits of padding

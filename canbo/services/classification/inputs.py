@@ -17,8 +17,7 @@ from canbo.core.classification.params import Parameters
 from canbo.core.classification.rows import error
 from canbo.core.classification.rulebook import Regime
 from canbo.core.errors import Citation, RowError, ValidationError
-
-from .classification_model import Scores
+from canbo.services.classification.ports import Scores
 
 _NUMBER = re.compile(r"^\d{1,7}(?:[.,]\d{1,2})?$")
 MAX_TASKS = 30_000

@@ -1,0 +1,1 @@
+"""The annual review and quality classification cycle."""

@@ -1,0 +1,1 @@
+"""Registry: units, people, records and the bulk import."""

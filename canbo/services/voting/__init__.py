@@ -1,0 +1,1 @@
+"""Conferences and secret ballots: sessions, casting, counting, results."""
