@@ -23,14 +23,10 @@ from canbo.registry.uow import DjangoTreeReader
 from canbo.services.classification import ports as m
 from canbo.services.ports import AuditLog, TreeReader
 
-from . import level_counts, models, registry_facts
+from . import level_counts, models, proposal_writes, registry_facts
 
 TABLE = "classification_cyclesubject"
 BATCH, PAGE = 10_000, 20_000  # rows per insert, rows per compute page
-UNNEST_UPDATE = (
-    "UPDATE classification_cyclesubject t SET proposed_level = v.lvl, proposed_rules = v.why "
-    "FROM unnest(%s::smallint[], %s::varchar[], %s::bigint[]) v(lvl, why, id) WHERE t.id = v.id"
-)
 COMPUTE_COLUMNS = (
     'id, kind, "group", unit_id, step, appraised_level, final_level, score_general, '
     "score_results, grade_results, grade_other_min, tasks_total, tasks_on_time, tasks_exceeded, "
@@ -212,17 +208,8 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
         connection.close()
 
     def save_proposals(self, rows: Any) -> None:
-        """One page: ``executemany`` on SQLite, one join on ``unnest`` arrays on PostgreSQL."""
-        if not rows:
-            return
-        with connection.cursor() as cur:
-            if connection.vendor == "postgresql":
-                cur.execute(UNNEST_UPDATE, [list(column) for column in zip(*rows, strict=True)])
-                return
-            cur.executemany(
-                f"UPDATE {TABLE} SET proposed_level = %s, proposed_rules = %s WHERE id = %s",  # noqa: S608
-                rows,
-            )
+        """One page of ``(proposed_level, proposed_rules, pk)`` (see ``proposal_writes``)."""
+        proposal_writes.save_proposals(rows)
 
     def _states(self, qs: Any, as_of: dt.date) -> list[m.SubjectState]:  # names of collectives
         rows = list(qs.values(*STATE_FIELDS))
