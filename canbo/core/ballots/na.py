@@ -8,16 +8,12 @@ nhiệm) is decided by NA-11.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from canbo.core.ballots.arithmetic import (
-    at_least_two_thirds,
-    more_than_half,
-    more_than_two_thirds,
-)
 from canbo.core.ballots.bands import Band, BandResult, Consequence, DenominatorKind
-from canbo.core.ballots.rulebooks import Regime, Rulebook
 from canbo.core.errors import Citation, RuleViolation
+from canbo.core.rulebook import Regime, Rulebook
 
 NA_REGIMES = frozenset({Regime.NQ35, Regime.NQ85, Regime.NQ96})
 
@@ -31,12 +27,16 @@ class PreviousYear:
 
 
 def band_denominator_kind(rulebook: Rulebook) -> DenominatorKind:
-    """NA-12: total deputies (NQ 35, NQ 85) or ``na_nq96_denominator`` (NQ 96)."""
-    if rulebook.regime is Regime.NQ96:
-        return DenominatorKind(rulebook.param_str("na_nq96_denominator"))
-    if rulebook.regime in NA_REGIMES:
-        return DenominatorKind.TOTAL_DEPUTIES
-    raise RuleViolation("wrong_regime", rulebook=rulebook.rulebook_id, expected="nq35|nq85|nq96")
+    """NA-12: the base of the rulebook's band thresholds: total deputies (NQ 35, NQ 85) or the
+    parameter ``na_nq96_denominator`` (NQ 96)."""
+    if rulebook.regime not in NA_REGIMES:
+        raise RuleViolation(
+            "wrong_regime", rulebook=rulebook.rulebook_id, expected="nq35|nq85|nq96"
+        )
+    base = rulebook.threshold("band_b").base
+    if base in DenominatorKind.__members__.values():
+        return DenominatorKind(base)
+    return DenominatorKind(rulebook.param_str(base))
 
 
 def na_band(
@@ -44,37 +44,48 @@ def na_band(
 ) -> BandResult:
     """Band under the NA rulebook in force (NA-08 NQ 35, NA-09 NQ 85, NA-10 NQ 96).
 
-    NQ 96: ``C`` if ``3*L >= 2*N`` (dismissal submitted), ``B`` if ``2*L > N`` (may resign,
-    else a no-confidence vote). NQ 85: ``C`` if ``3*L >= 2*D`` (no-confidence vote), ``B`` if
-    ``2*L > D`` (may resign). NQ 35: ``C`` only if ``3*L > 2*D`` (strict), ``B`` if ``2*L > D``;
-    more than half two years running also triggers a no-confidence vote.
+    The thresholds are the rulebook's values: NQ 96 ``C`` if ``3*L >= 2*N`` (dismissal
+    submitted), ``B`` if ``2*L > N`` (may resign, else a no-confidence vote); NQ 85 ``C`` if
+    ``3*L >= 2*D`` (no-confidence vote), ``B`` if ``2*L > D`` (may resign); NQ 35 ``C`` only if
+    ``3*L > 2*D`` (strict), ``B`` if ``2*L > D``, and more than half two years running also
+    triggers a no-confidence vote. What follows a band differs by regime (:data:`_BANDS`).
     """
     kind = band_denominator_kind(rulebook)
-    if rulebook.regime is Regime.NQ96:
-        return _nq96(low, denominator, kind, rulebook)
-    strict = rulebook.regime is Regime.NQ35
-    rule_id = "NA-08" if strict else "NA-09"
-    article = "Điều 11" if strict else ""
-    cite = Citation(rulebook.document, article, rule_id=rule_id)
-    top = (
-        more_than_two_thirds(low, denominator) if strict else at_least_two_thirds(low, denominator)
-    )
-    half = more_than_half(low, denominator)
-    if top:
+    return _BANDS[rulebook.regime](low, denominator, kind, rulebook, previous)
+
+
+def _deputies_band(
+    low: int,
+    denominator: int,
+    kind: DenominatorKind,
+    rulebook: Rulebook,
+    previous: PreviousYear | None,
+) -> BandResult:
+    """NQ 35/2012 and NQ 85/2014: thresholds over all deputies (NA-08, NA-09)."""
+    top_band, half_band = rulebook.threshold("band_c"), rulebook.threshold("band_b")
+    cite = Citation(rulebook.document, top_band.article, rule_id=top_band.rule_id)
+    if top_band.holds(low, denominator):
         consequences = (_no_confidence_vote(cite, "top_band"), _may_resign(cite))
         return BandResult(Band.C, low, denominator, kind, cite, consequences)
-    if not half:
+    if not half_band.holds(low, denominator):
         return BandResult(Band.NONE, low, denominator, kind, cite)
     consequences_b: tuple[Consequence, ...] = (_may_resign(cite),)
-    if strict and previous is not None and more_than_half(previous.low, previous.total_deputies):
+    if (
+        rulebook.has_threshold("two_years_running")
+        and previous is not None
+        and rulebook.threshold("two_years_running").holds(previous.low, previous.total_deputies)
+    ):
         consequences_b += (_no_confidence_vote(cite, "two_years_running"),)
     return BandResult(Band.B, low, denominator, kind, cite, consequences_b)
 
 
-def _nq96(low: int, n: int, kind: DenominatorKind, rulebook: Rulebook) -> BandResult:
+def _nq96(
+    low: int, n: int, kind: DenominatorKind, rulebook: Rulebook, _previous: PreviousYear | None
+) -> BandResult:
+    """NQ 96/2023 (NA-10): the top band leads straight to dismissal."""
     unconfirmed = rulebook.unconfirmed("na_nq96_denominator")
     cite = Citation(rulebook.document, rule_id="NA-10", unconfirmed=unconfirmed)
-    if at_least_two_thirds(low, n):
+    if rulebook.threshold("band_c").holds(low, n):
         dismissal = Consequence(
             "submit_dismissal",
             "Cơ quan, người đã giới thiệu trình miễn nhiệm (hoặc phê chuẩn miễn nhiệm) "
@@ -84,7 +95,7 @@ def _nq96(low: int, n: int, kind: DenominatorKind, rulebook: Rulebook) -> BandRe
             cite,
         )
         return BandResult(Band.C, low, n, kind, cite, (dismissal,))
-    if more_than_half(low, n):
+    if rulebook.threshold("band_b").holds(low, n):
         deadline = rulebook.unconfirmed("na_resign_deadline_days")
         b_cite = Citation(cite.document, rule_id="NA-10", unconfirmed=unconfirmed + deadline)
         resign = Consequence(
@@ -125,9 +136,9 @@ def no_confidence_outcome(khong: int, rulebook: Rulebook, total: int) -> Consequ
 
     ``total`` is the count named by ``na_nc_denominator`` (default: total deputies).
     """
-    if rulebook.regime is not Regime.NQ96:
+    if not rulebook.has_threshold("no_confidence"):
         raise RuleViolation("wrong_regime", rulebook=rulebook.rulebook_id, expected="nq96")
-    if not more_than_half(khong, total):
+    if not rulebook.threshold("no_confidence").holds(khong, total):
         return None
     cite = Citation(
         rulebook.document, rule_id="NA-11", unconfirmed=rulebook.unconfirmed("na_nc_denominator")
@@ -138,3 +149,11 @@ def no_confidence_outcome(khong: int, rulebook: Rulebook, total: int) -> Consequ
         'More than half "no confidence": dismissal or approval of dismissal is submitted.',
         cite,
     )
+
+
+_BandFunction = Callable[[int, int, DenominatorKind, Rulebook, PreviousYear | None], BandResult]
+_BANDS: dict[Regime, _BandFunction] = {
+    Regime.NQ35: _deputies_band,
+    Regime.NQ85: _deputies_band,
+    Regime.NQ96: _nq96,
+}

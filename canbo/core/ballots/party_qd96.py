@@ -7,14 +7,9 @@ more — dismissal (miễn nhiệm) and lower work. Exactly half is not "more th
 
 from __future__ import annotations
 
-from canbo.core.ballots.arithmetic import (
-    at_least_two_thirds,
-    more_than_half,
-    more_than_two_thirds,
-)
 from canbo.core.ballots.bands import Band, BandResult, Consequence, DenominatorKind
-from canbo.core.ballots.rulebooks import Regime, Rulebook
 from canbo.core.errors import Citation, RuleViolation
+from canbo.core.rulebook import Comparison, Regime, Rulebook
 
 DOCUMENT = "QĐ 96-QĐ/TW"
 ARTICLE = "Điều 11"
@@ -32,19 +27,21 @@ def _unconfirmed(rulebook: Rulebook, *extra: str) -> tuple[str, ...]:
 def qd96_band(low: int, denominator: int, rulebook: Rulebook) -> BandResult:
     """Band of one person's result under QĐ 96-QĐ/TW, Điều 11 (CV-17, CV-18, CV-19).
 
-    ``C`` when ``3*L >= 2*N`` (``cv_band_c_inclusive``; ``3*L > 2*N`` if false); ``B`` when
-    ``2*L > N`` and not C; else ``NONE``. With ``N = 40``: ``L = 20`` is no band, ``L = 21``
-    is B; with ``N = 30``, ``L = 20`` is C.
+    The thresholds are the rulebook's values: ``C`` when ``3*L >= 2*N``
+    (``cv_band_c_inclusive``; ``3*L > 2*N`` if false); ``B`` when ``2*L > N`` and not C; else
+    ``NONE``. With ``N = 40``: ``L = 20`` is no band, ``L = 21`` is B; with ``N = 30``,
+    ``L = 20`` is C.
     """
     if rulebook.regime is not Regime.QD96:
         raise RuleViolation("wrong_regime", rulebook=rulebook.rulebook_id, expected="qd96")
     kind = band_denominator_kind(rulebook)
-    inclusive = rulebook.param_bool("cv_band_c_inclusive")
-    top = at_least_two_thirds if inclusive else more_than_two_thirds
-    if top(low, denominator):
+    top = rulebook.threshold("band_c")
+    if not rulebook.param_bool("cv_band_c_inclusive"):
+        top = top.with_comparison(Comparison.MORE_THAN)
+    if top.holds(low, denominator):
         citation = Citation(DOCUMENT, ARTICLE, rule_id="CV-18", unconfirmed=_unconfirmed(rulebook))
         return BandResult(Band.C, low, denominator, kind, citation, (_dismiss(rulebook),))
-    if more_than_half(low, denominator):
+    if rulebook.threshold("band_b").holds(low, denominator):
         citation = Citation(DOCUMENT, ARTICLE, rule_id="CV-17", unconfirmed=_unconfirmed(rulebook))
         consequences = (_remove_from_planning(rulebook), _consider_measure(rulebook))
         return BandResult(Band.B, low, denominator, kind, citation, consequences)

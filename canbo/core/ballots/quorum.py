@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from canbo.core.ballots.bands import DenominatorKind
-from canbo.core.ballots.rulebooks import Rulebook
 from canbo.core.errors import Citation, ValidationError
+from canbo.core.rulebook import Comparison, Rulebook
 
 QD96_QUORUM_CITATION = Citation("QĐ 96-QĐ/TW", rule_id="CV-07")
 
@@ -83,6 +83,15 @@ def convened_base(roll: ConvenedRoll, rulebook: Rulebook) -> int:
     return base
 
 
+def rulebook_quorum(rulebook: Rulebook) -> Quorum:
+    """The quorum of ``rulebook`` from its ``quorum`` threshold (CV-07: 2/3 of the convened)."""
+    value = rulebook.threshold("quorum")
+    citation = Citation(rulebook.document, rule_id=value.rule_id)
+    inclusive = value.comparison is Comparison.AT_LEAST
+    kind = DenominatorKind(value.base)
+    return Quorum(value.numerator, value.denominator, kind, inclusive, citation)
+
+
 def check_quorum(present: int, roll: ConvenedRoll, rulebook: Rulebook) -> QuorumCheck:
     """QĐ 96 conference quorum (CV-07): at least 2/3 of those convened are present.
 
@@ -92,5 +101,6 @@ def check_quorum(present: int, roll: ConvenedRoll, rulebook: Rulebook) -> Quorum
     unconfirmed = rulebook.unconfirmed(
         "cv_convened_includes_subject", "cv_convened_excludes_excused"
     )
-    citation = Citation(QD96_QUORUM.citation.document, rule_id="CV-07", unconfirmed=unconfirmed)
-    return QuorumCheck(present, base, QD96_QUORUM.is_met(present, base), citation)
+    quorum = rulebook_quorum(rulebook)
+    citation = Citation(quorum.citation.document, rule_id="CV-07", unconfirmed=unconfirmed)
+    return QuorumCheck(present, base, quorum.is_met(present, base), citation)
