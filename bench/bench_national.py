@@ -9,7 +9,7 @@ Builds the database in DIR (default $TMPDIR/canbo-national) unless a demo is alr
 there (``--rebuild`` forces it), then measures p50/p95 of
 * listing a random cell's members as of today ordered by sort_key (1,000 samples), and
 * counting a random provincial committee's members as of 2024-12-31 and 2026-01-01
-  (100 samples each, ``canbo.registry.queries.count_members``),
+  (100 samples each, ``canbo.registry.unit_tree.count_members``),
 and writes the national section of docs/benchmarks.md.
 """
 
@@ -72,7 +72,8 @@ def timed(fn, *args) -> float:  # type: ignore[no-untyped-def]
 
 
 def measure(today: dt.date) -> dict[str, object]:
-    from canbo.registry import models, queries
+    from canbo.db import unit_tree
+    from canbo.registry import models
 
     def listing(cell: int) -> list[tuple[int, str]]:
         return list(
@@ -103,8 +104,8 @@ def measure(today: dt.date) -> dict[str, object]:
     for day in (dt.date(2024, 12, 31), dt.date(2026, 1, 1)):
         provinces = valid(["provincial_party_committee"], day)
         for root in provinces:
-            queries.count_members(root, day)  # one warm-up pass over every province
-        samples = [timed(queries.count_members, rng.choice(provinces), day) for _ in range(100)]
+            unit_tree.count_members(root, day)  # one warm-up pass over every province
+        samples = [timed(unit_tree.count_members, rng.choice(provinces), day) for _ in range(100)]
         result[f"count_{day.isoformat()}"] = (*percentiles(samples), len(provinces))
     return result
 

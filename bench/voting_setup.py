@@ -20,7 +20,7 @@ from canbo.core.types import PersonId, Role
 from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import sessions as svc
 from canbo.services.voting.ports import ConferenceData
-from canbo.voting.uow import VotingUnitOfWork as U
+from canbo.voting.uow import DjangoVotingUnitOfWork as U
 from tests import factories as f
 from tests.e2e.voting_fixture import account
 

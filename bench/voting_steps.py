@@ -76,7 +76,7 @@ def certify(data_dir: str) -> dict[str, Any]:
     from canbo.services.voting import sessions as svc
     from canbo.services.voting.ports import SessionId
     from canbo.voting.repository import DjangoVoteRepository as Repo
-    from canbo.voting.uow import VotingUnitOfWork as U
+    from canbo.voting.uow import DjangoVotingUnitOfWork as U
 
     fx = json.loads((Path(data_dir) / "fixture.json").read_text())
     sid = SessionId(fx["session"])

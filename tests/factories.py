@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from canbo.core.registry import PersonData, UnitVersionData
 from canbo.core.types import Interval, LevelClass, PersonId, Sex, UnitId, UnitKind
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.ports import SYSTEM, Actor
 from canbo.services.registry import changes as svc
 
@@ -35,7 +35,7 @@ def unit(
         parent_id=parent,
         level_class=level,
     )
-    return svc.create_unit(DjangoUnitOfWork(), actor, data)
+    return svc.create_unit(DjangoRegistryUnitOfWork(), actor, data)
 
 
 def person(
@@ -57,7 +57,7 @@ def person(
         party_admission_date=dt.date(2010, 5, 19),
         official_membership_date=dt.date(2011, 5, 19),
     )
-    return svc.create_person(DjangoUnitOfWork(), actor, data, cell, since, TODAY)
+    return svc.create_person(DjangoRegistryUnitOfWork(), actor, data, cell, since, TODAY)
 
 
 @dataclass(frozen=True)

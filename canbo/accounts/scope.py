@@ -20,13 +20,14 @@ from django.db import connection
 from canbo.core.errors import NotFound
 from canbo.core.permissions import Action, cycle_participants, roles_for
 from canbo.core.types import READ_ROLES, PersonId, Role, UnitId
+from canbo.db import unit_tree
+from canbo.db.unit_tree import DjangoTreeReader
 from canbo.registry import models as m
-from canbo.registry import queries
-from canbo.registry.uow import DjangoTreeReader, DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services import access
 from canbo.services.ports import Actor, TreeReader
 from canbo.services.registry.changes import access_person
-from canbo.services.registry.ports import UnitOfWork
+from canbo.services.registry.ports import RegistryUnitOfWork
 
 
 def tree() -> DjangoTreeReader:
@@ -67,7 +68,7 @@ def readable_scope(actor: Actor, as_of: dt.date) -> list[UnitId] | None:
         return None
     ids: set[UnitId] = set()
     for root in starts:
-        ids.update(queries.subtree_ids(root, as_of))
+        ids.update(unit_tree.subtree_ids(root, as_of))
     return sorted(ids)
 
 
@@ -132,7 +133,7 @@ def access_unit_on(actor: Actor, unit_id: int, as_of: dt.date) -> UnitId:
 def load_person(actor: Actor, person_id: int, as_of: dt.date, *, write: bool = False) -> PersonId:
     """The person if reachable through their cell on ``as_of`` (else their last cell);
     ``NotFound`` alike when missing or out of scope."""
-    uow = cast(UnitOfWork, DjangoUnitOfWork())
+    uow = cast(RegistryUnitOfWork, DjangoRegistryUnitOfWork())
     return access_person(uow, actor, PersonId(person_id), as_of, write=write)
 
 

@@ -17,9 +17,9 @@ from canbo.accounts.actors import actor_for
 from canbo.accounts.otp import needs_second_factor
 from canbo.core.clock import SystemClock
 from canbo.core.errors import ValidationError
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.ports import Actor
-from canbo.services.registry.ports import UnitOfWork
+from canbo.services.registry.ports import RegistryUnitOfWork
 
 S = TypeVar("S", bound=serializers.Serializer[Any])
 
@@ -33,9 +33,9 @@ def actor_of(request: Request) -> Actor:
     return cached
 
 
-def uow() -> UnitOfWork:
+def uow() -> RegistryUnitOfWork:
     """A fresh Django unit of work, typed as the port the services take."""
-    return cast(UnitOfWork, DjangoUnitOfWork())
+    return cast(RegistryUnitOfWork, DjangoRegistryUnitOfWork())
 
 
 def today() -> dt.date:

@@ -19,10 +19,10 @@ from canbo.accounts.scope import load_person, load_unit, readable_scope
 from canbo.core.errors import NotFound, ValidationError
 from canbo.core.registry import PersonData, UnitVersionData
 from canbo.core.types import UnitId
+from canbo.db import unit_tree
 from canbo.registry import models as m
-from canbo.registry import queries
 from canbo.registry.search import match_name_or_code
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.ports import Actor
 
 
@@ -151,13 +151,13 @@ def children(actor: Actor, unit_id: int, as_of: dt.date) -> QuerySet[m.UnitVersi
 def member_count(actor: Actor, unit_id: int, as_of: dt.date) -> int:
     """Party members whose cell lies in the unit's subtree on ``as_of`` (OR-20)."""
     load_unit(actor, unit_id, as_of)
-    return queries.count_members(unit_id, as_of)
+    return unit_tree.count_members(unit_id, as_of)
 
 
 def unit_version(actor: Actor, unit_id: int, day: dt.date) -> UnitVersionData:
     """The version in force on ``day``, for a change that starts then (OR-18)."""
     load_unit(actor, unit_id, day)
-    version = DjangoUnitOfWork().units.get_version(UnitId(unit_id), day)
+    version = DjangoRegistryUnitOfWork().units.get_version(UnitId(unit_id), day)
     if version is None:
         raise ValidationError("unit_not_valid", field="valid_from", unit_id=unit_id)
     return version
@@ -193,7 +193,7 @@ def members(
     """Members of the unit (or of its whole subtree) on ``as_of``, in official order:
     given name, middle name, family name (Vietnamese collation)."""
     load_unit(actor, unit_id, as_of)
-    ids = queries.subtree_ids(unit_id, as_of) if subtree else [UnitId(unit_id)]
+    ids = unit_tree.subtree_ids(unit_id, as_of) if subtree else [UnitId(unit_id)]
     people = _members_of(m.Person.objects.all(), ids, as_of)
     return _with_cell(people, as_of).order_by("sort_key", "pk")
 
@@ -205,7 +205,7 @@ def search_people(
     matching ``q`` in the full name or exactly the code; in official order."""
     if unit is not None:
         load_unit(actor, unit, as_of)
-        scope: list[UnitId] | None = queries.subtree_ids(unit, as_of)
+        scope: list[UnitId] | None = unit_tree.subtree_ids(unit, as_of)
     else:
         scope = readable_scope(actor, as_of)
     people = m.Person.objects.all()
@@ -219,7 +219,7 @@ def search_people(
 def person_data(actor: Actor, person_id: int, as_of: dt.date) -> PersonData:
     """The identity section as the core sees it, for a partial correction."""
     pid = load_person(actor, person_id, as_of)
-    data = DjangoUnitOfWork().people.get(pid)
+    data = DjangoRegistryUnitOfWork().people.get(pid)
     if data is None:
         raise NotFound("person_not_found", person_id=person_id)
     return data

@@ -13,7 +13,7 @@ from typing import Any
 from django.db import connection
 
 from canbo.core.types import DisciplineForm, PersonId, UnitId
-from canbo.registry.queries import _SUBTREE
+from canbo.db.unit_tree import SUBTREE
 from canbo.services.classification import ports as m
 
 STREAM = 20_000
@@ -30,7 +30,7 @@ class RegistryFacts:
 
     def units_for_cycle(self, root_id: UnitId, as_of: dt.date) -> list[m.UnitFacts]:
         sql = (
-            _SUBTREE  # noqa: S608
+            SUBTREE  # noqa: S608
             + "SELECT v.unit_id, v.parent_id, v.kind, u.valid_from FROM down "
             "JOIN registry_unitversion v ON v.unit_id = down.unit_id AND v.valid_from <= %s "
             "AND v.valid_to >= %s JOIN registry_orgunit u ON u.id = v.unit_id"
@@ -93,7 +93,7 @@ def _facts(
 
 def _members(root_id: int, as_of: dt.date) -> Iterator[tuple[int, int, Any]]:
     sql = (
-        _SUBTREE  # noqa: S608
+        SUBTREE  # noqa: S608
         + "SELECT m.person_id, m.unit_id, p.party_admission_date FROM down "
         "JOIN registry_membership m ON m.unit_id = down.unit_id AND m.valid_from <= %s "
         "AND m.valid_to >= %s JOIN registry_person p ON p.id = m.person_id"

@@ -23,8 +23,8 @@ from canbo.core.classification.model import Level, Proposal
 from canbo.core.errors import NotFound
 from canbo.core.permissions import Action, roles_for
 from canbo.core.types import UnitId
-from canbo.registry import queries
-from canbo.registry.uow import DjangoTreeReader
+from canbo.db import unit_tree
+from canbo.db.unit_tree import DjangoTreeReader
 from canbo.services.access import access_unit, can
 from canbo.services.classification import steps
 from canbo.services.classification.cycle import load_cycle
@@ -206,7 +206,7 @@ def _is_top(cycle: CycleData, unit_id: int) -> bool:
 
 def _subtree_counts(cycle: CycleData, unit_id: int) -> list[tuple[str, str, int]]:
     """Count a lower unit's subtree (a few thousand subjects at most) on the subject rows."""
-    ids = queries.subtree_ids(unit_id, cycle.as_of)
+    ids = unit_tree.subtree_ids(unit_id, cycle.as_of)
     marks = ",".join(["%s"] * len(ids))
     sql = (
         "SELECT kind, final_level, exemption <> '' AS exempt, COUNT(*) "  # noqa: S608

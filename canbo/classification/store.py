@@ -17,9 +17,9 @@ from django.db import connection
 from canbo.audit.log import DjangoAuditLog
 from canbo.core.classification.model import Level
 from canbo.core.types import DisciplineForm, PersonId, UnitId
+from canbo.db.transactions import AtomicWork
+from canbo.db.unit_tree import DjangoTreeReader
 from canbo.registry.models import UnitVersion
-from canbo.registry.transactions import AtomicWork
-from canbo.registry.uow import DjangoTreeReader
 from canbo.services.classification import ports as m
 from canbo.services.ports import AuditLog, TreeReader
 

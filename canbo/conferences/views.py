@@ -18,14 +18,14 @@ from canbo.services.voting import conferences as svc
 from canbo.services.voting.ports import CheckInMethod, ConferenceData, ConferenceId, Medium, SiteId
 from canbo.voting import selectors as vote_sel
 from canbo.voting.refusals import refusals_shown
-from canbo.voting.uow import VotingUnitOfWork
+from canbo.voting.uow import DjangoVotingUnitOfWork
 
 from . import forms, selectors
 
 
 def _live(request: HttpRequest, cid: int) -> dict[str, object]:
     conf, attendance, quorum, sessions = svc.live_status(
-        VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid)
+        DjangoVotingUnitOfWork(), actor_for(request.user), ConferenceId(cid)
     )
     agenda = selectors.agenda(cid)
     needed = svc.needed_for_quorum(quorum) if quorum else None
@@ -52,7 +52,7 @@ def conference_list(request: HttpRequest) -> HttpResponse:
         if unit is None:
             raise NotFound("unit_not_found", unit_code=d["unit_code"])
         data = ConferenceData(unit, d["title"], d["body"], d["held_on"], d["place"])
-        cid = svc.create_conference(VotingUnitOfWork(), actor_for(request.user), data)
+        cid = svc.create_conference(DjangoVotingUnitOfWork(), actor_for(request.user), data)
         return redirect("conferences:detail", cid)
     rows = selectors.visible(actor_for(request.user))
     return render(request, "conferences/list.html", {"form": form, "rows": rows})
@@ -84,7 +84,7 @@ def attendance_partial(request: HttpRequest, cid: int) -> HttpResponse:
 def agenda_post(request: HttpRequest, cid: int) -> HttpResponse:
     form = forms.LinesForm(request.POST)
     items = form.items() if form.is_valid() else []
-    svc.set_agenda(VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), items)
+    svc.set_agenda(DjangoVotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), items)
     return redirect("conferences:detail", cid)
 
 
@@ -94,7 +94,7 @@ def agenda_post(request: HttpRequest, cid: int) -> HttpResponse:
 def site_post(request: HttpRequest, cid: int) -> HttpResponse:
     form = forms.SiteForm(request.POST)
     name = form.cleaned_data["name"] if form.is_valid() else ""
-    svc.add_site(VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), name)
+    svc.add_site(DjangoVotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), name)
     return redirect("conferences:detail", cid)
 
 
@@ -109,7 +109,7 @@ def convene_post(request: HttpRequest, cid: int) -> HttpResponse:
     ids, unknown = selectors.person_ids_for_codes(form.items())
     if unknown:
         raise ValidationError("person_not_found", codes=unknown)
-    svc.convene(VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), ids)
+    svc.convene(DjangoVotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), ids)
     return redirect("conferences:detail", cid)
 
 
@@ -117,7 +117,7 @@ def convene_post(request: HttpRequest, cid: int) -> HttpResponse:
 @verified_login_required
 @refusals_shown
 def show_item_post(request: HttpRequest, cid: int, pos: int) -> HttpResponse:
-    svc.show_item(VotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), pos)
+    svc.show_item(DjangoVotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), pos)
     return redirect("conferences:detail", cid)
 
 
@@ -131,7 +131,7 @@ def site_checkin(request: HttpRequest, site_id: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         result = svc.check_in(
-            VotingUnitOfWork(),
+            DjangoVotingUnitOfWork(),
             actor_for(request.user),
             SiteId(site_id),
             person_id=PersonId(d["person"]) if d["person"] else None,

@@ -134,12 +134,24 @@ class Threshold:
             raise ValidationError("denominator_not_positive", denominator=base)
         if count < 0:
             raise ValidationError("count_negative", count=count)
+        return self.test(count, base)
+
+    def test(self, count: int, base: int) -> bool:
+        """The comparison alone, for inputs already validated (a base of 0 is allowed)."""
         lhs, rhs = self.denominator * count, self.numerator * base
         if self.comparison is Comparison.AT_LEAST:
             return lhs >= rhs
         if self.comparison is Comparison.MORE_THAN:
             return lhs > rhs
         return lhs < rhs
+
+    def least_count(self, base: int) -> int:
+        """The integer cutoff for a fixed ``base``, bound once when a rulebook is built: the
+        least count that holds (``>=``, ``>``) or, for ``<``, the least count that fails."""
+        quotient, remainder = divmod(self.numerator * base, self.denominator)
+        if self.comparison is Comparison.MORE_THAN:
+            return quotient + 1
+        return quotient + (1 if remainder else 0)
 
     def with_comparison(self, comparison: Comparison) -> Threshold:
         return replace(self, comparison=comparison)

@@ -13,10 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterator, Sequence
-from types import TracebackType
 from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection
 
 from canbo.audit.log import DjangoAuditLog
 from canbo.core.collation import sort_key, word_key
@@ -24,11 +23,13 @@ from canbo.core.importing import PersonRow, UnitRow
 from canbo.core.names import split_name
 from canbo.core.registry import pillar_of
 from canbo.core.types import UnitId, UnitKind
+from canbo.db import unit_tree
+from canbo.db.transactions import AtomicWork
+from canbo.db.unit_tree import DjangoTreeReader
 from canbo.services.registry.imports import UnitRef
 
-from . import models, queries
+from . import models
 from .constants import FOREVER
-from .uow import DjangoTreeReader
 
 PERSON_COLUMNS = (
     "id", "code", "full_name", "family_name", "middle_name", "given_name", "sort_key",
@@ -54,46 +55,23 @@ def _is_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-class DjangoBulkRegistry:
+class DjangoBulkImportUnitOfWork(AtomicWork):
     """One transaction of bulk registry work; rolled back unless :meth:`commit` is called."""
 
     def __init__(self) -> None:
+        super().__init__()
         self.tree = DjangoTreeReader()
         self.audit = DjangoAuditLog()
-        self._atomic: transaction.Atomic | None = None
-        self._committed = False
         self._next_id: int | None = None
         self._deferred_indexes: list[str] | None = None
 
-    def __enter__(self) -> DjangoBulkRegistry:
-        self._committed = False
+    def _before_begin(self) -> None:
         self._next_id = None
         self._deferred_indexes = None
-        self._atomic = transaction.atomic()
-        self._atomic.__enter__()
-        return self
 
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        assert self._atomic is not None  # noqa: S101
-        if exc_type is None and not self._committed:
-            transaction.set_rollback(True)
-        try:
-            if exc_type is None and self._committed and self._deferred_indexes:
-                _run(self._deferred_indexes)
-        except BaseException as error:
-            self._atomic.__exit__(type(error), error, error.__traceback__)
-            self._atomic = None
-            raise
-        self._atomic.__exit__(exc_type, exc, tb)
-        self._atomic = None
-
-    def commit(self) -> None:
-        self._committed = True
+    def _before_commit(self) -> None:
+        if self._deferred_indexes:
+            _run(self._deferred_indexes)
 
     def unit_refs(self, as_of: dt.date) -> dict[str, UnitRef]:
         """Every unit by code; kind from the version valid on ``as_of``, else the latest."""
@@ -310,7 +288,7 @@ def export_units(as_of: dt.date, root_id: UnitId | None) -> list[tuple[Any, ...]
     """
     qs = models.UnitVersion.objects.filter(valid_from__lte=as_of, valid_to__gte=as_of)
     if root_id is not None:
-        qs = qs.filter(unit_id__in=queries.subtree_ids(root_id, as_of))
+        qs = qs.filter(unit_id__in=unit_tree.subtree_ids(root_id, as_of))
     versions = {v.unit_id: v for v in qs.select_related("unit", "parent")}
     out: list[tuple[Any, ...]] = []
     start: dict[int, dt.date] = {}

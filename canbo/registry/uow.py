@@ -1,4 +1,4 @@
-"""Django adapters of the service ports: repositories, tree reader, unit of work."""
+"""Django adapters of the registry's ports: repositories and the unit of work."""
 
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ from canbo.core.collation import sort_key, word_key
 from canbo.core.names import split_name
 from canbo.core.registry import MembershipData, PersonData, UnitVersionData, pillar_of
 from canbo.core.types import Interval, LevelClass, PersonId, Sex, UnitId, UnitKind
+from canbo.db.transactions import AtomicWork
+from canbo.db.unit_tree import DjangoTreeReader
 
-from . import models, queries
+from . import models
 from .constants import FOREVER
 from .records_repo import DjangoRecordRepository
-from .transactions import AtomicWork
 
 
 def _to(day: dt.date | None) -> dt.date:
@@ -23,17 +24,6 @@ def _to(day: dt.date | None) -> dt.date:
 
 def _from_db(day: dt.date) -> dt.date | None:
     return None if day == FOREVER else day
-
-
-class DjangoTreeReader:
-    def ancestors(self, unit_id: UnitId, as_of: dt.date) -> list[UnitId]:
-        return queries.ancestors(unit_id, as_of)
-
-    def unit_exists(self, unit_id: UnitId) -> bool:
-        return models.OrgUnit.objects.filter(pk=unit_id).exists()
-
-    def predecessors(self, unit_id: UnitId) -> set[UnitId]:
-        return queries.predecessors(unit_id)
 
 
 def version_to_domain(v: models.UnitVersion) -> UnitVersionData:
@@ -223,7 +213,7 @@ class DjangoPersonRepository:
         return UnitKind(kind) if kind else None
 
 
-class DjangoUnitOfWork(AtomicWork):
+class DjangoRegistryUnitOfWork(AtomicWork):
     """One database transaction; ``commit()`` must be called or everything is rolled back."""
 
     def __init__(self) -> None:

@@ -14,8 +14,8 @@ except ImportError:  # pragma: no cover - not POSIX: threads of one process stil
 
 from canbo.audit.log import DjangoAuditLog
 from canbo.conferences.repository import DjangoConferenceRepository
-from canbo.registry.transactions import AtomicWork
-from canbo.registry.uow import DjangoTreeReader
+from canbo.db.transactions import AtomicWork
+from canbo.db.unit_tree import DjangoTreeReader
 from canbo.services.voting import voter_codes
 from canbo.services.voting.ports import SessionId
 from canbo.settings.keys import voter_code_key
@@ -94,7 +94,7 @@ class SqliteWriteQueue:
             _THREADS.release()
 
 
-class VotingUnitOfWork(AtomicWork):
+class DjangoVotingUnitOfWork(AtomicWork):
     """One database transaction; ``commit()`` must be called or everything is rolled back.
 
     On SQLite the block is held inside the write queue (:class:`SqliteWriteQueue`)."""

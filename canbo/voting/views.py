@@ -22,7 +22,7 @@ from canbo.services.voting.ports import ConferenceId, PaperMode, SessionId
 from . import forms, selectors
 from .exports import minutes_response, xlsx_response
 from .refusals import issue_text, refusals_shown
-from .uow import VotingUnitOfWork as U
+from .uow import DjangoVotingUnitOfWork as U
 
 ACTIONS = {
     "ready": svc.mark_ready,

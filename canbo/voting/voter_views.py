@@ -38,7 +38,7 @@ from canbo.services.voting.ports import SessionId
 
 from . import forms, selectors, voter_pages
 from .refusals import refusal_page, refusals_shown
-from .uow import VotingUnitOfWork as U
+from .uow import DjangoVotingUnitOfWork as U
 
 View = Callable[..., HttpResponse]
 T = TypeVar("T")

@@ -31,7 +31,8 @@ from django.db.models import (
 from canbo.accounts import scope
 from canbo.core.errors import NotFound
 from canbo.core.names import clean_spacing
-from canbo.registry import choices, queries
+from canbo.db import unit_tree
+from canbo.registry import choices
 from canbo.registry.constants import FOREVER
 from canbo.registry.models import (
     DisciplineRecord,
@@ -140,7 +141,7 @@ def unit_members(actor: Actor, unit_id: int, as_of: dt.date) -> list[MemberRow]:
 
 
 def _trail(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:
-    chain = queries.ancestors(unit_id, as_of)
+    chain = unit_tree.ancestors(unit_id, as_of)
     roots = scope.readable_roots(actor)
     if roots is not None:
         top = max((i for i, u in enumerate(chain) if u in roots), default=len(chain) - 1)
@@ -165,7 +166,7 @@ def unit_page(actor: Actor, unit_id: int, as_of: dt.date) -> UnitPage:
         trail=_trail(actor, unit_id, as_of),
         children=_nodes(UnitVersion.objects.filter(_valid_on(as_of), parent_id=unit_id), as_of),
         members=_members(unit_id, as_of),
-        subtree_members=queries.count_members(unit_id, as_of),
+        subtree_members=unit_tree.count_members(unit_id, as_of),
     )
 
 

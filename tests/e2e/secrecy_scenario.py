@@ -33,7 +33,7 @@ from canbo.services.ports import SYSTEM
 from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import sessions as vote_svc
 from canbo.services.voting.ports import ConferenceData, ConferenceId, SiteId
-from canbo.voting.uow import VotingUnitOfWork as U
+from canbo.voting.uow import DjangoVotingUnitOfWork as U
 from tests import factories as f
 from tests.e2e.voting_fixture import account
 from tests.integration.voting_builders import HELD_ON, plan

@@ -14,7 +14,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from canbo.accounts.models import RoleGrant
 from canbo.core.types import LineageKind, Role
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.registry import changes as svc
 from tests import factories as f
 
@@ -30,7 +30,7 @@ def shell_data() -> dict[str, int]:
     an = f.person("Nguyễn Văn An", tree.cell_a)
     f.person("Phạm Thị Anh", tree.cell_a)
     svc.reorganize(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         kind=LineageKind.MERGE,
         date=dt.date(2025, 7, 1),

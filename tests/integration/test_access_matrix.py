@@ -39,7 +39,7 @@ from canbo.services.ports import SYSTEM, Actor, Grant
 from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import sessions as vote_svc
 from canbo.services.voting.ports import ConferenceData
-from canbo.voting.uow import VotingUnitOfWork
+from canbo.voting.uow import DjangoVotingUnitOfWork
 from tests import factories as f
 from tests.integration import voting_builders as vb
 
@@ -154,7 +154,7 @@ def build_world() -> World:
     cell_b = f.unit("Chi bộ bản Pa Tần", UnitKind.CELL, commune)
     people = [f.person(name, cell_a) for name in vb.NAMES[:5]]
     counters = [vb.counter(f"kiem-phieu-{i}", commune) for i in (1, 2)]
-    uow = VotingUnitOfWork
+    uow = DjangoVotingUnitOfWork
     data = ConferenceData(commune, "Hội nghị Ban Chấp hành Đảng bộ xã", "party", HELD_ON, "Sìn Hồ")
     cid = conf_svc.create_conference(uow(), SYSTEM, data)
     conf_svc.set_agenda(uow(), SYSTEM, cid, ["Khai mạc", "Lấy phiếu tín nhiệm"])

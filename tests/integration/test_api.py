@@ -18,7 +18,7 @@ from canbo.accounts.models import RoleGrant
 from canbo.audit.models import AuditEntry
 from canbo.core.types import LineageKind, Role, Sex, UnitId, UnitKind
 from canbo.registry import models as m
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.registry import changes as svc
 from tests import factories as f
 
@@ -45,7 +45,7 @@ def client_for(role: Role | None, root: UnitId | None = None, **user: Any) -> AP
 
 def merge_provinces(tree: f.SmallTree) -> None:
     svc.reorganize(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         kind=LineageKind.MERGE,
         date=MERGE,

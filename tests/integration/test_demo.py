@@ -16,10 +16,11 @@ from canbo.audit.models import AuditEntry
 from canbo.core.names import split_name
 from canbo.core.seed.provinces import PROVINCES_FROM_2025_07
 from canbo.core.types import UnitKind
+from canbo.db import unit_tree
 from canbo.demo.accounts import demo_users, ensure_admin
 from canbo.demo.generator import DemoResult, build_demo
 from canbo.demo.scales import SCALES
-from canbo.registry import models, queries
+from canbo.registry import models
 from canbo.registry.uow import DjangoUnitRepository
 
 TODAY = dt.date(2026, 3, 2)
@@ -106,7 +107,7 @@ def test_cells_are_transferred_without_a_gap_and_members_stay_in_their_cell(
 
 def _members(root_code: str, day: dt.date) -> set[int]:
     root = models.OrgUnit.objects.get(code=root_code).pk
-    cells = queries.subtree_ids(root, day)
+    cells = unit_tree.subtree_ids(root, day)
     return set(
         models.Membership.objects.filter(
             unit_id__in=cells, valid_from__lte=day, valid_to__gte=day
@@ -120,7 +121,7 @@ def test_the_new_tuyen_quang_has_exactly_the_members_of_its_predecessors(demo: D
     after = _members("DB-08-2025", REORG)
     assert before and before == after
     root = models.OrgUnit.objects.get(code="DB-08-2025").pk
-    assert queries.count_members(root, REORG) == len(after)
+    assert unit_tree.count_members(root, REORG) == len(after)
 
 
 @pytest.mark.django_db

@@ -14,7 +14,7 @@ from canbo.core.errors import ImportRejected
 from canbo.core.importing import PEOPLE_COLUMNS, UNIT_COLUMNS
 from canbo.core.types import Role
 from canbo.registry import bulk, models
-from canbo.registry.bulk import DjangoBulkRegistry
+from canbo.registry.bulk import DjangoBulkImportUnitOfWork
 from canbo.registry.io_files import open_source, write_table
 from canbo.services.ports import SYSTEM, Actor, Grant
 from canbo.services.registry import imports
@@ -57,7 +57,7 @@ def run(
     info = imports.FileInfo(path.name, "0" * 64)
     with open_source(path) as source:
         return use_case(
-            DjangoBulkRegistry(), actor, source, today=TODAY, file=info, dry_run=dry_run
+            DjangoBulkImportUnitOfWork(), actor, source, today=TODAY, file=info, dry_run=dry_run
         )
 
 

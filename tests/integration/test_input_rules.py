@@ -15,9 +15,9 @@ from canbo.core.records import LeaveData, RelativeData
 from canbo.core.types import LeaveKind, RelationKind, Role
 from canbo.core.validation import InvalidField
 from canbo.registry import models as m
-from canbo.registry.bulk import DjangoBulkRegistry
+from canbo.registry.bulk import DjangoBulkImportUnitOfWork
 from canbo.registry.io_files import open_source
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.registry import imports
 from canbo.services.registry import records as record_svc
 from tests import factories as f
@@ -54,7 +54,7 @@ def import_problems(path: Path, kind: str = "people") -> list[Any]:
     use_case = imports.import_people if kind == "people" else imports.import_units
     with pytest.raises(ImportRejected) as err, open_source(path) as source:
         use_case(
-            DjangoBulkRegistry(), f.SYSTEM, source, today=f.TODAY,
+            DjangoBulkImportUnitOfWork(), f.SYSTEM, source, today=f.TODAY,
             file=imports.FileInfo(path.name, "0" * 64),
         )  # fmt: skip
     return err.value.errors
@@ -123,7 +123,7 @@ def test_record_items_refuse_control_and_bidi_characters(tree: f.SmallTree) -> N
         ),
     ]:
         with pytest.raises(InvalidField):
-            record_svc.add_record(DjangoUnitOfWork(), f.SYSTEM, pid, data, today)
+            record_svc.add_record(DjangoRegistryUnitOfWork(), f.SYSTEM, pid, data, today)
 
 
 def test_a_nul_byte_in_a_csv_cell_far_past_the_first_block_names_its_row_and_column(

@@ -18,7 +18,7 @@ from canbo.services.ports import SYSTEM
 from canbo.services.voting import count as count_svc
 from canbo.services.voting import sessions as vote_svc
 from canbo.voting import models
-from canbo.voting.uow import VotingUnitOfWork as U
+from canbo.voting.uow import DjangoVotingUnitOfWork as U
 from tests.integration import classification_fixtures as fx
 
 from .voting_builders import check_in, close_and_count, hall, open_vote, plan

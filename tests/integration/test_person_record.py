@@ -11,7 +11,7 @@ from canbo.core.errors import NotFound, ValidationError
 from canbo.core.records import DisciplineData, LeaveData, PositionData, RelativeData, TermData
 from canbo.core.types import DisciplineForm, Interval, LeaveKind, RelationKind, Role
 from canbo.registry import models
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.ports import Actor, Grant
 from canbo.services.registry import records as svc
 from tests import factories as f
@@ -35,14 +35,14 @@ def test_a_position_discipline_leave_and_relative_are_recorded_with_audit(
     spouse = f.person("Hoàng Thị Lan", tree.cell_b, sex=f.Sex.FEMALE)
     before = AuditEntry.objects.count()
     svc.add_record(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         pid,
         PositionData("BT-CB", tree.cell_a, "elected", Interval(dt.date(2020, 9, 1))),
         TODAY,
     )
     svc.add_record(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         pid,
         DisciplineData(
@@ -51,14 +51,14 @@ def test_a_position_discipline_leave_and_relative_are_recorded_with_audit(
         TODAY,
     )
     svc.add_record(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         pid,
         LeaveData(LeaveKind.SICK, dt.date(2025, 1, 6), dt.date(2025, 4, 30)),
         TODAY,
     )
     svc.add_record(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         pid,
         RelativeData(RelationKind.SPOUSE, dt.date(2025, 1, 2), linked_person_id=spouse),
@@ -77,7 +77,7 @@ def test_a_discipline_decided_in_the_future_is_refused_and_nothing_is_written() 
     pid = f.person("Võ Thị Hồng", tree.cell_a, sex=f.Sex.FEMALE)
     with pytest.raises(ValidationError) as err:
         svc.add_record(
-            DjangoUnitOfWork(),
+            DjangoRegistryUnitOfWork(),
             f.SYSTEM,
             pid,
             DisciplineData(DisciplineForm.CANH_CAO, TODAY + dt.timedelta(days=1), "Đảng ủy"),
@@ -94,7 +94,7 @@ def test_staff_of_another_province_cannot_add_to_a_record_and_sees_not_found() -
     staff = Actor(None, "staff", (Grant(Role.ORG_STAFF, tree.tuyen_quang_old),))
     with pytest.raises(NotFound):
         svc.add_record(
-            DjangoUnitOfWork(),
+            DjangoRegistryUnitOfWork(),
             staff,
             pid,
             LeaveData(LeaveKind.MATERNITY, dt.date(2025, 1, 6), dt.date(2025, 7, 5)),
@@ -107,13 +107,13 @@ def test_a_term_must_end_after_it_starts() -> None:
     tree = f.small_tree()
     with pytest.raises(ValidationError):
         svc.add_term(
-            DjangoUnitOfWork(),
+            DjangoRegistryUnitOfWork(),
             f.SYSTEM,
             TermData(tree.commune, "2025–2030", dt.date(2030, 1, 1), dt.date(2025, 1, 1)),
             TODAY,
         )
     term_id = svc.add_term(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         TermData(tree.commune, "2025–2030", dt.date(2025, 7, 1), dt.date(2030, 6, 30)),
         TODAY,

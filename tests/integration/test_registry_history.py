@@ -10,8 +10,8 @@ from canbo.audit.log import verify
 from canbo.audit.models import AuditEntry
 from canbo.core.errors import NotFound, PermissionDenied, RuleViolation, ValidationError
 from canbo.core.types import LineageKind, Role
-from canbo.registry import queries
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.db import unit_tree
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.access import access_unit
 from canbo.services.ports import Actor, Grant
 from canbo.services.registry import changes as svc
@@ -26,7 +26,7 @@ MERGE = dt.date(2025, 7, 1)
 
 def merge_provinces(tree: f.SmallTree) -> None:
     svc.reorganize(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         kind=LineageKind.MERGE,
         date=MERGE,
@@ -40,32 +40,36 @@ def test_a_cell_moved_by_the_merge_answers_its_old_and_new_province_by_date() ->
     tree = f.small_tree()
     f.person("Nguyễn Văn An", tree.cell_a)
     merge_provinces(tree)
-    assert queries.ancestors(tree.cell_a, BEFORE)[:3] == [tree.cell_a, tree.commune, tree.ha_giang]
-    assert queries.ancestors(tree.cell_a, AFTER)[:3] == [
+    assert unit_tree.ancestors(tree.cell_a, BEFORE)[:3] == [
+        tree.cell_a,
+        tree.commune,
+        tree.ha_giang,
+    ]
+    assert unit_tree.ancestors(tree.cell_a, AFTER)[:3] == [
         tree.cell_a,
         tree.commune,
         tree.tuyen_quang_new,
     ]
-    assert queries.count_members(tree.ha_giang, BEFORE) == 1
-    assert queries.count_members(tree.ha_giang, AFTER) == 0
-    assert queries.count_members(tree.tuyen_quang_new, AFTER) == 1
-    assert queries.count_members(tree.tuyen_quang_new, BEFORE) == 0
+    assert unit_tree.count_members(tree.ha_giang, BEFORE) == 1
+    assert unit_tree.count_members(tree.ha_giang, AFTER) == 0
+    assert unit_tree.count_members(tree.tuyen_quang_new, AFTER) == 1
+    assert unit_tree.count_members(tree.tuyen_quang_new, BEFORE) == 0
 
 
 def test_a_province_scoped_actor_cannot_see_another_province_and_gets_not_found() -> None:
     tree = f.small_tree()
     staff = Actor(None, "staff", (Grant(Role.ORG_STAFF, tree.tuyen_quang_old),))
     with pytest.raises(NotFound):
-        access_unit(staff, tree.cell_a, DjangoUnitOfWork().tree, BEFORE)
+        access_unit(staff, tree.cell_a, DjangoRegistryUnitOfWork().tree, BEFORE)
     viewer = Actor(None, "viewer", (Grant(Role.VIEWER, tree.ha_giang),))
-    assert access_unit(viewer, tree.cell_a, DjangoUnitOfWork().tree, BEFORE) == tree.cell_a
+    assert access_unit(viewer, tree.cell_a, DjangoRegistryUnitOfWork().tree, BEFORE) == tree.cell_a
     with pytest.raises(PermissionDenied):
-        access_unit(viewer, tree.cell_a, DjangoUnitOfWork().tree, BEFORE, write=True)
+        access_unit(viewer, tree.cell_a, DjangoRegistryUnitOfWork().tree, BEFORE, write=True)
 
 
 def test_moving_a_unit_under_its_own_descendant_is_refused_as_a_cycle() -> None:
     tree = f.small_tree()
-    version = DjangoUnitOfWork().units.get_version(tree.commune, BEFORE)
+    version = DjangoRegistryUnitOfWork().units.get_version(tree.commune, BEFORE)
     assert version is not None
     import dataclasses
 
@@ -73,15 +77,15 @@ def test_moving_a_unit_under_its_own_descendant_is_refused_as_a_cycle() -> None:
 
     bad = dataclasses.replace(version, parent_id=tree.cell_a, valid=Interval(dt.date(2024, 1, 1)))
     with pytest.raises(ValidationError) as err:
-        svc.change_unit(DjangoUnitOfWork(), f.SYSTEM, tree.commune, bad)
+        svc.change_unit(DjangoRegistryUnitOfWork(), f.SYSTEM, tree.commune, bad)
     assert err.value.code == "tree_cycle"
-    assert queries.ancestors(tree.cell_a, BEFORE)[1] == tree.commune
+    assert unit_tree.ancestors(tree.cell_a, BEFORE)[1] == tree.commune
 
 
 def test_a_member_cannot_belong_to_two_cells_at_once() -> None:
     tree = f.small_tree()
     pid = f.person("Trần Thị Bích Ngọc", tree.cell_a, sex=f.Sex.FEMALE)
-    uow = DjangoUnitOfWork()
+    uow = DjangoRegistryUnitOfWork()
     with pytest.raises(RuleViolation) as err, uow:
         svc._join(uow, pid, tree.cell_b, dt.date(2020, 1, 1))
     assert err.value.code == "membership_overlap"
@@ -107,8 +111,8 @@ def test_deleting_the_newest_audit_entry_is_detected_by_the_head() -> None:
 
 def test_a_unit_in_the_future_tree_is_not_visible_before_it_exists() -> None:
     tree = f.small_tree()
-    assert queries.ancestors(tree.tuyen_quang_new, BEFORE) == []
-    assert queries.ancestors(tree.tuyen_quang_new, AFTER)[0] == tree.tuyen_quang_new
+    assert unit_tree.ancestors(tree.tuyen_quang_new, BEFORE) == []
+    assert unit_tree.ancestors(tree.tuyen_quang_new, AFTER)[0] == tree.tuyen_quang_new
 
 
 def test_two_changes_starting_on_the_same_day_are_refused_and_history_stays_clear() -> None:
@@ -118,17 +122,17 @@ def test_two_changes_starting_on_the_same_day_are_refused_and_history_stays_clea
     from canbo.core.types import Interval
 
     tree = f.small_tree()
-    version = DjangoUnitOfWork().units.get_version(tree.commune, BEFORE)
+    version = DjangoRegistryUnitOfWork().units.get_version(tree.commune, BEFORE)
     assert version is not None
     renamed = dataclasses.replace(
         version, name="Đảng bộ xã Yên Minh mới", valid=Interval(dt.date(2024, 3, 1))
     )
-    svc.change_unit(DjangoUnitOfWork(), f.SYSTEM, tree.commune, renamed)
+    svc.change_unit(DjangoRegistryUnitOfWork(), f.SYSTEM, tree.commune, renamed)
     again = dataclasses.replace(renamed, name="Đảng bộ xã Mậu Duệ")
     with pytest.raises(Conflict) as err:
-        svc.change_unit(DjangoUnitOfWork(), f.SYSTEM, tree.commune, again)
+        svc.change_unit(DjangoRegistryUnitOfWork(), f.SYSTEM, tree.commune, again)
     assert err.value.code == "version_same_day"
-    current = DjangoUnitOfWork().units.get_version(tree.commune, dt.date(2024, 6, 1))
+    current = DjangoRegistryUnitOfWork().units.get_version(tree.commune, dt.date(2024, 6, 1))
     assert current is not None and current.name == "Đảng bộ xã Yên Minh mới"
 
 
@@ -140,11 +144,15 @@ def test_changing_a_person_code_to_another_persons_code_is_a_conflict() -> None:
     tree = f.small_tree()
     first = f.person("Nguyễn Thị Hoa", tree.cell_a, sex=f.Sex.FEMALE, code="P-HOA")
     second = f.person("Lý Văn Sơn", tree.cell_b, code="P-SON")
-    data = DjangoUnitOfWork().people.get(second)
+    data = DjangoRegistryUnitOfWork().people.get(second)
     assert data is not None and first
     with pytest.raises(Conflict):
         svc.update_person(
-            DjangoUnitOfWork(), f.SYSTEM, second, dataclasses.replace(data, code="P-HOA"), f.TODAY
+            DjangoRegistryUnitOfWork(),
+            f.SYSTEM,
+            second,
+            dataclasses.replace(data, code="P-HOA"),
+            f.TODAY,
         )
 
 
@@ -154,7 +162,7 @@ def test_the_merged_provinces_commission_reads_its_predecessors_history_but_cann
     tree = f.small_tree()
     merge_provinces(tree)
     staff = Actor(None, "staff", (Grant(Role.ORG_STAFF, tree.tuyen_quang_new),))
-    reader = DjangoUnitOfWork().tree
+    reader = DjangoRegistryUnitOfWork().tree
     assert access_unit(staff, tree.cell_a, reader, BEFORE) == tree.cell_a
     assert access_unit(staff, tree.cell_a, reader, AFTER, write=True) == tree.cell_a
     with pytest.raises(PermissionDenied):

@@ -20,8 +20,8 @@ from canbo.services.voting.ports import (
     Status,
 )
 from canbo.voting import models
+from canbo.voting.uow import DjangoVotingUnitOfWork as U
 from canbo.voting.uow import KeyedCodes
-from canbo.voting.uow import VotingUnitOfWork as U
 
 from .voting_builders import Hall, check_in, hall, make_key, open_vote, plan
 

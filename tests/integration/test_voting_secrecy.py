@@ -27,7 +27,7 @@ from canbo.services.ports import SYSTEM
 from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import sessions as vote_svc
 from canbo.voting import models
-from canbo.voting.uow import VotingUnitOfWork as U
+from canbo.voting.uow import DjangoVotingUnitOfWork as U
 
 from .voting_builders import check_in, close_and_count, hall, open_vote
 

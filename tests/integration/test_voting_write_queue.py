@@ -16,8 +16,8 @@ from django.db import connection
 
 from canbo.services.voting import sessions as vote_svc
 from canbo.voting import models
+from canbo.voting.uow import DjangoVotingUnitOfWork as U
 from canbo.voting.uow import SqliteWriteQueue
-from canbo.voting.uow import VotingUnitOfWork as U
 
 from .voting_builders import check_in, close_and_count, hall, open_vote
 

@@ -32,7 +32,7 @@ from canbo.core.types import (
     UnitKind,
 )
 from canbo.registry import models
-from canbo.registry.uow import DjangoUnitOfWork
+from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.registry import changes as svc
 from canbo.services.registry import records
 from tests import factories as f
@@ -69,7 +69,7 @@ def world() -> World:
     for name in ("Trần Thị Bình", "Lê Văn Ánh", "Phạm Thị Anh", "Hoàng Văn Đức", "Vũ Thị Dung"):
         f.person(name, tree.cell_a)
     svc.reorganize(
-        DjangoUnitOfWork(),
+        DjangoRegistryUnitOfWork(),
         f.SYSTEM,
         kind=LineageKind.MERGE,
         date=MERGE,
@@ -77,10 +77,10 @@ def world() -> World:
         predecessors=[tree.ha_giang, tree.tuyen_quang_old],
         successors=[tree.tuyen_quang_new],
     )
-    version = DjangoUnitOfWork().units.get_version(tree.cell_b, dt.date(2019, 1, 1))
+    version = DjangoRegistryUnitOfWork().units.get_version(tree.cell_b, dt.date(2019, 1, 1))
     assert version is not None
     renamed = _renamed(version, "Chi bộ thôn Bản Lý Một", dt.date(2020, 1, 1))
-    svc.change_unit(DjangoUnitOfWork(), f.SYSTEM, tree.cell_b, renamed)
+    svc.change_unit(DjangoRegistryUnitOfWork(), f.SYSTEM, tree.cell_b, renamed)
     cao_bang = f.unit("Đảng bộ tỉnh Cao Bằng", UnitKind.PROVINCIAL_PARTY_COMMITTEE, tree.central)
     commune = f.unit("Đảng bộ xã Hà Quảng", UnitKind.COMMUNE_PARTY_COMMITTEE, cao_bang)
     cell = f.unit("Chi bộ thôn Nà Giàng", UnitKind.CELL, commune)
@@ -312,7 +312,7 @@ def test_search_returns_only_units_in_the_actors_scope(world: World) -> None:
 
 def test_the_person_page_shows_every_record_section(world: World) -> None:
     models.Title.objects.create(code="BT-CB", name="Bí thư chi bộ", level="grassroots")
-    uow, pid, cell = DjangoUnitOfWork(), world.an, world.tree.cell_a
+    uow, pid, cell = DjangoRegistryUnitOfWork(), world.an, world.tree.cell_a
     today = f.TODAY
     records.add_term(
         uow, f.SYSTEM, TermData(cell, "2020–2025", dt.date(2020, 9, 1), dt.date(2025, 8, 31)), today

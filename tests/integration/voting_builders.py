@@ -22,7 +22,7 @@ from canbo.services.voting.ports import (
     SessionId,
     SiteId,
 )
-from canbo.voting.uow import VotingUnitOfWork
+from canbo.voting.uow import DjangoVotingUnitOfWork
 from tests import factories as f
 
 HELD_ON = dt.date(2026, 11, 20)
@@ -54,8 +54,8 @@ class Hall:
     session: SessionId
     shares: tuple[str, ...] = field(default_factory=tuple)
 
-    def uow(self) -> VotingUnitOfWork:
-        return VotingUnitOfWork()
+    def uow(self) -> DjangoVotingUnitOfWork:
+        return DjangoVotingUnitOfWork()
 
 
 def counter(username: str, unit: UnitId) -> Actor:
@@ -91,16 +91,16 @@ def hall(convened: int = 9, paper_mode: PaperMode = PaperMode.PER_BALLOT) -> Hal
         held_on=HELD_ON,
         place="Yên Minh",
     )
-    cid = conf_svc.create_conference(VotingUnitOfWork(), SYSTEM, data)
-    conf_svc.set_agenda(VotingUnitOfWork(), SYSTEM, cid, ["Khai mạc", "Lấy phiếu tín nhiệm"])
+    cid = conf_svc.create_conference(DjangoVotingUnitOfWork(), SYSTEM, data)
+    conf_svc.set_agenda(DjangoVotingUnitOfWork(), SYSTEM, cid, ["Khai mạc", "Lấy phiếu tín nhiệm"])
     sites = (
-        conf_svc.add_site(VotingUnitOfWork(), SYSTEM, cid, "Hội trường Đảng ủy xã"),
-        conf_svc.add_site(VotingUnitOfWork(), SYSTEM, cid, "Điểm cầu thôn Na Pô"),
+        conf_svc.add_site(DjangoVotingUnitOfWork(), SYSTEM, cid, "Hội trường Đảng ủy xã"),
+        conf_svc.add_site(DjangoVotingUnitOfWork(), SYSTEM, cid, "Điểm cầu thôn Na Pô"),
     )
-    conf_svc.convene(VotingUnitOfWork(), SYSTEM, cid, persons)
+    conf_svc.convene(DjangoVotingUnitOfWork(), SYSTEM, cid, persons)
     subjects = persons[:3]
     sid = vote_svc.create_session(
-        VotingUnitOfWork(), SYSTEM, cid, plan(subjects, counters, paper_mode=paper_mode)
+        DjangoVotingUnitOfWork(), SYSTEM, cid, plan(subjects, counters, paper_mode=paper_mode)
     )
     return Hall(tree.commune, cid, sites, persons, subjects, counters, sid)
 
@@ -112,7 +112,7 @@ def check_in(
     codes: list[str] = []
     for p in people:
         result = conf_svc.check_in(
-            VotingUnitOfWork(), SYSTEM, h.sites[site], person_id=p, medium=medium
+            DjangoVotingUnitOfWork(), SYSTEM, h.sites[site], person_id=p, medium=medium
         )
         codes.extend(c.code for c in result.codes if c.session_id == h.session)
     return codes
@@ -120,7 +120,7 @@ def check_in(
 
 def make_key(h: Hall) -> tuple[str, ...]:
     """The counting committee makes its key; the hall keeps the shares for the count."""
-    key = vote_svc.make_ballot_key(VotingUnitOfWork(), h.counters[0], h.session)
+    key = vote_svc.make_ballot_key(DjangoVotingUnitOfWork(), h.counters[0], h.session)
     h.shares = key.shares
     return key.shares
 
@@ -132,14 +132,14 @@ def close_and_count(h: Hall) -> list[str]:
     from canbo.voting import models
 
     if models.VoteSession.objects.get(pk=h.session).status == "open":
-        vote_svc.close_vote(VotingUnitOfWork(), SYSTEM, h.session)
-    count_svc.count(VotingUnitOfWork(), h.counters[0], h.session, h.shares)
+        vote_svc.close_vote(DjangoVotingUnitOfWork(), SYSTEM, h.session)
+    count_svc.count(DjangoVotingUnitOfWork(), h.counters[0], h.session, h.shares)
     return list(
         models.Ballot.objects.filter(session_id=h.session).values_list("receipt", flat=True)
     )
 
 
 def open_vote(h: Hall) -> None:
-    vote_svc.mark_ready(VotingUnitOfWork(), SYSTEM, h.session)
+    vote_svc.mark_ready(DjangoVotingUnitOfWork(), SYSTEM, h.session)
     make_key(h)
-    vote_svc.open_vote(VotingUnitOfWork(), SYSTEM, h.session)
+    vote_svc.open_vote(DjangoVotingUnitOfWork(), SYSTEM, h.session)

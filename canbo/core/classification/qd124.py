@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from canbo.core.classification import kht_cases as kc
 from canbo.core.classification.common import (
     Evaluator,
     caps_step,
@@ -60,8 +61,7 @@ MET_PERSON = {
     ),
 }
 _TB_VI, _TB_EN = "Có tiêu chí dưới mức Trung bình.", "A criterion is below Trung bình."
-_DISC_VI = "Có kỷ luật trong năm chưa được tự phát hiện, khắc phục."
-_DISC_EN = "Discipline in the year that was not self-detected and remedied."
+_DISC_VI, _DISC_EN = kc.DISCIPLINE.message_vi, kc.DISCIPLINE.message_en
 HT_GRADES = _r("CL124-05", NM, _TB_VI, _TB_EN, Level.HT)
 HT_DISCIPLINE = _r("CL124-05", NM, _DISC_VI, _DISC_EN, Level.HT)
 HT_GRADES_IND = _r("CL124-05", NM, _TB_VI, _TB_EN, Level.HT, _HT_IND)
@@ -107,50 +107,22 @@ CONFIDENCE_FLAG = _r(
     "More than 50% 'low confidence': no automatic KHT under QĐ 124; one input for the decision.",
     None,
 )
-ANY_KEM = _r("CL124-06", K, "Có tiêu chí xếp mức Kém.", "A criterion is graded Kém.", KHT)
-DISCIPLINE = _r("CL124-06", K, _DISC_VI, _DISC_EN, KHT)
-TASKS = _r(
-    "CL124-06",
-    K,
-    "Hoàn thành dưới 50% chỉ tiêu, nhiệm vụ; chỉ tiêu chủ yếu không đạt.",
-    "Less than 50% of targets and tasks done, key targets missed.",
-    KHT,
-)
-UNITS = _r(
-    "CL124-06",
-    K,
-    "Trên 20% đơn vị trực thuộc bị kỷ luật trong năm.",
-    "More than 20% of affiliated units disciplined in the year.",
-    KHT,
-)
-DISUNITY = _r(
-    "CL124-06",
-    K,
-    "Được kết luận mất đoàn kết nội bộ hoặc có thành viên suy thoái.",
-    "Internal disunity or a degenerated member concluded.",
-    KHT,
-)
-LED_TASKS = _r(
-    "CL124-06",
-    K,
-    "Đơn vị trực tiếp lãnh đạo hoàn thành dưới 50% chỉ tiêu, nhiệm vụ; chỉ tiêu chủ yếu không đạt.",
-    "The unit led directly did less than 50% of its targets and tasks, key targets missed.",
-    KHT,
-)
-DEGRADATION = _r(
-    "CL124-06",
-    K,
-    "Được kết luận suy thoái, tự diễn biến, tự chuyển hóa.",
-    "Concluded to show degradation, self-evolution or self-transformation.",
-    KHT,
-)
-BREACH = _r(
-    "CL124-06",
-    K,
-    "Vi phạm điều đảng viên không được làm hoặc trách nhiệm nêu gương.",
-    "Breach of what Party members must not do or of the duty to set an example.",
-    KHT,
-)
+
+
+def _case(case: kc.ForcedCase) -> Reason:
+    return _r("CL124-06", K, case.message_vi, case.message_en, KHT)
+
+
+# CL124-06: the forced-KHT cases (kht_cases) cited as QĐ 124, in the order they are reported.
+_FORCED_COLLECTIVE = kc.check_cases([(c, _case(c)) for c in (kc.ANY_KEM, *kc.COLLECTIVE_CASES)])
+_FORCED_LEADER = kc.check_cases([(c, _case(c)) for c in (kc.ANY_KEM, *kc.LEADER_CASES)])
+_FORCED_PERSON = kc.check_cases([(c, _case(c)) for c in (kc.ANY_KEM, *kc.INDIVIDUAL_CASES)])
+_FORCED = {
+    SubjectKind.COLLECTIVE: _FORCED_COLLECTIVE,
+    SubjectKind.LEADER: _FORCED_LEADER,
+    SubjectKind.INDIVIDUAL: _FORCED_PERSON,
+    SubjectKind.MEMBER_OUTSIDE: _FORCED_PERSON,
+}
 
 
 def _other(s: Subject) -> Grade:
@@ -161,9 +133,7 @@ def _results(s: Subject) -> Grade:
     return s.grade_results if s.grade_results is not None else Grade.KEM
 
 
-def _counted_discipline(s: Subject) -> bool:
-    """CL-19 / CL124-06: discipline in the year counts unless self-detected and remedied."""
-    return s.discipline is not None and not s.discipline_self_remedied
+_counted_discipline = kc.counted_discipline
 
 
 def _none(s: Subject) -> list[Reason]:
@@ -220,27 +190,7 @@ def _htxs_person(s: Subject) -> list[Reason]:
 
 def _forced(s: Subject) -> list[Reason]:
     """CL124-06 (text): any criterion Kém; discipline, degradation and the kind's own cases."""
-    out = []
-    if _other(s) is Grade.KEM or _results(s) is Grade.KEM:
-        out.append(ANY_KEM)
-    if _counted_discipline(s):
-        out.append(DISCIPLINE)
-    if s.kind is SubjectKind.COLLECTIVE:
-        if s.key_targets_missed and 2 * (s.tasks_on_time + s.tasks_late) < s.tasks_total:
-            out.append(TASKS)
-        if s.units_disciplined is not None and s.units_disciplined > 20 * PCT_SCALE:
-            out.append(UNITS)
-        if s.degradation_concluded:
-            out.append(DISUNITY)
-        return out
-    if s.kind is SubjectKind.LEADER and s.key_targets_missed:
-        if s.led_units_tasks is not None and s.led_units_tasks < 50 * PCT_SCALE:
-            out.append(LED_TASKS)
-    if s.degradation_concluded:
-        out.append(DEGRADATION)
-    if s.breach_concluded:
-        out.append(BREACH)
-    return out
+    return _FORCED[s.kind](s)
 
 
 def _kind_rules(

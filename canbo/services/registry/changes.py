@@ -17,10 +17,10 @@ from canbo.core.plain import plain_dict as _plain
 from canbo.core.types import Interval, PersonId, Share, UnitId
 from canbo.services.access import access_unit, require_admin
 from canbo.services.ports import Actor
-from canbo.services.registry.ports import UnitOfWork
+from canbo.services.registry.ports import RegistryUnitOfWork
 
 
-def create_unit(uow: UnitOfWork, actor: Actor, data: core.UnitVersionData) -> UnitId:
+def create_unit(uow: RegistryUnitOfWork, actor: Actor, data: core.UnitVersionData) -> UnitId:
     """Create a unit with its first version under a parent the actor may write (OR-15).
 
     The fields pass the same rules as a units file (:func:`canbo.core.validation.clean_unit`).
@@ -39,7 +39,9 @@ def create_unit(uow: UnitOfWork, actor: Actor, data: core.UnitVersionData) -> Un
         return unit_id
 
 
-def change_unit(uow: UnitOfWork, actor: Actor, unit_id: UnitId, data: core.UnitVersionData) -> None:
+def change_unit(
+    uow: RegistryUnitOfWork, actor: Actor, unit_id: UnitId, data: core.UnitVersionData
+) -> None:
     """Record a change (rename, new parent, new kind) from ``data.valid.valid_from`` on.
 
     The version valid the day before is closed on that day; history is kept (OR-15, OR-18).
@@ -65,7 +67,7 @@ def change_unit(uow: UnitOfWork, actor: Actor, unit_id: UnitId, data: core.UnitV
 
 
 def reorganize(
-    uow: UnitOfWork,
+    uow: RegistryUnitOfWork,
     actor: Actor,
     *,
     kind: str,
@@ -114,7 +116,7 @@ def reorganize(
 
 
 def _move_children(
-    uow: UnitOfWork,
+    uow: RegistryUnitOfWork,
     predecessors: Sequence[UnitId],
     successor: UnitId,
     date: dt.date,
@@ -138,7 +140,7 @@ def _move_children(
 
 
 def create_person(
-    uow: UnitOfWork,
+    uow: RegistryUnitOfWork,
     actor: Actor,
     data: core.PersonData,
     cell_id: UnitId,
@@ -166,7 +168,11 @@ def create_person(
 
 
 def update_person(
-    uow: UnitOfWork, actor: Actor, person_id: PersonId, data: core.PersonData, today: dt.date
+    uow: RegistryUnitOfWork,
+    actor: Actor,
+    person_id: PersonId,
+    data: core.PersonData,
+    today: dt.date,
 ) -> None:
     """Correct a person's identity or Party dates; the audit entry keeps before and after."""
     data = validation.clean_person(data, today)
@@ -187,7 +193,7 @@ def update_person(
 
 
 def transfer_person(
-    uow: UnitOfWork, actor: Actor, person_id: PersonId, to_cell: UnitId, on: dt.date
+    uow: RegistryUnitOfWork, actor: Actor, person_id: PersonId, to_cell: UnitId, on: dt.date
 ) -> None:
     """Move a member to another cell from ``on`` (sinh hoạt đảng chuyển đến); history kept."""
     with uow:
@@ -206,7 +212,7 @@ def transfer_person(
         uow.commit()
 
 
-def _join(uow: UnitOfWork, person_id: PersonId, cell_id: UnitId, since: dt.date) -> None:
+def _join(uow: RegistryUnitOfWork, person_id: PersonId, cell_id: UnitId, since: dt.date) -> None:
     kind = uow.people.unit_kind(cell_id, since)
     if kind is None:
         raise NotFound("unit_not_found", unit_id=cell_id)
@@ -217,7 +223,12 @@ def _join(uow: UnitOfWork, person_id: PersonId, cell_id: UnitId, since: dt.date)
 
 
 def access_person(
-    uow: UnitOfWork, actor: Actor, person_id: PersonId, as_of: dt.date, *, write: bool = False
+    uow: RegistryUnitOfWork,
+    actor: Actor,
+    person_id: PersonId,
+    as_of: dt.date,
+    *,
+    write: bool = False,
 ) -> PersonId:
     """A person is reachable through the cell they belong to as of the date (or last cell)."""
     unit_id = uow.people.current_unit(person_id, as_of)

@@ -24,7 +24,7 @@ from canbo.core.errors import DomainError, ImportRejected, NotFound, PermissionD
 from canbo.core.registry import MEMBER_HOLDING_KINDS
 from canbo.services.access import access_unit, require_admin
 from canbo.services.ports import Actor, TreeReader
-from canbo.services.registry.ports import BulkRegistry as BulkRegistry
+from canbo.services.registry.ports import BulkImportUnitOfWork as BulkImportUnitOfWork
 from canbo.services.registry.ports import FileInfo as FileInfo
 from canbo.services.registry.ports import ImportResult as ImportResult
 from canbo.services.registry.ports import Progress, RowSource
@@ -128,7 +128,9 @@ class ScopeGuard:
 class PeopleImport:
     """The state of one people import: codes seen, scope answers, the chunk to write."""
 
-    def __init__(self, reg: BulkRegistry, actor: Actor, today: dt.date, *, dry_run: bool) -> None:
+    def __init__(
+        self, reg: BulkImportUnitOfWork, actor: Actor, today: dt.date, *, dry_run: bool
+    ) -> None:
         self.reg = reg
         self.today = today
         self.dry_run = dry_run
@@ -205,7 +207,7 @@ class PeopleImport:
 
 
 def import_people(
-    reg: BulkRegistry,
+    reg: BulkImportUnitOfWork,
     actor: Actor,
     source: RowSource,
     *,
@@ -239,7 +241,7 @@ def import_people(
 
 
 def _audit(
-    reg: BulkRegistry, actor: Actor, kind: str, file: FileInfo, rows: int, dry_run: bool
+    reg: BulkImportUnitOfWork, actor: Actor, kind: str, file: FileInfo, rows: int, dry_run: bool
 ) -> None:
     """One entry per accepted batch, not one per row (the file's hash identifies the rows)."""
     if dry_run:
@@ -250,7 +252,7 @@ def _audit(
 
 
 def _check_units(
-    reg: BulkRegistry, actor: Actor, source: RowSource, today: dt.date, report: Report
+    reg: BulkImportUnitOfWork, actor: Actor, source: RowSource, today: dt.date, report: Report
 ) -> tuple[list[imp.UnitRow], dict[str, UnitRef]]:
     header = _header(source, imp.UNIT_COLUMNS, report)
     if header is None:
@@ -306,7 +308,7 @@ def _unit_links(
 
 
 def import_units(
-    reg: BulkRegistry,
+    reg: BulkImportUnitOfWork,
     actor: Actor,
     source: RowSource,
     *,
@@ -332,7 +334,7 @@ def import_units(
 
 
 def _write_units(
-    reg: BulkRegistry,
+    reg: BulkImportUnitOfWork,
     rows: Sequence[imp.UnitRow],
     refs: dict[str, UnitRef],
     progress: Progress | None,

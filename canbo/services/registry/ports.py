@@ -59,7 +59,7 @@ class RowSource(Protocol):
     def rows(self) -> Iterator[tuple[int, Sequence[imp.Cell]]]: ...
 
 
-class BulkRegistry(Transaction, Protocol):
+class BulkImportUnitOfWork(Transaction, Protocol):
     """Bulk reads and writes of the registry inside one transaction (adapter: registry.bulk).
 
     Used as a context manager; leaving it without :meth:`commit` rolls everything back.
@@ -143,7 +143,7 @@ class RecordRepository(Protocol):
     def add_term(self, data: TermData) -> int: ...
 
 
-class UnitOfWork(Transaction, Protocol):
+class RegistryUnitOfWork(Transaction, Protocol):
     # Read-only members, so adapters may expose their concrete repository types.
     @property
     def units(self) -> UnitRepository: ...

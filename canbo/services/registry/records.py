@@ -11,11 +11,11 @@ from canbo.core.types import PersonId
 from canbo.services.access import access_unit
 from canbo.services.ports import Actor
 from canbo.services.registry.changes import access_person
-from canbo.services.registry.ports import UnitOfWork
+from canbo.services.registry.ports import RegistryUnitOfWork
 
 
 def add_record(
-    uow: UnitOfWork, actor: Actor, person_id: PersonId, data: RecordData, today: dt.date
+    uow: RegistryUnitOfWork, actor: Actor, person_id: PersonId, data: RecordData, today: dt.date
 ) -> int:
     """Add a position, discipline, leave, retirement notice or relative to a person's record.
 
@@ -47,7 +47,7 @@ def add_record(
 
 
 def end_position(
-    uow: UnitOfWork, actor: Actor, person_id: PersonId, record_id: int, last_day: dt.date
+    uow: RegistryUnitOfWork, actor: Actor, person_id: PersonId, record_id: int, last_day: dt.date
 ) -> None:
     """End a post held on ``last_day`` (thôi giữ chức vụ, miễn nhiệm, hết nhiệm kỳ)."""
     with uow:
@@ -65,7 +65,7 @@ def end_position(
         uow.commit()
 
 
-def add_term(uow: UnitOfWork, actor: Actor, data: TermData, today: dt.date) -> int:
+def add_term(uow: RegistryUnitOfWork, actor: Actor, data: TermData, today: dt.date) -> int:
     """Record a term of office of a unit's committee or elected body."""
     data.check(today)
     with uow:

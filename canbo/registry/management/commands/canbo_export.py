@@ -14,7 +14,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from canbo.accounts import scope
 from canbo.core.errors import DomainError
 from canbo.core.importing import PEOPLE_COLUMNS, UNIT_COLUMNS
-from canbo.registry import bulk, queries
+from canbo.db import unit_tree
+from canbo.registry import bulk
 from canbo.registry.io_files import write_table
 from canbo.registry.models import OrgUnit
 from canbo.services.access import require_admin
@@ -51,7 +52,7 @@ class Command(BaseCommand):
             count = write_table(path, header, bulk.export_units(as_of, root))
         else:
             header = [c.name for c in PEOPLE_COLUMNS]
-            units = queries.subtree_ids(root, as_of) if root is not None else None
+            units = unit_tree.subtree_ids(root, as_of) if root is not None else None
             count = write_table(path, header, bulk.export_people(as_of, units))
         self.stdout.write(
             f"đã xuất / exported {count} dòng / rows to {path} ({time.monotonic() - started:.1f} s)"

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from canbo.accounts.actors import actor_for
 from canbo.core.clock import SystemClock
 from canbo.core.errors import ImportRejected, RowError, ValidationError
-from canbo.registry.bulk import DjangoBulkRegistry
+from canbo.registry.bulk import DjangoBulkImportUnitOfWork
 from canbo.registry.io_files import open_source, sha256_of
 from canbo.services.ports import SYSTEM, Actor
 from canbo.services.registry import imports
@@ -73,7 +73,7 @@ class Command(BaseCommand):
         try:
             with open_source(path) as source:
                 result = use_case(
-                    DjangoBulkRegistry(), actor, source, today=today, file=info,
+                    DjangoBulkImportUnitOfWork(), actor, source, today=today, file=info,
                     dry_run=options["dry_run"], progress=progress,
                 )  # fmt: skip
         except ImportRejected as exc:

@@ -42,7 +42,7 @@ from canbo.services.voting.ports import (
 from canbo.voting import selectors
 from canbo.voting.exports import minutes_pdf, results_xlsx
 from canbo.voting.refusals import message
-from canbo.voting.uow import VotingUnitOfWork as U
+from canbo.voting.uow import DjangoVotingUnitOfWork as U
 
 EXIT_REFUSED = 2
 STEPS = {

@@ -1,4 +1,5 @@
-"""The Django side of the services' ``Transaction`` port, shared by every unit of work."""
+"""The Django side of the services' ``Transaction`` port, shared by every unit of work
+(registry, voting, classification and the bulk import)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ class AtomicWork:
     """One ``transaction.atomic`` block per outermost ``with``; ``commit()`` must be called
     before leaving it or everything is rolled back (principle 5). Nested ``with`` blocks join
     the outer one. Subclasses may hold a lock around the block with :meth:`_before_begin` and
-    :meth:`_after_end` (the SQLite write queue of the voting adapter does).
+    :meth:`_after_end` (the SQLite write queue of the voting adapter does), and finish work
+    inside a committing block with :meth:`_before_commit` (the bulk import rebuilds the
+    indexes it dropped).
     """
 
     def __init__(self) -> None:
@@ -25,6 +28,10 @@ class AtomicWork:
 
     def _after_end(self) -> None:
         """Hook run after the outermost block closed (or failed to open)."""
+
+    def _before_commit(self) -> None:
+        """Hook run inside the outermost block when it is about to commit; an error here
+        rolls everything back."""
 
     def __enter__(self) -> Self:
         self._depth += 1
@@ -56,6 +63,12 @@ class AtomicWork:
         if exc_type is None and not self._committed:
             transaction.set_rollback(True)
         try:
+            if exc_type is None and self._committed:
+                try:
+                    self._before_commit()
+                except BaseException as error:
+                    atomic.__exit__(type(error), error, error.__traceback__)
+                    raise
             atomic.__exit__(exc_type, exc, tb)
         finally:
             self._after_end()

@@ -1,4 +1,6 @@
-"""Tree queries as of a date (OR-19, OR-20): recursive CTEs that run on SQLite and PostgreSQL."""
+"""The organization tree as of a date (OR-16, OR-19, OR-20): recursive CTEs over the registry's
+tables that run unchanged on SQLite and PostgreSQL, and :class:`DjangoTreeReader`, the adapter
+of the services' ``TreeReader`` port that every unit of work uses."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ WITH RECURSIVE up(unit_id, depth) AS (
 SELECT unit_id FROM up ORDER BY depth
 """
 
-_SUBTREE = """
+SUBTREE = """
 WITH RECURSIVE down(unit_id, depth) AS (
     SELECT CAST(%s AS BIGINT), 0
   UNION ALL
@@ -56,13 +58,13 @@ def subtree_ids(root_id: int, as_of: dt.date) -> list[UnitId]:
     """Every unit in the subtree of ``root_id`` (itself included) as of ``as_of``."""
     with connection.cursor() as cur:
         # Constant SQL fragments only; values are bound parameters.
-        cur.execute(_SUBTREE + "SELECT unit_id FROM down", [root_id, as_of, as_of])  # noqa: S608
+        cur.execute(SUBTREE + "SELECT unit_id FROM down", [root_id, as_of, as_of])  # noqa: S608
         return [UnitId(row[0]) for row in cur.fetchall()]
 
 
 def count_members(root_id: int, as_of: dt.date) -> int:
     """Party members whose cell lies in the subtree of ``root_id`` on ``as_of`` (OR-20)."""
-    sql = _SUBTREE + _COUNT_MEMBERS
+    sql = SUBTREE + _COUNT_MEMBERS
     with connection.cursor() as cur:
         cur.execute(sql, [root_id, as_of, as_of, as_of, as_of])
         row = cur.fetchone()
@@ -86,3 +88,22 @@ def predecessors(unit_id: int) -> set[UnitId]:
     with connection.cursor() as cur:
         cur.execute(_PREDECESSORS, [unit_id])
         return {UnitId(row[0]) for row in cur.fetchall()}
+
+
+def unit_exists(unit_id: int) -> bool:
+    with connection.cursor() as cur:
+        cur.execute("SELECT 1 FROM registry_orgunit WHERE id = %s", [unit_id])
+        return cur.fetchone() is not None
+
+
+class DjangoTreeReader:
+    """The services' ``TreeReader`` port over the queries above."""
+
+    def ancestors(self, unit_id: UnitId, as_of: dt.date) -> list[UnitId]:
+        return ancestors(unit_id, as_of)
+
+    def unit_exists(self, unit_id: UnitId) -> bool:
+        return unit_exists(unit_id)
+
+    def predecessors(self, unit_id: UnitId) -> set[UnitId]:
+        return predecessors(unit_id)
