@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
+from canbo.core.classification.kht_cases import COLLECTIVE_CASES, INDIVIDUAL_CASES
 from canbo.core.classification.model import Exemption
 from canbo.core.errors import ValidationError
 
@@ -59,12 +60,10 @@ class Cl124Individual(StrEnum):
     NONE = "none"  # no condition beyond the forced cases
 
 
-TRIGGERS_COLLECTIVE = frozenset(
-    {"discipline", "tasks_below_half", "units_disciplined_over_20pct", "disunity_or_degradation"}
-)
+TRIGGERS_COLLECTIVE = frozenset(case.key for case in COLLECTIVE_CASES)
 """CL-11 default: the QĐ 124 collective list (CL124-06) applied under QĐ 366."""
 
-TRIGGERS_INDIVIDUAL = frozenset({"discipline", "degradation", "breach"})
+TRIGGERS_INDIVIDUAL = frozenset(case.key for case in INDIVIDUAL_CASES)
 """CL-11 default: the QĐ 124 individual list (CL124-06) applied under QĐ 366."""
 
 DEFAULT_EXEMPT = frozenset(Exemption)

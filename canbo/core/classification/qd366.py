@@ -10,7 +10,9 @@ need other subjects and live in :mod:`engine` and :mod:`quota`.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
+from canbo.core.classification import kht_cases as kc
 from canbo.core.classification import qd366_reasons as r
 from canbo.core.classification.common import (
     Evaluator,
@@ -36,13 +38,38 @@ from canbo.core.classification.params import (
     HttConditionOutside,
     Parameters,
 )
+from canbo.core.rulebook import Comparison, Threshold
 
 Check = Callable[[Subject], list[Reason]]
 
 FULL = 100 * PCT_SCALE
-HTXS_MIN = 90 * SCORE_SCALE
-HTT_MIN = 70 * SCORE_SCALE
-HT_MIN = 50 * SCORE_SCALE
+FULL_SCORE = 100 * SCORE_SCALE
+_AT_LEAST, _MORE, _LESS = Comparison.AT_LEAST, Comparison.MORE_THAN, Comparison.LESS_THAN
+_KHT = ("KHT",)
+BAND_HTXS = Threshold("band_htxs", 90, 100, _AT_LEAST, "score_100", "CL-06", outcome=("HTXS",))
+BAND_HTT = Threshold("band_htt", 70, 100, _AT_LEAST, "score_100", "CL-06", outcome=("HTT",))
+BAND_HT = Threshold("band_ht", 50, 100, _AT_LEAST, "score_100", "CL-06", outcome=("HT",))
+LED_TASKS = Threshold("led_units_tasks", 7, 10, _LESS, "tasks_total", "CL-09", outcome=_KHT)
+LED_KHT = Threshold("led_units_kht", 1, 2, _MORE, "units_responsible", "CL-09", outcome=_KHT)
+LOW_CONFIDENCE = Threshold("confidence_low", 1, 2, _MORE, "ballots", "CL-09", outcome=_KHT)
+QD366_THRESHOLDS = (
+    BAND_HTXS,
+    BAND_HTT,
+    BAND_HT,
+    LED_TASKS,
+    LED_KHT,
+    LOW_CONFIDENCE,
+    replace(kc.TASKS_BELOW_HALF, rule_id="CL-11"),
+    replace(kc.UNITS_DISCIPLINED, rule_id="CL-11"),
+)
+"""QĐ 366's thresholds as values (CL-06, CL-09; CL-11 takes QĐ 124's by default), bound to
+integer cutoffs once below."""
+HTXS_MIN = BAND_HTXS.least_count(FULL_SCORE)
+HTT_MIN = BAND_HTT.least_count(FULL_SCORE)
+HT_MIN = BAND_HT.least_count(FULL_SCORE)
+_LED_TASKS_MAX = LED_TASKS.least_count(FULL)
+_LED_KHT_MIN = LED_KHT.least_count(FULL)
+_LOW_MIN = LOW_CONFIDENCE.least_count(FULL)
 LEVELS_UP = (Level.HT, Level.HTT, Level.HTXS)
 
 
@@ -125,11 +152,11 @@ def _forced_leader(policy: BasicTargetsPolicy) -> Check:
 
     def check(s: Subject) -> list[Reason]:
         out = []
-        if s.led_units_tasks is not None and s.led_units_tasks < 70 * PCT_SCALE:
+        if s.led_units_tasks is not None and s.led_units_tasks < _LED_TASKS_MAX:
             out.append(r.LEADER_UNITS_TASKS)
-        if s.led_units_kht is not None and s.led_units_kht > 50 * PCT_SCALE:
+        if s.led_units_kht is not None and s.led_units_kht >= _LED_KHT_MIN:
             out.append(r.LEADER_UNITS_KHT)
-        if s.confidence_low is not None and s.confidence_low > 50 * PCT_SCALE:
+        if s.confidence_low is not None and s.confidence_low >= _LOW_MIN:
             out.append(r.LEADER_CONFIDENCE)
         if s.discipline is not None and s.discipline_duty_related:
             out.append(r.LEADER_DISCIPLINE)
@@ -154,44 +181,16 @@ def _basic_targets(policy: BasicTargetsPolicy, missed: BasicTargets) -> Reason:
 
 def _forced_collective(triggers: frozenset[str]) -> Check:
     """CL-11 default: the QĐ 124 collective list (CL124-06) as ``cl_kht_triggers_collective``."""
-    on_discipline = "discipline" in triggers
-    on_tasks = "tasks_below_half" in triggers
-    on_units = "units_disciplined_over_20pct" in triggers
-    on_disunity = "disunity_or_degradation" in triggers
-
-    def check(s: Subject) -> list[Reason]:
-        out = []
-        if on_discipline and s.discipline is not None and not s.discipline_self_remedied:
-            out.append(r.COLL_DISCIPLINE)
-        done = s.tasks_on_time + s.tasks_late
-        if on_tasks and s.key_targets_missed and 2 * done < s.tasks_total:
-            out.append(r.COLL_TASKS)
-        if on_units and s.units_disciplined is not None and s.units_disciplined > 20 * PCT_SCALE:
-            out.append(r.COLL_UNITS)
-        if on_disunity and s.degradation_concluded:
-            out.append(r.COLL_DISUNITY)
-        return out
-
-    return check
+    reasons = (r.COLL_DISCIPLINE, r.COLL_TASKS, r.COLL_UNITS, r.COLL_DISUNITY)
+    pairs = zip(kc.COLLECTIVE_CASES, reasons, strict=True)
+    return kc.check_cases([(case, reason) for case, reason in pairs if case.key in triggers])
 
 
 def _forced_person(triggers: frozenset[str]) -> Check:
     """CL-11 default: the QĐ 124 individual list (CL124-06) as ``cl_kht_triggers_individual``."""
-    on_discipline = "discipline" in triggers
-    on_degradation = "degradation" in triggers
-    on_breach = "breach" in triggers
-
-    def check(s: Subject) -> list[Reason]:
-        out = []
-        if on_discipline and s.discipline is not None and not s.discipline_self_remedied:
-            out.append(r.IND_DISCIPLINE)
-        if on_degradation and s.degradation_concluded:
-            out.append(r.IND_DEGRADATION)
-        if on_breach and s.breach_concluded:
-            out.append(r.IND_BREACH)
-        return out
-
-    return check
+    reasons = (r.IND_DISCIPLINE, r.IND_DEGRADATION, r.IND_BREACH)
+    pairs = zip(kc.INDIVIDUAL_CASES, reasons, strict=True)
+    return kc.check_cases([(case, reason) for case, reason in pairs if case.key in triggers])
 
 
 KindRules = tuple[tuple[Check, Check, Check], dict[Level, Reason], Check]

@@ -7,6 +7,7 @@ CL-12. All thresholds are integer tests on tenths of points and hundredths of pe
 
 from __future__ import annotations
 
+from canbo.core.classification import kht_cases as kc
 from canbo.core.classification.model import Effect, Level, Reason
 from canbo.core.errors import Citation
 
@@ -265,67 +266,38 @@ LEADER_BASIC_FLAG = _r(
 
 _CU = ("cl_kht_triggers_collective",)
 _IU = ("cl_kht_triggers_individual",)
-COLL_DISCIPLINE = _r(
-    "CL-11",
-    K,
+
+
+def _default(
+    case: kc.ForcedCase, unconfirmed: tuple[str, ...], vi: str = "", en: str = ""
+) -> Reason:
+    """CL-11: a QĐ 124 case (CL124-06) applied by default, cited as such."""
+    return _r(
+        "CL-11",
+        K,
+        vi or case.message_vi,
+        en or case.message_en,
+        level=KHT,
+        doc=QD124_DEFAULT,
+        unconfirmed=unconfirmed,
+    )
+
+
+COLL_DISCIPLINE = _default(
+    kc.DISCIPLINE,
+    _CU,
     "Tập thể, đơn vị trực thuộc hoặc thành viên bị kỷ luật trong năm "
     "(không tự phát hiện, khắc phục).",
     "Discipline in the collective's scope in the year, not self-detected and remedied.",
-    level=KHT,
-    doc=QD124_DEFAULT,
-    unconfirmed=_CU,
 )
-COLL_TASKS = _r(
-    "CL-11",
-    K,
-    "Hoàn thành dưới 50% chỉ tiêu, nhiệm vụ; chỉ tiêu chủ yếu không đạt.",
-    "Less than 50% of targets and tasks done, key targets missed.",
-    level=KHT,
-    doc=QD124_DEFAULT,
-    unconfirmed=_CU,
-)
-COLL_UNITS = _r(
-    "CL-11",
-    K,
-    "Trên 20% đơn vị trực thuộc bị kỷ luật trong năm.",
-    "More than 20% of affiliated units disciplined in the year.",
-    level=KHT,
-    doc=QD124_DEFAULT,
-    unconfirmed=_CU,
-)
-COLL_DISUNITY = _r(
-    "CL-11",
-    K,
-    "Được kết luận mất đoàn kết nội bộ hoặc có thành viên suy thoái.",
-    "Internal disunity or a degenerated member concluded.",
-    level=KHT,
-    doc=QD124_DEFAULT,
-    unconfirmed=_CU,
-)
-IND_DISCIPLINE = _r(
-    "CL-11",
-    K,
+COLL_TASKS = _default(kc.TASKS, _CU)
+COLL_UNITS = _default(kc.UNITS, _CU)
+COLL_DISUNITY = _default(kc.DISUNITY, _CU)
+IND_DISCIPLINE = _default(
+    kc.DISCIPLINE,
+    _IU,
     "Bị kỷ luật trong năm (không tự phát hiện, khắc phục).",
     "Disciplined in the year, not self-detected and remedied.",
-    level=KHT,
-    doc=QD124_DEFAULT,
-    unconfirmed=_IU,
 )
-IND_DEGRADATION = _r(
-    "CL-11",
-    K,
-    LEADER_DEGRADATION.message_vi,
-    LEADER_DEGRADATION.message_en,
-    level=KHT,
-    doc=QD124_DEFAULT,
-    unconfirmed=_IU,
-)
-IND_BREACH = _r(
-    "CL-11",
-    K,
-    "Vi phạm điều đảng viên không được làm hoặc trách nhiệm nêu gương.",
-    "Breach of what Party members must not do or of the duty to set an example.",
-    level=KHT,
-    doc=QD124_DEFAULT,
-    unconfirmed=_IU,
-)
+IND_DEGRADATION = _default(kc.DEGRADATION, _IU)
+IND_BREACH = _default(kc.BREACH, _IU)
