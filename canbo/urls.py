@@ -10,7 +10,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", include("canbo.api.urls")),
     path("danh-gia/", include("canbo.classification.urls")),
-    path("hoi-nghi/", include("canbo.conferences.urls")),
+    path("hoi-nghi/", include("canbo.voting.conference_urls")),
     path("bo-phieu/", include("canbo.voting.urls")),
     path("", include("canbo.web.urls")),
 ]

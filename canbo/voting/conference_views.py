@@ -1,5 +1,10 @@
 """Conference pages: list and create, the conference page with live attendance, check-in at a
-bridge site, the projector, and a person's confidence results over the years."""
+bridge site, the projector, and a person's confidence results over the years.
+
+They live in the voting app, not in ``canbo.conferences``: every one of them runs a use case
+of the voting context through its unit of work (check-in hands out codes and ballots, the
+live page shows the vote sessions, the projector the certified results), and the voting app
+depends on the conferences app (its models point at conferences), never the reverse."""
 
 from __future__ import annotations
 
@@ -11,16 +16,16 @@ from django.views.decorators.http import require_POST
 from canbo.accounts import scope
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
+from canbo.conferences import forms, selectors
 from canbo.core.clock import SystemClock
 from canbo.core.errors import NotFound, ValidationError
 from canbo.core.types import PersonId
 from canbo.services.voting import conferences as svc
 from canbo.services.voting.ports import CheckInMethod, ConferenceData, ConferenceId, Medium, SiteId
-from canbo.voting import selectors as vote_sel
-from canbo.voting.refusals import refusals_shown
-from canbo.voting.uow import DjangoVotingUnitOfWork
 
-from . import forms, selectors
+from . import selectors as vote_sel
+from .refusals import refusals_shown
+from .uow import DjangoVotingUnitOfWork
 
 
 def _live(request: HttpRequest, cid: int) -> dict[str, object]:

@@ -1,8 +1,8 @@
-"""Conference pages under /hoi-nghi/."""
+"""Conference pages under /hoi-nghi/ (URL namespace ``conferences``)."""
 
 from django.urls import path
 
-from . import views
+from . import conference_views as views
 
 app_name = "conferences"
 
