@@ -16,7 +16,8 @@ from canbo.core.classification.model import (
 )
 from canbo.core.classification.params import Parameters
 from canbo.core.classification.quota import QuotaAggregator, QuotaLine
-from canbo.core.classification.rulebook import RulebookId, RulebookInfo, rulebook_for_cycle
+from canbo.core.classification.rulebook import RulebookId, rulebook_for_cycle
+from canbo.core.rulebook import Rulebook
 
 __all__ = [
     "Effect",
@@ -27,8 +28,8 @@ __all__ = [
     "QuotaAggregator",
     "QuotaLine",
     "Reason",
+    "Rulebook",
     "RulebookId",
-    "RulebookInfo",
     "Subject",
     "SubjectId",
     "SubjectKind",

@@ -15,14 +15,15 @@ from canbo.core.classification.common import Evaluator, head_cap
 from canbo.core.classification.model import Level, Proposal, Subject, SubjectId, SubjectKind
 from canbo.core.classification.params import Parameters
 from canbo.core.classification.quota import QuotaAggregator, QuotaLine
-from canbo.core.classification.rulebook import RulebookInfo, make_evaluator, rulebook_for_cycle
+from canbo.core.classification.rulebook import make_evaluator, rulebook_for_cycle
+from canbo.core.rulebook import Rulebook
 
 
 @dataclass(frozen=True, slots=True)
 class Engine:
     """A rulebook, its parameter values and its per-subject function, built once per cycle."""
 
-    rulebook: RulebookInfo
+    rulebook: Rulebook
     params: Parameters
     evaluate: Evaluator
 

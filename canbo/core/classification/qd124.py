@@ -29,8 +29,19 @@ from canbo.core.classification.model import (
 )
 from canbo.core.classification.params import Cl124Individual, Parameters
 from canbo.core.errors import Citation
+from canbo.core.rulebook import Comparison, Threshold
 
 DOCS = "QĐ 124-QĐ/TW; HD 25-HD/BTCTW"
+# CL124-03: at least 50% of tasks exceeded for HTXS; CV-23 under QĐ 124: more than half "low"
+# is one input for the decision (a flag), not a forced KHT.
+HTXS_EXCEEDED = Threshold(
+    "htxs_tasks_exceeded", 1, 2, Comparison.AT_LEAST, "tasks_total", "CL124-03", outcome=("HTXS",)
+)
+LOW_CONFIDENCE = Threshold(
+    "confidence_low", 1, 2, Comparison.MORE_THAN, "ballots", "CV-23", outcome=("flag",)
+)
+QD124_OWN_THRESHOLDS = (HTXS_EXCEEDED, LOW_CONFIDENCE)
+_LOW_MIN = LOW_CONFIDENCE.least_count(100 * PCT_SCALE)
 Check = Callable[[Subject], list[Reason]]
 LEVELS_UP = (Level.HT, Level.HTT, Level.HTXS)
 
@@ -183,7 +194,7 @@ def _htxs_person(s: Subject) -> list[Reason]:
     out = []
     if _other(s) < Grade.TOT or _results(s) is not Grade.XUAT_SAC:
         out.append(HTXS_GRADES)
-    if s.tasks_on_time < s.tasks_total or 2 * s.tasks_exceeded < s.tasks_total:
+    if s.tasks_on_time < s.tasks_total or not HTXS_EXCEEDED.test(s.tasks_exceeded, s.tasks_total):
         out.append(HTXS_TASKS)
     return out
 
@@ -258,5 +269,5 @@ def _leader_flags(s: Subject, level: Level, trail: list[Reason]) -> None:
     """CL124-03 unit condition (``cl124_leader_unit_condition``) and CV-23 under QĐ 124: flags."""
     if level is Level.HTXS:
         trail.append(LEADER_UNITS_FLAG)
-    if s.confidence_low is not None and s.confidence_low > 50 * PCT_SCALE:
+    if s.confidence_low is not None and s.confidence_low >= _LOW_MIN:
         trail.append(CONFIDENCE_FLAG)

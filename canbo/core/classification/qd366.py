@@ -49,6 +49,9 @@ _KHT = ("KHT",)
 BAND_HTXS = Threshold("band_htxs", 90, 100, _AT_LEAST, "score_100", "CL-06", outcome=("HTXS",))
 BAND_HTT = Threshold("band_htt", 70, 100, _AT_LEAST, "score_100", "CL-06", outcome=("HTT",))
 BAND_HT = Threshold("band_ht", 50, 100, _AT_LEAST, "score_100", "CL-06", outcome=("HT",))
+HTXS_EXCEEDED = Threshold(
+    "htxs_tasks_exceeded", 3, 10, _AT_LEAST, "tasks_total", "CL-07", outcome=("HTXS",)
+)
 LED_TASKS = Threshold("led_units_tasks", 7, 10, _LESS, "tasks_total", "CL-09", outcome=_KHT)
 LED_KHT = Threshold("led_units_kht", 1, 2, _MORE, "units_responsible", "CL-09", outcome=_KHT)
 LOW_CONFIDENCE = Threshold("confidence_low", 1, 2, _MORE, "ballots", "CL-09", outcome=_KHT)
@@ -56,6 +59,7 @@ QD366_THRESHOLDS = (
     BAND_HTXS,
     BAND_HTT,
     BAND_HT,
+    HTXS_EXCEEDED,
     LED_TASKS,
     LED_KHT,
     LOW_CONFIDENCE,
@@ -70,6 +74,7 @@ HT_MIN = BAND_HT.least_count(FULL_SCORE)
 _LED_TASKS_MAX = LED_TASKS.least_count(FULL)
 _LED_KHT_MIN = LED_KHT.least_count(FULL)
 _LOW_MIN = LOW_CONFIDENCE.least_count(FULL)
+_LED_EXCEEDED_MIN = HTXS_EXCEEDED.least_count(FULL)  # the units led: 30% exceeded too (CL-07)
 LEVELS_UP = (Level.HT, Level.HTT, Level.HTXS)
 
 
@@ -120,7 +125,7 @@ def _htxs_person(s: Subject) -> list[Reason]:
     out = []
     if s.tasks_on_time < s.tasks_total:
         out.append(r.HTXS_NOT_ON_TIME)
-    if 10 * s.tasks_exceeded < 3 * s.tasks_total:
+    if not HTXS_EXCEEDED.test(s.tasks_exceeded, s.tasks_total):
         out.append(r.HTXS_EXCEEDED)
     if not s.shortcomings_remedied:
         out.append(r.HTXS_SHORTCOMINGS)
@@ -142,7 +147,7 @@ def _htxs_leader(s: Subject) -> list[Reason]:
         out.append(r.HTXS_UNITS)
     elif s.led_units_exceeded is None:
         out.append(r.HTXS_UNITS_UNKNOWN)
-    elif 10 * s.led_units_exceeded < 3 * FULL:
+    elif s.led_units_exceeded < _LED_EXCEEDED_MIN:
         out.append(r.HTXS_UNITS)
     return out
 

@@ -18,7 +18,7 @@ from canbo.core.classification.model import SCORE_SCALE, Proposal, Reason, Subje
 from canbo.core.classification.params import Parameters
 from canbo.core.classification.quota import QUOTA_CITATION, QuotaLine
 from canbo.core.classification.rows import parse_table
-from canbo.core.classification.rulebook import Regime, RulebookInfo, rulebook_for_cycle
+from canbo.core.classification.rulebook import Regime, Rulebook, rulebook_for_cycle
 from canbo.core.errors import ImportRejected
 
 SCHEMA = "canbo.classification.proposals/1"
@@ -60,7 +60,7 @@ class CalculatorResult:
     """Proposals in input order and the quota lines, with the rulebook and parameters used."""
 
     year: int
-    rulebook: RulebookInfo
+    rulebook: Rulebook
     params: Parameters
     outcomes: tuple[Outcome, ...]
     quota: tuple[QuotaLine, ...]
