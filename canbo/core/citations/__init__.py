@@ -24,9 +24,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-import canbo.core.citations.classification as classification
-import canbo.core.citations.general as general
-import canbo.core.citations.votes as votes
+from canbo.core.citations import (
+    assembly_votes,
+    classification,
+    classification_earlier,
+    elections,
+    general,
+    organization,
+    party_votes,
+)
 from canbo.core.citations.model import (
     BARE_RULE_ID,
     Confidence,
@@ -45,7 +51,17 @@ __all__ = [
     "resolve",
 ]
 
-RULES: Mapping[str, RuleText] = table((*general.RULES, *votes.RULES, *classification.RULES))
+RULES: Mapping[str, RuleText] = table(
+    (
+        *general.RULES,
+        *organization.RULES,
+        *party_votes.RULES,
+        *assembly_votes.RULES,
+        *elections.RULES,
+        *classification.RULES,
+        *classification_earlier.RULES,
+    )
+)
 
 
 def lookup(rule_id: str, document: str | None = None) -> RuleText | None:

@@ -25,3 +25,8 @@ NQ202 = "NQ 202/2025/QH15"
 NQ60 = "NQ 60-NQ/TW"
 DESIGN = "Quy tắc thiết kế của canbo"
 """Rules of how canbo stores or computes what a regulation requires: no article to cite."""
+HD31 = "HD 31-HD/BTCTW"
+POLITBURO_2025 = "Quyết định của Bộ Chính trị về các đảng bộ trực thuộc Trung ương (2025)"
+COMMUNES_2025 = (
+    "Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính cấp xã (2025)"
+)

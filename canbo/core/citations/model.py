@@ -83,14 +83,14 @@ class RuleText:
     def in_document(self, document: str) -> Provision | None:
         """The provision in ``document``, which may name several (``"QĐ 366-QĐ/TW; HD 43"``).
 
-        The first named part that is one of the rule's documents wins; ``None`` if none is,
-        because an article of another document would send the reader to the wrong text.
+        The first named part that is one of the rule's documents wins (a part may add a note
+        after the name: ``"QĐ 124-QĐ/TW (default for QĐ 366)"``); ``None`` if none is, because
+        an article of another document would send the reader to the wrong text.
         """
-        by_name = {_normal(p.document): p for p in self.provisions}
         for part in _parts(document):
-            found = by_name.get(part)
-            if found is not None:
-                return found
+            for provision in self.provisions:
+                if _names(part, provision.document):
+                    return provision
         return None
 
     def for_document(self, document: str) -> RuleText:
@@ -115,6 +115,11 @@ BARE_RULE_ID = re.compile(r"\b(?:GEN|CV|NA|EL|CL|CL124|CL132|CLS|PL|AP|TR|ST|PC|
 
 def _normal(document: str) -> str:
     return " ".join(document.split()).casefold()
+
+
+def _names(part: str, document: str) -> bool:
+    name = _normal(document)
+    return part == name or part.startswith((f"{name} ", f"{name}("))
 
 
 def _parts(document: str) -> Iterable[str]:
