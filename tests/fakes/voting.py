@@ -1,0 +1,293 @@
+"""In-memory conferences and vote sessions behind the ``VotingUnitOfWork`` port.
+
+Complete for conferences, the session lifecycle, check-in, slips, the committee's key and
+casting; the paper count and the result versions are not faked (their use cases are tested
+on the database, tests/integration/test_voting_*.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from canbo.core.collation import sort_key
+from canbo.core.types import AccountId, PersonId
+from canbo.services.ports import TreeReader
+from canbo.services.voting import voter_codes
+from canbo.services.voting.ports import (
+    Attendance,
+    CastState,
+    CheckInMethod,
+    ConferenceData,
+    ConferenceId,
+    ConvocationData,
+    Medium,
+    SessionData,
+    SessionId,
+    SiteAttendance,
+    SiteId,
+    Status,
+    SubjectData,
+)
+from tests.fakes.kernel import FakeAuditLog, FakeTransaction
+
+CODE_KEY = b"khoa-ma-cu-tri-cho-kiem-thu-0001"
+
+
+@dataclasses.dataclass
+class Convocation:
+    conference_id: ConferenceId
+    person_id: PersonId
+    qr_token: str
+    excused: bool = False
+    site_id: SiteId | None = None
+    method: CheckInMethod | None = None
+
+
+class FakeConferenceRepository:
+    def __init__(self, names: Mapping[PersonId, str]) -> None:
+        self.names = names  # the registry's people: id -> full name
+        self.conferences: dict[ConferenceId, ConferenceData] = {}
+        self.agendas: dict[ConferenceId, list[str]] = {}
+        self.sites: dict[SiteId, tuple[ConferenceId, str]] = {}
+        self.convocations: dict[int, Convocation] = {}
+
+    def add(self, data: ConferenceData) -> ConferenceId:
+        cid = ConferenceId(len(self.conferences) + 1)
+        self.conferences[cid] = dataclasses.replace(data, conference_id=cid)
+        return cid
+
+    def get(self, conference_id: ConferenceId) -> ConferenceData | None:
+        return self.conferences.get(conference_id)
+
+    def set_agenda(self, conference_id: ConferenceId, titles: Sequence[str]) -> None:
+        self.agendas[conference_id] = list(titles)
+        self.set_current_item(conference_id, 1)
+
+    def agenda(self, conference_id: ConferenceId) -> list[str]:
+        return list(self.agendas.get(conference_id, []))
+
+    def set_current_item(self, conference_id: ConferenceId, position: int) -> None:
+        conf = self.conferences[conference_id]
+        self.conferences[conference_id] = dataclasses.replace(conf, current_item=position)
+
+    def add_site(self, conference_id: ConferenceId, name: str) -> SiteId:
+        for site_id, (cid, existing) in self.sites.items():
+            if (cid, existing) == (conference_id, name):
+                return site_id
+        site_id = SiteId(len(self.sites) + 1)
+        self.sites[site_id] = (conference_id, name)
+        return site_id
+
+    def site_conference(self, site_id: SiteId) -> ConferenceId | None:
+        return self.sites[site_id][0] if site_id in self.sites else None
+
+    def _of(self, conference_id: ConferenceId) -> dict[int, Convocation]:
+        return {k: c for k, c in self.convocations.items() if c.conference_id == conference_id}
+
+    def convene(
+        self, conference_id: ConferenceId, person_ids: Sequence[PersonId], tokens: Sequence[str]
+    ) -> int:
+        existing = {c.person_id for c in self._of(conference_id).values()}
+        added = 0
+        for person_id, token in zip(person_ids, tokens, strict=True):
+            if person_id not in existing:
+                self.convocations[len(self.convocations) + 1] = Convocation(
+                    conference_id, person_id, token
+                )
+                existing.add(person_id)
+                added += 1
+        return added
+
+    def set_excused(self, conference_id: ConferenceId, person_id: PersonId, excused: bool) -> bool:
+        found = [c for c in self._of(conference_id).values() if c.person_id == person_id]
+        for c in found:
+            c.excused = excused
+        return bool(found)
+
+    def find_convocation(
+        self, conference_id: ConferenceId, *, person_id: PersonId | None, qr_token: str | None
+    ) -> ConvocationData | None:
+        for key, c in self._of(conference_id).items():
+            by_person = person_id is not None and c.person_id == person_id
+            by_token = person_id is None and bool(qr_token) and c.qr_token == qr_token
+            if by_person or by_token:
+                name = self.names[c.person_id]
+                checked = c.site_id is not None
+                return ConvocationData(key, conference_id, c.person_id, name, c.excused, checked)
+        return None
+
+    def check_in(self, convocation_id: int, site_id: SiteId, method: CheckInMethod) -> bool:
+        c = self.convocations[convocation_id]
+        if c.site_id is not None:
+            return False
+        c.site_id, c.method = site_id, method
+        return True
+
+    def attendance(self, conference_id: ConferenceId) -> Attendance:
+        rows = list(self._of(conference_id).values())
+        present = frozenset(c.person_id for c in rows if c.site_id is not None)
+        sites = tuple(
+            SiteAttendance(site_id, name, sum(1 for c in rows if c.site_id == site_id))
+            for site_id, (cid, name) in sorted(self.sites.items())
+            if cid == conference_id
+        )
+        return Attendance(
+            convened=len(rows),
+            present=len(present),
+            excused_absent=sum(1 for c in rows if c.excused and c.site_id is None),
+            sites=sites,
+            present_person_ids=present,
+            convened_person_ids=frozenset(c.person_id for c in rows),
+        )
+
+    def persons_exist(self, person_ids: Sequence[PersonId]) -> list[PersonId]:
+        return [p for p in person_ids if p not in self.names]
+
+
+_EDITABLE = (
+    "title",
+    "rulebook_id",
+    "parameters",
+    "paper_mode",
+    "dossier_sent_on",
+    "questions_sent_on",
+    "members_in_office",
+)
+
+
+class FakeVoteRepository:
+    def __init__(self, names: Mapping[PersonId, str]) -> None:
+        self.names = names
+        self.sessions: dict[SessionId, SessionData] = {}
+        self.on_ballot: dict[SessionId, list[tuple[PersonId, str]]] = {}
+        self.committee: dict[SessionId, list[AccountId]] = {}
+        self.spent: set[tuple[SessionId, str]] = set()
+        self.received: dict[tuple[SessionId, int], Medium] = {}
+        self.sealed: dict[SessionId, list[bytes]] = {}
+
+    def add_session(self, data: SessionData) -> SessionId:
+        sid = SessionId(len(self.sessions) + 1)
+        self.sessions[sid] = dataclasses.replace(data, session_id=sid)
+        return sid
+
+    def update_session(self, session_id: SessionId, data: SessionData) -> None:
+        changes = {name: getattr(data, name) for name in _EDITABLE}
+        self.sessions[session_id] = dataclasses.replace(self.sessions[session_id], **changes)
+
+    def get(
+        self, session_id: SessionId, *, lock: bool = False, shared: bool = False
+    ) -> SessionData | None:
+        return self.sessions.get(session_id)
+
+    def cast_state(self, session_id: SessionId) -> CastState | None:
+        s = self.sessions.get(session_id)
+        return CastState(s.status, s.ballot_key, s.codes_issued) if s else None
+
+    def sessions_of(self, conference_id: ConferenceId) -> list[SessionData]:
+        return [s for _, s in sorted(self.sessions.items()) if s.conference_id == conference_id]
+
+    def set_status(self, session_id: SessionId, status: Status, **fields: Any) -> None:
+        session = self.sessions[session_id]
+        self.sessions[session_id] = dataclasses.replace(session, status=status, **fields)
+
+    def _bump(self, session_id: SessionId, name: str, by: int) -> None:
+        session = self.sessions[session_id]
+        value = getattr(session, name) + by
+        self.sessions[session_id] = dataclasses.replace(session, **{name: value})
+
+    def set_subjects(self, session_id: SessionId, subjects: Sequence[tuple[PersonId, str]]) -> None:
+        self.on_ballot[session_id] = list(subjects)
+
+    def subjects(self, session_id: SessionId) -> list[SubjectData]:
+        rows = [SubjectData(p, self.names[p], pos) for p, pos in self.on_ballot.get(session_id, [])]
+        return sorted(rows, key=lambda s: (sort_key(s.full_name), s.person_id))
+
+    def set_counters(self, session_id: SessionId, accounts: Sequence[AccountId]) -> None:
+        self.committee[session_id] = list(accounts)
+
+    def counters(self, session_id: SessionId) -> list[AccountId]:
+        return list(self.committee.get(session_id, []))
+
+    def spend_code(self, session_id: SessionId, code_hash: str) -> bool:
+        if (session_id, code_hash) in self.spent:
+            return False
+        self.spent.add((session_id, code_hash))
+        return True
+
+    def code_spent(self, session_id: SessionId, code_hash: str) -> bool:
+        return (session_id, code_hash) in self.spent
+
+    def add_participation(self, session_id: SessionId, convocation_id: int, medium: Medium) -> bool:
+        if (session_id, convocation_id) in self.received:
+            return False
+        self.received[(session_id, convocation_id)] = medium
+        if medium is Medium.ELECTRONIC:
+            self._bump(session_id, "codes_issued", 1)
+        return True
+
+    def participation_counts(self, session_id: SessionId) -> dict[Medium, int]:
+        counts = {m: 0 for m in Medium}
+        for (sid, _), medium in self.received.items():
+            if sid == session_id:
+                counts[medium] += 1
+        return counts
+
+    def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
+        return tuple(sorted(p for p, _ in self.on_ballot.get(session_id, [])))
+
+    def add_sealed_ballot(self, session_id: SessionId, box: bytes) -> None:
+        self.sealed.setdefault(session_id, []).append(box)
+
+    def sealed_count(self, session_id: SessionId) -> int:
+        return len(self.sealed.get(session_id, []))
+
+    def sealed_boxes(self, session_id: SessionId) -> list[bytes]:
+        return list(self.sealed.get(session_id, []))
+
+    def set_ballot_key(
+        self, session_id: SessionId, public_key: str, threshold: int, shares: int
+    ) -> None:
+        session = self.sessions[session_id]
+        self.sessions[session_id] = dataclasses.replace(
+            session, ballot_key=public_key, key_threshold=threshold, key_shares=shares
+        )
+
+    def add_slips(self, session_id: SessionId, count: int) -> None:
+        self._bump(session_id, "slips_printed", count)
+
+    def add_guessing_alert(self, session_id: SessionId) -> None:
+        self._bump(session_id, "guessing_alerts", 1)
+
+
+class FakeCodes:
+    """Voter codes under a fixed test key, as the Django adapter does under the real one."""
+
+    def mint(self, session_id: SessionId) -> str:
+        return voter_codes.mint_code(CODE_KEY, int(session_id))
+
+    def is_genuine(self, session_id: SessionId, code: str) -> bool:
+        return voter_codes.is_genuine(CODE_KEY, int(session_id), code)
+
+    def spent_digest(self, session_id: SessionId, code: str) -> str:
+        return voter_codes.spent_digest(CODE_KEY, int(session_id), code)
+
+
+class FakeVotingUnitOfWork(FakeTransaction):
+    """The ``VotingUnitOfWork`` port in memory over a tree and the names of the registry's
+    people (a :class:`tests.fakes.registry.FakeRegistryUnitOfWork` gives both)."""
+
+    def __init__(self, tree: TreeReader, names: Mapping[PersonId, str]) -> None:
+        super().__init__()
+        self.conferences = FakeConferenceRepository(names)
+        self.votes = FakeVoteRepository(names)
+        self.tree = tree
+        self.audit = FakeAuditLog()
+        self.codes = FakeCodes()
+
+    def _repositories(self) -> list[object]:
+        return [self.conferences, self.votes, self.audit]
+
+    def _shared(self) -> list[object]:
+        return [self.tree, self.conferences.names]
