@@ -26,6 +26,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("classification", "propose"): "classification_propose",
     ("classification", "template"): "classification_template",
     ("classification", "compute"): "classification_compute",
+    ("rules",): "rules",
 }
 
 USAGE = """usage: canbo [--data-dir DIR] VERB [options]
@@ -41,6 +42,7 @@ verbs:
   vote VERB ...                                conference, check-in, ballots, count, minutes
   classification propose|template ...          quality classification calculator
   classification compute --cycle ID            compute a whole cycle (worker processes)
+  rules list | show ID | diff A B [--json]     rulebooks, and what changed between two
   manage ARGS...                               any Django management command
 """
 

@@ -107,7 +107,7 @@ QD366_HD43 = _book(
     regime=Regime.POINTS,
     specs=QD366_PARAMS,
     thresholds=QD366_THRESHOLDS,
-    rules=_ids("CL", *range(1, 28)),
+    rules=(*_ids("CL", *range(1, 28)), "CV-23"),
 )
 QD124_HD25 = _book(
     RulebookId.QD124_HD25,
