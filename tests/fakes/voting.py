@@ -1,8 +1,9 @@
 """In-memory conferences and vote sessions behind the ``VotingUnitOfWork`` port.
 
-Complete for conferences, the session lifecycle, check-in, slips, the committee's key and
-casting; the paper count and the result versions are not faked (their use cases are tested
-on the database, tests/integration/test_voting_*.py).
+Every method of the ports is here, so the fakes type-check as the ports. The unit tests use
+them for conferences, the session lifecycle, check-in, the committee's key and casting; the
+count (opening the sealed ballots, paper entries, result versions) is kept simple here and
+tested on the database (tests/integration/test_voting_*.py).
 """
 
 from __future__ import annotations
@@ -22,7 +23,11 @@ from canbo.services.voting.ports import (
     ConferenceData,
     ConferenceId,
     ConvocationData,
+    ElectronicMarks,
     Medium,
+    PaperReading,
+    PaperTotals,
+    ResultVersionData,
     SessionData,
     SessionId,
     SiteAttendance,
@@ -166,6 +171,11 @@ class FakeVoteRepository:
         self.spent: set[tuple[SessionId, str]] = set()
         self.received: dict[tuple[SessionId, int], Medium] = {}
         self.sealed: dict[SessionId, list[bytes]] = {}
+        self.opened: dict[SessionId, list[tuple[str, str]]] = {}
+        self.entries: dict[SessionId, dict[int, dict[int, PaperReading]]] = {}
+        self.readings: dict[SessionId, dict[int, tuple[int, PaperReading]]] = {}
+        self.totals: dict[SessionId, tuple[int, PaperTotals]] = {}
+        self.versions: dict[SessionId, list[ResultVersionData]] = {}
 
     def add_session(self, data: SessionData) -> SessionId:
         sid = SessionId(len(self.sessions) + 1)
@@ -259,6 +269,75 @@ class FakeVoteRepository:
 
     def add_guessing_alert(self, session_id: SessionId) -> None:
         self._bump(session_id, "guessing_alerts", 1)
+
+    def store_opened(self, session_id: SessionId, ballots: Sequence[tuple[str, str]]) -> None:
+        self.opened[session_id] = list(ballots)
+        self.sealed.pop(session_id, None)
+        self.spent = {(sid, h) for sid, h in self.spent if sid != session_id}
+
+    def electronic_marks(self, session_id: SessionId) -> ElectronicMarks:
+        rows = [marks for _, marks in self.opened.get(session_id, [])]
+        return ElectronicMarks(self.subject_ids(session_id), rows)
+
+    def add_paper_entry(
+        self,
+        session_id: SessionId,
+        operator: int,
+        reading: PaperReading,
+        account: AccountId | None,
+    ) -> bool:
+        by_serial = self.entries.setdefault(session_id, {}).setdefault(reading.serial, {})
+        if operator in by_serial:
+            return False
+        by_serial[operator] = reading
+        return True
+
+    def paper_entries(self, session_id: SessionId) -> dict[int, dict[int, PaperReading]]:
+        return {k: dict(v) for k, v in self.entries.get(session_id, {}).items()}
+
+    def add_paper_reading(
+        self, session_id: SessionId, reading: PaperReading, revision: int, source: str
+    ) -> None:
+        latest = self.readings.setdefault(session_id, {})
+        if reading.serial not in latest or latest[reading.serial][0] <= revision:
+            latest[reading.serial] = (revision, reading)
+
+    def paper_readings(self, session_id: SessionId) -> dict[int, PaperReading]:
+        return {k: r for k, (_, r) in self.readings.get(session_id, {}).items()}
+
+    def add_paper_totals(self, session_id: SessionId, totals: PaperTotals, revision: int) -> None:
+        if session_id not in self.totals or self.totals[session_id][0] <= revision:
+            self.totals[session_id] = (revision, totals)
+
+    def paper_totals(self, session_id: SessionId) -> PaperTotals | None:
+        return self.totals[session_id][1] if session_id in self.totals else None
+
+    def add_result(
+        self, session_id: SessionId, number: int, reason: str, data: Mapping[str, Any]
+    ) -> None:
+        version = ResultVersionData(number, reason, dict(data), certified=False)
+        self.versions.setdefault(session_id, []).append(version)
+
+    def results(self, session_id: SessionId) -> list[ResultVersionData]:
+        return list(self.versions.get(session_id, []))
+
+    def _version(self, session_id: SessionId, number: int) -> int:
+        found = [i for i, v in enumerate(self.versions[session_id]) if v.number == number]
+        return found[0]
+
+    def sign(self, session_id: SessionId, number: int, account: AccountId) -> bool:
+        i = self._version(session_id, number)
+        version = self.versions[session_id][i]
+        if account in version.signed_by:
+            return False
+        signed = dataclasses.replace(version, signed_by=(*version.signed_by, account))
+        self.versions[session_id][i] = signed
+        return True
+
+    def mark_certified(self, session_id: SessionId, number: int) -> None:
+        i = self._version(session_id, number)
+        version = self.versions[session_id][i]
+        self.versions[session_id][i] = dataclasses.replace(version, certified=True)
 
 
 class FakeCodes:
