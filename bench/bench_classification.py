@@ -129,20 +129,20 @@ def build(members: int, grassroots: int) -> float:
             'cycle_id, kind, unit_id, parent_unit_id, decider_id, top_id, "group", group_unit_id,'
             " exemption, head_unit_id, discipline, step, score_general, score_results, tasks_total,"
             " tasks_on_time, tasks_exceeded, tasks_late, led_units_tasks, sick_leave_months,"
-            " discipline_self_remedied, proposed_rules, version"
+            " discipline_self_remedied, version"
         )
-        marks = ", ".join(["%s"] * 23)
+        marks = ", ".join(["%s"] * 22)
         sql = f"INSERT INTO classification_cyclesubject ({cols}) VALUES ({marks})"  # noqa: S608
         collectives = [
             (cycle.pk, "collective", cell, parent, parent, province, f"cell@{parent}", parent, "",
              None, "", 1, 5 * rng.randint(40, 60), 5 * rng.randint(100, 140), 10, 10, 3, 0, None,
-             0, False, "", 0)
+             0, False, 0)
             for cell, parent, province in cells
         ]  # fmt: skip
         cur.executemany(sql, collectives)
         batch = []
         for row in _subject_rows(cycle.pk, members, cells, rng):
-            batch.append((*row, False, "", 0))
+            batch.append((*row, False, 0))
             if len(batch) >= 50_000:
                 cur.executemany(sql, batch)
                 batch = []
@@ -177,7 +177,7 @@ def build_demo(demo: Path | None) -> float:
     from django.db import connection
 
     from canbo.classification.models import Cycle
-    from canbo.classification.store import DjangoClassificationStore
+    from canbo.classification.store import DjangoClassificationUnitOfWork
     from canbo.core.types import Role
     from canbo.registry.models import UnitVersion
     from canbo.services.classification.cycle import open_cycle
@@ -195,7 +195,7 @@ def build_demo(demo: Path | None) -> float:
     ).values_list("unit_id", flat=True)[0]
     name = "Xếp loại 2025 (toàn quốc, dữ liệu demo)"
     actor = Actor(None, "bench", (Grant(Role.ORG_STAFF, root),))
-    cycle_id = open_cycle(DjangoClassificationStore(), actor, 2025, root, AS_OF, name)
+    cycle_id = open_cycle(DjangoClassificationUnitOfWork(), actor, 2025, root, AS_OF, name)
     with connection.cursor() as cur:
         cur.execute(SELF_ASSESS, [cycle_id])
     with connection.cursor() as cur:
@@ -218,13 +218,13 @@ def compute_child(workers: int) -> None:
     number of workers (an upper bound of the peak of them all together).
     """
     from canbo.classification.models import Cycle
-    from canbo.classification.store import DjangoClassificationStore
+    from canbo.classification.store import DjangoClassificationUnitOfWork
     from canbo.services.classification.cycle import compute_proposals
     from canbo.services.ports import SYSTEM
 
     cycle_id = Cycle.objects.order_by("pk").values_list("pk", flat=True).first()
     started = time.perf_counter()
-    report = compute_proposals(DjangoClassificationStore(), SYSTEM, cycle_id, workers)  # type: ignore[arg-type]
+    report = compute_proposals(DjangoClassificationUnitOfWork(), SYSTEM, cycle_id, workers)  # type: ignore[arg-type]
     seconds = time.perf_counter() - started
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -235,6 +235,57 @@ def compute_child(workers: int) -> None:
         "not_classified": report.not_classified, "groups": report.groups,
         "groups_over": len(report.over),
     }))  # fmt: skip
+
+
+RAW_TABLE = "bench_raw_write"
+
+
+def raw_write() -> dict[str, Any]:
+    """The raw write rate of the computed proposals: the same rows and columns written into an
+    unindexed table of their own, in one transaction (PostgreSQL: ``COPY``; SQLite: one
+    ``executemany``), then the table is dropped. The rows are read into memory first."""
+    from django.db import connection, transaction
+
+    select = "SELECT level, rules, subject_id FROM classification_proposal"
+    with connection.cursor() as cur:
+        cur.execute(f"DROP TABLE IF EXISTS {RAW_TABLE}")
+        cur.execute(f"CREATE TABLE {RAW_TABLE} (level smallint, rules varchar(64), id bigint)")
+        if connection.vendor == "postgresql":
+            data = bytearray()
+            with cur.cursor.copy(f"COPY ({select}) TO STDOUT") as copy:
+                for block in copy:
+                    data += block
+            rows = data.count(b"\n")
+            started = time.perf_counter()
+            with transaction.atomic(), cur.cursor.copy(f"COPY {RAW_TABLE} FROM STDIN") as copy:
+                for at in range(0, len(data), 1 << 20):
+                    copy.write(data[at : at + (1 << 20)])
+            seconds = time.perf_counter() - started
+        else:
+            cur.execute(select)
+            values = cur.fetchall()
+            rows = len(values)
+            started = time.perf_counter()
+            with transaction.atomic():
+                cur.executemany(f"INSERT INTO {RAW_TABLE} VALUES (%s, %s, %s)", values)  # noqa: S608
+            seconds = time.perf_counter() - started
+        cur.execute(f"DROP TABLE {RAW_TABLE}")
+    return {"rows": rows, "columns": 3, "seconds": round(seconds, 1)}
+
+
+def pg_settings() -> str:
+    """The durability and memory settings of the PostgreSQL server measured."""
+    from django.db import connection
+
+    names = ("fsync", "synchronous_commit", "full_page_writes", "shared_buffers", "max_wal_size")
+    with connection.cursor() as cur:
+        values = []
+        for name in names:
+            cur.execute(f"SHOW {name}")
+            values.append(f"{name}={cur.fetchone()[0]}")
+        cur.execute("SHOW server_version")
+        version = cur.fetchone()[0].split()[0]
+    return f"PostgreSQL {version}, " + ", ".join(values)
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:

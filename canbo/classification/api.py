@@ -31,7 +31,7 @@ from canbo.services.classification import results, steps
 from canbo.services.classification.ports import CycleId, SubjectPk, SubjectState
 
 from . import selectors
-from .store import DjangoClassificationStore as Store
+from .store import DjangoClassificationUnitOfWork as UnitOfWork
 
 LEVEL_CODES = [level.name for level in Level]
 OBJ = OpenApiTypes.OBJECT
@@ -93,7 +93,7 @@ class OpenCycleView(_Api):
         d = parse(OpenIn, request.data).validated_data
         as_of = d.get("as_of") or SystemClock().today().replace(year=d["year"], month=12, day=31)
         cycle_id = cycles.open_cycle(
-            Store(), actor_of(request), d["year"], UnitId(d["unit"]), as_of, d["name"],
+            UnitOfWork(), actor_of(request), d["year"], UnitId(d["unit"]), as_of, d["name"],
             d.get("parameters"), now=SystemClock().now(),
         )  # fmt: skip
         return Response({"id": cycle_id}, status=201)
@@ -105,7 +105,9 @@ class ComputeView(_Api):
     )
     def post(self, request: Request, cycle_id: int) -> Response:
         # One process: forking a threaded web worker is unsafe; national runs use the CLI.
-        report = cycles.compute_proposals(Store(), actor_of(request), CycleId(cycle_id), workers=1)
+        report = cycles.compute_proposals(
+            UnitOfWork(), actor_of(request), CycleId(cycle_id), workers=1
+        )
         over = [
             dict(zip(("group", "htxs", "htt", "max_htxs", "over_by"), q, strict=True))
             for q in report.over
@@ -150,16 +152,16 @@ class StepView(_Api):
         summary="Take a step: self, comment, complaint, appraisal, decision, reclassification",
     )
     def post(self, request: Request, pk: int, step: str) -> Response:
-        actor, store, now, spk = actor_of(request), Store(), SystemClock().now(), SubjectPk(pk)
+        actor, uow, now, spk = actor_of(request), UnitOfWork(), SystemClock().now(), SubjectPk(pk)
         if step == "self":
             data: dict[str, Any] = request.data if isinstance(request.data, dict) else {}
             values = {k: str(v) for k, v in data.items() if k != "evidence"}
             evidence = str(data.get("evidence", ""))
-            steps.submit_self_assessment(store, actor, spk, values, evidence, now)
+            steps.submit_self_assessment(uow, actor, spk, values, evidence, now)
         elif step in ("comment", "complaint"):
             text = parse(TextIn, request.data).validated_data["text"]
             call = steps.comment if step == "comment" else results.complain
-            call(store, actor, spk, text, now)
+            call(uow, actor, spk, text, now)
         else:
             d = parse(LevelIn, request.data).validated_data
             calls = {
@@ -167,7 +169,7 @@ class StepView(_Api):
                 "decision": steps.decide,
                 "reclassification": results.reclassify,
             }
-            calls[step](store, actor, spk, Level[d["level"]], d["reason"], now)
+            calls[step](uow, actor, spk, Level[d["level"]], d["reason"], now)
         page = selectors.subject_page(actor, pk)
         return Response(subject_json(page.state, page.show_levels), status=201)
 
@@ -176,7 +178,7 @@ class QuotaView(_Api):
     @extend_schema(responses={200: OBJ}, summary="Quota per peer group")
     def get(self, request: Request, cycle_id: int) -> Response:
         selectors.access_cycle_root(actor_of(request), cycle_id)
-        lines = results.quota_lines(Store(), CycleId(cycle_id))
+        lines = results.quota_lines(UnitOfWork(), CycleId(cycle_id))
         return Response([_line(q) for q in lines])
 
     @extend_schema(
@@ -185,7 +187,7 @@ class QuotaView(_Api):
     def post(self, request: Request, cycle_id: int) -> Response:
         d = parse(QuotaIn, request.data).validated_data
         line = results.resolve_quota(
-            Store(), actor_of(request), CycleId(cycle_id), d["group"],
+            UnitOfWork(), actor_of(request), CycleId(cycle_id), d["group"],
             [SubjectPk(x) for x in d["lower"]], d["reason"], SystemClock().now(),
             keep_over=d["keep_over"],
         )  # fmt: skip
@@ -203,7 +205,7 @@ def _line(q: results.QuotaView) -> dict[str, Any]:
 class PublishView(_Api):
     @extend_schema(request=None, responses={200: OBJ}, summary="Publish the results")
     def post(self, request: Request, cycle_id: int) -> Response:
-        results.publish(Store(), actor_of(request), CycleId(cycle_id), SystemClock().now())
+        results.publish(UnitOfWork(), actor_of(request), CycleId(cycle_id), SystemClock().now())
         return Response({"id": cycle_id, "status": "published"})
 
 

@@ -23,12 +23,13 @@ def _day(value: Any) -> dt.date:
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
-class RegistryFacts:
-    """Mixin of the store: registry reads for opening a cycle."""
+class DjangoRegistryFactsRepository:
+    """The registry's facts for opening a cycle; ``people`` follows ``units`` (it keeps the
+    subtree the units gave to find the leaders who are not members there)."""
 
     _subtree: set[int] | None = None
 
-    def units_for_cycle(self, root_id: UnitId, as_of: dt.date) -> list[m.UnitFacts]:
+    def units(self, root_id: UnitId, as_of: dt.date) -> list[m.UnitFacts]:
         sql = (
             SUBTREE  # noqa: S608
             + "SELECT v.unit_id, v.parent_id, v.kind, u.valid_from FROM down "
@@ -44,7 +45,7 @@ class RegistryFacts:
         self._subtree = {u.unit_id for u in units}
         return units
 
-    def person_facts(
+    def people(
         self, root_id: UnitId, as_of: dt.date, year: int, date_basis: str
     ) -> Iterator[m.PersonFacts]:
         start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)

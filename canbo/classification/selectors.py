@@ -40,8 +40,8 @@ from canbo.services.classification.ports import (
 from canbo.services.classification.results import QuotaView, quota_lines
 from canbo.services.ports import Actor
 
-from . import models
-from .store import DjangoClassificationStore, cycle_data, unit_names
+from . import level_counts, models
+from .store import DjangoClassificationUnitOfWork, cycle_data, unit_names
 
 WORKFLOW_ROLES = roles_for(Action.TAKE_PART_IN_CYCLE)
 LEVELS = (Level.HTXS, Level.HTT, Level.HT, Level.KHT)
@@ -78,7 +78,7 @@ def cycles_for(actor: Actor) -> list[CycleData]:
 
 def access_cycle(actor: Actor, cycle_id: int, tree: DjangoTreeReader | None = None) -> CycleData:
     """The cycle if the actor's scope meets its subtree; NotFound alike when missing."""
-    cycle = load_cycle(DjangoClassificationStore(), CycleId(cycle_id))
+    cycle = load_cycle(DjangoClassificationUnitOfWork(), CycleId(cycle_id))
     if not scope.sees_cycle(actor, cycle.root_id, cycle.as_of, tree):
         raise NotFound("cycle_not_found", cycle_id=cycle_id)
     return cycle
@@ -120,8 +120,7 @@ def unit_review(actor: Actor, cycle_id: int, unit_id: int) -> UnitReview:
     """The cell review page: a fixed number of queries whatever the cycle's size."""
     tree = CachedTree()
     cycle = access_cycle_unit(actor, cycle_id, unit_id, tree)
-    store = DjangoClassificationStore()
-    subjects = store.unit_subjects(CycleId(cycle_id), UnitId(unit_id))
+    subjects = DjangoClassificationUnitOfWork().subjects.of_unit(CycleId(cycle_id), UnitId(unit_id))
     children = list(
         models.CycleSubject.objects.filter(
             cycle_id=cycle_id, parent_unit_id=unit_id, kind="collective"
@@ -156,20 +155,20 @@ class SubjectPage:
 
 def subject_page(actor: Actor, pk: int) -> SubjectPage:
     """One subject: the proposal with every reason and citation, the forms and next steps."""
-    store = DjangoClassificationStore()
-    state = steps.load_subject(store, actor, SubjectPk(pk))
-    cycle = load_cycle(store, state.cycle_id)
-    proposal = steps.proposal_for(store, cycle, state)
+    uow = DjangoClassificationUnitOfWork()
+    state = steps.load_subject(uow, actor, SubjectPk(pk))
+    cycle = load_cycle(uow, state.cycle_id)
+    proposal = steps.proposal_for(uow, cycle, state)
     top, _why = steps.ceiling(proposal)
-    lines = quota_lines(store, state.cycle_id, state.group)
+    lines = quota_lines(uow, state.cycle_id, state.group)
     return SubjectPage(
         cycle=cycle,
         state=state,
         proposal=proposal,
         highest_allowed=top,
-        records=store.records(state.pk),
+        records=uow.records.of_subject(state.pk),
         show_levels=can_see_levels(actor, cycle, state.unit_id),
-        open_complaint=store.open_complaint(state.pk) is not None,
+        open_complaint=uow.complaints.open_for(state.pk) is not None,
         quota=lines[0] if lines else None,
         actions=_actions(cycle, state),
     )
@@ -229,11 +228,10 @@ def statistics(actor: Actor, cycle_id: int, unit_id: int) -> Stats:
     """
     tree = CachedTree()
     cycle = access_cycle_unit(actor, cycle_id, unit_id, tree)
-    store = DjangoClassificationStore()
     if unit_id == cycle.root_id:
-        found = store.level_counts(CycleId(cycle_id), None)
+        found = level_counts.counts(cycle_id, None)
     elif _is_top(cycle, unit_id):
-        found = store.level_counts(CycleId(cycle_id), UnitId(unit_id))
+        found = level_counts.counts(cycle_id, unit_id)
     else:
         found = _subtree_counts(cycle, unit_id)
     counts: dict[str, Counter[str]] = {}
@@ -328,14 +326,14 @@ def effective(s: SubjectState) -> Level | None:
 
 def group_page(actor: Actor, cycle_id: int, group: str) -> GroupPage:
     access_cycle(actor, cycle_id)
-    store = DjangoClassificationStore()
-    lines = quota_lines(store, CycleId(cycle_id), group)
+    uow = DjangoClassificationUnitOfWork()
+    lines = quota_lines(uow, CycleId(cycle_id), group)
     if not lines:
         raise NotFound("group_not_found", group=group)
     line = lines[0]
     cycle = access_cycle_unit(actor, cycle_id, line.group_unit_id)
     members = [
-        s for s in store.group_members(CycleId(cycle_id), group) if effective(s) is Level.HTXS
+        s for s in uow.subjects.of_group(CycleId(cycle_id), group) if effective(s) is Level.HTXS
     ]
     name = unit_names([line.group_unit_id], cycle.as_of).get(line.group_unit_id, group)
     return GroupPage(cycle, line, name, members, can_see_levels(actor, cycle, line.group_unit_id))

@@ -1,4 +1,4 @@
-"""Django adapter of the classification store port (one transaction per instance).
+"""Django adapters of the classification ports: repositories and the unit of work.
 
 Bulk paths use raw SQL through Django's connection (``executemany``, keyset pages), never
 model instances: a national cycle has millions of rows. Single-subject paths use the ORM.
@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from django.db import connection
@@ -21,7 +21,6 @@ from canbo.db.transactions import AtomicWork
 from canbo.db.unit_tree import DjangoTreeReader
 from canbo.registry.models import UnitVersion
 from canbo.services.classification import ports as m
-from canbo.services.ports import AuditLog, TreeReader
 
 from . import level_counts, models, proposal_writes, registry_facts
 
@@ -37,14 +36,14 @@ INSERT_COLUMNS = (
     "cycle_id", "kind", "unit_id", "person_id", "parent_unit_id", "decider_id", "top_id",
     "\"group\"", "group_unit_id", "exemption", "head_unit_id", "discipline",
     "discipline_self_remedied", "sick_leave_months", "months_in_operation", "step",
-    "tasks_total", "tasks_on_time", "tasks_exceeded", "tasks_late", "proposed_rules", "version",
+    "tasks_total", "tasks_on_time", "tasks_exceeded", "tasks_late", "version",
 )  # fmt: skip
 STATE_FIELDS = (
     "pk", "cycle_id", "kind", "unit_id", "person_id", "parent_unit_id", "decider_id", "group",
     "exemption", "head_unit_id", "step", "score_general", "score_results", "grade_results",
     "grade_other_min", "tasks_total", "tasks_on_time", "tasks_exceeded", "tasks_late",
     "led_units_tasks", "led_units_exceeded", "led_units_kht", "confidence_low", "discipline",
-    "discipline_self_remedied", "sick_leave_months", "months_in_operation", "proposed_level",
+    "discipline_self_remedied", "sick_leave_months", "months_in_operation", "proposal__level",
     "appraised_level", "final_level", "version", "person__full_name",
 )  # fmt: skip
 
@@ -84,7 +83,7 @@ def to_state(row: dict[str, Any], names: dict[int, str]) -> m.SubjectState:
         discipline_self_remedied=row["discipline_self_remedied"],
         sick_leave_months=row["sick_leave_months"],
         months_in_operation=row["months_in_operation"],
-        proposed_level=_level(row["proposed_level"]),
+        proposed_level=_level(row["proposal__level"]),
         appraised_level=_level(row["appraised_level"]),
         final_level=_level(row["final_level"]),
         version=row["version"],
@@ -109,18 +108,8 @@ def cycle_data(c: models.Cycle) -> m.CycleData:
     )
 
 
-class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
-    """The store port on the default database; ``commit()`` or everything rolls back."""
-
-    tree: TreeReader
-    audit: AuditLog
-
-    def __init__(self) -> None:
-        self.tree = DjangoTreeReader()
-        self.audit = DjangoAuditLog()
-        AtomicWork.__init__(self)
-
-    def add_cycle(self, data: m.CycleData) -> m.CycleId:
+class DjangoCycleRepository:
+    def add(self, data: m.CycleData) -> m.CycleId:
         row = models.Cycle.objects.create(
             year=data.year,
             as_of=data.as_of,
@@ -135,14 +124,26 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
         )
         return m.CycleId(row.pk)
 
-    def cycle(self, cycle_id: m.CycleId) -> m.CycleData | None:
+    def get(self, cycle_id: m.CycleId) -> m.CycleData | None:
         row = models.Cycle.objects.filter(pk=cycle_id).first()
         return cycle_data(row) if row else None
 
     def set_published(self, cycle_id: m.CycleId, at: dt.datetime) -> None:
         models.Cycle.objects.filter(pk=cycle_id).update(status="published", published_at=at)
 
-    def add_subjects(self, cycle_id: m.CycleId, rows: Iterable[m.NewSubject]) -> int:
+
+def _as_of(cycle_id: int) -> dt.date:
+    return models.Cycle.objects.values_list("as_of", flat=True).get(pk=cycle_id)
+
+
+def _states(qs: Any, as_of: dt.date) -> list[m.SubjectState]:
+    rows = list(qs.values(*STATE_FIELDS))
+    names = unit_names((r["unit_id"] for r in rows if not r["person_id"]), as_of)  # collectives
+    return [to_state(r, names) for r in rows]
+
+
+class DjangoSubjectRepository:
+    def add_all(self, cycle_id: m.CycleId, rows: Iterable[m.NewSubject]) -> int:
         marks = ", ".join(["%s"] * len(INSERT_COLUMNS))
         sql = f"INSERT INTO {TABLE} ({', '.join(INSERT_COLUMNS)}) VALUES ({marks})"  # noqa: S608
         count, batch, states = 0, [], Counter[tuple[int, str, str]]()
@@ -154,7 +155,7 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
                         cycle_id, s.kind, s.unit_id, s.person_id, s.parent_unit_id, s.decider_id,
                         s.top_id, s.group, s.group_unit_id, s.exemption, s.head_unit_id,
                         s.discipline, s.discipline_self_remedied, s.sick_leave_months,
-                        s.months_in_operation, 0, 0, 0, 0, 0, "", 0,
+                        s.months_in_operation, 0, 0, 0, 0, 0, 0,
                     )
                 )  # fmt: skip
                 if len(batch) >= BATCH:
@@ -169,8 +170,74 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
         )
         return count
 
-    def stream_rows(
-        self, cycle_id: m.CycleId, collectives: bool, bounds: tuple[int, int] | None = None
+    def get(self, pk: m.SubjectPk) -> m.SubjectState | None:
+        qs = models.CycleSubject.objects.filter(pk=pk)
+        cycle_id = qs.values_list("cycle_id", flat=True).first()
+        if cycle_id is None:
+            return None
+        return _states(qs, _as_of(cycle_id))[0]
+
+    def update(self, pk: m.SubjectPk, **changes: Any) -> None:
+        """Write the changes; a new final level moves one subject in the statistics summary,
+        a new proposal replaces the subject's row in the proposals table."""
+        if "proposed_level" in changes:
+            level, rules = changes.pop("proposed_level"), changes.pop("proposed_rules", "")
+            proposal_writes.save_proposal(pk, level, rules)
+        if not changes:
+            return
+        if "final_level" in changes:
+            level_counts.update_final_level(pk, changes)
+        else:
+            models.CycleSubject.objects.filter(pk=pk).update(**changes)
+
+    def unit_level(self, cycle_id: m.CycleId, unit_id: UnitId) -> m.UnitLevel:
+        row = (
+            models.CycleSubject.objects.filter(
+                cycle_id=cycle_id, unit_id=unit_id, kind="collective"
+            )
+            .values_list("final_level", "appraised_level", "proposal__level", "exemption")
+            .first()
+        )
+        if row is None:
+            return m.UnitLevel(False, None)
+        final, appraised, proposed, exemption = row
+        level = final if final is not None else appraised if appraised is not None else proposed
+        return m.UnitLevel(level is not None or bool(exemption), _level(level))
+
+    def of_unit(self, cycle_id: m.CycleId, unit_id: UnitId) -> list[m.SubjectState]:
+        qs = models.CycleSubject.objects.filter(cycle_id=cycle_id, unit_id=unit_id).order_by(
+            "kind", "person__sort_key", "pk"
+        )
+        return _states(qs, _as_of(cycle_id))
+
+    def of_group(self, cycle_id: m.CycleId, group: str) -> list[m.SubjectState]:
+        qs = models.CycleSubject.objects.filter(cycle_id=cycle_id, group=group)
+        return _states(qs, _as_of(cycle_id))
+
+    def unfinished_predecessors(self, state: m.SubjectState) -> list[m.Waiting]:
+        base = models.CycleSubject.objects.filter(
+            cycle_id=state.cycle_id, kind="collective", exemption="", step__lt=4
+        )
+        if state.kind == "collective":
+            qs = base.filter(parent_unit_id=state.unit_id).exclude(unit_id=state.unit_id)
+        else:
+            units = [state.unit_id] + ([state.head_unit_id] if state.head_unit_id else [])
+            qs = base.filter(unit_id__in=units)
+        rows = list(qs.values_list("pk", "unit_id")[:50])
+        names = unit_names((u for _pk, u in rows), _as_of(state.cycle_id))
+        return [m.Waiting(pk, names.get(u, str(u))) for pk, u in rows]
+
+    def undecided_count(self, cycle_id: m.CycleId) -> int:
+        return models.CycleSubject.objects.filter(
+            cycle_id=cycle_id, exemption="", step__lt=4
+        ).count()
+
+
+class DjangoProposalRepository:
+    """Compact rows read in keyset pages; proposals written through ``proposal_writes``."""
+
+    def rows(
+        self, cycle_id: m.CycleId, collectives: bool, bounds: m.PkRange | None = None
     ) -> Iterator[list[m.ComputeRow]]:
         op = "=" if collectives else "<>"
         # SQLite: unary plus keeps to the primary key, not the cycle index (keyset pages stay
@@ -180,7 +247,7 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
             f"SELECT {COMPUTE_COLUMNS} FROM {TABLE} WHERE id > %s AND id <= %s "  # noqa: S608
             f"AND {cycle} = %s AND kind {op} 'collective' ORDER BY id LIMIT %s"
         )
-        last, upto = bounds if bounds is not None else (0, 2**62)
+        last, upto = (bounds.after, bounds.up_to) if bounds is not None else (0, 2**62)
         with connection.cursor() as cur:
             while True:
                 cur.execute(sql, [last, upto, cycle_id, PAGE])
@@ -188,9 +255,9 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
                 if not chunk:
                     return
                 last = chunk[-1][0]
-                yield chunk
+                yield list(map(m.ROW_OF, chunk))
 
-    def pk_ranges(self, cycle_id: m.CycleId, parts: int) -> list[tuple[int, int, int]]:
+    def pk_ranges(self, cycle_id: m.CycleId, parts: int) -> list[m.PkRange]:
         """Equal slices of the cycle's id span (a cycle's rows are inserted together)."""
         with connection.cursor() as cur:
             cur.execute(f"SELECT MIN(id), MAX(id) FROM {TABLE} WHERE cycle_id = %s", [cycle_id])  # noqa: S608
@@ -199,61 +266,15 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
             return []
         step = -(-(high - low + 1) // parts)
         edges = [low - 1 + i * step for i in range(parts)] + [high]
-        return [(a, b, b - a) for a, b in itertools.pairwise(edges) if b > a]
+        return [m.PkRange(a, b, b - a) for a, b in itertools.pairwise(edges) if b > a]
 
-    def can_fork(self) -> bool:
-        return not connection.in_atomic_block
-
-    def release(self) -> None:
-        connection.close()
-
-    def save_proposals(self, rows: Any) -> None:
-        """One page of ``(proposed_level, proposed_rules, pk)`` (see ``proposal_writes``)."""
+    def save(self, rows: Sequence[m.ProposalRow]) -> None:
+        """One page of proposals (see ``proposal_writes``)."""
         proposal_writes.save_proposals(rows)
 
-    def _states(self, qs: Any, as_of: dt.date) -> list[m.SubjectState]:  # names of collectives
-        rows = list(qs.values(*STATE_FIELDS))
-        names = unit_names((r["unit_id"] for r in rows if not r["person_id"]), as_of)
-        return [to_state(r, names) for r in rows]
 
-    def _as_of(self, cycle_id: int) -> dt.date:
-        return models.Cycle.objects.values_list("as_of", flat=True).get(pk=cycle_id)
-
-    def subject(self, pk: m.SubjectPk) -> m.SubjectState | None:
-        qs = models.CycleSubject.objects.filter(pk=pk)
-        cycle_id = qs.values_list("cycle_id", flat=True).first()
-        if cycle_id is None:
-            return None
-        return self._states(qs, self._as_of(cycle_id))[0]
-
-    def unit_level(self, cycle_id: m.CycleId, unit_id: UnitId) -> tuple[bool, Level | None]:
-        row = (
-            models.CycleSubject.objects.filter(
-                cycle_id=cycle_id, unit_id=unit_id, kind="collective"
-            )
-            .values_list("final_level", "appraised_level", "proposed_level", "exemption")
-            .first()
-        )
-        if row is None:
-            return False, None
-        final, appraised, proposed, exemption = row
-        level = final if final is not None else appraised if appraised is not None else proposed
-        return level is not None or bool(exemption), _level(level)
-
-    def update_subject(self, pk: m.SubjectPk, **changes: Any) -> None:
-        """Write the changes; a new final level moves one subject in the statistics summary."""
-        if "final_level" in changes:
-            level_counts.update_final_level(pk, changes)
-        else:
-            models.CycleSubject.objects.filter(pk=pk).update(**changes)
-
-    def level_counts(
-        self, cycle_id: m.CycleId, top_id: UnitId | None
-    ) -> list[tuple[str, str, int]]:
-        """(kind, state, subjects) of the summary: the whole cycle, or one top unit."""
-        return level_counts.counts(cycle_id, top_id)
-
-    def add_record(self, record: m.StepRecordData) -> int:
+class DjangoStepRecordRepository:
+    def add(self, record: m.StepRecordData) -> int:
         row = models.StepRecord.objects.create(
             subject_id=record.subject_pk,
             kind=str(record.kind),
@@ -267,7 +288,7 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
         )
         return int(row.pk)
 
-    def records(self, pk: m.SubjectPk) -> list[m.StepRecordData]:
+    def of_subject(self, pk: m.SubjectPk) -> list[m.StepRecordData]:
         return [
             m.StepRecordData(
                 m.SubjectPk(r.subject_id),
@@ -283,19 +304,25 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
             for r in models.StepRecord.objects.filter(subject_id=pk).order_by("at", "pk")
         ]
 
-    def unfinished_predecessors(self, state: m.SubjectState) -> list[tuple[int, str]]:
-        base = models.CycleSubject.objects.filter(
-            cycle_id=state.cycle_id, kind="collective", exemption="", step__lt=4
-        )
-        if state.kind == "collective":
-            qs = base.filter(parent_unit_id=state.unit_id).exclude(unit_id=state.unit_id)
-        else:
-            units = [state.unit_id] + ([state.head_unit_id] if state.head_unit_id else [])
-            qs = base.filter(unit_id__in=units)
-        rows = list(qs.values_list("pk", "unit_id")[:50])
-        names = unit_names((u for _pk, u in rows), self._as_of(state.cycle_id))
-        return [(pk, names.get(u, str(u))) for pk, u in rows]
 
+class DjangoComplaintRepository:
+    def add(self, data: m.ComplaintData) -> int:
+        row = models.Complaint.objects.create(
+            subject_id=data.subject_pk, text=data.text, filed_by=data.filed_by, at=data.at
+        )
+        return int(row.pk)
+
+    def open_for(self, pk: m.SubjectPk) -> m.ComplaintData | None:
+        c = models.Complaint.objects.filter(subject_id=pk, resolution__isnull=True).first()
+        if c is None:
+            return None
+        return m.ComplaintData(m.SubjectPk(c.subject_id), c.text, c.filed_by, c.at, c.pk)
+
+    def resolve(self, complaint_id: int, record_id: int) -> None:
+        models.Complaint.objects.filter(pk=complaint_id).update(resolution_id=record_id)
+
+
+class DjangoQuotaRepository:
     def group_counts(self, cycle_id: m.CycleId, group: str | None = None) -> list[m.GroupCount]:
         where, args = "cycle_id = %s", list[int | str]([cycle_id])
         if group is not None:
@@ -303,24 +330,15 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
         sql = (
             'SELECT "group", group_unit_id, SUM(CASE WHEN lvl = 3 THEN 1 ELSE 0 END), '  # noqa: S608
             'SUM(CASE WHEN lvl = 2 THEN 1 ELSE 0 END) FROM (SELECT "group", group_unit_id, '
-            "COALESCE(final_level, appraised_level, proposed_level) AS lvl "
-            f'FROM {TABLE} WHERE {where}) t GROUP BY "group", group_unit_id ORDER BY "group"'
+            "COALESCE(final_level, appraised_level, p.level) AS lvl "
+            f"FROM {TABLE} s LEFT JOIN {proposal_writes.TABLE} p ON p.subject_id = s.id "
+            f'WHERE {where}) t GROUP BY "group", group_unit_id ORDER BY "group"'
         )
         with connection.cursor() as cur:
             cur.execute(sql, args)
             return [m.GroupCount(g, UnitId(u), int(x or 0), int(y or 0)) for g, u, x, y in cur]
 
-    def group_members(self, cycle_id: m.CycleId, group: str) -> list[m.SubjectState]:
-        qs = models.CycleSubject.objects.filter(cycle_id=cycle_id, group=group)
-        return self._states(qs, self._as_of(cycle_id))
-
-    def unit_subjects(self, cycle_id: m.CycleId, unit_id: UnitId) -> list[m.SubjectState]:
-        qs = models.CycleSubject.objects.filter(cycle_id=cycle_id, unit_id=unit_id).order_by(
-            "kind", "person__sort_key", "pk"
-        )
-        return self._states(qs, self._as_of(cycle_id))
-
-    def add_quota_resolution(self, data: m.QuotaResolutionData) -> int:
+    def add_resolution(self, data: m.QuotaResolutionData) -> int:
         row = models.QuotaResolution.objects.create(
             cycle_id=data.cycle_id,
             group=data.group,
@@ -332,29 +350,32 @@ class DjangoClassificationStore(registry_facts.RegistryFacts, AtomicWork):
         )
         return int(row.pk)
 
-    def quota_exceptions(self, cycle_id: m.CycleId) -> dict[str, int]:
+    def exceptions(self, cycle_id: m.CycleId) -> dict[str, int]:
         rows = models.QuotaResolution.objects.filter(cycle_id=cycle_id).order_by("at", "pk")
         return {g: k for g, k in rows.values_list("group", "kept_over")}
 
-    def undecided_count(self, cycle_id: m.CycleId) -> int:
-        return models.CycleSubject.objects.filter(
-            cycle_id=cycle_id, exemption="", step__lt=4
-        ).count()
 
-    def add_complaint(self, data: m.ComplaintData) -> int:
-        row = models.Complaint.objects.create(
-            subject_id=data.subject_pk, text=data.text, filed_by=data.filed_by, at=data.at
-        )
-        return int(row.pk)
+class DjangoClassificationUnitOfWork(AtomicWork):
+    """The cycle's repositories on the default database in one transaction; ``commit()`` or
+    everything rolls back."""
 
-    def open_complaint(self, pk: m.SubjectPk) -> m.ComplaintData | None:
-        c = models.Complaint.objects.filter(subject_id=pk, resolution__isnull=True).first()
-        if c is None:
-            return None
-        return m.ComplaintData(m.SubjectPk(c.subject_id), c.text, c.filed_by, c.at, c.pk)
+    def __init__(self) -> None:
+        super().__init__()
+        self.cycles = DjangoCycleRepository()
+        self.registry = registry_facts.DjangoRegistryFactsRepository()
+        self.subjects = DjangoSubjectRepository()
+        self.proposals = DjangoProposalRepository()
+        self.records = DjangoStepRecordRepository()
+        self.complaints = DjangoComplaintRepository()
+        self.quotas = DjangoQuotaRepository()
+        self.tree = DjangoTreeReader()
+        self.audit = DjangoAuditLog()
 
-    def resolve_complaint(self, complaint_id: int, record_id: int) -> None:
-        models.Complaint.objects.filter(pk=complaint_id).update(resolution_id=record_id)
+    def can_fork(self) -> bool:
+        return not connection.in_atomic_block
+
+    def release(self) -> None:
+        connection.close()
 
 
-__all__ = ["DisciplineForm", "DjangoClassificationStore"]
+__all__ = ["DisciplineForm", "DjangoClassificationUnitOfWork"]

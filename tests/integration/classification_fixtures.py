@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from canbo.classification.store import DjangoClassificationStore
+from canbo.classification.store import DjangoClassificationUnitOfWork
 from canbo.core.classification.model import Level
 from canbo.core.types import AccountId, LeaveKind, PersonId, Role, UnitId, UnitKind
 from canbo.registry import models as reg
@@ -83,7 +83,7 @@ def commune() -> Commune:
 def open_cycle(c: Commune) -> CycleId:
     staff = actor("ban-to-chuc-tinh", Role.ORG_STAFF, c.province)
     return cycle_svc.open_cycle(
-        DjangoClassificationStore(), staff, 2025, c.province, AS_OF, "Xếp loại 2025", now=NOW
+        DjangoClassificationUnitOfWork(), staff, 2025, c.province, AS_OF, "Xếp loại 2025", now=NOW
     )
 
 
@@ -104,15 +104,15 @@ def through_appraisal(
     """Self-assessment, comment and appraisal by the people whose role each step is."""
     from canbo.classification.models import CycleSubject
 
-    store = DjangoClassificationStore
+    uow = DjangoClassificationUnitOfWork
     row = CycleSubject.objects.get(pk=pk)
     unit = UnitId(row.unit_id)
     sec = actor("bi-thu", Role.CELL_SECRETARY if unit != c.province else Role.ORG_STAFF, unit, 2)
     staff = actor("ban-to-chuc", Role.ORG_STAFF, UnitId(row.decider_id), 3)
-    proposal = steps.submit_self_assessment(store(), sec, pk, values, "Minh chứng", NOW)
-    steps.comment(store(), sec, pk, "Chi bộ nhất trí.", NOW)
+    proposal = steps.submit_self_assessment(uow(), sec, pk, values, "Minh chứng", NOW)
+    steps.comment(uow(), sec, pk, "Chi bộ nhất trí.", NOW)
     chosen = level if level is not None else proposal.level
-    steps.appraise(store(), staff, pk, chosen, "" if chosen == proposal.level else "Thẩm định", NOW)  # type: ignore[arg-type]
+    steps.appraise(uow(), staff, pk, chosen, "" if chosen == proposal.level else "Thẩm định", NOW)  # type: ignore[arg-type]
 
 
 def decide(cycle_id: CycleId, pk: SubjectPk, c: Commune, values: dict[str, str]) -> None:
@@ -122,7 +122,7 @@ def decide(cycle_id: CycleId, pk: SubjectPk, c: Commune, values: dict[str, str])
     through_appraisal(cycle_id, pk, c, values)
     row = CycleSubject.objects.get(pk=pk)
     sc = actor("thuong-truc", Role.STANDING_COMMITTEE, UnitId(row.decider_id), 4)
-    steps.decide(DjangoClassificationStore(), sc, pk, Level(row.appraised_level), "", NOW)
+    steps.decide(DjangoClassificationUnitOfWork(), sc, pk, Level(row.appraised_level), "", NOW)
 
 
 def decide_everyone(cycle_id: CycleId, c: Commune) -> None:

@@ -17,7 +17,7 @@ from django.test import Client
 from canbo.accounts.models import RoleGrant
 from canbo.audit.models import AuditEntry
 from canbo.classification.models import CycleSubject
-from canbo.classification.store import DjangoClassificationStore as Store
+from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfWork
 from canbo.core.errors import NotFound, PermissionDenied
 from canbo.core.types import AccountId, Role, UnitId, UnitKind
 from canbo.services.classification import cycle as cycles
@@ -68,11 +68,11 @@ def test_only_the_commission_over_the_cycle_root_computes_and_a_refusal_writes_n
     }
     for actor, error in refused.items():
         with pytest.raises(error):
-            cycles.compute_proposals(Store(), actor, cycle_id, workers=1)
+            cycles.compute_proposals(UnitOfWork(), actor, cycle_id, workers=1)
     assert AuditEntry.objects.count() == entries
     assert _proposals(cycle_id) == proposals
     staff = fx.actor("btc-tinh", Role.ORG_STAFF, commune.province)
-    report = cycles.compute_proposals(Store(), staff, cycle_id, workers=1)
+    report = cycles.compute_proposals(UnitOfWork(), staff, cycle_id, workers=1)
     assert report.evaluated > 0
     assert AuditEntry.objects.count() == entries + 1
 

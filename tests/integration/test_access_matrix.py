@@ -31,7 +31,7 @@ from django.test import Client
 from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
 
 from canbo.accounts.models import RoleGrant
-from canbo.classification.store import DjangoClassificationStore
+from canbo.classification.store import DjangoClassificationUnitOfWork
 from canbo.core.types import AccountId, PersonId, Role, UnitId, UnitKind
 from canbo.registry.models import OrgUnit, Person
 from canbo.services.classification import cycle as cycle_svc
@@ -161,9 +161,9 @@ def build_world() -> World:
     site = conf_svc.add_site(uow(), SYSTEM, cid, "Hội trường Đảng ủy xã")
     conf_svc.convene(uow(), SYSTEM, cid, people)
     sid = vote_svc.create_session(uow(), SYSTEM, cid, vb.plan(people[:2], counters))
-    store = DjangoClassificationStore
+    uow = DjangoClassificationUnitOfWork
     cycle = cycle_svc.open_cycle(
-        store(), _staff(province), 2025, province, CYCLE_AS_OF, "Xếp loại 2025"
+        uow(), _staff(province), 2025, province, CYCLE_AS_OF, "Xếp loại 2025"
     )
     from canbo.classification.models import CycleSubject
 

@@ -6,7 +6,7 @@ import pytest
 
 from canbo.classification import selectors
 from canbo.classification.models import Complaint, CycleSubject, StepRecord
-from canbo.classification.store import DjangoClassificationStore as Store
+from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfWork
 from canbo.core.classification.model import Level
 from canbo.core.errors import (
     Conflict,
@@ -34,13 +34,13 @@ def _group(c: fx.Commune) -> str:
 def test_the_competent_level_sees_which_group_is_over_and_by_how_many(c: fx.Commune) -> None:
     cycle_id = fx.open_cycle(c)
     fx.decide_everyone(cycle_id, c)
-    over = [q for q in results.quota_lines(Store(), cycle_id) if q.over_by]
+    over = [q for q in results.quota_lines(UnitOfWork(), cycle_id) if q.over_by]
     assert [(q.group, q.htxs, q.htt, q.max_htxs, q.over_by) for q in over] == [
         (_group(c), 2, 4, 0, 2)
     ]
     sc = fx.actor("tt-tinh", Role.STANDING_COMMITTEE, c.province)
     with pytest.raises(Conflict) as err:
-        results.publish(Store(), sc, cycle_id, fx.NOW)
+        results.publish(UnitOfWork(), sc, cycle_id, fx.NOW)
     assert err.value.code == "quota_exceeded"
     assert err.value.fields["groups"] == [{"group": _group(c), "over_by": 2}]
 
@@ -51,10 +51,12 @@ def test_a_quota_resolution_needs_a_reason_and_must_end_the_excess(c: fx.Commune
     sc = fx.actor("tt-xa", Role.STANDING_COMMITTEE, c.commune)
     first = fx.subject_of(cycle_id, person=c.members_a[0])
     with pytest.raises(ValidationError) as err:
-        results.resolve_quota(Store(), sc, cycle_id, _group(c), [first], "  ", fx.NOW)
+        results.resolve_quota(UnitOfWork(), sc, cycle_id, _group(c), [first], "  ", fx.NOW)
     assert err.value.code == "quota_reason_required"
     assert err.value.citation is not None and err.value.citation.rule_id == "CL-13"
-    line = results.resolve_quota(Store(), sc, cycle_id, _group(c), [first], "Điểm thấp hơn", fx.NOW)
+    line = results.resolve_quota(
+        UnitOfWork(), sc, cycle_id, _group(c), [first], "Điểm thấp hơn", fx.NOW
+    )
     assert (line.htxs, line.htt, line.max_htxs, line.over_by) == (1, 5, 1, 0)
     assert CycleSubject.objects.get(pk=first).final_level == Level.HTT
     kinds = list(
@@ -68,7 +70,7 @@ def test_lowering_too_few_leaves_the_group_over_and_is_refused(c: fx.Commune) ->
     fx.decide_everyone(cycle_id, c)
     sc = fx.actor("tt-xa", Role.STANDING_COMMITTEE, c.commune)
     with pytest.raises(RuleViolation) as err:
-        results.resolve_quota(Store(), sc, cycle_id, _group(c), [], "Giữ nguyên", fx.NOW)
+        results.resolve_quota(UnitOfWork(), sc, cycle_id, _group(c), [], "Giữ nguyên", fx.NOW)
     assert (err.value.code, err.value.fields["over_by"]) == ("quota_still_over", 2)
 
 
@@ -76,9 +78,9 @@ def _publish(cycle_id: int, c: fx.Commune) -> None:
     fx.decide_everyone(cycle_id, c)
     commune_sc = fx.actor("tt-xa", Role.STANDING_COMMITTEE, c.commune)
     first = fx.subject_of(cycle_id, person=c.members_a[0])
-    results.resolve_quota(Store(), commune_sc, cycle_id, _group(c), [first], "Lý do", fx.NOW)
+    results.resolve_quota(UnitOfWork(), commune_sc, cycle_id, _group(c), [first], "Lý do", fx.NOW)
     province_sc = fx.actor("tt-tinh", Role.STANDING_COMMITTEE, c.province)
-    results.publish(Store(), province_sc, cycle_id, fx.NOW)
+    results.publish(UnitOfWork(), province_sc, cycle_id, fx.NOW)
 
 
 def test_levels_are_shown_to_readers_only_after_publication(c: fx.Commune) -> None:
@@ -97,17 +99,19 @@ def test_a_complaint_leads_to_reclassification_by_the_superior_keeping_both_vers
     cycle_id = fx.open_cycle(c)
     pk = fx.subject_of(cycle_id, person=c.member_b)
     with pytest.raises(Conflict):
-        results.complain(Store(), fx.actor("xem", Role.VIEWER, c.cell_b), pk, "Chưa đúng", fx.NOW)
+        results.complain(
+            UnitOfWork(), fx.actor("xem", Role.VIEWER, c.cell_b), pk, "Chưa đúng", fx.NOW
+        )
     _publish(cycle_id, c)
     commune_sc = fx.actor("tt-xa", Role.STANDING_COMMITTEE, c.commune)
     province_sc = fx.actor("tt-tinh", Role.STANDING_COMMITTEE, c.province)
     with pytest.raises(Conflict) as err:
-        results.reclassify(Store(), province_sc, pk, Level.HT, "Xem xét", fx.NOW)
+        results.reclassify(UnitOfWork(), province_sc, pk, Level.HT, "Xem xét", fx.NOW)
     assert err.value.code == "no_complaint"
-    results.complain(Store(), fx.actor("xem", Role.VIEWER, c.cell_b), pk, "Chưa đúng", fx.NOW)
+    results.complain(UnitOfWork(), fx.actor("xem", Role.VIEWER, c.cell_b), pk, "Chưa đúng", fx.NOW)
     with pytest.raises(PermissionDenied):
-        results.reclassify(Store(), commune_sc, pk, Level.HT, "Xem xét", fx.NOW)
-    results.reclassify(Store(), province_sc, pk, Level.HT, "Kết quả xác minh", fx.NOW)
+        results.reclassify(UnitOfWork(), commune_sc, pk, Level.HT, "Xem xét", fx.NOW)
+    results.reclassify(UnitOfWork(), province_sc, pk, Level.HT, "Kết quả xác minh", fx.NOW)
     row = CycleSubject.objects.get(pk=pk)
     assert (row.final_level, row.version) == (Level.HT, 2)
     versions = StepRecord.objects.filter(subject_id=pk, kind__in=["decision", "reclassification"])
@@ -121,7 +125,7 @@ def test_a_complaint_leads_to_reclassification_by_the_superior_keeping_both_vers
 def test_a_bulk_upload_with_a_bad_row_imports_nothing_and_reports_every_row(c: fx.Commune) -> None:
     cycle_id = fx.open_cycle(c)
     sec = fx.actor("bt", Role.CELL_SECRETARY, c.cell_a)
-    header, rows = bulk.template(Store(), sec, cycle_id, c.cell_a)
+    header, rows = bulk.template(UnitOfWork(), sec, cycle_id, c.cell_a)
     assert header[:5] == ("id", "name", "kind", "score_general", "score_results")
     filled = [dict(zip(header, r, strict=True)) for r in rows]
     for row in filled:
@@ -131,14 +135,14 @@ def test_a_bulk_upload_with_a_bad_row_imports_nothing_and_reports_every_row(c: f
     filled[1]["score_results"] = "71"
     filled[2]["tasks_on_time"] = "12"
     with pytest.raises(ImportRejected) as err:
-        bulk.import_scores(Store(), sec, cycle_id, c.cell_a, header, filled, fx.NOW)
+        bulk.import_scores(UnitOfWork(), sec, cycle_id, c.cell_a, header, filled, fx.NOW)
     assert [(e.row, e.column, e.code) for e in err.value.errors] == [
         (3, "score_results", "out_of_range"),
         (4, "tasks_on_time", "tasks_inconsistent"),
     ]
     assert not StepRecord.objects.exists()
     filled[1]["score_results"], filled[2]["tasks_on_time"] = "55", "10"
-    count = bulk.import_scores(Store(), sec, cycle_id, c.cell_a, header, filled, fx.NOW)
+    count = bulk.import_scores(UnitOfWork(), sec, cycle_id, c.cell_a, header, filled, fx.NOW)
     assert count == len(filled) == StepRecord.objects.filter(kind="self").count()
 
 
@@ -163,7 +167,7 @@ def test_computing_the_cycle_stores_every_proposal_and_reports_groups_over(c: fx
     fx.decide_everyone(cycle_id, c)
     CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None)
     report = cycles.compute_proposals(
-        Store(), fx.actor("btc", Role.ORG_STAFF, c.province), cycle_id
+        UnitOfWork(), fx.actor("btc", Role.ORG_STAFF, c.province), cycle_id
     )
     assert report.evaluated == CycleSubject.objects.filter(cycle_id=cycle_id).count()
     assert report.not_classified == 2

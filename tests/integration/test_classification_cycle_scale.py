@@ -12,11 +12,11 @@ from django.db import connection
 from canbo.classification import selectors
 from canbo.classification.level_counts import REBUILD_COUNTS, rebuild_level_counts
 from canbo.classification.models import CycleSubject, LevelCount
-from canbo.classification.store import DjangoClassificationStore as Store
+from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfWork
 from canbo.core.classification.model import Level
 from canbo.core.types import Role
 from canbo.services.classification import compute, results
-from canbo.services.classification.ports import CycleId
+from canbo.services.classification.ports import ComputeRow, CycleId, ProposalRow
 from tests.integration import classification_fixtures as fx
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -53,7 +53,7 @@ def test_two_worker_processes_compute_the_same_levels_and_quota_as_one(
     fx.decide_everyone(cycle_id, c)
     staff = fx.actor("btc", Role.ORG_STAFF, c.province)
     CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None, proposed_rules="")
-    alone = compute.compute_proposals(Store(), staff, cycle_id, workers=1)
+    alone = compute.compute_proposals(UnitOfWork(), staff, cycle_id, workers=1)
     expected = _computed(cycle_id)
     CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None, proposed_rules="")
     forked: list[compute.Workers] = []
@@ -65,7 +65,7 @@ def test_two_worker_processes_compute_the_same_levels_and_quota_as_one(
 
     monkeypatch.setattr(compute, "MIN_PARALLEL_ROWS", 0)
     monkeypatch.setattr(compute, "Workers", Spy)
-    together = compute.compute_proposals(Store(), staff, cycle_id, workers=2)
+    together = compute.compute_proposals(UnitOfWork(), staff, cycle_id, workers=2)
     assert len(forked) == 1 and len(forked[0].procs) == 2
     assert together == alone
     assert _computed(cycle_id) == expected
@@ -73,7 +73,7 @@ def test_two_worker_processes_compute_the_same_levels_and_quota_as_one(
 
 
 class _Failing(compute.Runner):
-    def run(self, chunk: list[tuple[object, ...]]) -> list[compute.Result]:
+    def run(self, chunk: list[ComputeRow]) -> list[ProposalRow]:
         raise ValueError("hỏng")
 
 
@@ -89,7 +89,7 @@ def test_a_worker_that_fails_fails_the_whole_compute_and_writes_nothing(
     )
     staff = fx.actor("btc", Role.ORG_STAFF, c.province)
     with pytest.raises(RuntimeError, match="ValueError: hỏng"):
-        compute.compute_proposals(Store(), staff, cycle_id, workers=2)
+        compute.compute_proposals(UnitOfWork(), staff, cycle_id, workers=2)
     assert not CycleSubject.objects.filter(proposed_level__isnull=False).exists()
 
 
@@ -109,14 +109,16 @@ def test_the_statistics_summary_equals_a_count_of_the_subjects_after_every_step(
         )
     )
     commune_sc = fx.actor("tt-xa", Role.STANDING_COMMITTEE, c.commune)
-    results.resolve_quota(Store(), commune_sc, cycle_id, group, lowered, "Hạ theo tỷ lệ", fx.NOW)
+    results.resolve_quota(
+        UnitOfWork(), commune_sc, cycle_id, group, lowered, "Hạ theo tỷ lệ", fx.NOW
+    )
     assert _summary(cycle_id) == _recount(cycle_id)
     assert (c.commune, "individual", "HTXS") not in _summary(cycle_id)
     province_sc = fx.actor("tt-tinh", Role.STANDING_COMMITTEE, c.province)
-    results.publish(Store(), province_sc, cycle_id, fx.NOW)
+    results.publish(UnitOfWork(), province_sc, cycle_id, fx.NOW)
     pk = fx.subject_of(cycle_id, person=c.member_b)
-    results.complain(Store(), fx.actor("xem", Role.VIEWER, c.cell_b), pk, "Chưa đúng", fx.NOW)
-    results.reclassify(Store(), province_sc, pk, Level.HT, "Kết quả xác minh", fx.NOW)
+    results.complain(UnitOfWork(), fx.actor("xem", Role.VIEWER, c.cell_b), pk, "Chưa đúng", fx.NOW)
+    results.reclassify(UnitOfWork(), province_sc, pk, Level.HT, "Kết quả xác minh", fx.NOW)
     assert _summary(cycle_id) == _recount(cycle_id)
     assert _summary(cycle_id)[(c.commune, "individual", "HT")] == 1
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from canbo.classification.store import DjangoClassificationStore as Store
+from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfWork
 from canbo.core.types import Role
 from canbo.services.classification import cycle as cycle_svc
 from canbo.services.classification.ports import CycleSettings, OrderEnforcement
@@ -26,8 +26,15 @@ def test_a_cycle_reads_back_every_setting_it_was_opened_with() -> None:
     )
     staff = fx.actor("ban-to-chuc-tinh", Role.ORG_STAFF, c.province)
     cycle_id = cycle_svc.open_cycle(
-        Store(), staff, 2025, c.province, fx.AS_OF, "Xếp loại 2025", settings=settings, now=fx.NOW
+        UnitOfWork(),
+        staff,
+        2025,
+        c.province,
+        fx.AS_OF,
+        "Xếp loại 2025",
+        settings=settings,
+        now=fx.NOW,
     )
-    stored = Store().cycle(cycle_id)
+    stored = UnitOfWork().cycles.get(cycle_id)
     assert stored is not None
     assert stored.settings == settings

@@ -141,14 +141,14 @@ def test_a_nul_byte_in_a_csv_cell_far_past_the_first_block_names_its_row_and_col
 
 def test_bulk_scores_refuse_a_nul_or_a_formula_in_the_evidence_naming_the_row() -> None:
     from canbo.classification.models import StepRecord
-    from canbo.classification.store import DjangoClassificationStore as Store
+    from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfWork
     from canbo.services.classification import bulk
     from tests.integration import classification_fixtures as fx
 
     c = fx.commune()
     cycle_id = fx.open_cycle(c)
     sec = fx.actor("bt", Role.CELL_SECRETARY, c.cell_a)
-    header, rows = bulk.template(Store(), sec, cycle_id, c.cell_a)
+    header, rows = bulk.template(UnitOfWork(), sec, cycle_id, c.cell_a)
     filled = [dict(zip(header, r, strict=True)) for r in rows]
     for row in filled:
         row.update(fx.FAIR)
@@ -157,7 +157,7 @@ def test_bulk_scores_refuse_a_nul_or_a_formula_in_the_evidence_naming_the_row() 
     filled[0]["evidence"] = "Báo cáo\x00"
     filled[2]["evidence"] = '=HYPERLINK("http://x")'
     with pytest.raises(ImportRejected) as err:
-        bulk.import_scores(Store(), sec, cycle_id, c.cell_a, header, filled, fx.NOW)
+        bulk.import_scores(UnitOfWork(), sec, cycle_id, c.cell_a, header, filled, fx.NOW)
     assert [(e.row, e.column, e.code) for e in err.value.errors] == [
         (2, "evidence", "control_character"),
         (4, "evidence", "formula_like"),

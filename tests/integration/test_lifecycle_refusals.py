@@ -8,7 +8,7 @@ import pytest
 from canbo.audit.models import AuditEntry
 from canbo.classification import selectors
 from canbo.classification.models import CycleSubject, StepRecord
-from canbo.classification.store import DjangoClassificationStore as Store
+from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfWork
 from canbo.core.classification.model import Level
 from canbo.core.errors import Conflict
 from canbo.core.types import Role
@@ -73,14 +73,14 @@ def test_a_published_cycle_refuses_every_step_of_an_open_one_and_an_open_one_com
     cycle_id = fx.open_cycle(c)
     pk = fx.subject_of(cycle_id, person=c.member_b)
     viewer = fx.actor("xem", Role.VIEWER, c.cell_b)
-    early = _refusal(results.complain, Store(), viewer, pk, "Chưa đúng", fx.NOW)
+    early = _refusal(results.complain, UnitOfWork(), viewer, pk, "Chưa đúng", fx.NOW)
     assert (early.code, early.message) == (
         "cycle_not_published",
         "Kết quả chưa được công bố. / The results are not published yet.",
     )
     assert early.citation is not None and early.citation.rule_id == "CL-27"
     out_of_order = _refusal(
-        steps.decide, Store(), fx.actor("tt", Role.STANDING_COMMITTEE, c.commune), pk,
+        steps.decide, UnitOfWork(), fx.actor("tt", Role.STANDING_COMMITTEE, c.commune), pk,
         Level.HTT, "", fx.NOW,
     )  # fmt: skip
     assert dict(out_of_order.fields) == {"step": "decision", "current": 0}
@@ -92,17 +92,21 @@ def test_a_published_cycle_refuses_every_step_of_an_open_one_and_an_open_one_com
     commune_sc = fx.actor("tt-xa", Role.STANDING_COMMITTEE, c.commune)
     group = f"dang-vien@{c.commune}"
     first = fx.subject_of(cycle_id, person=c.members_a[0])
-    results.resolve_quota(Store(), commune_sc, cycle_id, group, [first], "Lý do", fx.NOW)
+    results.resolve_quota(UnitOfWork(), commune_sc, cycle_id, group, [first], "Lý do", fx.NOW)
     province_sc = fx.actor("tt-tinh", Role.STANDING_COMMITTEE, c.province)
-    results.publish(Store(), province_sc, cycle_id, fx.NOW)
+    results.publish(UnitOfWork(), province_sc, cycle_id, fx.NOW)
     records = StepRecord.objects.count()
     secretary = fx.actor("bt", Role.CELL_SECRETARY, c.cell_b)
     refusals = [
-        _refusal(steps.comment, Store(), secretary, pk, "Nhất trí", fx.NOW),
-        _refusal(steps.decide, Store(), commune_sc, pk, Level.HT, "Lý do", fx.NOW),
-        _refusal(results.publish, Store(), province_sc, cycle_id, fx.NOW),
-        _refusal(results.resolve_quota, Store(), commune_sc, cycle_id, group, [], "Lý do", fx.NOW),
-        _refusal(bulk.import_scores, Store(), secretary, cycle_id, c.cell_b, ["id"], [], fx.NOW),
+        _refusal(steps.comment, UnitOfWork(), secretary, pk, "Nhất trí", fx.NOW),
+        _refusal(steps.decide, UnitOfWork(), commune_sc, pk, Level.HT, "Lý do", fx.NOW),
+        _refusal(results.publish, UnitOfWork(), province_sc, cycle_id, fx.NOW),
+        _refusal(
+            results.resolve_quota, UnitOfWork(), commune_sc, cycle_id, group, [], "Lý do", fx.NOW
+        ),
+        _refusal(
+            bulk.import_scores, UnitOfWork(), secretary, cycle_id, c.cell_b, ["id"], [], fx.NOW
+        ),
     ]
     for refused in refusals:
         assert (refused.code, refused.message) == ("cycle_published", PUBLISHED_TEXT)
@@ -113,7 +117,7 @@ def test_a_published_cycle_refuses_every_step_of_an_open_one_and_an_open_one_com
     proposals = list(CycleSubject.objects.order_by("pk").values_list("pk", "proposed_level"))
     audited = AuditEntry.objects.count()
     commission = fx.actor("btc-tinh", Role.ORG_STAFF, c.province)
-    recompute = _refusal(cycles.compute_proposals, Store(), commission, cycle_id, 1)
+    recompute = _refusal(cycles.compute_proposals, UnitOfWork(), commission, cycle_id, 1)
     assert (recompute.code, recompute.message) == ("cycle_published", PUBLISHED_TEXT)
     assert list(CycleSubject.objects.order_by("pk").values_list("pk", "proposed_level")) == (
         proposals

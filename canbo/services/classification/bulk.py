@@ -24,7 +24,7 @@ from canbo.services.classification.compute import load_cycle_for
 from canbo.services.classification.cycle import engine_of
 from canbo.services.classification.inputs import input_columns, read_scores
 from canbo.services.classification.ports import (
-    ClassificationStore,
+    ClassificationUnitOfWork,
     CycleId,
     RecordKind,
     Scores,
@@ -40,17 +40,17 @@ TAIL = ("evidence",)
 
 
 def template(
-    store: ClassificationStore, actor: Actor, cycle_id: CycleId, unit_id: UnitId
+    uow: ClassificationUnitOfWork, actor: Actor, cycle_id: CycleId, unit_id: UnitId
 ) -> tuple[tuple[str, ...], list[list[str]]]:
     """The upload template of one unit: ids and names filled in, scores left to the cell."""
-    with store:
-        cycle = load_cycle_for(store, actor, cycle_id)
-        require_role(store, actor, unit_id, cycle, SELF_ROLES, "self")
+    with uow:
+        cycle = load_cycle_for(uow, actor, cycle_id)
+        require_role(uow, actor, unit_id, cycle, SELF_ROLES, "self")
         regime = rulebook_for_cycle(cycle.year).regime
         header = (*HEAD, *input_columns(regime), *TAIL)
         rows = [
             [str(s.pk), s.name, s.kind] + [""] * (len(header) - len(HEAD))
-            for s in store.unit_subjects(cycle_id, unit_id)
+            for s in uow.subjects.of_unit(cycle_id, unit_id)
             if not s.exemption and SUBJECT_LIFECYCLE.allows(s.step, CycleStep.SELF_ASSESS)
         ]
     return header, rows
@@ -94,7 +94,7 @@ def _text_problems(number: int, values: Mapping[str, str]) -> list[RowError]:
 
 
 def import_scores(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     cycle_id: CycleId,
     unit_id: UnitId,
@@ -107,10 +107,10 @@ def import_scores(
     Rows whose score and task cells are all empty are skipped (not assessed yet). Raises
     ``ImportRejected`` listing every problem by row and column when any row is bad.
     """
-    with store:
-        cycle = load_cycle_for(store, actor, cycle_id)
+    with uow:
+        cycle = load_cycle_for(uow, actor, cycle_id)
         cycle_step(cycle.status, CycleStep.SELF_ASSESS)
-        require_role(store, actor, unit_id, cycle, SELF_ROLES, "self")
+        require_role(uow, actor, unit_id, cycle, SELF_ROLES, "self")
         regime = rulebook_for_cycle(cycle.year).regime
         params = engine_of(cycle).params
         columns = input_columns(regime)
@@ -121,7 +121,7 @@ def import_scores(
         ]
         if errors:
             raise ImportRejected(errors, total_rows=len(rows))
-        subjects = {str(s.pk): s for s in store.unit_subjects(cycle_id, unit_id)}
+        subjects = {str(s.pk): s for s in uow.subjects.of_unit(cycle_id, unit_id)}
         seen: dict[str, int] = {}
         accepted: list[tuple[SubjectState, Scores, str]] = []
         for number, values in enumerate(rows, start=2):
@@ -140,8 +140,8 @@ def import_scores(
         if errors:
             raise ImportRejected(errors, total_rows=len(rows))
         for state, scores, evidence in accepted:
-            proposal = apply_scores(store, state, cycle, scores)
+            proposal = apply_scores(uow, state, cycle, scores)
             data = {"scores": scores.as_dict(), "evidence": evidence, "bulk": True}
-            record_step(store, actor, state, RecordKind.SELF, proposal.level, evidence, data, now)
-        store.commit()
+            record_step(uow, actor, state, RecordKind.SELF, proposal.level, evidence, data, now)
+        uow.commit()
     return len(accepted)

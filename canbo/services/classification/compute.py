@@ -40,12 +40,16 @@ from canbo.core.permissions import Action, cycle_participants
 from canbo.core.types import DisciplineForm
 from canbo.services.access import access_scope, require
 from canbo.services.classification.ports import (
+    KEY_COLUMNS,
     NEW_ORG,
-    ClassificationStore,
+    ClassificationUnitOfWork,
     ComputeReport,
     ComputeRow,
     CycleData,
     CycleId,
+    PkRange,
+    ProposalRow,
+    QuotaOver,
     Step,
 )
 from canbo.services.ports import Actor
@@ -57,9 +61,6 @@ MIN_PARALLEL_ROWS = 200_000
 
 QUEUE_PAGES = 8
 """Result pages in flight per worker: bounds the parent's memory if writing lags."""
-
-Result = tuple[int | None, str, int]
-"""``(proposed_level, proposed_rules, pk)``, the layout of ``save_proposals``."""
 
 
 def params_of(data: CycleData) -> Parameters:
@@ -81,19 +82,19 @@ def engine_of(data: CycleData) -> Engine:
     return engine_for_cycle(data.year, params_of(data))
 
 
-def load_cycle(store: ClassificationStore, cycle_id: CycleId) -> CycleData:
+def load_cycle(uow: ClassificationUnitOfWork, cycle_id: CycleId) -> CycleData:
     """The cycle, or NotFound."""
-    data = store.cycle(cycle_id)
+    data = uow.cycles.get(cycle_id)
     if data is None:
         raise NotFound("cycle_not_found", cycle_id=cycle_id)
     return data
 
 
-def load_cycle_for(store: ClassificationStore, actor: Actor, cycle_id: CycleId) -> CycleData:
+def load_cycle_for(uow: ClassificationUnitOfWork, actor: Actor, cycle_id: CycleId) -> CycleData:
     """The cycle if the actor's scope meets its subtree; NotFound alike when missing."""
-    data = load_cycle(store, cycle_id)
+    data = load_cycle(uow, cycle_id)
     missing = NotFound("cycle_not_found", cycle_id=cycle_id)
-    access_scope(actor, data.root_id, store.tree, data.as_of, missing, cycle_participants())
+    access_scope(actor, data.root_id, uow.tree, data.as_of, missing, cycle_participants())
     return data
 
 
@@ -102,30 +103,31 @@ def _grade(value: int | None) -> Grade | None:
 
 
 def row_subject(row: ComputeRow) -> Subject:
-    """Build the core Subject of a compact row (layout: ``ComputeRow``)."""
-    general, results = row[7], row[8]
+    """Build the core Subject of a compact row."""
+    general, results = row.score_general, row.score_results
     score = None if general is None or results is None else general + results
+    exemption = row.exemption
     return Subject(
-        id=SubjectId(str(row[0])),
-        kind=SubjectKind(row[1]),
-        group=row[2],
-        tasks_total=row[11],
-        tasks_on_time=row[12],
-        tasks_exceeded=row[13],
-        tasks_late=row[14],
+        id=SubjectId(str(row.pk)),
+        kind=SubjectKind(row.kind),
+        group=row.group,
+        tasks_total=row.tasks_total,
+        tasks_on_time=row.tasks_on_time,
+        tasks_exceeded=row.tasks_exceeded,
+        tasks_late=row.tasks_late,
         score=score,
-        grade_results=_grade(row[9]),
-        grade_other_min=_grade(row[10]),
-        discipline=DisciplineForm(row[19]) if row[19] else None,
-        discipline_self_remedied=bool(row[20]),
-        led_units_tasks=row[15],
-        led_units_exceeded=row[16],
-        led_units_kht=row[17],
-        confidence_low=row[18],
-        head_of=SubjectId(str(row[24])) if row[24] else None,
-        exemption=Exemption(row[23]) if row[23] and row[23] != NEW_ORG else None,
-        months_in_operation=row[22],
-        sick_leave_months=row[21],
+        grade_results=_grade(row.grade_results),
+        grade_other_min=_grade(row.grade_other_min),
+        discipline=DisciplineForm(row.discipline) if row.discipline else None,
+        discipline_self_remedied=bool(row.discipline_self_remedied),
+        led_units_tasks=row.led_units_tasks,
+        led_units_exceeded=row.led_units_exceeded,
+        led_units_kht=row.led_units_kht,
+        confidence_low=row.confidence_low,
+        head_of=SubjectId(str(row.head_unit_id)) if row.head_unit_id else None,
+        exemption=Exemption(exemption) if exemption and exemption != NEW_ORG else None,
+        months_in_operation=row.months_in_operation,
+        sick_leave_months=row.sick_leave_months,
     )
 
 
@@ -133,11 +135,13 @@ def row_key(row: ComputeRow) -> tuple[Any, ...]:
     """The memo key of a compact row: equal keys imply equal ``facts_key(row_subject(row))``.
 
     Built straight from the row (no Subject): the kind, the total score (CL-05) and every
-    column ``row_subject`` reads after the two parts of the score, except the head's unit.
+    column ``row_subject`` reads after the two parts of the score, except the head's unit
+    (``KEY_COLUMNS``: a slice of the tuple, the fastest way to take fifteen columns).
     """
-    general, results = row[7], row[8]
+    general, results = row.score_general, row.score_results
     total = None if general is None or results is None else general + results
-    return (row[1], total, *row[9:24])
+    cells: tuple[Any, ...] = row  # a plain tuple's slice, for the type checker
+    return (row.kind, total, *cells[KEY_COLUMNS])
 
 
 _RULE_EFFECTS = frozenset({Effect.NOT_MET, Effect.FORCED_KHT, Effect.CAP, Effect.NOT_CLASSIFIED})
@@ -169,28 +173,28 @@ class Runner:
                 self.rules.clear()
             hit = self.rules[id(proposal)] = (proposal, rules_of(proposal))
         rules = hit[1]
-        if row[24] and proposal.level is not None and self.engine.params.cl_head_cap:
-            unit = SubjectId(str(row[24]))
+        if row.head_unit_id and proposal.level is not None and self.engine.params.cl_head_cap:
+            unit = SubjectId(str(row.head_unit_id))
             proposal = head_cap(proposal, self.unit_levels.get(unit), unit in self.unit_levels)
             rules = rules_of(proposal)
         return proposal.level, rules
 
-    def run(self, chunk: list[ComputeRow]) -> list[Result]:
+    def run(self, chunk: list[ComputeRow]) -> list[ProposalRow]:
         """CL-12 steps 1–6 for each row of ``chunk``; rows not yet self-assessed are skipped."""
-        out: list[Result] = []
+        out: list[ProposalRow] = []
         count = self.quota.count
         for row in chunk:
-            if row[4] < Step.SELF and not row[23]:
+            if row.step < Step.SELF and not row.exemption:
                 self.skipped += 1
                 continue
             level, rules = self._outcome(row)
-            if row[1] == SubjectKind.COLLECTIVE:
-                self.unit_levels[SubjectId(str(row[3]))] = level
+            if row.kind == SubjectKind.COLLECTIVE:
+                self.unit_levels[SubjectId(str(row.unit_id))] = level
             self.evaluated += 1
             self.not_classified += level is None
-            effective = row[6] if row[6] is not None else row[5]
-            count(row[2], level if effective is None else effective)
-            out.append((None if level is None else int(level), rules, row[0]))
+            effective = row.final_level if row.final_level is not None else row.appraised_level
+            count(row.group, level if effective is None else effective)
+            out.append(ProposalRow(None if level is None else int(level), rules, row.pk))
         return out
 
     def fresh(self) -> Runner:
@@ -211,42 +215,46 @@ class Runner:
 
 
 def _worker(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     runner: Runner,
     cycle_id: CycleId,
-    bounds: tuple[int, int],
+    bounds: PkRange,
     queue: Any,
 ) -> None:
     """In a forked process: compute one primary-key range, send pages, then the tallies."""
     runner = runner.fresh()  # the parent's counts (collectives) are counted there, not here
     try:
-        for chunk in store.stream_rows(cycle_id, False, bounds):
+        for chunk in uow.proposals.rows(cycle_id, False, bounds):
             queue.put(("page", runner.run(chunk)))
         queue.put(("done", runner.quota.counts(), runner.tallies()))
     except Exception as exc:  # sent to the parent, which raises it as its own failure
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
     finally:
-        store.release()
+        uow.release()
 
 
 class Workers:
     """Worker processes forked on primary-key ranges; the parent drains their pages."""
 
     def __init__(
-        self, store: ClassificationStore, runner: Runner, cycle_id: CycleId, ranges: list[Any]
+        self,
+        uow: ClassificationUnitOfWork,
+        runner: Runner,
+        cycle_id: CycleId,
+        ranges: list[PkRange],
     ) -> None:
         ctx = multiprocessing.get_context("fork")
         self.runner = runner
         self.queue: Any = ctx.Queue(QUEUE_PAGES * len(ranges))
-        store.release()  # no connection crosses the fork; each side opens its own
+        uow.release()  # no connection crosses the fork; each side opens its own
         self.procs = [
-            ctx.Process(target=_worker, args=(store, runner, cycle_id, r, self.queue), daemon=True)
+            ctx.Process(target=_worker, args=(uow, runner, cycle_id, r, self.queue), daemon=True)
             for r in ranges
         ]
         for p in self.procs:
             p.start()
 
-    def pages(self) -> Iterator[list[Result]]:
+    def pages(self) -> Iterator[list[ProposalRow]]:
         """Result pages in arrival order; the workers' counts are merged as they finish."""
         try:
             running = len(self.procs)
@@ -267,14 +275,14 @@ class Workers:
 
 
 def _fork_workers(
-    store: ClassificationStore, runner: Runner, cycle_id: CycleId, workers: int
+    uow: ClassificationUnitOfWork, runner: Runner, cycle_id: CycleId, workers: int
 ) -> Workers | None:
-    if workers < 2 or not store.can_fork():
+    if workers < 2 or not uow.can_fork():
         return None
-    ranges = store.pk_ranges(cycle_id, workers)
-    if sum(n for _lo, _hi, n in ranges) < MIN_PARALLEL_ROWS:
+    ranges = uow.proposals.pk_ranges(cycle_id, workers)
+    if sum(r.size for r in ranges) < MIN_PARALLEL_ROWS:
         return None
-    return Workers(store, runner, cycle_id, [(lo, hi) for lo, hi, _n in ranges])
+    return Workers(uow, runner, cycle_id, ranges)
 
 
 def default_workers() -> int:
@@ -283,37 +291,37 @@ def default_workers() -> int:
 
 
 def compute_proposals(
-    store: ClassificationStore, actor: Actor, cycle_id: CycleId, workers: int | None = None
+    uow: ClassificationUnitOfWork, actor: Actor, cycle_id: CycleId, workers: int | None = None
 ) -> ComputeReport:
     """CL-12 steps 1–6 for every subject of the cycle, streaming; nothing is cut (CL-13).
 
     Collectives first, so that heads are capped by their unit's level (CL-21, CL-15). The
     quota lines count the effective level: decided, else appraised, else proposed. With
     ``workers`` > 1 (default: two on two cores) the individuals are computed by that many
-    processes when the store can fork (no transaction open) and the cycle is large.
+    processes when the unit of work can fork (no transaction open) and the cycle is large.
 
     Only the organization commission over the cycle's root (or the system administrator)
     computes; anyone else is refused before anything is read or written, and a cycle outside
     every scope of the actor answers like a missing one.
     """
-    data = load_cycle_for(store, actor, cycle_id)
-    require(actor, Action.COMPUTE_CYCLE, data.root_id, store.tree, data.as_of, citation=CL12)
+    data = load_cycle_for(uow, actor, cycle_id)
+    require(actor, Action.COMPUTE_CYCLE, data.root_id, uow.tree, data.as_of, citation=CL12)
     cycle_step(data.status, CycleStep.COMPUTE)  # never over a published result (CL-27)
     runner = Runner(engine_of(data), {})
-    collective_pages = [runner.run(chunk) for chunk in store.stream_rows(cycle_id, True)]
+    collective_pages = [runner.run(chunk) for chunk in uow.proposals.rows(cycle_id, True)]
     chosen = default_workers() if workers is None else workers
-    forked = _fork_workers(store, runner, cycle_id, chosen)  # before the write transaction
-    with store:
+    forked = _fork_workers(uow, runner, cycle_id, chosen)  # before the write transaction
+    with uow:
         for page in collective_pages:
-            store.save_proposals(page)
+            uow.proposals.save(page)
         if forked is None:
-            for chunk in store.stream_rows(cycle_id, False):
-                store.save_proposals(runner.run(chunk))
+            for chunk in uow.proposals.rows(cycle_id, False):
+                uow.proposals.save(runner.run(chunk))
         else:
             for page in forked.pages():
-                store.save_proposals(page)
+                uow.proposals.save(page)
         lines = runner.quota.lines()
-        store.audit.append(
+        uow.audit.append(
             actor,
             "classification.compute",
             "cycle",
@@ -321,6 +329,8 @@ def compute_proposals(
             None,
             {"evaluated": runner.evaluated, "groups": len(lines)},
         )
-        store.commit()
-    over = tuple((q.group, q.htxs, q.htt, q.max_htxs, q.over_by) for q in lines if q.over_by)
+        uow.commit()
+    over = tuple(
+        QuotaOver(q.group, q.htxs, q.htt, q.max_htxs, q.over_by) for q in lines if q.over_by
+    )
     return ComputeReport(runner.evaluated, runner.not_classified, runner.skipped, len(lines), over)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
+from typing import NamedTuple
 
 from canbo.core.classification.model import Exemption, SubjectKind
 from canbo.core.classification.params import Parameters
@@ -29,7 +30,7 @@ from canbo.services.classification.compute import (
 )
 from canbo.services.classification.ports import (
     NEW_ORG,
-    ClassificationStore,
+    ClassificationUnitOfWork,
     CycleData,
     CycleId,
     CycleSettings,
@@ -70,9 +71,15 @@ def months_between(start: dt.date, end: dt.date) -> int:
     return max(0, months)
 
 
-def annotate_units(
-    units: Iterable[UnitFacts], root_id: UnitId
-) -> dict[UnitId, tuple[UnitFacts, UnitId, UnitId]]:
+class PlacedUnit(NamedTuple):
+    """A unit of the cycle with its grassroots Party organization and its top unit."""
+
+    unit: UnitFacts
+    grassroots: UnitId
+    top: UnitId
+
+
+def annotate_units(units: Iterable[UnitFacts], root_id: UnitId) -> dict[UnitId, PlacedUnit]:
     """Each unit with its grassroots Party organization and its top unit under the root.
 
     The grassroots organization (CL-14 ``grassroots_party_org``) is the nearest unit, itself
@@ -80,11 +87,11 @@ def annotate_units(
     parent is the cycle's root (the province in a national cycle), used for statistics.
     """
     by_id = {u.unit_id: u for u in units}
-    out: dict[UnitId, tuple[UnitFacts, UnitId, UnitId]] = {}
+    out: dict[UnitId, PlacedUnit] = {}
 
     def resolve(uid: UnitId) -> tuple[UnitId, UnitId]:
         if uid in out:
-            return out[uid][1], out[uid][2]
+            return out[uid].grassroots, out[uid].top
         u = by_id[uid]
         parent = u.parent_id if u.parent_id in by_id and uid != root_id else None
         grassroots, top = uid, uid
@@ -93,7 +100,7 @@ def annotate_units(
             top = uid if parent == root_id else p_top
             if u.kind not in GRASSROOTS_KINDS and by_id[p_grassroots].kind in GRASSROOTS_KINDS:
                 grassroots = p_grassroots
-        out[uid] = (u, grassroots, top)
+        out[uid] = PlacedUnit(u, grassroots, top)
         return grassroots, top
 
     for uid in by_id:
@@ -171,23 +178,23 @@ def person_subject(
 
 
 def _derive(
-    store: ClassificationStore, data: CycleData, params: Parameters
+    uow: ClassificationUnitOfWork, data: CycleData, params: Parameters
 ) -> Iterator[NewSubject]:
-    units = annotate_units(store.units_for_cycle(data.root_id, data.as_of), data.root_id)
+    units = annotate_units(uow.registry.units(data.root_id, data.as_of), data.root_id)
     for u, grassroots, top in units.values():
         if u.kind not in NOT_SUBJECTS:
             yield collective_subject(u, grassroots, top, data.as_of, params)
-    facts = store.person_facts(
+    facts = uow.registry.people(
         data.root_id, data.as_of, data.year, data.settings.cl_discipline_date_basis
     )
     for p in facts:
         entry = units.get(p.unit_id)
         if entry is not None:
-            yield person_subject(p, entry[1], entry[2], data.as_of, params)
+            yield person_subject(p, entry.grassroots, entry.top, data.as_of, params)
 
 
 def open_cycle(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     year: int,
     root_id: UnitId,
@@ -204,7 +211,7 @@ def open_cycle(
     """
     info = rulebook_for_cycle(year)
     params = Parameters().with_overrides(overrides or {})
-    if not can_reach(actor, root_id, store.tree, as_of, OPEN_ROLES):
+    if not can_reach(actor, root_id, uow.tree, as_of, OPEN_ROLES):
         raise PermissionDenied(
             "cycle_open_denied",
             "Chỉ Ban Tổ chức của cấp mở đợt mới được mở đợt đánh giá. / Only the organization "
@@ -225,10 +232,10 @@ def open_cycle(
         opened_by=actor.label,
         opened_at=now,
     )
-    with store:
-        cycle_id = store.add_cycle(data)
-        count = store.add_subjects(cycle_id, _derive(store, data, params))
-        store.audit.append(
+    with uow:
+        cycle_id = uow.cycles.add(data)
+        count = uow.subjects.add_all(cycle_id, _derive(uow, data, params))
+        uow.audit.append(
             actor,
             "classification.open",
             "cycle",
@@ -236,5 +243,5 @@ def open_cycle(
             None,
             {"year": year, "root": root_id, "rulebook": data.rulebook, "subjects": count},
         )
-        store.commit()
+        uow.commit()
     return cycle_id

@@ -11,10 +11,11 @@ documented default (:class:`CycleSettings`); the rulebook's own parameters are
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, NewType, Protocol
+from typing import Any, NamedTuple, NewType, Protocol
 
 # The states of the cycle and of a subject live with their lifecycle in the core.
 from canbo.core.classification.lifecycle import CycleStatus as CycleStatus
@@ -257,42 +258,201 @@ class ComplaintData:
     resolved: bool = False
 
 
-ComputeRow = tuple[Any, ...]
-"""``(pk, kind, group, unit_id, step, appraised, final, score_general, score_results,
-grade_results, grade_other_min, tasks_total, tasks_on_time, tasks_exceeded, tasks_late,
-led_units_tasks, led_units_exceeded, led_units_kht, confidence_low, discipline,
-discipline_self_remedied, sick_leave_months, months_in_operation, exemption, head_unit_id)``."""
+class ComputeRow(NamedTuple):
+    """The compact row the compute reads of one subject, in its table's column order.
+
+    A named tuple, not a dataclass: a national compute reads millions of them, and the
+    adapter builds each straight from a database row with no copy (``ROW_OF``).
+    """
+
+    pk: int
+    kind: str
+    group: str
+    unit_id: int
+    step: int
+    appraised_level: int | None
+    final_level: int | None
+    score_general: int | None
+    score_results: int | None
+    grade_results: int | None
+    grade_other_min: int | None
+    tasks_total: int
+    tasks_on_time: int
+    tasks_exceeded: int
+    tasks_late: int
+    led_units_tasks: int | None
+    led_units_exceeded: int | None
+    led_units_kht: int | None
+    confidence_low: int | None
+    discipline: str
+    discipline_self_remedied: bool
+    sick_leave_months: int
+    months_in_operation: int | None
+    exemption: str
+    head_unit_id: int | None
 
 
-class ClassificationStore(Transaction, Protocol):
-    """The persistence port of the cycle; one instance is one transaction (unit of work)."""
+KEY_COLUMNS = slice(
+    ComputeRow._fields.index("grade_results"), ComputeRow._fields.index("head_unit_id")
+)
+"""The columns of a compute row, after the two parts of the score, that decide a proposal
+(every one up to, not including, the head's unit: see ``compute.row_key``)."""
 
-    tree: TreeReader
-    audit: AuditLog
+ROW_OF = functools.partial(tuple.__new__, ComputeRow)
+"""A database row (a plain tuple in ``ComputeRow`` order) as a ``ComputeRow``, without a copy
+of its values through ``__new__``'s arguments."""
 
-    def add_cycle(self, data: CycleData) -> CycleId: ...
 
-    def cycle(self, cycle_id: CycleId) -> CycleData | None: ...
+class ProposalRow(NamedTuple):
+    """One computed proposal to write: the layout of ``proposal_writes.save_proposals``."""
+
+    proposed_level: int | None
+    proposed_rules: str
+    pk: int
+
+
+class PkRange(NamedTuple):
+    """A slice of a cycle's primary keys: ``after`` < pk <= ``up_to``, about ``size`` rows."""
+
+    after: int
+    up_to: int
+    size: int
+
+
+class UnitLevel(NamedTuple):
+    """A unit's collective subject: whether it is known (classified or exempt) and its level
+    (final, else appraised, else proposed)."""
+
+    known: bool
+    level: Level | None
+
+
+class Waiting(NamedTuple):
+    """A subject still to be decided before another (CL-21)."""
+
+    pk: int
+    name: str
+
+
+class CycleRepository(Protocol):
+    def add(self, data: CycleData) -> CycleId: ...
+
+    def get(self, cycle_id: CycleId) -> CycleData | None: ...
 
     def set_published(self, cycle_id: CycleId, at: dt.datetime) -> None: ...
 
-    def units_for_cycle(self, root_id: UnitId, as_of: dt.date) -> list[UnitFacts]: ...
 
-    def person_facts(
+class RegistryFactsRepository(Protocol):
+    """What the registry says about a cycle's subtree as of its date (OR-19)."""
+
+    def units(self, root_id: UnitId, as_of: dt.date) -> list[UnitFacts]: ...
+
+    def people(
         self, root_id: UnitId, as_of: dt.date, year: int, date_basis: str
-    ) -> Iterator[PersonFacts]: ...
+    ) -> Iterator[PersonFacts]:
+        """The members of the subtree, then the leaders of its units who are not members."""
+        ...
 
-    def add_subjects(self, cycle_id: CycleId, rows: Iterable[NewSubject]) -> int: ...
 
-    def stream_rows(
-        self, cycle_id: CycleId, collectives: bool, bounds: tuple[int, int] | None = None
+class SubjectRepository(Protocol):
+    """The compact subject rows of a cycle (one per subject)."""
+
+    def add_all(self, cycle_id: CycleId, rows: Iterable[NewSubject]) -> int: ...
+
+    def get(self, pk: SubjectPk) -> SubjectState | None: ...
+
+    def update(self, pk: SubjectPk, **changes: Any) -> None:
+        """Set columns of the row: ``step``, the ``Scores`` fields, ``proposed_level``,
+        ``proposed_rules``, ``appraised_level``, ``final_level``, ``version``."""
+        ...
+
+    def unit_level(self, cycle_id: CycleId, unit_id: UnitId) -> UnitLevel: ...
+
+    def of_unit(self, cycle_id: CycleId, unit_id: UnitId) -> list[SubjectState]:
+        """The subjects whose place is ``unit_id``: its collective, then its members."""
+        ...
+
+    def of_group(self, cycle_id: CycleId, group: str) -> list[SubjectState]: ...
+
+    def unfinished_predecessors(self, state: SubjectState) -> list[Waiting]:
+        """CL-21: subjects that must be decided before ``state`` (at most 50)."""
+        ...
+
+    def undecided_count(self, cycle_id: CycleId) -> int: ...
+
+
+class ProposalRepository(Protocol):
+    """The compute path: compact rows read in pages, proposals written a page at a time."""
+
+    def rows(
+        self, cycle_id: CycleId, collectives: bool, bounds: PkRange | None = None
     ) -> Iterator[list[ComputeRow]]:
-        """Pages of compact rows in primary-key order; ``bounds`` = (after, up to) pk."""
+        """Pages of compact rows in primary-key order, within ``bounds`` if given."""
         ...
 
-    def pk_ranges(self, cycle_id: CycleId, parts: int) -> list[tuple[int, int, int]]:
-        """The cycle's primary keys cut into ``parts`` ranges: (after, up to, about how many)."""
+    def pk_ranges(self, cycle_id: CycleId, parts: int) -> list[PkRange]:
+        """The cycle's primary keys cut into ``parts`` ranges."""
         ...
+
+    def save(self, rows: Sequence[ProposalRow]) -> None: ...
+
+
+class StepRecordRepository(Protocol):
+    def add(self, record: StepRecordData) -> int: ...
+
+    def of_subject(self, pk: SubjectPk) -> list[StepRecordData]:
+        """Every record of the subject, oldest first."""
+        ...
+
+
+class ComplaintRepository(Protocol):
+    def add(self, data: ComplaintData) -> int: ...
+
+    def open_for(self, pk: SubjectPk) -> ComplaintData | None: ...
+
+    def resolve(self, complaint_id: int, record_id: int) -> None: ...
+
+
+class QuotaRepository(Protocol):
+    def group_counts(self, cycle_id: CycleId, group: str | None = None) -> list[GroupCount]: ...
+
+    def add_resolution(self, data: QuotaResolutionData) -> int: ...
+
+    def exceptions(self, cycle_id: CycleId) -> dict[str, int]:
+        """Groups with a recorded resolution and the excess the competent level kept."""
+        ...
+
+
+class ClassificationUnitOfWork(Transaction, Protocol):
+    """One transaction over the cycle's repositories (members are read-only so adapters may
+    narrow them)."""
+
+    @property
+    def cycles(self) -> CycleRepository: ...
+
+    @property
+    def registry(self) -> RegistryFactsRepository: ...
+
+    @property
+    def subjects(self) -> SubjectRepository: ...
+
+    @property
+    def proposals(self) -> ProposalRepository: ...
+
+    @property
+    def records(self) -> StepRecordRepository: ...
+
+    @property
+    def complaints(self) -> ComplaintRepository: ...
+
+    @property
+    def quotas(self) -> QuotaRepository: ...
+
+    @property
+    def tree(self) -> TreeReader: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
 
     def can_fork(self) -> bool:
         """True when no transaction is open, so worker processes may read on their own."""
@@ -302,47 +462,15 @@ class ClassificationStore(Transaction, Protocol):
         """Close the connection (before a fork); the next use opens a new one."""
         ...
 
-    def save_proposals(self, rows: Sequence[tuple[int | None, str, int]]) -> None:
-        """``(proposed_level, proposed_rules, pk)`` triples, written with one executemany."""
-        ...
 
-    def subject(self, pk: SubjectPk) -> SubjectState | None: ...
+class QuotaOver(NamedTuple):
+    """A peer group over the HTXS quota after a compute (CL-13)."""
 
-    def unit_level(self, cycle_id: CycleId, unit_id: UnitId) -> tuple[bool, Level | None]:
-        """(known, level) of the unit's collective subject: final, else appraised, else proposed."""
-        ...
-
-    def update_subject(self, pk: SubjectPk, **changes: Any) -> None: ...
-
-    def add_record(self, record: StepRecordData) -> int: ...
-
-    def records(self, pk: SubjectPk) -> list[StepRecordData]: ...
-
-    def unfinished_predecessors(self, state: SubjectState) -> list[tuple[int, str]]:
-        """CL-21: subjects that must be decided before ``state``: (pk, name)."""
-        ...
-
-    def group_counts(self, cycle_id: CycleId, group: str | None = None) -> list[GroupCount]: ...
-
-    def group_members(self, cycle_id: CycleId, group: str) -> list[SubjectState]: ...
-
-    def unit_subjects(self, cycle_id: CycleId, unit_id: UnitId) -> list[SubjectState]:
-        """The subjects whose place is ``unit_id``: its collective and its members."""
-        ...
-
-    def add_quota_resolution(self, data: QuotaResolutionData) -> int: ...
-
-    def quota_exceptions(self, cycle_id: CycleId) -> dict[str, int]:
-        """Groups with a recorded resolution and the excess the competent level kept."""
-        ...
-
-    def undecided_count(self, cycle_id: CycleId) -> int: ...
-
-    def add_complaint(self, data: ComplaintData) -> int: ...
-
-    def open_complaint(self, pk: SubjectPk) -> ComplaintData | None: ...
-
-    def resolve_complaint(self, complaint_id: int, record_id: int) -> None: ...
+    group: str
+    htxs: int
+    htt: int
+    max_htxs: int | None
+    over_by: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -353,4 +481,4 @@ class ComputeReport:
     not_classified: int
     skipped: int
     groups: int
-    over: tuple[tuple[str, int, int, int | None, int], ...] = field(default=())
+    over: tuple[QuotaOver, ...] = field(default=())

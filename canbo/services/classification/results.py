@@ -22,7 +22,7 @@ from canbo.core.types import UnitId
 from canbo.services.classification.compute import load_cycle_for
 from canbo.services.classification.cycle import engine_of, load_cycle
 from canbo.services.classification.ports import (
-    ClassificationStore,
+    ClassificationUnitOfWork,
     ComplaintData,
     CycleId,
     QuotaResolutionData,
@@ -67,14 +67,14 @@ class QuotaView:
 
 
 def quota_lines(
-    store: ClassificationStore, cycle_id: CycleId, group: str | None = None
+    uow: ClassificationUnitOfWork, cycle_id: CycleId, group: str | None = None
 ) -> list[QuotaView]:
     """CL-13, CL-14: every group (or one) with its HTXS, HTT, maximum and excess."""
-    cycle = load_cycle(store, cycle_id)
+    cycle = load_cycle(uow, cycle_id)
     params = engine_of(cycle).params
-    kept = store.quota_exceptions(cycle_id)
+    kept = uow.quotas.exceptions(cycle_id)
     out = []
-    for c in store.group_counts(cycle_id, group):
+    for c in uow.quotas.group_counts(cycle_id, group):
         limit = (
             None
             if params.cl_quota_pct is None
@@ -88,7 +88,7 @@ def quota_lines(
 
 
 def resolve_quota(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     cycle_id: CycleId,
     group: str,
@@ -111,12 +111,12 @@ def resolve_quota(
             citation=CL13,
             field="reason",
         )
-    with store:
-        cycle = load_cycle_for(store, actor, cycle_id)
+    with uow:
+        cycle = load_cycle_for(uow, actor, cycle_id)
         cycle_step(cycle.status, CycleStep.RESOLVE_QUOTA)
-        line = _one_line(store, cycle_id, group)
-        require_role(store, actor, line.group_unit_id, cycle, DECISION_ROLES, "quota")
-        members = {s.pk: s for s in store.group_members(cycle_id, group)}
+        line = _one_line(uow, cycle_id, group)
+        require_role(uow, actor, line.group_unit_id, cycle, DECISION_ROLES, "quota")
+        members = {s.pk: s for s in uow.subjects.of_group(cycle_id, group)}
         for pk in lower:
             state = members.get(pk)
             if state is None or state.final_level is not Level.HTXS:
@@ -144,19 +144,19 @@ def resolve_quota(
         for pk in sorted(set(lower)):
             state = members[pk]
             data = {"quota_group": group}
-            record_step(store, actor, state, RecordKind.DECISION, Level.HTT, reason, data, now)
-            store.update_subject(pk, final_level=int(Level.HTT))
-        store.add_quota_resolution(
+            record_step(uow, actor, state, RecordKind.DECISION, Level.HTT, reason, data, now)
+            uow.subjects.update(pk, final_level=int(Level.HTT))
+        uow.quotas.add_resolution(
             QuotaResolutionData(
                 cycle_id, group, sorted(set(lower)), remaining, reason, actor.label, now
             )
         )
-        store.commit()
-    return quota_lines(store, cycle_id, group)[0]
+        uow.commit()
+    return quota_lines(uow, cycle_id, group)[0]
 
 
-def _one_line(store: ClassificationStore, cycle_id: CycleId, group: str) -> QuotaView:
-    lines = quota_lines(store, cycle_id, group)
+def _one_line(uow: ClassificationUnitOfWork, cycle_id: CycleId, group: str) -> QuotaView:
+    lines = quota_lines(uow, cycle_id, group)
     if not lines:
         raise ValidationError("unknown_group", f"Không có nhóm {group}.", group=group)
     return lines[0]
@@ -170,13 +170,15 @@ def _remaining_excess(line: QuotaView, lowered: int, pct: int | None, rounding: 
     return max(0, line.htxs - lowered - limit)
 
 
-def publish(store: ClassificationStore, actor: Actor, cycle_id: CycleId, now: dt.datetime) -> None:
+def publish(
+    uow: ClassificationUnitOfWork, actor: Actor, cycle_id: CycleId, now: dt.datetime
+) -> None:
     """Publish the results (CL-27) once every subject is decided and no group is over (CL-13)."""
-    with store:
-        cycle = load_cycle_for(store, actor, cycle_id)
+    with uow:
+        cycle = load_cycle_for(uow, actor, cycle_id)
         cycle_step(cycle.status, CycleStep.PUBLISH)
-        require_role(store, actor, cycle.root_id, cycle, DECISION_ROLES, "publish")
-        waiting = store.undecided_count(cycle_id)
+        require_role(uow, actor, cycle.root_id, cycle, DECISION_ROLES, "publish")
+        waiting = uow.subjects.undecided_count(cycle_id)
         if waiting:
             raise Conflict(
                 "undecided_subjects",
@@ -185,7 +187,7 @@ def publish(store: ClassificationStore, actor: Actor, cycle_id: CycleId, now: dt
                 citation=Citation(DOCS, rule_id="CL-20"),
                 waiting_count=waiting,
             )
-        blocking = [q for q in quota_lines(store, cycle_id) if q.is_blocking]
+        blocking = [q for q in quota_lines(uow, cycle_id) if q.is_blocking]
         if blocking:
             listed = ", ".join(f"{q.group} (+{q.over_by})" for q in blocking[:10])
             raise Conflict(
@@ -195,22 +197,22 @@ def publish(store: ClassificationStore, actor: Actor, cycle_id: CycleId, now: dt
                 citation=CL13,
                 groups=[{"group": q.group, "over_by": q.over_by} for q in blocking],
             )
-        store.set_published(cycle_id, now)
-        store.audit.append(actor, "classification.publish", "cycle", str(cycle_id), None, {})
-        store.commit()
+        uow.cycles.set_published(cycle_id, now)
+        uow.audit.append(actor, "classification.publish", "cycle", str(cycle_id), None, {})
+        uow.commit()
 
 
 def complain(
-    store: ClassificationStore, actor: Actor, pk: SubjectPk, text: str, now: dt.datetime
+    uow: ClassificationUnitOfWork, actor: Actor, pk: SubjectPk, text: str, now: dt.datetime
 ) -> int:
     """A complaint on a published result, by someone entitled to see it (CL-27, CL-20)."""
     if not text.strip():
         raise ValidationError("text_required", "Cần nêu nội dung khiếu nại.", field="text")
-    with store:
-        state = load_subject(store, actor, pk)
-        cycle = load_cycle(store, state.cycle_id)
+    with uow:
+        state = load_subject(uow, actor, pk)
+        cycle = load_cycle(uow, state.cycle_id)
         cycle_step(cycle.status, CycleStep.COMPLAIN)
-        require_role(store, actor, state.unit_id, cycle, roles_for(Action.COMPLAIN), "complaint")
+        require_role(uow, actor, state.unit_id, cycle, roles_for(Action.COMPLAIN), "complaint")
         window = cycle.settings.cl_complaint_window_days
         if window is not None and cycle.published_at is not None:
             if (now - cycle.published_at).days > window:
@@ -222,16 +224,16 @@ def complain(
                         DOCS, rule_id="CL-27", unconfirmed=("cl_complaint_window_days",)
                     ),
                 )
-        if store.open_complaint(pk) is not None:
+        if uow.complaints.open_for(pk) is not None:
             raise Conflict("complaint_pending", "Đã có khiếu nại đang xem xét.", subject=pk)
-        complaint_id = store.add_complaint(ComplaintData(pk, text, actor.label, now))
-        store.audit.append(actor, "classification.complaint", "subject", str(pk), None, {})
-        store.commit()
+        complaint_id = uow.complaints.add(ComplaintData(pk, text, actor.label, now))
+        uow.audit.append(actor, "classification.complaint", "subject", str(pk), None, {})
+        uow.commit()
     return complaint_id
 
 
 def reclassify(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     pk: SubjectPk,
     level: Level,
@@ -245,11 +247,11 @@ def reclassify(
     """
     if not reason.strip():
         raise ValidationError("reason_required", "Cần ghi lý do.", field="reason")
-    with store:
-        state = load_subject(store, actor, pk)
-        cycle = load_cycle(store, state.cycle_id)
+    with uow:
+        state = load_subject(uow, actor, pk)
+        cycle = load_cycle(uow, state.cycle_id)
         cycle_step(cycle.status, CycleStep.RECLASSIFY)
-        complaint = store.open_complaint(pk)
+        complaint = uow.complaints.open_for(pk)
         if complaint is None or complaint.complaint_id is None:
             raise Conflict(
                 "no_complaint",
@@ -257,19 +259,17 @@ def reclassify(
                 "complaint (CL-27).",
                 citation=CL27,
             )
-        chain = store.tree.ancestors(state.decider_id, cycle.as_of)
+        chain = uow.tree.ancestors(state.decider_id, cycle.as_of)
         superior = chain[1] if len(chain) > 1 else state.decider_id
-        require_role(
-            store, actor, superior, cycle, roles_for(Action.RECLASSIFY), "reclassification"
-        )
-        check_level(proposal_for(store, cycle, state), level)
+        require_role(uow, actor, superior, cycle, roles_for(Action.RECLASSIFY), "reclassification")
+        check_level(proposal_for(uow, cycle, state), level)
         record_id = record_step(
-            store, actor, state, RecordKind.RECLASSIFICATION, level, reason,
+            uow, actor, state, RecordKind.RECLASSIFICATION, level, reason,
             {"complaint": complaint.complaint_id, "previous": state.final_level}, now,
         )  # fmt: skip
-        store.update_subject(
+        uow.subjects.update(
             pk, final_level=int(level), version=state.version + 1, step=int(Step.DECISION)
         )
-        store.resolve_complaint(complaint.complaint_id, record_id)
-        store.commit()
+        uow.complaints.resolve(complaint.complaint_id, record_id)
+        uow.commit()
     return record_id

@@ -31,7 +31,8 @@ from canbo.services.access import can_reach
 from canbo.services.classification.cycle import engine_of, load_cycle, row_subject, rules_of
 from canbo.services.classification.inputs import read_scores, refuse
 from canbo.services.classification.ports import (
-    ClassificationStore,
+    ClassificationUnitOfWork,
+    ComputeRow,
     CycleData,
     OrderEnforcement,
     RecordKind,
@@ -58,19 +59,19 @@ its comments, the advisory body (Ban Tổ chức) appraises, the standing commit
 competent level decides."""
 
 
-def load_subject(store: ClassificationStore, actor: Actor, pk: SubjectPk) -> SubjectState:
+def load_subject(uow: ClassificationUnitOfWork, actor: Actor, pk: SubjectPk) -> SubjectState:
     """Load guard: NotFound alike for a missing subject and one outside the actor's scope."""
-    state = store.subject(pk)
+    state = uow.subjects.get(pk)
     if state is None:
         raise NotFound("subject_not_found", subject=pk)
-    cycle = load_cycle(store, state.cycle_id)
-    if not can_reach(actor, state.unit_id, store.tree, cycle.as_of, READ_ROLES):
+    cycle = load_cycle(uow, state.cycle_id)
+    if not can_reach(actor, state.unit_id, uow.tree, cycle.as_of, READ_ROLES):
         raise NotFound("subject_not_found", subject=pk)
     return state
 
 
 def require_role(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     unit_id: UnitId,
     cycle: CycleData,
@@ -78,7 +79,7 @@ def require_role(
     step: str,
 ) -> None:
     """Refuse a step to an actor without the step's role over ``unit_id`` (CL-20, CL-22)."""
-    if can_reach(actor, unit_id, store.tree, cycle.as_of, roles):
+    if can_reach(actor, unit_id, uow.tree, cycle.as_of, roles):
         return
     names = ", ".join(sorted(str(r) for r in roles))
     raise PermissionDenied(
@@ -108,10 +109,10 @@ def require_step(state: SubjectState, step: CycleStep) -> Step:
     return subject_step(state.step, step)
 
 
-def state_row(state: SubjectState) -> tuple[Any, ...]:
-    """The compute row of one subject (layout of ``ComputeRow``)."""
+def state_row(state: SubjectState) -> ComputeRow:
+    """The compute row of one subject."""
     s = state.scores
-    return (
+    return ComputeRow(
         state.pk, state.kind, state.group, state.unit_id, int(state.step),
         state.appraised_level, state.final_level, s.score_general, s.score_results,
         s.grade_results, s.grade_other_min, s.tasks_total, s.tasks_on_time, s.tasks_exceeded,
@@ -121,13 +122,13 @@ def state_row(state: SubjectState) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def proposal_for(store: ClassificationStore, cycle: CycleData, state: SubjectState) -> Proposal:
+def proposal_for(uow: ClassificationUnitOfWork, cycle: CycleData, state: SubjectState) -> Proposal:
     """CL-12 for one subject, with the head capped by the unit's current level (CL-15)."""
     engine = engine_of(cycle)
     proposal = engine.evaluate(row_subject(state_row(state)))
     if engine.params.cl_head_cap and state.head_unit_id and proposal.level is not None:
-        known, level = store.unit_level(state.cycle_id, state.head_unit_id)
-        proposal = head_cap(proposal, level, known)
+        unit = uow.subjects.unit_level(state.cycle_id, state.head_unit_id)
+        proposal = head_cap(proposal, unit.level, unit.known)
     return proposal
 
 
@@ -154,9 +155,9 @@ def check_level(proposal: Proposal, level: Level) -> None:
     if level > top and why is not None:
         raise RuleViolation(
             "level_forbidden_by_rule",
-            f"Không thể xếp mức {level.code}: {why.rule} — {why.message_vi} Mức cao nhất được "
-            f"phép: {top.code}. / Level {level.code} is not allowed: {why.rule} — "
-            f"{why.message_en} Highest allowed: {top.code}.",
+            f"Không thể xếp mức {level.code}: {why.message_vi} ({why.citation}) Mức cao nhất "
+            f"được phép: {top.code}. / Level {level.code} is not allowed: {why.message_en} "
+            f"({why.citation}) Highest allowed: {top.code}.",
             citation=why.citation,
             rule=why.rule,
             level=level.code,
@@ -165,7 +166,7 @@ def check_level(proposal: Proposal, level: Level) -> None:
 
 
 def record_step(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     state: SubjectState,
     kind: RecordKind,
@@ -175,12 +176,12 @@ def record_step(
     now: dt.datetime,
 ) -> int:
     """Store one immutable form record, version n+1 of its kind, and audit it (CL-20)."""
-    version = 1 + sum(1 for r in store.records(state.pk) if r.kind is kind)
+    version = 1 + sum(1 for r in uow.records.of_subject(state.pk) if r.kind is kind)
     record = StepRecordData(
         state.pk, kind, version, level, text, data, actor.account_id, actor.label, now
     )
-    record_id = store.add_record(record)
-    store.audit.append(
+    record_id = uow.records.add(record)
+    uow.audit.append(
         actor, f"classification.{kind}", "subject", str(state.pk), None,
         {"version": version, "level": level.code if level is not None else None},
     )  # fmt: skip
@@ -188,7 +189,7 @@ def record_step(
 
 
 def submit_self_assessment(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     pk: SubjectPk,
     values: Mapping[str, str],
@@ -199,17 +200,17 @@ def submit_self_assessment(
 
     Scores out of range are refused naming the field and CL-05; nothing is stored then.
     """
-    with store:
-        state = load_subject(store, actor, pk)
-        cycle = load_cycle(store, state.cycle_id)
+    with uow:
+        state = load_subject(uow, actor, pk)
+        cycle = load_cycle(uow, state.cycle_id)
         cycle_step(cycle.status, CycleStep.SELF_ASSESS)
-        require_role(store, actor, state.unit_id, cycle, SELF_ROLES, "self")
+        require_role(uow, actor, state.unit_id, cycle, SELF_ROLES, "self")
         require_step(state, CycleStep.SELF_ASSESS)
         scores = validated_scores(cycle, state, values)
-        proposal = apply_scores(store, state, cycle, scores)
+        proposal = apply_scores(uow, state, cycle, scores)
         data = {"scores": scores.as_dict(), "evidence": evidence}
-        record_step(store, actor, state, RecordKind.SELF, proposal.level, evidence, data, now)
-        store.commit()
+        record_step(uow, actor, state, RecordKind.SELF, proposal.level, evidence, data, now)
+        uow.commit()
     return proposal
 
 
@@ -223,13 +224,13 @@ def validated_scores(cycle: CycleData, state: SubjectState, values: Mapping[str,
 
 
 def apply_scores(
-    store: ClassificationStore, state: SubjectState, cycle: CycleData, scores: Scores
+    uow: ClassificationUnitOfWork, state: SubjectState, cycle: CycleData, scores: Scores
 ) -> Proposal:
     """Store the scores on the compact row and the proposal they give (CL-12)."""
     fresh = replace(state, scores=scores, step=Step.SELF)
-    proposal = proposal_for(store, cycle, fresh)
+    proposal = proposal_for(uow, cycle, fresh)
     level = None if proposal.level is None else int(proposal.level)
-    store.update_subject(
+    uow.subjects.update(
         state.pk, step=int(Step.SELF), proposed_level=level, proposed_rules=rules_of(proposal),
         **scores.as_dict(),
     )  # fmt: skip
@@ -237,25 +238,25 @@ def apply_scores(
 
 
 def comment(
-    store: ClassificationStore, actor: Actor, pk: SubjectPk, text: str, now: dt.datetime
+    uow: ClassificationUnitOfWork, actor: Actor, pk: SubjectPk, text: str, now: dt.datetime
 ) -> int:
     """Step 2: the cell's or collective's comments on the self-assessment (CL-20, CL-24)."""
     if not text.strip():
         raise ValidationError("text_required", "Cần nhập ý kiến. / Comments are required.")
-    with store:
-        state = load_subject(store, actor, pk)
-        cycle = load_cycle(store, state.cycle_id)
+    with uow:
+        state = load_subject(uow, actor, pk)
+        cycle = load_cycle(uow, state.cycle_id)
         cycle_step(cycle.status, CycleStep.COMMENT)
-        require_role(store, actor, state.unit_id, cycle, COMMENT_ROLES, "comment")
+        require_role(uow, actor, state.unit_id, cycle, COMMENT_ROLES, "comment")
         reached = require_step(state, CycleStep.COMMENT)
-        record_id = record_step(store, actor, state, RecordKind.COMMENT, None, text, {}, now)
-        store.update_subject(pk, step=int(reached))
-        store.commit()
+        record_id = record_step(uow, actor, state, RecordKind.COMMENT, None, text, {}, now)
+        uow.subjects.update(pk, step=int(reached))
+        uow.commit()
     return record_id
 
 
 def appraise(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     pk: SubjectPk,
     level: Level,
@@ -263,18 +264,18 @@ def appraise(
     now: dt.datetime,
 ) -> int:
     """Step 3: the advisory body appraises and proposes a level (CL-20), within the rules."""
-    with store:
-        state = load_subject(store, actor, pk)
-        cycle = load_cycle(store, state.cycle_id)
+    with uow:
+        state = load_subject(uow, actor, pk)
+        cycle = load_cycle(uow, state.cycle_id)
         cycle_step(cycle.status, CycleStep.APPRAISE)
-        require_role(store, actor, state.decider_id, cycle, APPRAISAL_ROLES, "appraisal")
+        require_role(uow, actor, state.decider_id, cycle, APPRAISAL_ROLES, "appraisal")
         reached = require_step(state, CycleStep.APPRAISE)
-        proposal = proposal_for(store, cycle, state)
+        proposal = proposal_for(uow, cycle, state)
         check_level(proposal, level)
         _need_reason(level, proposal.level, text)
-        record_id = record_step(store, actor, state, RecordKind.APPRAISAL, level, text, {}, now)
-        store.update_subject(pk, step=int(reached), appraised_level=int(level))
-        store.commit()
+        record_id = record_step(uow, actor, state, RecordKind.APPRAISAL, level, text, {}, now)
+        uow.subjects.update(pk, step=int(reached), appraised_level=int(level))
+        uow.commit()
     return record_id
 
 
@@ -290,16 +291,16 @@ def _need_reason(level: Level, proposed: Level | None, reason: str) -> None:
         )
 
 
-def check_order(store: ClassificationStore, cycle: CycleData, state: SubjectState) -> list[str]:
+def check_order(uow: ClassificationUnitOfWork, cycle: CycleData, state: SubjectState) -> list[str]:
     """CL-21: lower levels before higher, collectives before their members, units before heads.
 
     Blocks with the names of the subjects still waiting (``cl_order_enforcement = block``), or
     returns them as a warning kept on the decision record (``warn``).
     """
-    waiting = store.unfinished_predecessors(state)
+    waiting = uow.subjects.unfinished_predecessors(state)
     if not waiting:
         return []
-    names = [name for _pk, name in waiting]
+    names = [w.name for w in waiting]
     if cycle.settings.cl_order_enforcement is OrderEnforcement.WARN:
         return names
     listed = "; ".join(names[:5]) + ("…" if len(names) > 5 else "")
@@ -316,7 +317,7 @@ def check_order(store: ClassificationStore, cycle: CycleData, state: SubjectStat
 
 
 def decide(
-    store: ClassificationStore,
+    uow: ClassificationUnitOfWork,
     actor: Actor,
     pk: SubjectPk,
     level: Level,
@@ -328,19 +329,19 @@ def decide(
     A level differing from the appraisal needs a reason; a level above a forced failure or a
     cap is refused whatever the reason. A later decision supersedes, never edits, the first.
     """
-    with store:
-        state = load_subject(store, actor, pk)
-        cycle = load_cycle(store, state.cycle_id)
+    with uow:
+        state = load_subject(uow, actor, pk)
+        cycle = load_cycle(uow, state.cycle_id)
         cycle_step(cycle.status, CycleStep.DECIDE)
-        require_role(store, actor, state.decider_id, cycle, DECISION_ROLES, "decision")
+        require_role(uow, actor, state.decider_id, cycle, DECISION_ROLES, "decision")
         reached = require_step(state, CycleStep.DECIDE)
-        warnings = check_order(store, cycle, state)
-        proposal = proposal_for(store, cycle, state)
+        warnings = check_order(uow, cycle, state)
+        proposal = proposal_for(uow, cycle, state)
         check_level(proposal, level)
         basis = state.appraised_level if state.appraised_level is not None else proposal.level
         _need_reason(level, basis, reason)
         data = {"order_warning": warnings} if warnings else {}
-        record_id = record_step(store, actor, state, RecordKind.DECISION, level, reason, data, now)
-        store.update_subject(pk, step=int(reached), final_level=int(level), version=1)
-        store.commit()
+        record_id = record_step(uow, actor, state, RecordKind.DECISION, level, reason, data, now)
+        uow.subjects.update(pk, step=int(reached), final_level=int(level), version=1)
+        uow.commit()
     return record_id

@@ -14,7 +14,7 @@ from canbo.core.classification.memo import FACT_FIELDS, ProposalMemo, facts_key
 from canbo.core.classification.model import Level, Proposal, SubjectId, SubjectKind
 from canbo.core.classification.params import QuotaRounding
 from canbo.services.classification.compute import Runner, row_key, row_subject, rules_of
-from canbo.services.classification.ports import NEW_ORG
+from canbo.services.classification.ports import NEW_ORG, ComputeRow
 from tests.unit.classification.test_classification_properties import subjects
 
 QD366 = engine_for_cycle(2025)
@@ -83,8 +83,8 @@ def test_the_memo_gives_what_evaluating_each_subject_gives(batch: list[object]) 
 
 
 @st.composite
-def rows(draw: st.DrawFn) -> tuple[object, ...]:
-    """A compact row (layout ``ComputeRow``) of a self-assessed subject."""
+def rows(draw: st.DrawFn) -> ComputeRow:
+    """A compact row of a self-assessed subject."""
     kind = draw(st.sampled_from(list(SubjectKind)))
     total = draw(st.integers(0, 20))
     on_time = draw(st.integers(0, total))
@@ -92,7 +92,7 @@ def rows(draw: st.DrawFn) -> tuple[object, ...]:
     leader = kind is SubjectKind.LEADER
     pct = st.one_of(st.none(), st.integers(0, 10000))
     exemption = draw(st.sampled_from(["", "admitted_lt_6_months", "excused_from_party_work"]))
-    return (
+    return ComputeRow(
         draw(st.integers(1, 10**6)), str(kind), draw(st.sampled_from(["g1", "g2"])),
         draw(st.integers(1, 4)), 1, None, None,
         draw(st.integers(0, 300)), draw(st.integers(0, 700)), None, None,
@@ -109,30 +109,36 @@ def rows(draw: st.DrawFn) -> tuple[object, ...]:
 
 @given(rows(), st.integers(0, 300), st.integers(1, 10**6), st.sampled_from(["g1", "g9"]))
 def test_rows_with_equal_keys_have_equal_facts(
-    row: tuple[object, ...], moved: int, pk: int, group: str
+    row: ComputeRow, moved: int, pk: int, group: str
 ) -> None:
-    general, results = row[7], row[8]
+    general, results = row.score_general, row.score_results
     assert isinstance(general, int) and isinstance(results, int)
     shift = min(moved, general, 700 - results)
-    other = (pk, row[1], group, row[3] + 1, *row[4:7], general - shift, results + shift, *row[9:])  # type: ignore[operator]
+    other = row._replace(
+        pk=pk,
+        group=group,
+        unit_id=row.unit_id + 1,
+        score_general=general - shift,
+        score_results=results + shift,
+    )
     assert row_key(other) == row_key(row)
     assert facts_key(row_subject(other)) == facts_key(row_subject(row))
 
 
 @given(st.lists(rows(), min_size=1, max_size=30))
 def test_the_runner_gives_each_row_the_level_and_rules_of_its_own_evaluation(
-    batch: list[tuple[object, ...]],
+    batch: list[ComputeRow],
 ) -> None:
     unit_levels = {SubjectId("5"): Level.HT, SubjectId("7"): None}
     runner = Runner(QD366, dict(unit_levels))
     out = runner.run(batch * 2)
     for row, (level, rules, pk) in zip(batch * 2, out, strict=True):
         proposal = QD366.evaluate(row_subject(row))
-        if row[24] and proposal.level is not None:
-            unit = SubjectId(str(row[24]))
+        if row.head_unit_id and proposal.level is not None:
+            unit = SubjectId(str(row.head_unit_id))
             proposal = head_cap(proposal, unit_levels.get(unit), unit in unit_levels)
         assert (level, rules, pk) == (
             None if proposal.level is None else int(proposal.level),
             rules_of(proposal),
-            row[0],
+            row.pk,
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from canbo.classification.store import DjangoClassificationStore
+from canbo.classification.store import DjangoClassificationUnitOfWork
 from canbo.core.errors import DomainError
 from canbo.registry.management.commands.canbo_import import actor_named, parse_day
 from canbo.services.classification import cycle as cycles
@@ -26,7 +26,10 @@ class Command(BaseCommand):
         actor = actor_named(options["username"], parse_day(None))
         try:
             report = cycles.compute_proposals(
-                DjangoClassificationStore(), actor, CycleId(options["cycle"]), options["workers"]
+                DjangoClassificationUnitOfWork(),
+                actor,
+                CycleId(options["cycle"]),
+                options["workers"],
             )
         except DomainError as exc:
             raise CommandError(f"{exc.code}: {exc.message}", returncode=2) from None
