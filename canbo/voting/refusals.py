@@ -29,7 +29,6 @@ CATALOGUE = {
     "site_not_found": gettext_lazy("Không tìm thấy điểm cầu."),
     "convocation_not_found": gettext_lazy("Người này không có trong danh sách triệu tập."),
     "already_checked_in": gettext_lazy("Đại biểu đã điểm danh rồi."),
-    "nothing_to_issue": gettext_lazy("Không còn cuộc lấy phiếu nào để phát mã cho đại biểu này."),
     "person_not_found": gettext_lazy("Có mã cán bộ không tồn tại."),
     "title_required": gettext_lazy("Cần nhập tên."),
     "site_name_required": gettext_lazy("Cần nhập tên điểm cầu."),

@@ -40,7 +40,6 @@ from canbo.services.voting.ports import (
     SessionData,
     SessionId,
     Status,
-    SubjectData,
     VotingUnitOfWork,
 )
 from canbo.services.voting.voter_codes import new_receipt, normalize
@@ -288,15 +287,6 @@ def close_vote(uow: VotingUnitOfWork, actor: Actor, session_id: SessionId) -> No
         uow.votes.set_status(session_id, next_status(session.status, VoteStep.CLOSE))
         uow.audit.append(actor, "vote.close", "vote", str(session_id), None, None)
         uow.commit()
-
-
-def ballot_subjects(
-    uow: VotingUnitOfWork, session_id: SessionId
-) -> tuple[SessionData, list[SubjectData]]:
-    """The printed lines of the ballot in official order (names by given name, CV-12)."""
-    with uow:
-        session = load(uow, session_id)
-        return session, uow.votes.subjects(session_id)
 
 
 def cast_ballot(
