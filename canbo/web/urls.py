@@ -15,6 +15,7 @@ urlpatterns = [
     path("units/<id:unit_id>/children/", views.children_view, name="children"),
     path("search/", views.search_view, name="search"),
     path("people/<id:person_id>/", views.person_view, name="person"),
+    path("quy-dinh/", views.rules_view, name="rules"),
     path("login/", accounts.login_view, name="login"),
     path("login/totp/", accounts.totp_verify_view, name="totp_verify"),
     path("login/totp/setup/", accounts.totp_setup_view, name="totp_setup"),

@@ -17,6 +17,7 @@ from canbo.core.clock import SystemClock
 
 from . import selectors
 from .forms import AsOfForm, SearchForm
+from .rules_page import rules_page
 
 
 def _today() -> dt.date:
@@ -69,3 +70,10 @@ def person_view(request: HttpRequest, person_id: int) -> HttpResponse:
     """A person's record with every section; NotFound alike for missing and out of scope."""
     record = selectors.person_record(actor_for(request.user), person_id, _today())
     return render(request, "web/person.html", {"record": record})
+
+
+@verified_login_required
+def rules_view(request: HttpRequest) -> HttpResponse:
+    """The rules page: each rulebook with its documents, period, parameters, thresholds and
+    cited rules (GEN-01); reference data, the same for every signed-in user."""
+    return render(request, "web/rules.html", {"groups": rules_page(_today())})
