@@ -1,0 +1,77 @@
+"""The fakes keep up with the ports: a method added to or changed on a port fails here until
+the fake has it too, so the service tests never run against a stale picture of storage."""
+
+from __future__ import annotations
+
+import inspect
+
+import pytest
+
+from canbo.services.ports import AuditLog, TreeReader
+from canbo.services.registry.ports import (
+    PersonRepository,
+    RecordRepository,
+    RegistryUnitOfWork,
+    UnitRepository,
+)
+from canbo.services.voting.ports import (
+    CodeAuthority,
+    ConferenceRepository,
+    VoteRepository,
+    VotingUnitOfWork,
+)
+from tests.fakes.kernel import FakeAuditLog
+from tests.fakes.registry import (
+    FakePersonRepository,
+    FakeRecordRepository,
+    FakeRegistryUnitOfWork,
+    FakeTreeReader,
+    FakeUnitRepository,
+)
+from tests.fakes.voting import (
+    FakeCodes,
+    FakeConferenceRepository,
+    FakeVoteRepository,
+    FakeVotingUnitOfWork,
+)
+
+PAIRS = [
+    (AuditLog, FakeAuditLog),
+    (TreeReader, FakeTreeReader),
+    (UnitRepository, FakeUnitRepository),
+    (PersonRepository, FakePersonRepository),
+    (RecordRepository, FakeRecordRepository),
+    (ConferenceRepository, FakeConferenceRepository),
+    (VoteRepository, FakeVoteRepository),
+    (CodeAuthority, FakeCodes),
+]
+
+
+def _methods(cls: type) -> dict[str, inspect.Signature]:
+    return {
+        name: inspect.signature(member)
+        for name, member in inspect.getmembers(cls, inspect.isfunction)
+        if not name.startswith("_")
+    }
+
+
+@pytest.mark.parametrize(("port", "fake"), PAIRS, ids=[p.__name__ for p, _ in PAIRS])
+def test_the_fake_has_every_method_of_its_port_with_the_same_parameters(
+    port: type, fake: type
+) -> None:
+    wanted, found = _methods(port), _methods(fake)
+    assert wanted
+    assert sorted(set(wanted) - set(found)) == []
+    for name, signature in wanted.items():
+        assert list(found[name].parameters) == list(signature.parameters), name
+
+
+def test_the_fake_units_of_work_offer_every_member_of_their_ports() -> None:
+    registry = FakeRegistryUnitOfWork()
+    voting = FakeVotingUnitOfWork(registry.tree, {})
+    for port, fake in ((RegistryUnitOfWork, registry), (VotingUnitOfWork, voting)):
+        members = [n for n, m in inspect.getmembers(port) if isinstance(m, property)]
+        assert members, port
+        assert [
+            n for n in [*members, "commit", "__enter__", "__exit__"] if not hasattr(fake, n)
+        ] == []
