@@ -1,8 +1,9 @@
 """ORM adapters of the classification cycle (no behaviour here; services own the rules).
 
 A national cycle has about 5.3 million subjects, so a subject is one compact row per cycle:
-scores in tenths and task counts as small integers, the proposed, appraised and final levels as
-small integers (``Level``), plain integer columns for the units the rules and pages group by.
+scores in tenths and task counts as small integers, the appraised and final levels as small
+integers (``Level``), plain integer columns for the units the rules and pages group by. The
+computed proposal of a subject is a narrow row of its own (``Proposal``).
 The forms of the steps are separate immutable rows (``StepRecord``), versioned per kind.
 """
 
@@ -78,10 +79,6 @@ class CycleSubject(models.Model):
     discipline_self_remedied = models.BooleanField(default=False)
     sick_leave_months = models.SmallIntegerField(default=0)
     months_in_operation = models.SmallIntegerField(null=True, blank=True)
-    proposed_level = models.SmallIntegerField(
-        _("mức đề xuất"), null=True, blank=True, choices=choices.Level.choices
-    )
-    proposed_rules = models.CharField(max_length=64, blank=True)
     appraised_level = models.SmallIntegerField(null=True, blank=True, choices=choices.Level.choices)
     final_level = models.SmallIntegerField(
         _("mức xếp loại"), null=True, blank=True, choices=choices.Level.choices
@@ -106,6 +103,38 @@ class CycleSubject(models.Model):
 
     def __str__(self) -> str:
         return f"{self.cycle_id}:{self.pk}"
+
+
+class Proposal(models.Model):
+    """The computed proposal of one subject (CL-12): its level and the rules that decided it.
+
+    A narrow table of its own, apart from the subject row: computing a national cycle writes
+    about 5.4 million proposals at once, and on PostgreSQL an update of the wide subject row
+    writes a new version of the row and an entry in each of its indexes; a proposal row is
+    three small columns with one index, its primary key. No row means no proposal yet (level
+    empty, no rules). No database constraint on the subject: on PostgreSQL a foreign key check
+    reads and locks the subject row of each proposal written; only the store writes proposals,
+    for subjects it has read, and a subject deleted through Django takes its proposal along.
+    """
+
+    subject = models.OneToOneField(
+        CycleSubject,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="proposal",
+        db_constraint=False,
+    )
+    level = models.SmallIntegerField(
+        _("mức đề xuất"), null=True, blank=True, choices=choices.Level.choices
+    )
+    rules = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("mức đề xuất")
+        verbose_name_plural = _("mức đề xuất")
+
+    def __str__(self) -> str:
+        return f"{self.subject_id}: {self.level}"
 
 
 class StepRecord(models.Model):

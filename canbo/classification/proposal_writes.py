@@ -1,34 +1,47 @@
-"""Writes of a compute page's proposals (the hot path of a national compute).
+"""Writes of computed proposals (the hot path of a national compute) to their narrow table.
 
-``rows`` are ``(proposed_level, proposed_rules, pk)`` triples (the layout the compute service
-produces). One page is one call: ``executemany`` on SQLite, one join on ``unnest`` arrays on
-PostgreSQL; the caller owns the transaction.
+``rows`` are ``(proposed_level, proposed_rules, pk)`` triples, the layout the compute service
+produces; a proposal replaces the subject's earlier one. The caller owns the transaction.
+
+- PostgreSQL: per page, one ``DELETE … = ANY(ids)`` (nothing to delete on a first compute: a
+  probe of the primary key per id) and one ``COPY`` of the page. ``COPY`` costs about a
+  quarter of an ``INSERT … SELECT FROM unnest(…)`` of the same rows and a fifth of an
+  ``INSERT … ON CONFLICT``.
+- SQLite: one ``executemany`` of an upsert (``INSERT … ON CONFLICT DO UPDATE``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from django.db import connection
 
-TABLE = "classification_cyclesubject"
-UNNEST_UPDATE = (
-    "UPDATE classification_cyclesubject t SET proposed_level = v.lvl, proposed_rules = v.why "
-    "FROM unnest(%s::smallint[], %s::varchar[], %s::bigint[]) v(lvl, why, id) WHERE t.id = v.id"
-)
+TABLE = "classification_proposal"
 ProposalRow = tuple[int | None, str, int]
+"""``(proposed_level, proposed_rules, subject pk)``."""
+
+PG_DELETE = f"DELETE FROM {TABLE} WHERE subject_id = ANY(%s::bigint[])"  # noqa: S608
+PG_COPY = f"COPY {TABLE} (level, rules, subject_id) FROM STDIN"
+UPSERT = (
+    f"INSERT INTO {TABLE} (level, rules, subject_id) VALUES (%s, %s, %s) "  # noqa: S608
+    "ON CONFLICT (subject_id) DO UPDATE SET level = excluded.level, rules = excluded.rules"
+)
 
 
-def save_proposals(rows: Sequence[ProposalRow] | Any) -> None:
-    """One page: ``executemany`` on SQLite, one join on ``unnest`` arrays on PostgreSQL."""
+def save_proposals(rows: Sequence[ProposalRow]) -> None:
+    """Write one page of proposals, replacing the subjects' earlier ones."""
     if not rows:
         return
     with connection.cursor() as cur:
         if connection.vendor == "postgresql":
-            cur.execute(UNNEST_UPDATE, [list(column) for column in zip(*rows, strict=True)])
+            cur.execute(PG_DELETE, [[pk for _level, _rules, pk in rows]])
+            with cur.cursor.copy(PG_COPY) as copy:
+                for row in rows:
+                    copy.write_row(row)
             return
-        cur.executemany(
-            f"UPDATE {TABLE} SET proposed_level = %s, proposed_rules = %s WHERE id = %s",  # noqa: S608
-            rows,
-        )
+        cur.executemany(UPSERT, rows)
+
+
+def save_proposal(pk: int, level: int | None, rules: str) -> None:
+    """One subject's proposal (a self-assessment step)."""
+    save_proposals([(level, rules, pk)])

@@ -45,7 +45,7 @@ def _client(user: Any) -> Client:
 
 def _proposals(cycle_id: CycleId) -> list[object]:
     rows = CycleSubject.objects.filter(cycle_id=cycle_id).order_by("pk")
-    return list(rows.values_list("proposed_level", "proposed_rules"))
+    return list(rows.values_list("proposal__level", "proposal__rules"))
 
 
 @pytest.fixture

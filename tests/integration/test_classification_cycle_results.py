@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from canbo.classification import selectors
-from canbo.classification.models import Complaint, CycleSubject, StepRecord
+from canbo.classification.models import Complaint, CycleSubject, Proposal, StepRecord
 from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfWork
 from canbo.core.classification.model import Level
 from canbo.core.errors import (
@@ -165,7 +165,7 @@ def test_computing_the_cycle_stores_every_proposal_and_reports_groups_over(c: fx
 
     cycle_id = fx.open_cycle(c)
     fx.decide_everyone(cycle_id, c)
-    CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None)
+    Proposal.objects.filter(subject__cycle_id=cycle_id).update(level=None)
     report = cycles.compute_proposals(
         UnitOfWork(), fx.actor("btc", Role.ORG_STAFF, c.province), cycle_id
     )
@@ -173,6 +173,6 @@ def test_computing_the_cycle_stores_every_proposal_and_reports_groups_over(c: fx
     assert report.not_classified == 2
     assert report.over == ((_group(c), 2, 4, 0, 2),)
     member = CycleSubject.objects.get(cycle_id=cycle_id, person_id=c.disciplined)
-    assert (member.proposed_level, member.proposed_rules) == (Level.KHT, "CL-11")
+    assert (member.proposal.level, member.proposal.rules) == (Level.KHT, "CL-11")
     head = CycleSubject.objects.get(cycle_id=cycle_id, person_id=c.secretary)
-    assert (head.proposed_level, head.proposed_rules) == (Level.HTT, "CL-15")
+    assert (head.proposal.level, head.proposal.rules) == (Level.HTT, "CL-15")

@@ -11,7 +11,7 @@ from django.db import connection
 
 from canbo.classification import selectors
 from canbo.classification.level_counts import REBUILD_COUNTS, rebuild_level_counts
-from canbo.classification.models import CycleSubject, LevelCount
+from canbo.classification.models import CycleSubject, LevelCount, Proposal
 from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfWork
 from canbo.core.classification.model import Level
 from canbo.core.types import Role
@@ -43,7 +43,7 @@ def _recount(cycle_id: CycleId) -> dict[tuple[int, str, str], int]:
 
 def _computed(cycle_id: CycleId) -> list[tuple[int, int | None, str]]:
     rows = CycleSubject.objects.filter(cycle_id=cycle_id).order_by("pk")
-    return list(rows.values_list("pk", "proposed_level", "proposed_rules"))
+    return list(rows.values_list("pk", "proposal__level", "proposal__rules"))
 
 
 def test_two_worker_processes_compute_the_same_levels_and_quota_as_one(
@@ -52,10 +52,10 @@ def test_two_worker_processes_compute_the_same_levels_and_quota_as_one(
     cycle_id = fx.open_cycle(c)
     fx.decide_everyone(cycle_id, c)
     staff = fx.actor("btc", Role.ORG_STAFF, c.province)
-    CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None, proposed_rules="")
+    Proposal.objects.filter(subject__cycle_id=cycle_id).delete()
     alone = compute.compute_proposals(UnitOfWork(), staff, cycle_id, workers=1)
     expected = _computed(cycle_id)
-    CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None, proposed_rules="")
+    Proposal.objects.filter(subject__cycle_id=cycle_id).delete()
     forked: list[compute.Workers] = []
 
     class Spy(compute.Workers):
@@ -82,7 +82,7 @@ def test_a_worker_that_fails_fails_the_whole_compute_and_writes_nothing(
 ) -> None:
     cycle_id = fx.open_cycle(c)
     fx.decide_everyone(cycle_id, c)
-    CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None)
+    Proposal.objects.filter(subject__cycle_id=cycle_id).update(level=None)
     monkeypatch.setattr(compute, "MIN_PARALLEL_ROWS", 0)
     monkeypatch.setattr(
         compute.Runner, "fresh", lambda self: _Failing(self.engine, self.unit_levels)
@@ -90,7 +90,7 @@ def test_a_worker_that_fails_fails_the_whole_compute_and_writes_nothing(
     staff = fx.actor("btc", Role.ORG_STAFF, c.province)
     with pytest.raises(RuntimeError, match="ValueError: hỏng"):
         compute.compute_proposals(UnitOfWork(), staff, cycle_id, workers=2)
-    assert not CycleSubject.objects.filter(proposed_level__isnull=False).exists()
+    assert not CycleSubject.objects.filter(proposal__level__isnull=False).exists()
 
 
 def test_the_statistics_summary_equals_a_count_of_the_subjects_after_every_step(
@@ -155,10 +155,10 @@ def test_the_compute_command_fills_every_proposal_and_reports_the_groups(
 
     cycle_id = fx.open_cycle(c)
     fx.decide_everyone(cycle_id, c)
-    CycleSubject.objects.filter(cycle_id=cycle_id).update(proposed_level=None, proposed_rules="")
+    Proposal.objects.filter(subject__cycle_id=cycle_id).delete()
     call_command("classification_compute", cycle=int(cycle_id), workers=1)
     out = capsys.readouterr().out
     assert "computed" in out and "groups" in out
     classified = CycleSubject.objects.filter(cycle_id=cycle_id, exemption="")
     assert classified.exists()
-    assert not classified.filter(proposed_level__isnull=True).exists()
+    assert not classified.filter(proposal__level__isnull=True).exists()

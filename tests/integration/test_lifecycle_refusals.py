@@ -114,12 +114,12 @@ def test_a_published_cycle_refuses_every_step_of_an_open_one_and_an_open_one_com
     assert StepRecord.objects.count() == records
     assert CycleSubject.objects.get(pk=pk).step == 4
     # A published result is never recomputed in place: not even by the commission.
-    proposals = list(CycleSubject.objects.order_by("pk").values_list("pk", "proposed_level"))
+    proposals = list(CycleSubject.objects.order_by("pk").values_list("pk", "proposal__level"))
     audited = AuditEntry.objects.count()
     commission = fx.actor("btc-tinh", Role.ORG_STAFF, c.province)
     recompute = _refusal(cycles.compute_proposals, UnitOfWork(), commission, cycle_id, 1)
     assert (recompute.code, recompute.message) == ("cycle_published", PUBLISHED_TEXT)
-    assert list(CycleSubject.objects.order_by("pk").values_list("pk", "proposed_level")) == (
+    assert list(CycleSubject.objects.order_by("pk").values_list("pk", "proposal__level")) == (
         proposals
     )
     assert AuditEntry.objects.count() == audited
