@@ -62,7 +62,29 @@ class Citation:
         return found.statement_en if found is not None else ""
 
     def __str__(self) -> str:
-        return ", ".join(part for part in (self.document, self.article, self.clause) if part)
+        """Document, article, clause; with several documents, the article follows its own.
+
+        ``"QĐ 366-QĐ/TW; HD 43-HD/BTCTW"`` with Điều 11 reads "QĐ 366-QĐ/TW, Điều 11;
+        HD 43-HD/BTCTW"; an article with one part per document (``"Điều 169, khoản 2;
+        Điều 4"``) is paired with them in order.
+        """
+        parts = [p.strip() for p in self.document.split(";") if p.strip()]
+        if len(parts) < 2 or not self.article:
+            return _joined(self.document, self.article, self.clause)
+        articles = [a.strip() for a in self.article.split(";")]
+        if len(articles) == len(parts) and not self.clause:
+            return "; ".join(_joined(p, a) for p, a in zip(parts, articles, strict=True))
+        at = self._article_part(parts)
+        located = _joined(parts[at], self.article, self.clause)
+        return "; ".join([located, *(p for i, p in enumerate(parts) if i != at)])
+
+    def _article_part(self, parts: list[str]) -> int:
+        found = resolve(self.rule_id, self.document) if self.rule_id else None
+        if found is not None:
+            for i, part in enumerate(parts):
+                if found.is_named_by(part):
+                    return i
+        return 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -75,6 +97,10 @@ class Citation:
             "statement": self.statement,
             "statement_en": self.statement_en,
         }
+
+
+def _joined(*parts: str) -> str:
+    return ", ".join(part for part in parts if part)
 
 
 class DomainError(Exception):

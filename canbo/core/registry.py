@@ -10,11 +10,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .citations.documents import DESIGN
 from .errors import Citation, RuleViolation, ValidationError
 from .types import Interval, LevelClass, PersonId, Pillar, Sex, UnitId, UnitKind
 
-OR15 = Citation("canbo handbook", "OR-15", rule_id="OR-15")
-OR17 = Citation("canbo handbook", "OR-17", rule_id="OR-17")
+OR15 = Citation(DESIGN, rule_id="OR-15")
+OR17 = Citation(DESIGN, rule_id="OR-17")
 
 # Kinds that can hold party members directly (their place of Party activity, OR-07).
 MEMBER_HOLDING_KINDS = frozenset({UnitKind.CELL, UnitKind.GRASSROOTS_CELL, UnitKind.PARTY_GROUP})

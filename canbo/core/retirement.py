@@ -23,7 +23,7 @@ SCHEDULE_CITATION = Citation(
 )
 MONTH_CITATION = Citation(
     document="NĐ 135/2020/NĐ-CP; HD 06-HD/BTCTW",
-    article="Điều 4; Phụ lục I",
+    article="Điều 4, Phụ lục I",
     rule_id="RA-03",
 )
 

@@ -20,8 +20,8 @@ FOREVER_ISO = "9999-12-31"
 
 COMMUNE_BASIS = "HD 31-HD/BTCTW (23/04/2025); NQ của UBTVQH15 về sắp xếp ĐVHC cấp xã (2025)"
 DISTRICT_END_BASIS = "NQ 60-NQ/TW (12/04/2025): kết thúc hoạt động cấp huyện"
-AFFILIATE_BASIS = "NQ 60-NQ/TW (12/04/2025); dữ liệu demo (OR-05: hình thức chưa xác nhận)"
-CENTRAL_BASIS = "QĐ 243-QĐ/TW (24/01/2025) và các quyết định ngày 03/02/2025 (OR-03)"
+AFFILIATE_BASIS = "NQ 60-NQ/TW (12/04/2025); dữ liệu demo (hình thức chưa xác nhận)"
+CENTRAL_BASIS = "QĐ 243-QĐ/TW (24/01/2025) và các quyết định ngày 03/02/2025"
 
 # (code, name, level, managing authority, is_leadership, rank)
 TITLES: tuple[tuple[str, str, str, str, bool, int], ...] = (

@@ -199,7 +199,13 @@ def _new_province(
     b.correspond(party, state, REORG, None)
     for pillar, succ, basis in ((0, party, new.party_basis), (1, state, new.legal_basis)):
         links = [(old_units[c][pillar], succ, Share.WHOLE) for c in new.predecessors]
-        b.event(str(LineageKind.MERGE), REORG, basis, links, note=f"OR-12 dòng {new.row}")
+        b.event(
+            str(LineageKind.MERGE),
+            REORG,
+            basis,
+            links,
+            note=f"Danh sách 34 đơn vị cấp tỉnh, dòng {new.row}",
+        )
     return party, state
 
 

@@ -115,8 +115,8 @@ def test_a_step_out_of_order_names_where_the_subject_stands(state: Step, step: C
     assert dict(refused.value.fields) == {"step": str(step), "current": int(state)}
     assert refused.value.message == (
         f"Không thể thực hiện bước '{step}': đối tượng đang ở bước '{vi}'. Thứ tự: tự đánh giá "
-        f"→ ý kiến tập thể → thẩm định → quyết định (CL-20). / Step '{step}' is out of order: "
-        f"the subject is {en}. Order: self → comment → appraisal → decision (CL-20)."
+        f"→ ý kiến tập thể → thẩm định → quyết định. / Step '{step}' is out of order: "
+        f"the subject is {en}. Order: self → comment → appraisal → decision."
     )
     assert refused.value.citation is not None and refused.value.citation.rule_id == "CL-20"
 

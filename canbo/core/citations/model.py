@@ -38,9 +38,13 @@ class Provision:
         if self.clause and not self.article:
             raise ValueError(f"{self.document}: a clause without its article")
 
+    def is_named_by(self, part: str) -> bool:
+        """Whether one named document of a citation (``"QĐ 124-QĐ/TW (default)"``) is this one."""
+        return _names(_normal(part), self.document)
+
     @property
     def text(self) -> str:
-        """ "QĐ 96-QĐ/TW, Điều 11, khoản 2": document, then article and clause where known."""
+        """Document, then article and clause where known: QĐ 96-QĐ/TW, Điều 11, khoản 2."""
         return ", ".join(part for part in (self.document, self.article, self.clause) if part)
 
 

@@ -96,8 +96,8 @@ class OutOfOrder(Refusal):
         return Conflict(
             self.code,
             f"Không thể thực hiện bước '{step}': đối tượng đang ở bước '{vi}'. Thứ tự: tự đánh "
-            f"giá → ý kiến tập thể → thẩm định → quyết định (CL-20). / Step '{step}' is out of "
-            f"order: the subject is {en}. Order: self → comment → appraisal → decision (CL-20).",
+            f"giá → ý kiến tập thể → thẩm định → quyết định. / Step '{step}' is out of "
+            f"order: the subject is {en}. Order: self → comment → appraisal → decision.",
             citation=self.citation,
             step=str(step),
             current=int(state.value),

@@ -224,7 +224,7 @@ LEADER_CONFIDENCE = _r(
     "CL-09",
     K,
     "Trên 50% phiếu tín nhiệm thấp khi lấy phiếu trong năm.",
-    "More than 50% 'low confidence' at a vote held in the year (CV-23).",
+    "More than 50% 'low confidence' at a vote held in the year.",
     level=KHT,
     article=ART11_4,
 )

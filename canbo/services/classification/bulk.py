@@ -76,8 +76,8 @@ def _check_row(
         return None, [error(number, "id", "duplicate_id", sid, vi, en)]
     seen[sid] = number
     if state.exemption or not SUBJECT_LIFECYCLE.allows(state.step, CycleStep.SELF_ASSESS):
-        vi = "đối tượng không xếp loại hoặc đã qua bước tự đánh giá (CL-04, CL-20)"
-        en = "exempt, or past the self-assessment step (CL-04, CL-20)"
+        vi = "đối tượng không xếp loại hoặc đã qua bước tự đánh giá"
+        en = "exempt, or past the self-assessment step"
         return None, [error(number, "id", "step_out_of_order", sid, vi, en)]
     return state, []
 

@@ -164,8 +164,8 @@ def subject_table(result: CalculatorResult) -> tuple[tuple[str, ...], list[list[
                 "" if score is None else f"{score:g}",
                 _level_code(o.proposal),
                 "; ".join(f"{r.rule} {r.effect}" for r in reasons),
-                " | ".join(f"{r.rule}: {r.message_vi}" for r in reasons),
-                " | ".join(f"{r.rule}: {r.message_en}" for r in reasons),
+                " | ".join(f"{r.message_vi} ({r.citation})" for r in reasons),
+                " | ".join(f"{r.message_en} ({r.citation})" for r in reasons),
                 ", ".join(o.proposal.unconfirmed),
                 str(over.get(o.subject.group, 0)),
             ]

@@ -61,8 +61,8 @@ class _Reader:
             self.fail(
                 name,
                 "out_of_range",
-                f"ngoài khoảng 0–{hi / 100:g} (CL-05)",
-                f"outside 0–{hi / 100:g} (CL-05)",
+                f"ngoài khoảng 0–{hi / 100:g}",
+                f"outside 0–{hi / 100:g}",
             )
             return None
         return value

@@ -106,8 +106,8 @@ def resolve_quota(
     if not reason.strip():
         raise ValidationError(
             "quota_reason_required",
-            "Giải quyết vượt tỷ lệ HTXS phải ghi lý do (CL-13). / Resolving an HTXS quota "
-            "excess requires a reason (CL-13).",
+            "Giải quyết vượt tỷ lệ HTXS phải ghi lý do. / Resolving an HTXS quota excess "
+            "requires a reason.",
             citation=CL13,
             field="reason",
         )
@@ -182,8 +182,8 @@ def publish(
         if waiting:
             raise Conflict(
                 "undecided_subjects",
-                f"Còn {waiting} đối tượng chưa được quyết định (CL-20). / {waiting} subject(s) "
-                "are not decided yet (CL-20).",
+                f"Còn {waiting} đối tượng chưa được quyết định. / {waiting} subject(s) are not "
+                "decided yet.",
                 citation=Citation(DOCS, rule_id="CL-20"),
                 waiting_count=waiting,
             )
@@ -192,8 +192,8 @@ def publish(
             listed = ", ".join(f"{q.group} (+{q.over_by})" for q in blocking[:10])
             raise Conflict(
                 "quota_exceeded",
-                f"Nhóm vượt tỷ lệ HTXS chưa được giải quyết: {listed} (CL-13). / Groups over "
-                f"the HTXS quota are not resolved: {listed} (CL-13).",
+                f"Nhóm vượt tỷ lệ HTXS chưa được giải quyết: {listed}. / Groups over the HTXS "
+                f"quota are not resolved: {listed}.",
                 citation=CL13,
                 groups=[{"group": q.group, "over_by": q.over_by} for q in blocking],
             )
@@ -255,8 +255,7 @@ def reclassify(
         if complaint is None or complaint.complaint_id is None:
             raise Conflict(
                 "no_complaint",
-                "Chỉ xếp loại lại khi có khiếu nại (CL-27). / Re-classification follows a "
-                "complaint (CL-27).",
+                "Chỉ xếp loại lại khi có khiếu nại. / Re-classification follows a complaint.",
                 citation=CL27,
             )
         chain = uow.tree.ancestors(state.decider_id, cycle.as_of)

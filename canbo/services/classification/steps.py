@@ -84,9 +84,8 @@ def require_role(
     names = ", ".join(sorted(str(r) for r in roles))
     raise PermissionDenied(
         "step_role_required",
-        f"Bước '{step}' chỉ do người có vai trò {names} của cấp có thẩm quyền thực hiện "
-        f"(CL-20, CL-22). / Step '{step}' may only be taken by {names} of the competent level "
-        "(CL-20, CL-22).",
+        f"Bước '{step}' chỉ do người có vai trò {names} của cấp có thẩm quyền thực hiện. / "
+        f"Step '{step}' may only be taken by {names} of the competent level.",
         citation=CL22,
         step=step,
         roles=sorted(str(r) for r in roles),
@@ -101,8 +100,8 @@ def require_step(state: SubjectState, step: CycleStep) -> Step:
     if state.exemption:
         raise RuleViolation(
             "subject_exempt",
-            "Đối tượng thuộc diện không kiểm điểm, xếp loại (CL-04, CL-18). / The subject is "
-            "exempt from review and classification (CL-04, CL-18).",
+            "Đối tượng thuộc diện không kiểm điểm, xếp loại. / The subject is exempt from "
+            "review and classification.",
             citation=CL04,
             exemption=state.exemption,
         )
@@ -284,8 +283,7 @@ def _need_reason(level: Level, proposed: Level | None, reason: str) -> None:
         raise ValidationError(
             "reason_required",
             f"Mức {level.code} khác mức đề xuất {proposed.code if proposed else '—'}: cần ghi lý "
-            f"do (CL-20). / Level {level.code} differs from the proposal: a reason is required "
-            "(CL-20).",
+            f"do. / Level {level.code} differs from the proposal: a reason is required.",
             citation=CL20,
             field="reason",
         )
@@ -307,9 +305,9 @@ def check_order(uow: ClassificationUnitOfWork, cycle: CycleData, state: SubjectS
     raise RuleViolation(
         "order_violation",
         f"Chưa thể quyết định: phải quyết định trước {len(names)} đối tượng ({listed}) — cấp "
-        f"dưới trước cấp trên, tập thể trước thành viên, đơn vị trước người đứng đầu (CL-21). / "
+        f"dưới trước cấp trên, tập thể trước thành viên, đơn vị trước người đứng đầu. / "
         f"Not yet: {len(names)} subject(s) must be decided first ({listed}) — lower levels "
-        "before higher, collectives before their members, units before their heads (CL-21).",
+        "before higher, collectives before their members, units before their heads.",
         citation=CL21,
         waiting=names[:20],
         waiting_count=len(names),

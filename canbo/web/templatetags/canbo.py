@@ -1,4 +1,4 @@
-"""Template filters of the web shell: dates in Vietnamese style, open-ended validity."""
+"""Template filters of the web shell: dates in Vietnamese style, open-ended validity, citations."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 from django import template
 from django.utils.translation import gettext as _
 
+from canbo.core.citations import lookup
 from canbo.registry.constants import FOREVER
 
 register = template.Library()
@@ -24,3 +25,21 @@ def until(value: dt.date | None) -> str:
     if value is None or value == FOREVER:
         return _("nay")
     return vn_date(value)
+
+
+@register.filter
+def cite(rule_id: str, document: str = "") -> str:
+    """A handbook rule ID as a person reads it: "QĐ 124-QĐ/TW, Điều 12" (the citation table).
+
+    ``document`` picks the rule's provision in that document; an unknown ID renders empty, so
+    that a page never shows a bare ID.
+    """
+    found = lookup(rule_id, document or None)
+    return found.text if found is not None else ""
+
+
+@register.filter
+def rule_statement(rule_id: str) -> str:
+    """The rule's one-sentence statement, for a tooltip next to its citation."""
+    found = lookup(rule_id)
+    return found.statement if found is not None else ""
