@@ -37,7 +37,7 @@ class UnitVersionOutput(serializers.Serializer[Any]):
     name = serializers.CharField()
     short_name = serializers.CharField()
     kind = serializers.ChoiceField(choices=choices.UnitKind.choices)
-    level_class = serializers.CharField(help_text="Level class (OR-08), empty when not set.")
+    level_class = serializers.CharField(help_text="Level class of the unit, empty when not set.")
     parent = serializers.IntegerField(  # type: ignore[assignment]
         source="parent_id", allow_null=True
     )
