@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 
 from canbo.core.classification.model import PCT_SCALE, Grade, Reason, Subject
 from canbo.core.rulebook import Comparison, Threshold
@@ -32,6 +33,7 @@ QD124_THRESHOLDS = (TASKS_BELOW_HALF, UNITS_DISCIPLINED, LED_TASKS_BELOW_HALF)
 
 _UNITS_MIN = UNITS_DISCIPLINED.least_count(FULL_PCT)  # more than 20%: from 20.01%
 _LED_MAX = LED_TASKS_BELOW_HALF.least_count(FULL_PCT)  # less than 50%: below 50.00%
+_HALF_NUM, _HALF_DEN = TASKS_BELOW_HALF.numerator, TASKS_BELOW_HALF.denominator  # strict <
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +53,7 @@ def counted_discipline(s: Subject) -> bool:
 
 def _tasks_below_half(s: Subject) -> bool:
     done = s.tasks_on_time + s.tasks_late
-    return s.key_targets_missed and TASKS_BELOW_HALF.test(done, s.tasks_total)
+    return s.key_targets_missed and _HALF_DEN * done < _HALF_NUM * s.tasks_total
 
 
 def _units_disciplined(s: Subject) -> bool:
@@ -89,7 +91,7 @@ UNITS = ForcedCase(
 )
 DISUNITY = ForcedCase(
     "disunity_or_degradation",
-    lambda s: s.degradation_concluded,
+    attrgetter("degradation_concluded"),
     "Được kết luận mất đoàn kết nội bộ hoặc có thành viên suy thoái.",
     "Internal disunity or a degenerated member concluded.",
 )
@@ -101,13 +103,13 @@ LED_TASKS = ForcedCase(
 )
 DEGRADATION = ForcedCase(
     "degradation",
-    lambda s: s.degradation_concluded,
+    attrgetter("degradation_concluded"),
     "Được kết luận suy thoái, tự diễn biến, tự chuyển hóa.",
     "Concluded to show degradation, self-evolution or self-transformation.",
 )
 BREACH = ForcedCase(
     "breach",
-    lambda s: s.breach_concluded,
+    attrgetter("breach_concluded"),
     "Vi phạm điều đảng viên không được làm hoặc trách nhiệm nêu gương.",
     "Breach of what Party members must not do or of the duty to set an example.",
 )
@@ -122,9 +124,13 @@ LEADER_CASES: tuple[ForcedCase, ...] = (DISCIPLINE, LED_TASKS, DEGRADATION, BREA
 
 def check_cases(pairs: Sequence[tuple[ForcedCase, Reason]]) -> Callable[[Subject], list[Reason]]:
     """The per-subject check: the reason of every case that applies, in the order given."""
-    bound = tuple(pairs)
+    bound = tuple((case.applies, reason) for case, reason in pairs)
 
     def check(s: Subject) -> list[Reason]:
-        return [reason for case, reason in bound if case.applies(s)]
+        out = []  # a plain loop: no comprehension frame per subject on the hot path
+        for applies, reason in bound:
+            if applies(s):
+                out.append(reason)
+        return out
 
     return check

@@ -42,6 +42,7 @@ LOW_CONFIDENCE = Threshold(
 )
 QD124_OWN_THRESHOLDS = (HTXS_EXCEEDED, LOW_CONFIDENCE)
 _LOW_MIN = LOW_CONFIDENCE.least_count(100 * PCT_SCALE)
+_EX_NUM, _EX_DEN = HTXS_EXCEEDED.numerator, HTXS_EXCEEDED.denominator  # 1/2, inclusive
 Check = Callable[[Subject], list[Reason]]
 LEVELS_UP = (Level.HT, Level.HTT, Level.HTXS)
 
@@ -194,7 +195,7 @@ def _htxs_person(s: Subject) -> list[Reason]:
     out = []
     if _other(s) < Grade.TOT or _results(s) is not Grade.XUAT_SAC:
         out.append(HTXS_GRADES)
-    if s.tasks_on_time < s.tasks_total or not HTXS_EXCEEDED.test(s.tasks_exceeded, s.tasks_total):
+    if s.tasks_on_time < s.tasks_total or _EX_DEN * s.tasks_exceeded < _EX_NUM * s.tasks_total:
         out.append(HTXS_TASKS)
     return out
 

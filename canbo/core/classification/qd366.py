@@ -74,6 +74,7 @@ HT_MIN = BAND_HT.least_count(FULL_SCORE)
 _LED_TASKS_MAX = LED_TASKS.least_count(FULL)
 _LED_KHT_MIN = LED_KHT.least_count(FULL)
 _LOW_MIN = LOW_CONFIDENCE.least_count(FULL)
+_EX_NUM, _EX_DEN = HTXS_EXCEEDED.numerator, HTXS_EXCEEDED.denominator  # 3/10, inclusive
 _LED_EXCEEDED_MIN = HTXS_EXCEEDED.least_count(FULL)  # the units led: 30% exceeded too (CL-07)
 LEVELS_UP = (Level.HT, Level.HTT, Level.HTXS)
 
@@ -125,7 +126,7 @@ def _htxs_person(s: Subject) -> list[Reason]:
     out = []
     if s.tasks_on_time < s.tasks_total:
         out.append(r.HTXS_NOT_ON_TIME)
-    if not HTXS_EXCEEDED.test(s.tasks_exceeded, s.tasks_total):
+    if _EX_DEN * s.tasks_exceeded < _EX_NUM * s.tasks_total:
         out.append(r.HTXS_EXCEEDED)
     if not s.shortcomings_remedied:
         out.append(r.HTXS_SHORTCOMINGS)
