@@ -99,13 +99,6 @@ class Comparison(StrEnum):
     LESS_THAN = "<"
 
 
-_WORDS = {
-    Comparison.AT_LEAST: ("từ", "at least"),
-    Comparison.MORE_THAN: ("trên", "more than"),
-    Comparison.LESS_THAN: ("dưới", "less than"),
-}
-
-
 @dataclass(frozen=True, slots=True)
 class Threshold:
     """``count <op> numerator/denominator × base``, tested on integers, never on a percentage.
@@ -155,11 +148,6 @@ class Threshold:
 
     def with_comparison(self, comparison: Comparison) -> Threshold:
         return replace(self, comparison=comparison)
-
-    def describe(self, english: bool = False) -> str:
-        """``≥ 2/3 total_deputies`` in words: "từ 2/3" / "at least 2/3" and the base."""
-        words = _WORDS[self.comparison][1 if english else 0]
-        return f"{words} {self.numerator}/{self.denominator} ({self.base})"
 
     def as_dict(self) -> dict[str, Any]:
         return {
