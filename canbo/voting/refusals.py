@@ -51,6 +51,10 @@ CATALOGUE = {
         "Chỉ thành viên Ban kiểm phiếu được thực hiện thao tác này."
     ),
     "entry_exists": gettext_lazy("Người nhập này đã nhập phiếu số này rồi."),
+    "entry_same_person": gettext_lazy(
+        "Hai lần nhập một phiếu giấy phải do hai người khác nhau thực hiện: bạn đã nhập lần kia "
+        "của phiếu này."
+    ),
     "reading_exists": gettext_lazy("Phiếu này đã được thống nhất kết quả đọc."),
     "serial_out_of_range": gettext_lazy("Số thứ tự phiếu vượt quá số phiếu giấy đã phát."),
     "serial_not_entered": gettext_lazy("Phiếu này chưa được nhập."),

@@ -264,6 +264,15 @@ class DjangoVoteRepository:
             )
         return out
 
+    def paper_entry_accounts(
+        self, session_id: SessionId, serial: int
+    ) -> dict[int, AccountId | None]:
+        rows = models.PaperEntry.objects.filter(session_id=session_id, serial=serial)
+        return {
+            op: AccountId(by) if by is not None else None
+            for op, by in rows.values_list("operator", "entered_by_id")
+        }
+
     def add_paper_reading(
         self, session_id: SessionId, reading: PaperReading, revision: int, source: str
     ) -> None:

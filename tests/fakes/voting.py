@@ -173,6 +173,7 @@ class FakeVoteRepository:
         self.sealed: dict[SessionId, list[bytes]] = {}
         self.opened: dict[SessionId, list[tuple[str, str]]] = {}
         self.entries: dict[SessionId, dict[int, dict[int, PaperReading]]] = {}
+        self.entry_accounts: dict[tuple[SessionId, int, int], AccountId | None] = {}
         self.readings: dict[SessionId, dict[int, tuple[int, PaperReading]]] = {}
         self.totals: dict[SessionId, tuple[int, PaperTotals]] = {}
         self.versions: dict[SessionId, list[ResultVersionData]] = {}
@@ -290,10 +291,20 @@ class FakeVoteRepository:
         if operator in by_serial:
             return False
         by_serial[operator] = reading
+        self.entry_accounts[(session_id, reading.serial, operator)] = account
         return True
 
     def paper_entries(self, session_id: SessionId) -> dict[int, dict[int, PaperReading]]:
         return {k: dict(v) for k, v in self.entries.get(session_id, {}).items()}
+
+    def paper_entry_accounts(
+        self, session_id: SessionId, serial: int
+    ) -> dict[int, AccountId | None]:
+        return {
+            op: account
+            for (sid, number, op), account in self.entry_accounts.items()
+            if sid == session_id and number == serial
+        }
 
     def add_paper_reading(
         self, session_id: SessionId, reading: PaperReading, revision: int, source: str

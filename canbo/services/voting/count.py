@@ -29,7 +29,7 @@ from canbo.services.voting.ports import (
     VotingUnitOfWork,
 )
 from canbo.services.voting.results import CountInputs, compute
-from canbo.services.voting.sessions import load, rulebook_of
+from canbo.services.voting.sessions import EL07, load, rulebook_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,21 @@ def _check_reading(uow: VotingUnitOfWork, sid: SessionId, reading: PaperReading)
         raise ValidationError("serial_out_of_range", serial=reading.serial, issued=issued)
 
 
+def _require_second_person(
+    uow: VotingUnitOfWork, actor: Actor, sid: SessionId, operator: int, serial: int
+) -> None:
+    """Double entry is two independent readings: the other reading must be someone else's.
+
+    The committee counts the ballots (EL-07); one account entering both readings would agree
+    with itself, so the check that double entry exists for would not happen.
+    """
+    if actor.account_id is None:
+        return
+    other = uow.votes.paper_entry_accounts(sid, serial).get(3 - operator)
+    if other == actor.account_id:
+        raise Conflict("entry_same_person", citation=EL07, serial=serial)
+
+
 def enter_paper_ballot(
     uow: VotingUnitOfWork,
     actor: Actor,
@@ -79,6 +94,7 @@ def enter_paper_ballot(
         if session.paper_mode is not PaperMode.PER_BALLOT:
             raise Conflict("paper_mode_totals")
         _check_reading(uow, session_id, reading)
+        _require_second_person(uow, actor, session_id, operator, reading.serial)
         if not uow.votes.add_paper_entry(session_id, operator, reading, actor.account_id):
             raise Conflict("entry_exists", serial=reading.serial, operator=operator)
         other = uow.votes.paper_entries(session_id)[reading.serial].get(3 - operator)

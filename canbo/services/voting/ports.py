@@ -319,6 +319,12 @@ class VoteRepository(Protocol):
 
     def paper_entries(self, session_id: SessionId) -> dict[int, dict[int, PaperReading]]: ...
 
+    def paper_entry_accounts(
+        self, session_id: SessionId, serial: int
+    ) -> dict[int, AccountId | None]:
+        """Who entered each operator's reading of one paper ballot (operator -> account)."""
+        ...
+
     def add_paper_reading(
         self, session_id: SessionId, reading: PaperReading, revision: int, source: str
     ) -> None: ...

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import segno
 from django import template
 from django.utils.safestring import SafeString, mark_safe
@@ -37,5 +39,8 @@ def level_label(level: str) -> str:
 
 
 @register.filter
-def get(mapping: dict[str, object], key: object) -> object:
-    return mapping.get(str(key), "") if isinstance(mapping, dict) else ""
+def get(mapping: Mapping[object, object], key: object) -> object:
+    """``mapping[key]``, trying the key as given and then as text (readings key by person id)."""
+    if not isinstance(mapping, Mapping):
+        return ""
+    return mapping[key] if key in mapping else mapping.get(str(key), "")
