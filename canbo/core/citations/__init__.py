@@ -28,6 +28,8 @@ from canbo.core.citations import (
     assembly_votes,
     classification,
     classification_earlier,
+    classification_process,
+    election_results,
     elections,
     general,
     organization,
@@ -58,7 +60,9 @@ RULES: Mapping[str, RuleText] = table(
         *party_votes.RULES,
         *assembly_votes.RULES,
         *elections.RULES,
+        *election_results.RULES,
         *classification.RULES,
+        *classification_process.RULES,
         *classification_earlier.RULES,
     )
 )

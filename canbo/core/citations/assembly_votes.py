@@ -42,6 +42,15 @@ CHINHPHU_NQ96 = (
 VTC_RESULTS = "https://vtcnews.vn/ket-qua-lay-phieu-tin-nhiem-48-chuc-danh-ar434327.html"
 XAHOI_NQ85 = "https://m.xahoi.com.vn/moi-nhiem-ky-chi-lay-phieu-tin-nhiem-mot-lan-192131.amp"
 
+LAWNET_NQ96_PROCESS = (
+    "https://lawnet.vn/thong-tin-phap-luat/en/tu-van-luat/process-for-collecting-votes-of-"
+    "confidence-in-the-national-assembly-in-vietnam-127235.html"
+)
+LAWNET_NQ85_PROCESS = (
+    "https://lawnet.vn/en/laws/what-are-the-regulations-on-the-form-used-in-the-process-of-"
+    "collection-of-votes-of-confidence-at-th-54181.html"
+)
+
 RULES: tuple[RuleText, ...] = (
     rule(
         "NA-01",
@@ -62,6 +71,30 @@ RULES: tuple[RuleText, ...] = (
         at(NQ35, "Điều 1", "", TEXT_NQ35, "text"),
     ),
     rule(
+        "NA-02",
+        NQ96,
+        "Điều 2",
+        "khoản 1, khoản 2",
+        (
+            "Quốc hội và Hội đồng nhân dân cấp tỉnh, cấp huyện lấy phiếu tín nhiệm đối với các "
+            "chức vụ được liệt kê."
+        ),
+        "The National Assembly and provincial and district councils vote on the posts listed.",
+        TEXT_NQ96,
+        "text",
+    ),
+    rule(
+        "NA-03",
+        NQ85,
+        "Điều 1",
+        "khoản 2, khoản 3",
+        "Danh sách chức vụ được lấy phiếu theo NQ 35/2012 và NQ 85/2014.",
+        "The posts voted on under NQ 35/2012 and NQ 85/2014.",
+        TEXT_NQ85,
+        "text",
+        at(NQ35, "Điều 1", "khoản 2, khoản 3", TEXT_NQ35, "text"),
+    ),
+    rule(
         "NA-04",
         NQ96,
         "Điều 2",
@@ -76,6 +109,41 @@ RULES: tuple[RuleText, ...] = (
         ),
         LAWNET_NQ96_SUBJECTS,
         "secondary",
+    ),
+    rule(
+        "NA-05",
+        NQ96,
+        "",
+        "",
+        (
+            "Lấy phiếu một lần trong nhiệm kỳ, tại kỳ họp thường lệ cuối năm thứ ba (NQ 35/2012: "
+            "hằng năm)."
+        ),
+        (
+            "Once per term, at the regular year-end session of the third year (NQ 35/2012: every "
+            "year)."
+        ),
+        XAHOI_NQ85,
+        "unconfirmed",
+        at(NQ85, source=XAHOI_NQ85),
+        at(NQ35),
+    ),
+    rule(
+        "NA-06",
+        NQ96,
+        "Điều 10",
+        "",
+        (
+            "Trình tự tại Quốc hội: danh sách trước 45 ngày, báo cáo trước 30 ngày, gửi đại biểu "
+            "trước 20 ngày khai mạc kỳ họp."
+        ),
+        (
+            "At the NA: the list 45 days, the reports 30 days and the papers to deputies 20 days "
+            "before the session."
+        ),
+        LAWNET_NQ96_PROCESS,
+        "secondary",
+        at(NQ85, "Điều 8", "", LAWNET_NQ85_PROCESS, "secondary"),
     ),
     rule(
         "NA-07",
@@ -197,6 +265,16 @@ RULES: tuple[RuleText, ...] = (
         "Ngưỡng được xét trên số phiếu nguyên, không trên tỉ lệ phần trăm đã làm tròn.",
         "Thresholds are decided on whole counts, never on the rounded percentage.",
         DANVIET_NQ96,
+        "unconfirmed",
+    ),
+    rule(
+        "NA-15",
+        NQ96,
+        "",
+        "",
+        "Kết quả của Hội đồng nhân dân năm 2023 được tính trên tổng số phiếu thu về.",
+        "People's Council results in 2023 were computed on the ballots collected.",
+        "https://daibieunhandan.vn/ha-tinh-chu-tich-hdnd-tinh-hoang-trung-dung-dat-100-phieu-tin-nhiem-cao-post353268.html",
         "unconfirmed",
     ),
     rule(

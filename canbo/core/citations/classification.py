@@ -41,14 +41,6 @@ HTXS_2025 = (
     "http://tintuc.thuvienphapluat.com/ho-tro-phap-luat/tu-van-phap-luat/100238/ty-le-dang-vien-"
     "hoan-thanh-xuat-sac-nhiem-vu-nam-2025"
 )
-ART11_124 = (
-    "https://lawnet.vn/en/laws/process-for-evaluating-and-classifying-quality-in-the-political-"
-    "system-as-stipulated-by-regulation-1-167960.html"
-)
-ORDER_124 = (
-    "https://lawnet.vn/en/laws/quy-trinh-danh-gia-xep-loai-chat-luong-tap-the-thuoc-he-thong-"
-    "chinh-tri-ra-sao-thu-tu-thuc-hien-dan-348764-119272.html"
-)
 ART12_124 = (
     "https://lawnet.vn/giao-duc/en/guidelines-for-evaluation-and-classification-of-communist-"
     "party-members-according-to-regulation-124--15768.html"
@@ -72,6 +64,10 @@ HTXS_2019 = (
 ONCE_2019 = (
     "https://thuvienphapluat.vn/hoi-dap-phap-luat/iframe/4BA5B-hd-dang-vien-giu-chuc-vu-quan-ly-"
     "bi-ky-luat-canh-cao-thi-xep-loai-dang-vien-ra-sao.html"
+)
+CL16_2019 = (
+    "https://thuvienphapluat.vn/phap-luat/dieu-kien-de-to-chuc-dang-duoc-danh-gia-xep-loai-"
+    "chat-luong-o-muc-hoan-thanh-xuat-sac-nhiem-vu-la-g-127357-56271.html"
 )
 
 RULES: tuple[RuleText, ...] = (
@@ -289,6 +285,23 @@ RULES: tuple[RuleText, ...] = (
         at(QD366, "Điều 11", "", ART11_366, "secondary"),
     ),
     rule(
+        "CL-16",
+        HD43,
+        "",
+        "",
+        (
+            "Xếp loại tổ chức đảng dựa trên kết quả của tập thể, các tổ chức trực thuộc và đảng "
+            "viên; cấp trên trực tiếp quyết định."
+        ),
+        (
+            "A Party body's level rests on the collective, its affiliated bodies and its members;"
+            " the superior decides."
+        ),
+        HD43_GUIDE,
+        "unconfirmed",
+        at(HD21, source=CL16_2019),
+    ),
+    rule(
         "CL-17",
         HD21,
         "",
@@ -335,77 +348,5 @@ RULES: tuple[RuleText, ...] = (
         "secondary",
         at(QD366, "Điều 11", "khoản 4, điểm 4.2", KHT_366, "secondary"),
         at(HD21, source=ONCE_2019),
-    ),
-    rule(
-        "CL-20",
-        QD366,
-        "",
-        "",
-        (
-            "Ba bước: tập thể, cá nhân tự đánh giá; cơ quan tham mưu thẩm định, đề xuất; cấp có "
-            "thẩm quyền quyết định."
-        ),
-        (
-            "Three steps: self-assessment; appraisal and proposal by the advisory body; decision "
-            "by the competent level."
-        ),
-        ART11_124,
-        "unconfirmed",
-        at(QD124, "Điều 11", "", ART11_124, "secondary"),
-    ),
-    rule(
-        "CL-21",
-        QD366,
-        "",
-        "",
-        (
-            "Chính quyền, chuyên môn, đoàn thể trước, tổ chức đảng sau; cấp dưới trước cấp trên; "
-            "tập thể trước cá nhân; người đứng đầu sau đơn vị."
-        ),
-        (
-            "Government and mass bodies before the Party body; lower before higher; collectives "
-            "before members; the head after the unit."
-        ),
-        ORDER_124,
-        "unconfirmed",
-        at(QD124, "Điều 11", "", ORDER_124, "secondary"),
-    ),
-    rule(
-        "CL-22",
-        QD366,
-        "",
-        "",
-        (
-            "Ban thường vụ cấp ủy cấp trên trực tiếp quyết định xếp loại tổ chức đảng; cấp trên "
-            "có thể huỷ kết quả và đánh giá lại."
-        ),
-        (
-            "The superior committee's standing committee decides a Party body's level; the "
-            "superior may annul and re-evaluate."
-        ),
-        HD43_GUIDE,
-        "unconfirmed",
-        at(HD43, source=HD43_GUIDE),
-    ),
-    rule(
-        "CL-24",
-        HD43,
-        "",
-        "",
-        "Tập thể làm báo cáo kiểm điểm theo Mẫu 01; cá nhân tự kiểm điểm theo Mẫu 2A, 2B hoặc 2C.",
-        "Collectives report on Form 01; individuals self-review on Form 2A, 2B or 2C.",
-        HD43_GUIDE,
-        "unconfirmed",
-    ),
-    rule(
-        "CL-27",
-        QD366,
-        "",
-        "",
-        "Kết quả xếp loại được công khai; khiếu nại được cấp ủy cấp trên xem xét, thẩm tra.",
-        "Results are made public; complaints are verified by the superior committee.",
-        ART11_124,
-        "unconfirmed",
-        at(HD43, source=HD43_GUIDE),
     ),
 )

@@ -137,6 +137,22 @@ QD124_RULES: tuple[RuleText, ...] = (
         "secondary",
     ),
     rule(
+        "CL124-08",
+        HD25,
+        "",
+        "",
+        (
+            "Mẫu kiểm điểm của HD 25: 02A (cá nhân không giữ chức vụ), 02B (lãnh đạo, quản lý) và"
+            " báo cáo của tập thể."
+        ),
+        (
+            "HD 25 forms: 02A (no leadership post), 02B (leader or manager) and the collective's "
+            "report."
+        ),
+        "https://acchcm.vn/mau-ban-kiem-diem-cho-can-bo-lanh-dao-quan-ly",
+        "unconfirmed",
+    ),
+    rule(
         "CL124-09",
         HD25,
         "",
@@ -174,6 +190,54 @@ QD132_RULES: tuple[RuleText, ...] = (
             "grassroots organization."
         ),
         HTXS_2019,
+        "unconfirmed",
+    ),
+    rule(
+        "CL132-03",
+        HD21,
+        "",
+        "",
+        (
+            "Tổ chức đảng HTXS: các tổ chức trực thuộc từ HT trở lên, ít nhất 80% từ HTT trở lên;"
+            " chính quyền, đoàn thể cùng cấp từ HTT trở lên."
+        ),
+        (
+            "Party body HTXS: affiliated bodies all HT or better, at least 80% HTT or better; "
+            "same-level bodies HTT or better."
+        ),
+        "https://thuvienphapluat.vn/phap-luat/dieu-kien-de-to-chuc-dang-duoc-danh-gia-xep-loai-chat-luong-o-muc-hoan-thanh-xuat-sac-nhiem-vu-la-g-127357-56271.html",
+        "unconfirmed",
+    ),
+    rule(
+        "CL132-04",
+        HD21,
+        "",
+        "",
+        (
+            "Người đứng đầu không được xếp cao hơn tập thể lãnh đạo, đơn vị mình; tập thể lãnh "
+            "đạo không cao hơn tổ chức, đơn vị."
+        ),
+        (
+            "The head is not rated above the leadership or unit led; the leadership not above its"
+            " organization."
+        ),
+        "https://nganhangphapluat.thukyluat.vn/tu-van-phap-luat/bo-may-hanh-chinh/quy-dinh-ve-danh-gia-xep-loai-can-bo-lanh-dao-quan-ly-cac-cap-309959",
+        "unconfirmed",
+    ),
+    rule(
+        "CL132-05",
+        HD21,
+        "",
+        "",
+        (
+            "Tổ chức mới thành lập hoặc đảng viên mới kết nạp dưới 6 tháng không xếp loại; nghỉ "
+            "ốm từ 3 tháng chỉ xếp đến HT."
+        ),
+        (
+            "New bodies or members under 6 months are not classified; 3 months' sick leave caps "
+            "the level at HT."
+        ),
+        "https://nganhangphapluat.thukyluat.vn/tu-van-phap-luat/bo-may-hanh-chinh/thoi-gian-nghi-huong-che-do-thai-san-co-tinh-vao-thoi-gian-de-danh-311008",
         "unconfirmed",
     ),
     rule(

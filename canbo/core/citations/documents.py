@@ -30,3 +30,8 @@ POLITBURO_2025 = "Quyết định của Bộ Chính trị về các đảng bộ
 COMMUNES_2025 = (
     "Nghị quyết của Ủy ban Thường vụ Quốc hội về sắp xếp đơn vị hành chính cấp xã (2025)"
 )
+HD04 = "HD 04-HD/TW"
+QD294 = "QĐ 294-QĐ/TW"
+CT45 = "Chỉ thị 45-CT/TW"
+KL198 = "KL 198-KL/TW"
+ROUND_2020 = "Hướng dẫn nhân sự đại hội đảng bộ các cấp nhiệm kỳ 2020–2025"

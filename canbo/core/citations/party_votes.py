@@ -112,6 +112,42 @@ RULES: tuple[RuleText, ...] = (
         "secondary",
     ),
     rule(
+        "CV-06",
+        QD96,
+        "Điều 3",
+        "khoản 2",
+        "Thành phần ghi phiếu được quy định cho từng chức danh (Phụ lục 1).",
+        "Who votes is fixed for each post (Appendix 1).",
+        LAWNET_QD96,
+        "secondary",
+    ),
+    rule(
+        "CV-08",
+        QD96,
+        "",
+        "",
+        "Lấy phiếu định kỳ vào năm thứ ba, giữa nhiệm kỳ đại hội đảng bộ các cấp.",
+        "The periodic vote is held in the third year, mid-term of the Party congress.",
+        "https://cpdanluat.thuvienphapluat.vn/can-bo-co-2-3-phieu-tin-nhiem-thap-se-bi-mien-nhiem-203229.aspx?PostID=598842",
+        "unconfirmed",
+    ),
+    rule(
+        "CV-09",
+        QD96,
+        "",
+        "",
+        (
+            "Người ghi phiếu xem xét phẩm chất chính trị, đạo đức, lối sống, trách nhiệm, kết quả"
+            " công tác và sự gương mẫu của gia đình."
+        ),
+        (
+            "Voters consider political qualities, ethics, lifestyle, responsibility, results and "
+            "the family's example."
+        ),
+        "https://luatvietnam.vn/tin-van-ban-moi/quy-dinh-moi-ve-lay-phieu-tin-nhiem-doi-voi-lanh-dao-quan-ly-186-92949-article.html",
+        "unconfirmed",
+    ),
+    rule(
         "CV-10",
         QD96,
         "",
@@ -125,6 +161,22 @@ RULES: tuple[RuleText, ...] = (
             " 10 days, before the vote."
         ),
         "http://118.69.201.249:801/phap-luat/can-bo-lanh-dao-quan-ly-do-quoc-hoi-bau-co-so-phieu-tin-nhiem-thap-co-the-cho-tu-chuc-quy-trinh-lay-272952-120717.html",
+        "unconfirmed",
+    ),
+    rule(
+        "CV-11",
+        QD96,
+        "",
+        "",
+        (
+            "Hồ sơ gồm báo cáo của người được lấy phiếu, bản kê khai tài sản, thu nhập và báo cáo"
+            " giải trình (nếu có) (Phụ lục 2)."
+        ),
+        (
+            "The dossier holds the person's report, the asset declaration and any explanation "
+            "(Appendix 2)."
+        ),
+        "https://lawnet.vn/en/laws/vietnam-what-is-the-list-of-records-of-persons-on-whom-votes-of-confidence-are-collected-what-are-t-69658.html",
         "unconfirmed",
     ),
     rule(
