@@ -166,7 +166,7 @@ RULES: tuple[RuleText, ...] = (
     rule(
         "CV-11",
         QD96,
-        "",
+        "Phụ lục 02",
         "",
         (
             "Hồ sơ gồm báo cáo của người được lấy phiếu, bản kê khai tài sản, thu nhập và báo cáo"
@@ -177,7 +177,7 @@ RULES: tuple[RuleText, ...] = (
             "(Appendix 2)."
         ),
         "https://lawnet.vn/en/laws/vietnam-what-is-the-list-of-records-of-persons-on-whom-votes-of-confidence-are-collected-what-are-t-69658.html",
-        "unconfirmed",
+        "secondary",
     ),
     rule(
         "CV-12",
