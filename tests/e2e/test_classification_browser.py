@@ -97,7 +97,7 @@ def test_a_whole_cycle_runs_in_the_browser(
     first = subjects.get(person_id=c.members_a[0]).pk
     decider.check(f"input[name=lower][value='{first}']")
     decider.click("#quota-form button")
-    decider.wait_for_selector("text=CL-13")
+    decider.wait_for_selector("text=Giải quyết vượt tỷ lệ HTXS phải ghi lý do")
     decider.check(f"input[name=lower][value='{first}']")
     decider.fill("#id_reason", "Điểm thấp nhất trong số đảng viên HTXS của nhóm")
     decider.click("#quota-form button")
