@@ -19,12 +19,16 @@ from canbo.registry import choices
 
 
 class CitationSerializer(serializers.Serializer[Any]):
+    """The rule behind a decision, resolved by the citation table (docs/citations.md)."""
+
     document = serializers.CharField()
     article = serializers.CharField()
     clause = serializers.CharField()
-    rule_id = serializers.CharField()
+    rule_id = serializers.CharField(help_text="Handbook rule ID, a machine field.")
     unconfirmed = serializers.ListField(child=serializers.CharField())
-    text = serializers.CharField()
+    text = serializers.CharField(help_text="Document, article and clause as a person reads it.")
+    statement = serializers.CharField(help_text="The rule in one Vietnamese sentence.")
+    statement_en = serializers.CharField(help_text="The rule in one English sentence.")
 
 
 class ErrorSerializer(serializers.Serializer[Any]):
