@@ -80,6 +80,8 @@ class PersonData:
     party_card_number: str = ""
     party_admission_date: dt.date | None = None
     official_membership_date: dt.date | None = None
+    party_exit_date: dt.date | None = None
+    death_date: dt.date | None = None
     person_id: PersonId | None = None
 
 
