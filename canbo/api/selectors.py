@@ -21,9 +21,12 @@ from canbo.core.registry import PersonData, UnitVersionData
 from canbo.core.types import UnitId
 from canbo.db import unit_tree
 from canbo.registry import models as m
-from canbo.registry.search import match_name_or_code
+from canbo.registry.search import PERSON, UNIT, search
 from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.ports import Actor
+
+SEARCH_LIMIT = 1000
+"""Most matches a search with ``q`` answers (the search index's limit; then paginated)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,8 +136,8 @@ def search_units(
     if parent is not None:
         rows = rows.filter(parent_id=parent)
     if q:
-        named = match_name_or_code(m.UnitVersion.objects.all(), q, "admin_code")
-        rows = rows.filter(Q(unit_id__in=named.values("unit_id")) | Q(unit__code__iexact=q))
+        found = search(actor, q, {UNIT}, limit=SEARCH_LIMIT, today=as_of)
+        rows = rows.filter(Q(unit_id__in=[h.id for h in found]) | Q(unit__code__iexact=q))
     return rows.order_by("sort_key", "unit_id")
 
 
@@ -212,7 +215,8 @@ def search_people(
     if scope is not None:
         people = _members_of(people, scope, as_of)
     if q:
-        people = match_name_or_code(people, q, "code")
+        found = search(actor, q, {PERSON}, within=unit, limit=SEARCH_LIMIT, today=as_of)
+        people = people.filter(Q(pk__in=[h.id for h in found]) | Q(code__iexact=q))
     return _with_cell(people, as_of).order_by("sort_key", "pk")
 
 

@@ -311,3 +311,30 @@ class Relative(models.Model):
 
     def __str__(self) -> str:
         return self.full_name or str(self.linked_person_id)
+
+
+class SearchEntry(models.Model):
+    """The search index: the searchable words of one person or one unit (no history of its own).
+
+    ``keys`` holds the folded words (``canbo.core.search_text``): a person's name without
+    tones, code, birth year and national ID; a unit's names, past and present (OR-18), and
+    codes. ``context`` holds a unit's parent's name, so that sibling units of the same name
+    are told apart. ``scope`` tags the entry with its kind and the units above it as of the
+    day it was written. Kept current by the registry's writes (``canbo.registry.search_index``);
+    the text index over it is FTS5 on SQLite and a GIN full-text index on PostgreSQL, both
+    created by the migration.
+    """
+
+    kind = models.CharField(max_length=1)
+    object_id = models.BigIntegerField()
+    keys = models.TextField()
+    context = models.TextField(blank=True, default="")
+    scope = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="searchentry_one_per_object")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind}{self.object_id}"

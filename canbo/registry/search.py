@@ -1,62 +1,243 @@
-"""Name search on the collation keys: capitals and tones ignored, plain letters find modified ones.
+"""The one search of people and units, for the header box, the results page, the type-ahead
+pickers and the API.
 
-The primary level of a collation key (before the first "!") holds one weight per letter,
-without tones or case. A query word matches when its primary weights appear inside that part:
-"ha giang" finds "Hà Giang". A word typed without Vietnamese modifiers (a plain keyboard) also
-matches the modified letters: "yen" finds "Yên", "dong" finds "Đông". Words are matched one by
-one, so "an nguyen" finds "Nguyễn Văn An" whose key is in given-name-first order. Works on
-SQLite and PostgreSQL; letter weights never occur in the tone and case parts of a key.
+``search(actor, text, kinds, within, limit)`` folds the query (tones, capitals and Vietnamese
+letter modifiers ignored: "nguyen van a" and "ngu" find "Nguyễn Văn An"), asks the search
+index (FTS5 on SQLite, GIN full-text on PostgreSQL; :mod:`canbo.registry.search_index`) for
+entries whose words start with every query word, inside the actor's readable subtrees
+(``canbo.accounts.scope``) or inside one unit's subtree (``within``), and describes the few
+it found: a person by name, birth year and current cell with its parent; a unit by name,
+kind, parent and code. A unit is found by every name it has had (OR-18); an old name is shown
+as such, with the date to open it on. Codes, national IDs and birth years are words of the
+index too: "1980 nguyen" finds the Nguyễns born in 1980.
 """
 
 from __future__ import annotations
 
-from typing import TypeVar
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from django.db.models import F, Model, Q, QuerySet, Value
-from django.db.models.functions import StrIndex
+from django.db.models import Q
 
-from canbo.core.collation import word_key
+from canbo.accounts import scope
+from canbo.core.clock import SystemClock
+from canbo.core.search_text import fold, is_searchable, query_words
+from canbo.services.ports import Actor
 
-M = TypeVar("M", bound=Model)
+from . import choices, models, search_index
+from .constants import FOREVER
 
-_PLAIN_VARIANTS = {"a": "aăâ", "d": "dđ", "e": "eê", "o": "oôơ", "u": "uư"}
-
-
-def _primary(text: str) -> str:
-    return word_key(text).split("!")[0]
-
-
-def _escape(weights: str) -> str:
-    return "".join(c if c.isalnum() else "\\" + c for c in weights)
-
-
-def _word_filter(qs: QuerySet[M], word: str, field: str, index: int) -> QuerySet[M]:
-    primary = _primary(word)
-    if word.isascii() and len(primary) == len(word):
-        parts = [
-            "[" + _escape("".join(_primary(v) for v in _PLAIN_VARIANTS[ch])) + "]"
-            if ch in _PLAIN_VARIANTS
-            else _escape(primary[i])
-            for i, ch in enumerate(word.lower())
-        ]
-        return qs.filter(**{f"{field}__regex": "^[^!]*" + "".join(parts)})
-    pos, sep = f"_pos{index}", f"_sep{index}"
-    matched: QuerySet[M] = qs.annotate(
-        **{pos: StrIndex(field, Value(primary)), sep: StrIndex(field, Value("!"))}
-    ).filter(**{f"{pos}__gt": 0, f"{pos}__lte": F(sep) - len(primary)})
-    return matched
+PERSON = "person"
+UNIT = "unit"
+KINDS = frozenset({PERSON, UNIT})
+MAX_LIMIT = 1000
+_INDEX_KIND = {PERSON: search_index.KIND_PERSON, UNIT: search_index.KIND_UNIT}
 
 
-def match_words(qs: QuerySet[M], text: str, field: str = "sort_key") -> QuerySet[M]:
-    """Rows whose collation key (``field``) contains every word of ``text`` at primary level."""
-    for index, word in enumerate(text.split()):
-        qs = _word_filter(qs, word, field, index)
-    return qs
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One person or one unit (one of its names, for a renamed unit) that matched."""
+
+    kind: str
+    id: int
+    name: str
+    code: str
+    birth_year: int | None = None
+    unit_name: str = ""
+    parent_name: str = ""
+    kind_label: str = ""
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    day: dt.date | None = None
+    is_current: bool = True
+    is_ambiguous: bool = False
+    sort_key: str = ""
+
+    @property
+    def is_person(self) -> bool:
+        return self.kind == PERSON
+
+    @property
+    def label(self) -> str:
+        """One line that tells this hit apart from its namesakes, for a picker's option."""
+        if self.is_person:
+            year = f" ({self.birth_year})" if self.birth_year else ""
+            where = ", ".join(p for p in (self.unit_name, self.parent_name) if p)
+            return f"{self.name}{year}" + (f" – {where}" if where else "")
+        parent = f" – {self.parent_name}" if self.parent_name else ""
+        return f"{self.name}{parent} ({self.code})"
 
 
-def match_name_or_code(
-    qs: QuerySet[M], text: str, code_field: str, field: str = "sort_key"
-) -> QuerySet[M]:
-    """Rows matching ``text`` by name (see :func:`match_words`) or by code (any case)."""
-    by_name = match_words(qs, text, field).values("pk")
-    return qs.filter(Q(pk__in=by_name) | Q(**{f"{code_field}__iexact": text.strip()}))
+def search(
+    actor: Actor,
+    text: str,
+    kinds: Iterable[str] = KINDS,
+    within: int | None = None,
+    limit: int = 20,
+    today: dt.date | None = None,
+) -> list[SearchHit]:
+    """People and units matching ``text`` that ``actor`` may read, at most ``limit``.
+
+    ``within`` keeps the search to one unit's subtree (``NotFound`` if the actor may not read
+    that unit). People come first, in official order (given name, middle, family); then
+    units, those whose name holds every word first. Fewer than two letters find nothing.
+    """
+    day = today or SystemClock().today()
+    words = query_words(text)
+    wanted = [_INDEX_KIND[k] for k in sorted(set(kinds) & KINDS)]
+    if not is_searchable(text) or not wanted:
+        return []
+    roots: Iterable[int] | None
+    if within is not None:
+        roots = [scope.load_unit(actor, within, day).pk]
+    else:
+        roots = scope.readable_roots(actor)
+    limit = max(1, min(limit, MAX_LIMIT))
+    found = search_index.match(words, wanted, roots, limit=max(limit, min(limit * 5, 500)))
+    people = [i for k, i in found if k == search_index.KIND_PERSON]
+    units = [i for k, i in found if k == search_index.KIND_UNIT]
+    hits = _person_hits(people, day) + _unit_hits(units, words, day)
+    return hits[:limit]
+
+
+# People -------------------------------------------------------------------------------------
+
+
+def _person_hits(ids: Sequence[int], day: dt.date) -> list[SearchHit]:
+    if not ids:
+        return []
+    rows = models.Person.objects.filter(pk__in=ids).values_list(
+        "pk", "full_name", "code", "birth_date", "sort_key"
+    )
+    cells = _cells(ids, day)
+    names = _unit_names({u for pair in cells.values() for u in pair if u}, day)
+    hits = [
+        SearchHit(
+            kind=PERSON,
+            id=pk,
+            name=name,
+            code=code,
+            birth_year=birth.year if birth else None,
+            unit_name=names.get(cells.get(pk, (None, None))[0] or 0, ""),
+            parent_name=names.get(cells.get(pk, (None, None))[1] or 0, ""),
+            sort_key=key,
+        )
+        for pk, name, code, birth, key in rows
+    ]
+    return sorted(hits, key=lambda h: (h.sort_key, h.id))
+
+
+def _cells(ids: Sequence[int], day: dt.date) -> dict[int, tuple[int | None, int | None]]:
+    """Each person's cell on ``day`` (else their last cell) and that cell's parent."""
+    rows = (
+        models.Membership.objects.filter(person_id__in=ids)
+        .order_by("person_id", "valid_from")
+        .values_list("person_id", "unit_id", "valid_from", "valid_to")
+    )
+    cell: dict[int, int] = {}
+    for pid, unit_id, start, end in rows:
+        if pid not in cell or start <= day:
+            cell[pid] = unit_id
+        if start <= day <= end:
+            cell[pid] = unit_id
+    parents = _parents(set(cell.values()), day)
+    return {pid: (u, parents.get(u)) for pid, u in cell.items()}
+
+
+def _versions_on(unit_ids: Iterable[int], day: dt.date) -> dict[int, models.UnitVersion]:
+    """Each unit's version on ``day``, else its last one."""
+    chosen: dict[int, models.UnitVersion] = {}
+    for v in models.UnitVersion.objects.filter(unit_id__in=list(unit_ids)).order_by(
+        "unit_id", "valid_from"
+    ):
+        current = chosen.get(v.unit_id)
+        if current is None or not (current.valid_from <= day <= current.valid_to):
+            chosen[v.unit_id] = v
+    return chosen
+
+
+def _parents(unit_ids: Iterable[int], day: dt.date) -> dict[int, int | None]:
+    return {u: v.parent_id for u, v in _versions_on(unit_ids, day).items()}
+
+
+def _unit_names(unit_ids: Iterable[int], day: dt.date) -> dict[int, str]:
+    return {u: v.name for u, v in _versions_on(unit_ids, day).items()}
+
+
+# Units --------------------------------------------------------------------------------------
+
+
+def _has_words(words: Sequence[str], text: str) -> bool:
+    have = fold(text).split()
+    return all(any(h.startswith(w) for h in have) for w in words)
+
+
+def _version_day(v: models.UnitVersion, day: dt.date) -> dt.date:
+    """The day a version is looked at: ``day`` if in force then, else its nearest end."""
+    return min(max(day, v.valid_from), v.valid_to)
+
+
+def _unit_hits(ids: Sequence[int], words: Sequence[str], day: dt.date) -> list[SearchHit]:
+    if not ids:
+        return []
+    versions = list(
+        models.UnitVersion.objects.filter(unit_id__in=ids)
+        .select_related("unit")
+        .order_by("unit_id", "-valid_from")
+    )
+    chosen: list[tuple[models.UnitVersion, bool]] = []
+    by_unit: dict[int, list[models.UnitVersion]] = {}
+    for v in versions:
+        by_unit.setdefault(v.unit_id, []).append(v)
+    for unit_versions in by_unit.values():
+        named = {}
+        for v in unit_versions:  # newest first: each name shown once, at its last version
+            if _has_words(words, v.name) and v.name not in named:
+                named[v.name] = v
+        current = next(
+            (v for v in unit_versions if v.valid_from <= day <= v.valid_to), unit_versions[0]
+        )
+        picks = list(named.values()) or [current]
+        chosen.extend((v, not named) for v in picks)
+    parent_names = _parent_names([v for v, _ in chosen], day)
+    names = [fold(v.name) for v, _ in chosen]
+    hits = [
+        SearchHit(
+            kind=UNIT,
+            id=v.unit_id,
+            name=v.name,
+            code=v.unit.code,
+            parent_name=parent_names.get(v.pk, ""),
+            kind_label=str(choices.UnitKind(v.kind).label),
+            valid_from=v.valid_from,
+            valid_to=None if v.valid_to == FOREVER else v.valid_to,
+            day=_version_day(v, day),
+            is_current=v.valid_from <= day <= v.valid_to,
+            is_ambiguous=names.count(fold(v.name)) > 1,
+            sort_key=("1" if by_context else "0") + v.sort_key,
+        )
+        for v, by_context in chosen
+    ]
+    return sorted(hits, key=lambda h: (h.sort_key, h.id))
+
+
+def _parent_names(versions: Sequence[models.UnitVersion], day: dt.date) -> dict[int, str]:
+    """The parent's name of each version as it stood on the version's own day."""
+    match = Q(pk__in=[])
+    for v in versions:
+        if v.parent_id is not None:
+            on = _version_day(v, day)
+            match |= Q(unit_id=v.parent_id, valid_from__lte=on, valid_to__gte=on)
+    rows = list(
+        models.UnitVersion.objects.filter(match).values_list(
+            "unit_id", "name", "valid_from", "valid_to"
+        )
+    )
+    found: dict[int, str] = {}
+    for v in versions:
+        on = _version_day(v, day)
+        for unit_id, name, start, end in rows:
+            if unit_id == v.parent_id and start <= on <= end:
+                found[v.pk] = name
+    return found

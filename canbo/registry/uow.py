@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from canbo.audit.log import DjangoAuditLog
+from canbo.core.clock import SystemClock
 from canbo.core.collation import sort_key, word_key
 from canbo.core.names import split_name
 from canbo.core.registry import MembershipData, PersonData, UnitVersionData, pillar_of
@@ -16,6 +17,7 @@ from canbo.db.unit_tree import DjangoTreeReader
 from . import models
 from .constants import FOREVER
 from .records_repo import DjangoRecordRepository
+from .search_index import PendingEntries
 
 
 def _to(day: dt.date | None) -> dt.date:
@@ -58,6 +60,10 @@ def version_from_domain(unit_id: int, data: UnitVersionData) -> models.UnitVersi
 
 
 class DjangoUnitRepository:
+    def __init__(self, pending: PendingEntries | None = None) -> None:
+        # What this unit of work touched, for the search index (flushed before commit).
+        self.pending = pending or PendingEntries()
+
     def _valid(self, unit_id: int, as_of: dt.date) -> models.UnitVersion | None:
         return (
             models.UnitVersion.objects.select_related("unit")
@@ -81,6 +87,7 @@ class DjangoUnitRepository:
             valid_to=_to(data.valid.valid_to),
         )
         version_from_domain(unit.pk, data).save()
+        self.pending.units.add(unit.pk)
         return UnitId(unit.pk)
 
     def close_version(self, unit_id: UnitId, last_day: dt.date) -> None:
@@ -89,11 +96,20 @@ class DjangoUnitRepository:
         ).update(valid_to=last_day)
 
     def add_version(self, unit_id: UnitId, data: UnitVersionData) -> None:
+        before = models.UnitVersion.objects.filter(unit_id=unit_id).order_by("-valid_from")
+        old_parent = before.values_list("parent_id", flat=True).first()
         version_from_domain(unit_id, data).save()
+        # A new name changes the children's context; a new parent every scope below.
+        moved = old_parent != data.parent_id
+        (self.pending.subtrees if moved else self.pending.units).add(unit_id)
+        self.pending.units.update(
+            models.UnitVersion.objects.filter(parent_id=unit_id).values_list("unit_id", flat=True)
+        )
 
     def end_unit(self, unit_id: UnitId, last_day: dt.date) -> None:
         self.close_version(unit_id, last_day)
         models.OrgUnit.objects.filter(pk=unit_id).update(valid_to=last_day)
+        self.pending.units.add(unit_id)
 
     def children(self, unit_id: UnitId, as_of: dt.date) -> list[UnitVersionData]:
         return [
@@ -115,6 +131,7 @@ class DjangoUnitRepository:
             models.LineageLink(event=event, predecessor_id=p, successor_id=s, share=share)
             for p, s, share in links
         )
+        self.pending.subtrees.update(s for _p, s, _share in links)
         return event.pk
 
 
@@ -155,6 +172,9 @@ def person_fields(data: PersonData) -> dict[str, object]:
 
 
 class DjangoPersonRepository:
+    def __init__(self, pending: PendingEntries | None = None) -> None:
+        self.pending = pending or PendingEntries()
+
     def get(self, person_id: PersonId) -> PersonData | None:
         p = models.Person.objects.filter(pk=person_id).first()
         return person_to_domain(p) if p else None
@@ -164,10 +184,13 @@ class DjangoPersonRepository:
         return PersonId(pk) if pk else None
 
     def add(self, data: PersonData) -> PersonId:
-        return PersonId(models.Person.objects.create(**person_fields(data)).pk)
+        pid = models.Person.objects.create(**person_fields(data)).pk
+        self.pending.people.add(pid)
+        return PersonId(pid)
 
     def update(self, person_id: PersonId, data: PersonData) -> None:
         models.Person.objects.filter(pk=person_id).update(**person_fields(data))
+        self.pending.people.add(person_id)
 
     def memberships(self, person_id: PersonId) -> list[MembershipData]:
         return [
@@ -188,11 +211,13 @@ class DjangoPersonRepository:
             valid_to=_to(data.valid.valid_to),
             end_reason=data.end_reason,
         )
+        self.pending.people.add(data.person_id)
 
     def end_membership(self, person_id: PersonId, last_day: dt.date, reason: str) -> None:
         models.Membership.objects.filter(
             person_id=person_id, valid_from__lte=last_day, valid_to__gt=last_day
         ).update(valid_to=last_day, end_reason=reason)
+        self.pending.people.add(person_id)
 
     def current_unit(self, person_id: PersonId, as_of: dt.date) -> UnitId | None:
         qs = models.Membership.objects.filter(person_id=person_id)
@@ -218,8 +243,16 @@ class DjangoRegistryUnitOfWork(AtomicWork):
 
     def __init__(self) -> None:
         super().__init__()
-        self.units = DjangoUnitRepository()
-        self.people = DjangoPersonRepository()
+        self.search_pending = PendingEntries()
+        self.units = DjangoUnitRepository(self.search_pending)
+        self.people = DjangoPersonRepository(self.search_pending)
         self.records = DjangoRecordRepository()
         self.tree = DjangoTreeReader()
         self.audit = DjangoAuditLog()
+
+    def _before_begin(self) -> None:
+        self.search_pending.clear()
+
+    def _before_commit(self) -> None:
+        # The search index follows every write in the same transaction.
+        self.search_pending.flush(SystemClock().today())

@@ -1,4 +1,4 @@
-"""Input forms of the web shell: the tree's as-of date, the unit search box."""
+"""Input forms of the web shell: the tree's as-of date, the search box."""
 
 from __future__ import annotations
 
@@ -26,14 +26,28 @@ class AsOfForm(forms.Form):
 
 
 class SearchForm(forms.Form):
-    """Words of a unit's name, current or former (OR-18)."""
+    """The search box: words of a name (with or without tones), a code, a national ID or a
+    birth year; optionally only people or only units, and only below one unit."""
 
     q = forms.CharField(
-        label=_("Tên đơn vị"),
+        label=_("Tìm người, đơn vị"),
         required=False,
         max_length=100,
         widget=forms.SearchInput(attrs={"autocomplete": "off", "autofocus": True}),
     )
+    loai = forms.ChoiceField(
+        label=_("Loại"),
+        required=False,
+        choices=[("", _("Người và đơn vị")), ("person", _("Người")), ("unit", _("Đơn vị"))],
+    )
+    trong = forms.IntegerField(label=_("Trong đơn vị"), required=False, min_value=1)
 
     def text(self) -> str:
         return str(self.cleaned_data.get("q") or "") if self.is_valid() else ""
+
+    def kinds(self) -> frozenset[str]:
+        chosen = self.cleaned_data.get("loai") if self.is_valid() else ""
+        return frozenset({chosen}) if chosen else frozenset({"person", "unit"})
+
+    def within(self) -> int | None:
+        return self.cleaned_data.get("trong") if self.is_valid() else None

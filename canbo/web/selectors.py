@@ -13,24 +13,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import (
-    Case,
-    DateField,
     Exists,
-    F,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
-    Value,
-    When,
 )
 
 from canbo.accounts import scope
 from canbo.core.errors import NotFound
-from canbo.core.names import clean_spacing
 from canbo.db import unit_tree
 from canbo.registry import choices
 from canbo.registry.constants import FOREVER
@@ -45,11 +38,7 @@ from canbo.registry.models import (
     Term,
     UnitVersion,
 )
-from canbo.registry.search import match_name_or_code
 from canbo.services.ports import Actor
-
-SEARCH_LIMIT = 50
-_CANDIDATES = 200
 
 
 def _until(day: dt.date) -> dt.date | None:
@@ -168,80 +157,6 @@ def unit_page(actor: Actor, unit_id: int, as_of: dt.date) -> UnitPage:
         members=_members(unit_id, as_of),
         subtree_members=unit_tree.count_members(unit_id, as_of),
     )
-
-
-@dataclass(frozen=True, slots=True)
-class SearchHit:
-    """One version of a unit whose name matched; ``day`` is the date to open it on."""
-
-    unit_id: int
-    name: str
-    parent_name: str
-    valid_from: dt.date
-    valid_to: dt.date | None
-    day: dt.date
-    is_current: bool
-    is_ambiguous: bool = False
-
-
-def _version_day(today: dt.date) -> Case:
-    """The day a version is looked at: today if it is valid today, else its nearest end."""
-    return Case(
-        When(valid_to__lt=today, then=F("valid_to")),
-        When(valid_from__gt=today, then=F("valid_from")),
-        default=Value(today),
-        output_field=DateField(),
-    )
-
-
-_HIT_FIELDS = ("pk", "unit_id", "name", "valid_from", "valid_to", "day", "parent_name")
-
-
-def _matching_versions(text: str, today: dt.date) -> list[dict[str, Any]]:
-    parent_name = UnitVersion.objects.filter(
-        unit_id=OuterRef("parent_id"),
-        valid_from__lte=OuterRef("day"),
-        valid_to__gte=OuterRef("day"),
-    ).values("name")[:1]
-    qs = (
-        match_name_or_code(UnitVersion.objects.all(), text, "admin_code")
-        .annotate(day=_version_day(today), parent_name=Subquery(parent_name))
-        .order_by("sort_key", "-valid_from")
-        .values(*_HIT_FIELDS)
-    )
-    return list(qs[:_CANDIDATES])
-
-
-def search_units(actor: Actor, text: str, today: dt.date) -> list[SearchHit]:
-    """Units whose name, in any version, matches ``text`` (OR-18: old names stay searchable).
-
-    A name that occurs more than once among the hits is shown with its parent and validity,
-    ``name (parent, valid_from–valid_to)``; only units in the actor's scope are returned.
-    """
-    text = clean_spacing(text)
-    if len(text) < 2:
-        return []
-    found = _matching_versions(text, today)
-    versions = scope.visible_versions(actor, found, today)[:SEARCH_LIMIT]
-    names = [v["name"].casefold() for v in versions]
-    return [
-        SearchHit(
-            unit_id=v["unit_id"],
-            name=v["name"],
-            parent_name=v["parent_name"] or "",
-            valid_from=v["valid_from"],
-            valid_to=_until(v["valid_to"]),
-            day=_as_date(v["day"]),
-            is_current=v["valid_from"] <= today <= v["valid_to"],
-            is_ambiguous=names.count(v["name"].casefold()) > 1,
-        )
-        for v in versions
-    ]
-
-
-def _as_date(value: dt.date | str) -> dt.date:
-    # SQLite hands back a CASE over date columns as text.
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
 
 
 @dataclass(frozen=True, slots=True)

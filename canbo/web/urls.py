@@ -14,6 +14,7 @@ urlpatterns = [
     path("units/<id:unit_id>/", views.unit_view, name="unit"),
     path("units/<id:unit_id>/children/", views.children_view, name="children"),
     path("search/", views.search_view, name="search"),
+    path("tim/goi-y/", views.suggest_view, name="suggest"),
     path("people/<id:person_id>/", views.person_view, name="person"),
     path("quy-dinh/", views.rules_view, name="rules"),
     path("login/", accounts.login_view, name="login"),

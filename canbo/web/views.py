@@ -14,10 +14,14 @@ from django.shortcuts import render
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
+from canbo.registry.search import SearchHit, search
 
 from . import selectors
 from .forms import AsOfForm, SearchForm
 from .rules_page import rules_page
+
+SEARCH_PAGE_LIMIT = 50
+SUGGEST_LIMIT = 12
 
 
 def _today() -> dt.date:
@@ -54,15 +58,35 @@ def unit_view(request: HttpRequest, unit_id: int) -> HttpResponse:
     return render(request, "web/unit.html", {"form": form, "as_of": as_of, "page": page})
 
 
+def _search(request: HttpRequest, limit: int) -> tuple[SearchForm, list[SearchHit]]:
+    form = SearchForm(request.GET or None)
+    if not form.is_valid():
+        return form, []
+    actor = actor_for(request.user)
+    hits = search(actor, form.text(), form.kinds(), form.within(), limit, _today())
+    return form, hits
+
+
 @verified_login_required
 def search_view(request: HttpRequest) -> HttpResponse:
-    """Live search over current and former unit names; htmx asks for the results only."""
-    form = SearchForm(request.GET or None)
-    text = form.text()
-    hits = selectors.search_units(actor_for(request.user), text, _today())
+    """People and units by name without tones, code, national ID or birth year, in the
+    actor's scope (or below ``trong``); htmx asks for the results only."""
+    form, hits = _search(request, SEARCH_PAGE_LIMIT)
     is_htmx = request.headers.get("HX-Request") == "true"
     template = "web/_search_results.html" if is_htmx else "web/search.html"
-    return render(request, template, {"form": form, "text": text, "hits": hits})
+    context = {"form": form, "text": form.text(), "hits": hits}
+    return render(
+        request, template, context, status=200 if form.is_valid() or not request.GET else 400
+    )
+
+
+@verified_login_required
+def suggest_view(request: HttpRequest) -> HttpResponse:
+    """A few options (``<li data-id=...>``) for a type-ahead picker: ``loai`` person or unit,
+    ``trong`` a unit whose subtree is searched."""
+    form, hits = _search(request, SUGGEST_LIMIT)
+    status = 200 if form.is_valid() else 400
+    return render(request, "web/_suggest.html", {"form": form, "hits": hits}, status=status)
 
 
 @verified_login_required

@@ -1,0 +1,88 @@
+"""The search index: one row of folded words per person and per unit, and a text index over it.
+
+SQLite: an FTS5 virtual table with external content (the rows of ``registry_searchentry``),
+kept in step by triggers, with prefix indexes for two- and three-letter prefixes. PostgreSQL:
+a GIN index over a weighted ``tsvector`` expression ("simple" configuration: no stemming, the
+words are folded already); the search words carry weight A, the scope tokens weight D.
+Existing people and units are indexed by ``canbo manage rebuild_search_index`` (the demo and
+the bulk import do it themselves).
+"""
+
+from django.db import migrations, models
+
+SQLITE_FORWARD = [
+    """CREATE VIRTUAL TABLE registry_search_fts USING fts5(
+        keys, context, scope,
+        content='registry_searchentry', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 0', prefix='2 3')""",
+    """CREATE TRIGGER registry_searchentry_ai AFTER INSERT ON registry_searchentry BEGIN
+        INSERT INTO registry_search_fts(rowid, keys, context, scope)
+        VALUES (new.id, new.keys, new.context, new.scope);
+    END""",
+    """CREATE TRIGGER registry_searchentry_ad AFTER DELETE ON registry_searchentry BEGIN
+        INSERT INTO registry_search_fts(registry_search_fts, rowid, keys, context, scope)
+        VALUES ('delete', old.id, old.keys, old.context, old.scope);
+    END""",
+    """CREATE TRIGGER registry_searchentry_au AFTER UPDATE ON registry_searchentry BEGIN
+        INSERT INTO registry_search_fts(registry_search_fts, rowid, keys, context, scope)
+        VALUES ('delete', old.id, old.keys, old.context, old.scope);
+        INSERT INTO registry_search_fts(rowid, keys, context, scope)
+        VALUES (new.id, new.keys, new.context, new.scope);
+    END""",
+]
+SQLITE_BACKWARD = [
+    "DROP TRIGGER IF EXISTS registry_searchentry_au",
+    "DROP TRIGGER IF EXISTS registry_searchentry_ad",
+    "DROP TRIGGER IF EXISTS registry_searchentry_ai",
+    "DROP TABLE IF EXISTS registry_search_fts",
+]
+PG_VECTOR = (
+    "(setweight(to_tsvector('simple'::regconfig, keys || ' ' || context), 'A')"
+    " || setweight(to_tsvector('simple'::regconfig, scope), 'D'))"
+)
+PG_FORWARD = [f"CREATE INDEX registry_search_tsv ON registry_searchentry USING gin ({PG_VECTOR})"]
+PG_BACKWARD = ["DROP INDEX IF EXISTS registry_search_tsv"]
+
+
+def _run(statements):  # type: ignore[no-untyped-def]
+    def run(apps, schema_editor):  # type: ignore[no-untyped-def]
+        vendor = schema_editor.connection.vendor
+        chosen = statements.get(vendor, [])
+        for sql in chosen:
+            schema_editor.execute(sql)
+
+    return run
+
+
+class Migration(migrations.Migration):
+    dependencies = [("registry", "0002_sort_keys_byte_order_on_postgresql")]
+
+    operations = [
+        migrations.CreateModel(
+            name="SearchEntry",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=1)),
+                ("object_id", models.BigIntegerField()),
+                ("keys", models.TextField()),
+                ("context", models.TextField(blank=True, default="")),
+                ("scope", models.TextField()),
+            ],
+            options={
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("kind", "object_id"), name="searchentry_one_per_object"
+                    )
+                ],
+            },
+        ),
+        migrations.RunPython(
+            _run({"sqlite": SQLITE_FORWARD, "postgresql": PG_FORWARD}),
+            _run({"sqlite": SQLITE_BACKWARD, "postgresql": PG_BACKWARD}),
+        ),
+    ]
