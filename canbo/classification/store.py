@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db import connection
@@ -268,9 +268,9 @@ class DjangoProposalRepository:
         edges = [low - 1 + i * step for i in range(parts)] + [high]
         return [m.PkRange(a, b, b - a) for a, b in itertools.pairwise(edges) if b > a]
 
-    def save(self, rows: Sequence[m.ProposalRow]) -> None:
+    def save(self, page: m.ProposalPage) -> None:
         """One page of proposals (see ``proposal_writes``)."""
-        proposal_writes.save_proposals(rows)
+        proposal_writes.save_proposals(page.rows())
 
 
 class DjangoStepRecordRepository:

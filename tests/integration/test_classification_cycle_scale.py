@@ -16,7 +16,7 @@ from canbo.classification.store import DjangoClassificationUnitOfWork as UnitOfW
 from canbo.core.classification.model import Level
 from canbo.core.types import Role
 from canbo.services.classification import compute, results
-from canbo.services.classification.ports import ComputeRow, CycleId, ProposalRow
+from canbo.services.classification.ports import ComputeRow, CycleId, ProposalPage
 from tests.integration import classification_fixtures as fx
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -73,7 +73,7 @@ def test_two_worker_processes_compute_the_same_levels_and_quota_as_one(
 
 
 class _Failing(compute.Runner):
-    def run(self, chunk: list[ComputeRow]) -> list[ProposalRow]:
+    def run(self, chunk: list[ComputeRow]) -> ProposalPage:
         raise ValueError("hỏng")
 
 

@@ -14,6 +14,8 @@ transaction. Small cycles, and callers already inside a transaction, compute in-
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import multiprocessing
 import os
 from collections.abc import Iterator
@@ -48,7 +50,7 @@ from canbo.services.classification.ports import (
     CycleData,
     CycleId,
     PkRange,
-    ProposalRow,
+    ProposalPage,
     QuotaOver,
     Step,
 )
@@ -179,9 +181,11 @@ class Runner:
             rules = rules_of(proposal)
         return proposal.level, rules
 
-    def run(self, chunk: list[ComputeRow]) -> list[ProposalRow]:
+    def run(self, chunk: list[ComputeRow]) -> ProposalPage:
         """CL-12 steps 1–6 for each row of ``chunk``; rows not yet self-assessed are skipped."""
-        out: list[ProposalRow] = []
+        levels: list[int | None] = []
+        reasons: list[str] = []
+        pks: list[int] = []
         count = self.quota.count
         for row in chunk:
             if row.step < Step.SELF and not row.exemption:
@@ -194,8 +198,10 @@ class Runner:
             self.not_classified += level is None
             effective = row.final_level if row.final_level is not None else row.appraised_level
             count(row.group, level if effective is None else effective)
-            out.append(ProposalRow(None if level is None else int(level), rules, row.pk))
-        return out
+            levels.append(None if level is None else int(level))
+            reasons.append(rules)
+            pks.append(row.pk)
+        return ProposalPage(levels, reasons, pks)
 
     def fresh(self) -> Runner:
         """A runner for a worker: the same engine, memo and unit levels, nothing counted yet."""
@@ -214,6 +220,25 @@ class Runner:
         self.skipped += tallies[2]
 
 
+@contextlib.contextmanager
+def rows_without_cycle_collection() -> Iterator[None]:
+    """Pause the cyclic garbage collector while pages of rows go through a compute pass.
+
+    Compute rows are named tuples: the collector stops tracking a plain tuple of numbers and
+    strings, never one of a tuple subclass, so pages of 20,000 of them reach the old generation
+    and set off full collections over the whole heap (a third more CPU time, measured on 312,000
+    rows). A pass makes no reference cycles: reference counting frees each page as before, and
+    anything cyclic is collected once the collector runs again.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _worker(
     uow: ClassificationUnitOfWork,
     runner: Runner,
@@ -224,8 +249,9 @@ def _worker(
     """In a forked process: compute one primary-key range, send pages, then the tallies."""
     runner = runner.fresh()  # the parent's counts (collectives) are counted there, not here
     try:
-        for chunk in uow.proposals.rows(cycle_id, False, bounds):
-            queue.put(("page", runner.run(chunk)))
+        with rows_without_cycle_collection():
+            for chunk in uow.proposals.rows(cycle_id, False, bounds):
+                queue.put(("page", runner.run(chunk)))
         queue.put(("done", runner.quota.counts(), runner.tallies()))
     except Exception as exc:  # sent to the parent, which raises it as its own failure
         queue.put(("error", f"{type(exc).__name__}: {exc}"))
@@ -254,7 +280,7 @@ class Workers:
         for p in self.procs:
             p.start()
 
-    def pages(self) -> Iterator[list[ProposalRow]]:
+    def pages(self) -> Iterator[ProposalPage]:
         """Result pages in arrival order; the workers' counts are merged as they finish."""
         try:
             running = len(self.procs)
@@ -290,6 +316,24 @@ def default_workers() -> int:
     return min(2, os.cpu_count() or 1)
 
 
+def _save_all(
+    uow: ClassificationUnitOfWork,
+    runner: Runner,
+    cycle_id: CycleId,
+    collective_pages: list[ProposalPage],
+    forked: Workers | None,
+) -> None:
+    """Write the collectives' proposals, then compute and write the individuals' pages."""
+    for page in collective_pages:
+        uow.proposals.save(page)
+    if forked is None:
+        for chunk in uow.proposals.rows(cycle_id, False):
+            uow.proposals.save(runner.run(chunk))
+    else:
+        for page in forked.pages():
+            uow.proposals.save(page)
+
+
 def compute_proposals(
     uow: ClassificationUnitOfWork, actor: Actor, cycle_id: CycleId, workers: int | None = None
 ) -> ComputeReport:
@@ -308,28 +352,22 @@ def compute_proposals(
     require(actor, Action.COMPUTE_CYCLE, data.root_id, uow.tree, data.as_of, citation=CL12)
     cycle_step(data.status, CycleStep.COMPUTE)  # never over a published result (CL-27)
     runner = Runner(engine_of(data), {})
-    collective_pages = [runner.run(chunk) for chunk in uow.proposals.rows(cycle_id, True)]
-    chosen = default_workers() if workers is None else workers
-    forked = _fork_workers(uow, runner, cycle_id, chosen)  # before the write transaction
-    with uow:
-        for page in collective_pages:
-            uow.proposals.save(page)
-        if forked is None:
-            for chunk in uow.proposals.rows(cycle_id, False):
-                uow.proposals.save(runner.run(chunk))
-        else:
-            for page in forked.pages():
-                uow.proposals.save(page)
-        lines = runner.quota.lines()
-        uow.audit.append(
-            actor,
-            "classification.compute",
-            "cycle",
-            str(cycle_id),
-            None,
-            {"evaluated": runner.evaluated, "groups": len(lines)},
-        )
-        uow.commit()
+    with rows_without_cycle_collection():
+        collective_pages = [runner.run(chunk) for chunk in uow.proposals.rows(cycle_id, True)]
+        chosen = default_workers() if workers is None else workers
+        forked = _fork_workers(uow, runner, cycle_id, chosen)  # before the write transaction
+        with uow:
+            _save_all(uow, runner, cycle_id, collective_pages, forked)
+            lines = runner.quota.lines()
+            uow.audit.append(
+                actor,
+                "classification.compute",
+                "cycle",
+                str(cycle_id),
+                None,
+                {"evaluated": runner.evaluated, "groups": len(lines)},
+            )
+            uow.commit()
     over = tuple(
         QuotaOver(q.group, q.htxs, q.htt, q.max_htxs, q.over_by) for q in lines if q.over_by
     )

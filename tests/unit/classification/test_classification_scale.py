@@ -132,7 +132,7 @@ def test_the_runner_gives_each_row_the_level_and_rules_of_its_own_evaluation(
     unit_levels = {SubjectId("5"): Level.HT, SubjectId("7"): None}
     runner = Runner(QD366, dict(unit_levels))
     out = runner.run(batch * 2)
-    for row, (level, rules, pk) in zip(batch * 2, out, strict=True):
+    for row, (level, rules, pk) in zip(batch * 2, out.rows(), strict=True):
         proposal = QD366.evaluate(row_subject(row))
         if row.head_unit_id and proposal.level is not None:
             unit = SubjectId(str(row.head_unit_id))
