@@ -324,7 +324,7 @@ def pages(samples: int) -> dict[str, tuple[float, float]]:
         unit_id=cycle.root_id,
         defaults={"valid_from": dt.date(2020, 1, 1)},
     )
-    client = Client()
+    client = Client(HTTP_HOST="localhost")  # allowed by the test and the dev settings
     client.force_login(user)
     cell_ids = UnitVersion.objects.filter(kind="cell").values("unit_id")
     collectives = CycleSubject.objects.filter(cycle=cycle, kind="collective")
