@@ -16,6 +16,14 @@ a child process (its wall time and peak RSS, and its workers', are its own); ``-
 also times one process. Pages are timed through the Django test client. Each database's
 results are kept in ``--results`` and the classification section of docs/benchmarks.md is
 rewritten from all of them.
+
+The demo's audit chain is sealed with a key derived from its data folder's ``secret_key``: copy
+that file into ``--data-dir`` and run with ``DJANGO_SETTINGS_MODULE=canbo.settings.dev`` (the
+test settings derive their keys from a fixed secret, and opening the cycle appends to the
+chain). PostgreSQL: the durable cluster of ``bench/voting_pg.sh``. Before and after a change,
+run ``--build-only`` once, copy the database (``CREATE DATABASE … TEMPLATE``, or the SQLite
+file and the data folder), run the previous code on one copy and this code on the other with
+``--before RESULTS-OF-THE-FIRST``.
 """
 
 from __future__ import annotations
