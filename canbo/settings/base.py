@@ -150,6 +150,13 @@ CANBO_REQUIRE_ADMIN_2FA = True
 # Authenticator apps label the account with this issuer.
 OTP_TOTP_ISSUER = "canbo"
 
+# Home page (canbo.web.dashboard, docs/home.md): how long its figures are kept before they are
+# counted again (0: on every request), and the horizons of its reminders.
+CANBO_HOME_CACHE_SECONDS = 300
+CANBO_HOME_RETIREMENT_MONTHS = 12  # statutory retirement month within this many months
+CANBO_HOME_TERM_MONTHS = 12  # terms of office ending within this many months
+CANBO_HOME_PROBATION_DAYS = 30  # probation ending within this many days (and overdue)
+
 # Spreadsheet limits (canbo.spreadsheets, docs/import-export.md). IMPORT: `canbo import` and the
 # classification calculator; UPLOAD: files sent through the web (a cell's scores). A file over
 # any limit is refused with a message naming it, before openpyxl reads a byte of it.

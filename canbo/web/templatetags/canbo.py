@@ -1,10 +1,12 @@
-"""Template filters of the web shell: dates in Vietnamese style, open-ended validity, citations."""
+"""Template filters of the web shell: dates and numbers in Vietnamese style, open-ended
+validity, citations."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 from django import template
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from canbo.core.citations import lookup
@@ -43,3 +45,15 @@ def rule_statement(rule_id: str) -> str:
     """The rule's one-sentence statement, for a tooltip next to its citation."""
     found = lookup(rule_id)
     return found.statement if found is not None else ""
+
+
+@register.filter
+def vn_number(value: float | int | None, decimals: int = 0) -> str:
+    """A number grouped by thousands in the page's language: 1.234.567 and 45,3 in
+    Vietnamese, 1,234,567 and 45.3 in English; empty for None."""
+    if value is None:
+        return ""
+    text = f"{float(value):,.{decimals}f}" if decimals else f"{round(value):,}"
+    if (get_language() or "vi").startswith("en"):
+        return text
+    return text.translate(str.maketrans(",.", ".,"))
