@@ -4,12 +4,12 @@ from django.urls import path
 
 from canbo.accounts import views as accounts
 
-from . import views
+from . import home_views, views
 
 app_name = "web"
 
 urlpatterns = [
-    path("", views.tree_view, name="home"),
+    path("", home_views.home_view, name="home"),
     path("tree/", views.tree_view, name="tree"),
     path("units/<id:unit_id>/", views.unit_view, name="unit"),
     path("units/<id:unit_id>/children/", views.children_view, name="children"),
