@@ -40,6 +40,7 @@ def _live(request: HttpRequest, cid: int) -> dict[str, object]:
         "cid": cid,
         "attendance": attendance,
         "quorum": quorum,
+        "quorum_rule": svc.quorum_rule(conf),
         "needed": needed,
         "sessions": sessions,
         "agenda": agenda,

@@ -24,6 +24,7 @@ from django.db.models import (
 
 from canbo.accounts import scope
 from canbo.core.errors import NotFound
+from canbo.core.types import UnitKind
 from canbo.db import unit_tree
 from canbo.registry import choices
 from canbo.registry.constants import FOREVER
@@ -45,6 +46,24 @@ def _until(day: dt.date) -> dt.date | None:
     return None if day == FOREVER else day
 
 
+STATE_AND_FRONT_KINDS = frozenset(
+    {
+        UnitKind.NATIONAL_ASSEMBLY,
+        UnitKind.GOVERNMENT,
+        UnitKind.MINISTRY,
+        UnitKind.PROVINCE,
+        UnitKind.DISTRICT,
+        UnitKind.COMMUNE,
+        UnitKind.PEOPLES_COUNCIL,
+        UnitKind.PEOPLES_COMMITTEE,
+        UnitKind.AGENCY,
+        UnitKind.AGENCY_UNIT,
+        UnitKind.FRONT_COMMITTEE,
+        UnitKind.MASS_ORGANIZATION,
+    }
+)
+
+
 @dataclass(frozen=True, slots=True)
 class UnitNode:
     """A unit as it stood on the tree's date."""
@@ -59,6 +78,17 @@ class UnitNode:
     @property
     def kind_label(self) -> str:
         return str(choices.UnitKind(self.kind).label)
+
+    @property
+    def members_scope(self) -> str:
+        """How the page names the members it counts: a cell's, a group's, a Party committee's
+        whole organization, or the Party members in a State or Front unit and below it."""
+        kind = UnitKind(self.kind)
+        if kind in (UnitKind.CELL, UnitKind.GRASSROOTS_CELL):
+            return "cell"
+        if kind is UnitKind.PARTY_GROUP:
+            return "group"
+        return "other" if kind in STATE_AND_FRONT_KINDS else "party"
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,13 +172,59 @@ def _trail(actor: Actor, unit_id: int, as_of: dt.date) -> list[UnitNode]:
     return [nodes[u] for u in reversed(chain[1:]) if u in nodes]
 
 
-def unit_page(actor: Actor, unit_id: int, as_of: dt.date) -> UnitPage:
-    """A unit on ``as_of``: the path from the actor's root, its children, its members and the
-    member count of its subtree (OR-20)."""
-    scope.access_unit_on(actor, unit_id, as_of)
-    found = _nodes(UnitVersion.objects.filter(_valid_on(as_of), unit_id=unit_id), as_of)
-    if not found:  # readable through its history, but not in force on that date
+@dataclass(frozen=True, slots=True)
+class UnitPeriod:
+    """One version of a unit: its name and the days it was in force (``valid_to`` None: open)."""
+
+    name: str
+    valid_from: dt.date
+    valid_to: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitAbsent:
+    """A unit the actor may read, asked for on a day it did not exist, with the days it did."""
+
+    unit_id: int
+    name: str
+    as_of: dt.date
+    periods: list[UnitPeriod]
+
+
+def _readable_periods(actor: Actor, unit_id: int) -> list[UnitPeriod]:
+    """The versions of a unit on whose first day the actor may read it (OR-19)."""
+    periods = [
+        UnitPeriod(name, start, _until(end))
+        for name, start, end in UnitVersion.objects.filter(unit_id=unit_id)
+        .order_by("valid_from")
+        .values_list("name", "valid_from", "valid_to")
+    ]
+    readable = []
+    for period in periods:
+        try:
+            scope.access_unit_on(actor, unit_id, period.valid_from)
+        except NotFound:
+            continue
+        readable.append(period)
+    return readable
+
+
+def unit_absent(actor: Actor, unit_id: int, as_of: dt.date) -> UnitAbsent:
+    """A readable unit not in force on ``as_of``: the periods it was (NotFound when the actor
+    may read none of them, so existence is not leaked)."""
+    periods = _readable_periods(actor, unit_id)
+    if not periods:
         raise NotFound("unit_not_found", unit_id=unit_id)
+    return UnitAbsent(unit_id, periods[-1].name, as_of, periods)
+
+
+def unit_page(actor: Actor, unit_id: int, as_of: dt.date) -> UnitPage | UnitAbsent:
+    """A unit on ``as_of``: the path from the actor's root, its children, its members and the
+    member count of its subtree (OR-20); on a day it did not exist, the days it did."""
+    found = _nodes(UnitVersion.objects.filter(_valid_on(as_of), unit_id=unit_id), as_of)
+    if not found:
+        return unit_absent(actor, unit_id, as_of)
+    scope.access_unit_on(actor, unit_id, as_of)
     node = found[0]
     return UnitPage(
         node=node,
@@ -171,6 +247,14 @@ class PersonRecord:
     leaves: list[LeavePeriod]
     retirements: list[RetirementNotice]
     relatives: list[Relative]
+
+
+def is_person_absent_on(record: PersonRecord, day: dt.date | None) -> bool:
+    """Whether ``day`` falls before the person's birth or after their death."""
+    if day is None:
+        return False
+    person = record.person
+    return day < person.birth_date or (person.death_date is not None and day > person.death_date)
 
 
 def _name_on(unit_field: str, date_field: str) -> Subquery:

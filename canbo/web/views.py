@@ -55,7 +55,8 @@ def unit_view(request: HttpRequest, unit_id: int) -> HttpResponse:
     """A unit as of a date: path, children, and its members in Vietnamese collation order."""
     form, as_of = _as_of(request)
     page = selectors.unit_page(actor_for(request.user), unit_id, as_of)
-    return render(request, "web/unit.html", {"form": form, "as_of": as_of, "page": page})
+    template = "web/unit_absent.html" if isinstance(page, selectors.UnitAbsent) else "web/unit.html"
+    return render(request, template, {"form": form, "as_of": as_of, "page": page})
 
 
 def _search(request: HttpRequest, limit: int) -> tuple[SearchForm, list[SearchHit]]:
@@ -93,7 +94,11 @@ def suggest_view(request: HttpRequest) -> HttpResponse:
 def person_view(request: HttpRequest, person_id: int) -> HttpResponse:
     """A person's record with every section; NotFound alike for missing and out of scope."""
     record = selectors.person_record(actor_for(request.user), person_id, _today())
-    return render(request, "web/person.html", {"record": record})
+    asked = form.cleaned_data["as_of"] if form.is_valid() else None
+    absent_on = asked if selectors.is_person_absent_on(record, asked) else None
+    return render(
+        request, "web/person.html", {"record": record, "absent_on": absent_on, "form": form}
+    )
 
 
 @verified_login_required

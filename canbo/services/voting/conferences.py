@@ -17,7 +17,7 @@ from canbo.core.ballots.catalog import default_registry
 from canbo.core.ballots.lifecycle import VOTE_LIFECYCLE, VoteStep
 from canbo.core.ballots.quorum import ConvenedRoll, QuorumCheck, check_quorum
 from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
-from canbo.core.errors import Conflict, NotFound, PermissionDenied, ValidationError
+from canbo.core.errors import Citation, Conflict, NotFound, PermissionDenied, ValidationError
 from canbo.core.permissions import Action, roles_for
 from canbo.core.types import PersonId, Role
 from canbo.services.access import can_reach
@@ -273,6 +273,15 @@ def quorum(
         excused_absent=attendance.excused_absent,
     )
     return check_quorum(attendance.present, roll, rulebook)
+
+
+QUORUM_CITATION = Citation("QĐ 96-QĐ/TW", rule_id="CV-07")
+
+
+def quorum_rule(conf: ConferenceData) -> Citation | None:
+    """The citation of the 2/3 quorum when the conference's rulebook sets one (QĐ 96-QĐ/TW,
+    CV-07), even before anyone is convened; ``None`` when it sets none."""
+    return QUORUM_CITATION if conference_rulebook(conf).regime is Regime.QD96 else None
 
 
 def needed_for_quorum(check: QuorumCheck) -> int:
