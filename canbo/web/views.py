@@ -93,6 +93,7 @@ def suggest_view(request: HttpRequest) -> HttpResponse:
 @verified_login_required
 def person_view(request: HttpRequest, person_id: int) -> HttpResponse:
     """A person's record with every section; NotFound alike for missing and out of scope."""
+    form = AsOfForm(request.GET or None)
     record = selectors.person_record(actor_for(request.user), person_id, _today())
     asked = form.cleaned_data["as_of"] if form.is_valid() else None
     absent_on = asked if selectors.is_person_absent_on(record, asked) else None
