@@ -92,7 +92,7 @@ class Tally:
             if self.chart == "hbar"
             else {"xAxis": categories | {"axisLabel": {"interval": 0}}, "yAxis": {"type": "value"}}
         )
-        grid = {"left": 8, "right": 16, "bottom": 8, "top": 16, "containLabel": True}
+        grid = {"left": 8, "right": 40, "bottom": 8, "top": 8, "containLabel": True}
         return base | axes | {"grid": grid, "series": [{"type": "bar", "data": values}]}
 
 
@@ -189,7 +189,7 @@ def tallies(counts: Sequence[tuple[str, int, str, int, int]]) -> tuple[Tally, ..
     ]
     return (
         Tally.of("sex", _("Giới tính"), "pie", sexes),
-        Tally.of("age", _("Độ tuổi"), "bar", ages),
+        Tally.of("age", _("Độ tuổi"), "hbar", ages),
         Tally.of("ethnicity", _("Dân tộc"), "hbar", _ethnic_rows(ethnic)),
         Tally.of("status", _("Chính thức, dự bị"), "pie", statuses),
     )

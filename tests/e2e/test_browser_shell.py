@@ -60,6 +60,7 @@ def test_a_scoped_user_browses_searches_and_opens_a_record_in_english(
 ) -> None:
     _sign_in(page, live_server.url, "bantochuc")
     page.wait_for_url(f"{live_server.url}/")
+    page.goto(f"{live_server.url}/tree/")  # the home page is the dashboard; the tree is here
     page.click("button[name=language][value=en]")
     page.wait_for_selector("h1:has-text('Organization tree')")
     page.click("summary:has-text('Đảng bộ tỉnh Tuyên Quang')")
@@ -69,7 +70,7 @@ def test_a_scoped_user_browses_searches_and_opens_a_record_in_english(
     page.wait_for_selector("h1:has-text('Chi bộ thôn Na Pô')")
     names = page.locator("table.stack tbody td:nth-child(2)").all_inner_texts()
     assert names == ["Nguyễn Văn An", "Phạm Thị Anh"]
-    page.click("nav a:has-text('Find a unit')")
+    page.click("nav a[href='/search/']")
     page.fill("#id_q", "yen minh")
     page.wait_for_selector("#results a:has-text('Đảng bộ xã Yên Minh')")
     page.goto(f"{live_server.url}/people/{shell_data['person']}/")
@@ -86,7 +87,7 @@ def test_an_administrator_signs_in_through_the_totp_step(
     page.wait_for_url("**/login/totp/**")
     page.fill("#id_token", f"{totp(device.bin_key):06d}")
     page.click("button.primary")
-    page.wait_for_selector("h1:has-text('Cây tổ chức')")
+    page.wait_for_selector("h1:has-text('Tổng quan')")
     page.click("nav a:has-text('Quản trị')")
     page.wait_for_selector("#site-name")
 
@@ -96,6 +97,7 @@ def test_the_pages_fit_a_phone_screen_without_sideways_scrolling(
 ) -> None:
     _sign_in(phone_page, live_server.url, "bantochuc")
     phone_page.wait_for_url(f"{live_server.url}/")
+    phone_page.goto(f"{live_server.url}/tree/")
     phone_page.click("summary:has-text('Đảng bộ tỉnh Tuyên Quang')")
     phone_page.wait_for_selector("summary:has-text('Đảng bộ xã Yên Minh')")
     phone_page.screenshot(path=str(screenshot_dir / "web-tree-phone.png"), full_page=True)

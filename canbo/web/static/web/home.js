@@ -12,7 +12,7 @@
 
   function prepare(option) {
     option.color = palette;
-    option.textStyle = { fontFamily: "inherit" };
+    option.textStyle = { fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" };
     option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: format });
     ["xAxis", "yAxis"].forEach(function (axis) {
       if (option[axis] && option[axis].type === "value") {
@@ -21,7 +21,11 @@
     });
     option.series.forEach(function (s) {
       if (s.type === "pie") {
-        s.label = { formatter: function (p) { return p.name + "\n" + format(p.value); } };
+        s.label = { formatter: function (p) { return format(p.value); } };
+        s.center = ["50%", "45%"];
+        option.legend = { bottom: 0 };
+      } else {
+        s.label = { show: true, position: "right", formatter: function (p) { return format(p.value); } };
       }
     });
     return option;
