@@ -8,6 +8,7 @@ beyond a plain English default, so that ``vi`` and ``en`` catalogues stay the so
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -68,23 +69,7 @@ class Citation:
         HD 43-HD/BTCTW"; an article with one part per document (``"Điều 169, khoản 2;
         Điều 4"``) is paired with them in order.
         """
-        parts = [p.strip() for p in self.document.split(";") if p.strip()]
-        if len(parts) < 2 or not self.article:
-            return _joined(self.document, self.article, self.clause)
-        articles = [a.strip() for a in self.article.split(";")]
-        if len(articles) == len(parts) and not self.clause:
-            return "; ".join(_joined(p, a) for p, a in zip(parts, articles, strict=True))
-        at = self._article_part(parts)
-        located = _joined(parts[at], self.article, self.clause)
-        return "; ".join([located, *(p for i, p in enumerate(parts) if i != at)])
-
-    def _article_part(self, parts: list[str]) -> int:
-        found = resolve(self.rule_id, self.document) if self.rule_id else None
-        if found is not None:
-            for i, part in enumerate(parts):
-                if found.is_named_by(part):
-                    return i
-        return 0
+        return _citation_text(self.document, self.article, self.clause, self.rule_id)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +82,28 @@ class Citation:
             "statement": self.statement,
             "statement_en": self.statement_en,
         }
+
+
+@functools.lru_cache(maxsize=4096)
+def _citation_text(document: str, article: str, clause: str, rule_id: str) -> str:
+    parts = [p.strip() for p in document.split(";") if p.strip()]
+    if len(parts) < 2 or not article:
+        return _joined(document, article, clause)
+    articles = [a.strip() for a in article.split(";")]
+    if len(articles) == len(parts) and not clause:
+        return "; ".join(_joined(p, a) for p, a in zip(parts, articles, strict=True))
+    at = _article_part(parts, rule_id, document)
+    located = _joined(parts[at], article, clause)
+    return "; ".join([located, *(p for i, p in enumerate(parts) if i != at)])
+
+
+def _article_part(parts: list[str], rule_id: str, document: str) -> int:
+    found = resolve(rule_id, document) if rule_id else None
+    if found is not None:
+        for i, part in enumerate(parts):
+            if found.is_named_by(part):
+                return i
+    return 0
 
 
 def _joined(*parts: str) -> str:

@@ -22,6 +22,7 @@ citation names. Pure data and functions: no I/O.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from canbo.core.citations import (
@@ -68,6 +69,7 @@ RULES: Mapping[str, RuleText] = table(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def lookup(rule_id: str, document: str | None = None) -> RuleText | None:
     """The rule ``rule_id``, as it sits in ``document`` when given and known; else ``None``."""
     found = RULES.get(rule_id)
@@ -76,7 +78,11 @@ def lookup(rule_id: str, document: str | None = None) -> RuleText | None:
     return found.for_document(document)
 
 
+@functools.lru_cache(maxsize=4096)
 def resolve(rule_id: str, document: str) -> Provision | None:
-    """The article and clause of ``rule_id`` in ``document``, or ``None`` if not known there."""
+    """The article and clause of ``rule_id`` in ``document``, or ``None`` if not known there.
+
+    Cached: the table never changes, and citations are built in loops (a reason per subject).
+    """
     found = RULES.get(rule_id)
     return None if found is None else found.in_document(document)
