@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from canbo.core import records as rec
 from canbo.core import types as t
 
 
@@ -126,3 +127,14 @@ class HowFilled(models.TextChoices):
     ELECTED = "elected", _("Bầu")
     DESIGNATED = "designated", _("Chỉ định")
     APPROVED = "approved", _("Phê chuẩn")
+    ACTING = "acting", _("Giao quyền, phụ trách")
+
+
+class PartyEventKind(models.TextChoices):
+    ADMITTED = rec.PartyEventKind.ADMITTED, _("Kết nạp vào Đảng")
+    RECOGNIZED = rec.PartyEventKind.RECOGNIZED, _("Công nhận đảng viên chính thức")
+    TRANSFERRED = rec.PartyEventKind.TRANSFERRED, _("Chuyển sinh hoạt đảng chính thức")
+    TEMPORARY = rec.PartyEventKind.TEMPORARY, _("Chuyển sinh hoạt đảng tạm thời")
+    EXITED = rec.PartyEventKind.EXITED, _("Ra khỏi Đảng")
+    EXPELLED = rec.PartyEventKind.EXPELLED, _("Khai trừ khỏi Đảng")
+    DIED = rec.PartyEventKind.DIED, _("Từ trần")

@@ -308,9 +308,54 @@ class Relative(models.Model):
     birth_year = models.PositiveSmallIntegerField(_("năm sinh"), null=True, blank=True)
     workplace = models.CharField(_("nơi công tác"), max_length=255, blank=True)
     declared_on = models.DateField(_("ngày kê khai"))
+    ended_on = models.DateField(_("quan hệ chấm dứt từ"), null=True, blank=True)
 
     def __str__(self) -> str:
         return self.full_name or str(self.linked_person_id)
+
+
+class PartyEvent(models.Model):
+    """A dated event of a Party membership (kết nạp, công nhận chính thức, chuyển sinh hoạt,
+    ra khỏi Đảng, khai trừ, từ trần), with its decision; never updated (OR-15, OR-17).
+
+    ``unit`` is the cell admitted to or moved to; ``until`` is the recognition due date of an
+    admission (Điều lệ Đảng, Điều 5) or the last day of a temporary transfer.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="party_events")
+    kind = models.CharField(_("sự kiện"), max_length=16, choices=choices.PartyEventKind.choices)
+    date = models.DateField(_("ngày"))
+    decision_ref = models.CharField(_("số quyết định"), max_length=64, blank=True)
+    unit = models.ForeignKey(
+        OrgUnit, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    until = models.DateField(_("đến ngày"), null=True, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["person", "date"], name="partyevent_person_hist"),
+            models.Index(fields=["kind", "until"], name="partyevent_kind_due"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.date}"
+
+
+class PersonVersion(models.Model):
+    """A person's identity as it stood from ``valid_from`` to ``valid_to`` (OR-15): an edit
+    closes the current version and opens a new one; the ``Person`` row is the newest."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="versions")
+    data = models.JSONField(_("thông tin"))
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), default=FOREVER)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "valid_from"], name="personver_person_hist")]
+
+    def __str__(self) -> str:
+        return f"{self.person_id} [{self.valid_from}–{self.valid_to}]"
 
 
 class SearchEntry(models.Model):

@@ -10,13 +10,15 @@ from canbo.core.errors import ValidationError
 from canbo.core.records import (
     DisciplineData,
     LeaveData,
+    PartyEventData,
+    PartyEventKind,
     PositionData,
     RecordData,
     RelativeData,
     RetirementNoticeData,
     TermData,
 )
-from canbo.core.types import PersonId
+from canbo.core.types import PersonId, RelationKind, UnitId
 
 from . import models
 from .constants import FOREVER
@@ -78,6 +80,7 @@ class DjangoRecordRepository:
                     birth_year=data.birth_year,
                     workplace=data.workplace,
                     declared_on=data.declared_on,
+                    ended_on=data.ended_on,
                 )
         return int(row.pk)
 
@@ -93,3 +96,49 @@ class DjangoRecordRepository:
             unit_id=data.unit_id, name=data.name, starts=data.starts, ends=data.ends
         )
         return int(term.pk)
+
+    def add_event(self, person_id: PersonId, data: PartyEventData) -> int:
+        row = models.PartyEvent.objects.create(
+            person_id=person_id,
+            kind=str(data.kind),
+            date=data.date,
+            decision_ref=data.decision_ref,
+            unit_id=data.unit_id,
+            until=data.until,
+            note=data.note,
+        )
+        return int(row.pk)
+
+    def events(self, person_id: PersonId) -> list[PartyEventData]:
+        return [
+            PartyEventData(
+                kind=PartyEventKind(e.kind),
+                date=e.date,
+                decision_ref=e.decision_ref,
+                unit_id=UnitId(e.unit_id) if e.unit_id else None,
+                until=e.until,
+                note=e.note,
+            )
+            for e in models.PartyEvent.objects.filter(person_id=person_id).order_by("date", "pk")
+        ]
+
+    def relatives(self, person_id: PersonId) -> list[RelativeData]:
+        return [
+            RelativeData(
+                relation=RelationKind(r.relation),
+                declared_on=r.declared_on,
+                linked_person_id=PersonId(r.linked_person_id) if r.linked_person_id else None,
+                full_name=r.full_name,
+                birth_year=r.birth_year,
+                workplace=r.workplace,
+                ended_on=r.ended_on,
+            )
+            for r in models.Relative.objects.filter(person_id=person_id)
+        ]
+
+    def end_relative(self, person_id: PersonId, record_id: int, ended_on: dt.date) -> bool:
+        return bool(
+            models.Relative.objects.filter(
+                pk=record_id, person_id=person_id, ended_on__isnull=True
+            ).update(ended_on=ended_on)
+        )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -9,6 +10,7 @@ from canbo.audit.log import DjangoAuditLog
 from canbo.core.clock import SystemClock
 from canbo.core.collation import sort_key, word_key
 from canbo.core.names import split_name
+from canbo.core.plain import plain_dict
 from canbo.core.registry import MembershipData, PersonData, UnitVersionData, pillar_of
 from canbo.core.types import Interval, LevelClass, PersonId, Sex, UnitId, UnitKind
 from canbo.db.transactions import AtomicWork
@@ -147,6 +149,8 @@ def person_to_domain(p: models.Person) -> PersonData:
         party_card_number=p.party_card_number,
         party_admission_date=p.party_admission_date,
         official_membership_date=p.official_membership_date,
+        party_exit_date=p.party_exit_date,
+        death_date=p.death_date,
         person_id=PersonId(p.pk),
     )
 
@@ -168,6 +172,8 @@ def person_fields(data: PersonData) -> dict[str, object]:
         "party_card_number": data.party_card_number,
         "party_admission_date": data.party_admission_date,
         "official_membership_date": data.official_membership_date,
+        "party_exit_date": data.party_exit_date,
+        "death_date": data.death_date,
     }
 
 
@@ -190,6 +196,24 @@ class DjangoPersonRepository:
 
     def update(self, person_id: PersonId, data: PersonData) -> None:
         models.Person.objects.filter(pk=person_id).update(**person_fields(data))
+
+    def version_start(self, person_id: PersonId) -> dt.date | None:
+        return (
+            models.PersonVersion.objects.filter(person_id=person_id, valid_to=FOREVER)
+            .values_list("valid_from", flat=True)
+            .first()
+        )
+
+    def add_version(self, person_id: PersonId, data: PersonData, valid_from: dt.date) -> None:
+        eve = valid_from - dt.timedelta(days=1)
+        models.PersonVersion.objects.filter(
+            person_id=person_id, valid_from__lte=eve, valid_to__gt=eve
+        ).update(valid_to=eve)
+        plain = plain_dict(dataclasses.replace(data, person_id=None))
+        plain.pop("person_id", None)
+        models.PersonVersion.objects.update_or_create(
+            person_id=person_id, valid_from=valid_from, defaults={"data": plain}
+        )
         self.pending.people.add(person_id)
 
     def memberships(self, person_id: PersonId) -> list[MembershipData]:

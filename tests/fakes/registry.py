@@ -7,7 +7,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
-from canbo.core.records import PositionData, RecordData, TermData
+from canbo.core.records import PartyEventData, PositionData, RecordData, RelativeData, TermData
 from canbo.core.registry import MembershipData, PersonData, UnitVersionData
 from canbo.core.types import Interval, PersonId, UnitId, UnitKind
 from tests.fakes.kernel import FakeAuditLog, FakeTransaction
@@ -116,6 +116,7 @@ class FakePersonRepository:
         self.units = units
         self.people: dict[PersonId, PersonData] = {}
         self.joined: list[MembershipData] = []
+        self.versions: dict[PersonId, list[tuple[Interval, PersonData]]] = {}
 
     def get(self, person_id: PersonId) -> PersonData | None:
         return self.people.get(person_id)
@@ -130,6 +131,20 @@ class FakePersonRepository:
 
     def update(self, person_id: PersonId, data: PersonData) -> None:
         self.people[person_id] = dataclasses.replace(data, person_id=person_id)
+
+    def version_start(self, person_id: PersonId) -> dt.date | None:
+        open_ = [v for v, _ in self.versions.get(person_id, []) if v.valid_to is None]
+        return open_[0].valid_from if open_ else None
+
+    def add_version(self, person_id: PersonId, data: PersonData, valid_from: dt.date) -> None:
+        mine = [v for v in self.versions.setdefault(person_id, []) if v[0].valid_from != valid_from]
+        self.versions[person_id] = mine
+        eve = valid_from - dt.timedelta(days=1)
+        for i, (valid, old) in enumerate(mine):
+            cut = _ended(valid, eve)
+            if cut is not None:
+                mine[i] = (cut, old)
+        mine.append((Interval(valid_from), data))
 
     def memberships(self, person_id: PersonId) -> list[MembershipData]:
         return [m for m in self.joined if m.person_id == person_id]
@@ -159,6 +174,7 @@ class FakeRecordRepository:
     def __init__(self) -> None:
         self.records: dict[int, tuple[PersonId, RecordData]] = {}
         self.terms: dict[int, TermData] = {}
+        self.party_events: list[tuple[PersonId, PartyEventData]] = []
 
     def add(self, person_id: PersonId, data: RecordData) -> int:
         record_id = len(self.records) + 1
@@ -179,6 +195,26 @@ class FakeRecordRepository:
         term_id = len(self.terms) + 1
         self.terms[term_id] = data
         return term_id
+
+    def add_event(self, person_id: PersonId, data: PartyEventData) -> int:
+        self.party_events.append((person_id, data))
+        return len(self.party_events)
+
+    def events(self, person_id: PersonId) -> list[PartyEventData]:
+        mine = [e for p, e in self.party_events if p == person_id]
+        return sorted(mine, key=lambda e: e.date)
+
+    def relatives(self, person_id: PersonId) -> list[RelativeData]:
+        return [
+            d for p, d in self.records.values() if p == person_id and isinstance(d, RelativeData)
+        ]
+
+    def end_relative(self, person_id: PersonId, record_id: int, ended_on: dt.date) -> bool:
+        holder, data = self.records.get(record_id, (None, None))
+        if holder != person_id or not isinstance(data, RelativeData) or data.ended_on:
+            return False
+        self.records[record_id] = (person_id, dataclasses.replace(data, ended_on=ended_on))
+        return True
 
 
 class FakeRegistryUnitOfWork(FakeTransaction):

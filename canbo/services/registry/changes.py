@@ -90,8 +90,12 @@ def reorganize(
     legal_basis = validation.check_text("legal_basis", legal_basis, 255)
     validation.check_date("date", date, date, future=True)
     with uow:
-        for unit_id in [*predecessors, *successors]:
+        # Predecessors are checked on their last day, successors on their first: a new
+        # successor does not exist yet the day before.
+        for unit_id in predecessors:
             access_unit(actor, unit_id, uow.tree, date - dt.timedelta(days=1), write=True)
+        for unit_id in successors:
+            access_unit(actor, unit_id, uow.tree, date, write=True)
         links = [
             (p, s, str((shares or {}).get((p, s), Share.WHOLE)))
             for p in predecessors
@@ -157,14 +161,24 @@ def create_person(
     if problems:
         raise problems[0]
     with uow:
-        access_unit(actor, cell_id, uow.tree, since, write=True)
-        if uow.people.id_for_code(data.code) is not None:
-            raise Conflict("duplicate_code", field="code", value=data.code)
-        person_id = uow.people.add(data)
-        _join(uow, person_id, cell_id, since)
-        uow.audit.append(actor, "person.create", "person", str(person_id), None, _plain(data))
+        person_id = add_person(uow, actor, data, cell_id, since)
         uow.commit()
         return person_id
+
+
+def add_person(
+    uow: RegistryUnitOfWork, actor: Actor, data: core.PersonData, cell_id: UnitId, since: dt.date
+) -> PersonId:
+    """Inside an open unit of work: store a checked person in the cell from ``since``, with the
+    first version of their identity (from birth) and one audit entry."""
+    access_unit(actor, cell_id, uow.tree, since, write=True)
+    if uow.people.id_for_code(data.code) is not None:
+        raise Conflict("duplicate_code", field="code", value=data.code)
+    person_id = uow.people.add(data)
+    uow.people.add_version(person_id, data, data.birth_date)
+    _join(uow, person_id, cell_id, since)
+    uow.audit.append(actor, "person.create", "person", str(person_id), None, _plain(data))
+    return person_id
 
 
 def update_person(
@@ -173,23 +187,50 @@ def update_person(
     person_id: PersonId,
     data: core.PersonData,
     today: dt.date,
+    since: dt.date | None = None,
 ) -> None:
-    """Correct a person's identity or Party dates; the audit entry keeps before and after."""
+    """Record a person's identity or Party dates as a new version from ``since`` (default
+    today): the open version is closed the day before, never overwritten (OR-15), and the
+    audit entry keeps before and after."""
     data = validation.clean_person(data, today)
     problems = core.check_person(data, today)
     if problems:
         raise problems[0]
+    since = since or today
+    validation.check_date("since", since, today)
     with uow:
         access_person(uow, actor, person_id, today, write=True)
         before = uow.people.get(person_id)
         holder = uow.people.id_for_code(data.code)
         if holder is not None and holder != person_id:
             raise Conflict("duplicate_code", field="code", value=data.code)
-        uow.people.update(person_id, data)
+        if before is not None:
+            new_version(uow, person_id, before, data, since)
         uow.audit.append(
             actor, "person.update", "person", str(person_id), _plain(before), _plain(data)
         )
         uow.commit()
+
+
+def new_version(
+    uow: RegistryUnitOfWork,
+    person_id: PersonId,
+    before: core.PersonData,
+    after: core.PersonData,
+    since: dt.date,
+) -> None:
+    """Store ``after`` as the person's identity from ``since`` (OR-15). A person stored
+    without versions (an import) gets ``before`` as the version up to then. A version may
+    not start before the open one (history is not rewritten); one starting the same day is a
+    correction of that version (the audit entry keeps what it replaced)."""
+    start = uow.people.version_start(person_id)
+    if start is None:
+        start = min(before.birth_date, since - dt.timedelta(days=1))
+        uow.people.add_version(person_id, before, start)
+    if since < start:
+        raise Conflict("version_before_current", field="since", value=start.isoformat())
+    uow.people.update(person_id, after)
+    uow.people.add_version(person_id, after, since)
 
 
 def transfer_person(
@@ -213,6 +254,7 @@ def transfer_person(
 
 
 def _join(uow: RegistryUnitOfWork, person_id: PersonId, cell_id: UnitId, since: dt.date) -> None:
+    """Inside an open unit of work: the person's membership of ``cell_id`` from ``since``."""
     kind = uow.people.unit_kind(cell_id, since)
     if kind is None:
         raise NotFound("unit_not_found", unit_id=cell_id)

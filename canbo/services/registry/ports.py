@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 from canbo.core import importing as imp
-from canbo.core.records import RecordData, TermData
+from canbo.core.records import PartyEventData, RecordData, RelativeData, TermData
 from canbo.core.registry import MembershipData, PersonData, UnitVersionData
 from canbo.core.types import PersonId, UnitId, UnitKind
 from canbo.services.ports import AuditLog, Transaction, TreeReader
@@ -124,6 +124,15 @@ class PersonRepository(Protocol):
 
     def update(self, person_id: PersonId, data: PersonData) -> None: ...
 
+    def version_start(self, person_id: PersonId) -> dt.date | None:
+        """The first day of the person's open identity version (None: no version stored)."""
+        ...
+
+    def add_version(self, person_id: PersonId, data: PersonData, valid_from: dt.date) -> None:
+        """Close the open identity version the day before ``valid_from`` and open ``data``
+        (a version opened on ``valid_from`` already is replaced: a same-day correction)."""
+        ...
+
     def memberships(self, person_id: PersonId) -> list[MembershipData]: ...
 
     def add_membership(self, data: MembershipData) -> None: ...
@@ -141,6 +150,18 @@ class RecordRepository(Protocol):
     def end_position(self, person_id: PersonId, record_id: int, last_day: dt.date) -> bool: ...
 
     def add_term(self, data: TermData) -> int: ...
+
+    def add_event(self, person_id: PersonId, data: PartyEventData) -> int: ...
+
+    def events(self, person_id: PersonId) -> list[PartyEventData]:
+        """The person's membership events, oldest first."""
+        ...
+
+    def relatives(self, person_id: PersonId) -> list[RelativeData]: ...
+
+    def end_relative(self, person_id: PersonId, record_id: int, ended_on: dt.date) -> bool:
+        """Mark a declared relation ended (death, divorce); False if not the person's."""
+        ...
 
 
 class RegistryUnitOfWork(Transaction, Protocol):

@@ -6,7 +6,7 @@ import datetime as dt
 
 from canbo.core.errors import NotFound
 from canbo.core.plain import plain_dict as _plain
-from canbo.core.records import RecordData, TermData
+from canbo.core.records import RecordData, RelativeData, TermData, check_spouses
 from canbo.core.types import PersonId
 from canbo.services.access import access_unit
 from canbo.services.ports import Actor
@@ -20,7 +20,8 @@ def add_record(
     """Add a position, discipline, leave, retirement notice or relative to a person's record.
 
     The actor must be able to write the person's cell (subtree scope); a relative linked to
-    another person must be visible to the actor too.
+    another person must be visible to the actor too; at most one living spouse is declared at
+    a time (:func:`canbo.core.records.check_spouses`).
     """
     data.check(today)
     kind = type(data).__name__.removesuffix("Data").lower()
@@ -32,6 +33,8 @@ def add_record(
         linked = getattr(data, "linked_person_id", None)
         if linked is not None:
             access_person(uow, actor, linked, today)
+        if isinstance(data, RelativeData):
+            check_spouses(data, uow.records.relatives(person_id))
         record_id = uow.records.add(person_id, data)
         uow.audit.append(
             actor,
