@@ -33,6 +33,24 @@ def _catalogue() -> dict[str, str]:
         "legal_basis_required": _("Cần ghi căn cứ pháp lý."),
         "version_same_day": _("Đơn vị đã có một thay đổi bắt đầu từ ngày này."),
         "import_rejected": _("Tệp có lỗi; không có dữ liệu nào được nhập."),
+        "admission_under_age": _("Chỉ kết nạp người từ đủ 18 tuổi trở lên."),
+        "already_member": _("Người này đang là đảng viên."),
+        "already_official": _("Đảng viên này đã được công nhận chính thức."),
+        "not_a_member": _("Người này không phải là đảng viên vào ngày đó."),
+        "probation_not_over": _(
+            "Chưa hết thời kỳ dự bị 12 tháng: chỉ xét công nhận chính thức từ ngày hết dự bị."
+        ),
+        "same_cell": _("Đảng viên đang sinh hoạt tại chi bộ này."),
+        "second_living_spouse": _(
+            "Đã kê khai một người vợ/chồng còn quan hệ hôn nhân; hãy ghi nhận quan hệ đó chấm "
+            "dứt trước."
+        ),
+        "version_before_current": _(
+            "Thông tin hiện hành bắt đầu sau ngày này: thay đổi phải áp dụng từ ngày đó trở về sau."
+        ),
+        "merge_needs_two": _("Cần chọn ít nhất một đơn vị khác để hợp nhất."),
+        "dates_out_of_order": _("Ngày kết thúc không được trước ngày bắt đầu."),
+        "unknown_title": _("Chức danh không có trong danh mục."),
     }
 
 

@@ -1,6 +1,6 @@
 """Web shell routes: the tree, units, search, people; login, TOTP and logout (accounts)."""
 
-from django.urls import path
+from django.urls import include, path
 
 from canbo.accounts import views as accounts
 
@@ -16,6 +16,7 @@ urlpatterns = [
     path("search/", views.search_view, name="search"),
     path("tim/goi-y/", views.suggest_view, name="suggest"),
     path("people/<id:person_id>/", views.person_view, name="person"),
+    path("", include("canbo.web.record_urls")),
     path("quy-dinh/", views.rules_view, name="rules"),
     path("login/", accounts.login_view, name="login"),
     path("login/totp/", accounts.totp_verify_view, name="totp_verify"),

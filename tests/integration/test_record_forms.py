@@ -1,0 +1,352 @@
+"""The clerk's record forms on the database (SQLite and PostgreSQL): each membership service's
+refusal through the Django unit of work with nothing written, and the pages: forms shown only
+to a writer, refusals next to the field with the input kept, scope refusals, audit rows."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import User
+from django.test import Client
+
+from canbo.accounts.models import RoleGrant
+from canbo.audit.models import AuditEntry
+from canbo.core.clock import SystemClock
+from canbo.core.errors import Conflict, NotFound, PermissionDenied, RuleViolation
+from canbo.core.records import PartyEventKind, RelativeData
+from canbo.core.types import AccountId, RelationKind, Role, UnitId, UnitKind
+from canbo.registry import models
+from canbo.registry.uow import DjangoRegistryUnitOfWork
+from canbo.services.ports import Actor, Grant
+from canbo.services.registry import changes, membership, records
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+TODAY = SystemClock().today()
+PASSWORD = "mat-khau-rat-dai-2026"
+
+
+@dataclass(frozen=True)
+class Place:
+    tree: f.SmallTree
+    an: int
+    other_cell: int
+    clerk: Actor
+
+
+@pytest.fixture
+def place() -> Place:
+    """The Yên Minh commune with its two cells (Na Pô, Bản Lý); An is a member in Na Pô; a
+    cell of Cao Bằng lies outside the commune's clerk's scope."""
+    tree = f.small_tree()
+    an = f.person("Nguyễn Văn An", tree.cell_a)
+    cao_bang = f.unit("Đảng bộ tỉnh Cao Bằng", UnitKind.PROVINCIAL_PARTY_COMMITTEE, tree.central)
+    other = f.unit("Chi bộ thôn Nà Giàng", UnitKind.CELL, cao_bang)
+    clerk = Actor(AccountId(900), "tochuc.yenminh", (Grant(Role.ORG_STAFF, tree.commune),))
+    return Place(tree, an, other, clerk)
+
+
+def _client(role: Role, root: int, name: str = "bantochuc") -> Client:
+    user = User.objects.create_user(name, password=PASSWORD)
+    RoleGrant.objects.create(user=user, role=role, unit_id=root, valid_from=dt.date(2020, 1, 1))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _uow() -> DjangoRegistryUnitOfWork:
+    return DjangoRegistryUnitOfWork()
+
+
+def _admit(place: Place, on: dt.date = dt.date(2025, 3, 1)) -> int:
+    data = dataclasses.replace(
+        f.PersonData("KN-001", "Lò Thị Mai", dt.date(1999, 4, 2), f.Sex.FEMALE),
+    )
+    return membership.admit_member(
+        _uow(), place.clerk, data, place.tree.cell_a, on, "12-QĐ/ĐU", TODAY
+    )
+
+
+# Service refusals through the Django unit of work
+
+
+def test_admission_stores_the_due_date_and_recognition_before_it_is_refused(
+    place: Place,
+) -> None:
+    mai = _admit(place)
+    event = models.PartyEvent.objects.get(person_id=mai)
+    assert (event.kind, event.until) == ("admitted", dt.date(2026, 3, 1))
+    written = AuditEntry.objects.count()
+    with pytest.raises(RuleViolation) as refused:
+        membership.recognize_official(_uow(), place.clerk, mai, dt.date(2026, 2, 28), "", TODAY)
+    assert refused.value.code == "probation_not_over"
+    assert AuditEntry.objects.count() == written
+    assert models.Person.objects.get(pk=mai).official_membership_date is None
+    membership.recognize_official(_uow(), place.clerk, mai, dt.date(2026, 3, 1), "", TODAY)
+    versions = list(models.PersonVersion.objects.filter(person_id=mai).order_by("valid_from"))
+    assert versions[0].valid_to == dt.date(2026, 2, 28)
+    assert versions[-1].data["official_membership_date"] == "2026-03-01"
+    assert versions[0].data["official_membership_date"] is None
+
+
+def test_an_under_age_admission_is_refused_and_no_person_is_written(place: Place) -> None:
+    young = f.PersonData("KN-002", "Lò Văn Nhỏ", dt.date(2010, 1, 1), f.Sex.MALE)
+    people = models.Person.objects.count()
+    with pytest.raises(RuleViolation) as refused:
+        membership.admit_member(
+            _uow(), place.clerk, young, place.tree.cell_a, dt.date(2025, 3, 1), "", TODAY
+        )
+    assert refused.value.code == "admission_under_age"
+    assert models.Person.objects.count() == people
+
+
+def test_after_death_no_membership_event_is_taken_and_the_cell_history_ends(
+    place: Place,
+) -> None:
+    died = dt.date(2026, 1, 5)
+    membership.end_membership(_uow(), place.clerk, place.an, PartyEventKind.DIED, died, "", TODAY)
+    row = models.Membership.objects.get(person_id=place.an)
+    assert (row.valid_to, row.end_reason) == (died, "died")
+    assert models.Person.objects.get(pk=place.an).death_date == died
+    with pytest.raises(Conflict) as refused:
+        membership.transfer_activity(
+            _uow(), place.clerk, place.an, place.tree.cell_b, TODAY, "", TODAY
+        )
+    assert refused.value.code == "not_a_member"
+
+
+def test_a_transfer_out_of_scope_is_not_found_and_a_temporary_one_keeps_the_cell(
+    place: Place,
+) -> None:
+    with pytest.raises(NotFound):
+        membership.transfer_activity(
+            _uow(), place.clerk, place.an, UnitId(place.other_cell), TODAY, "", TODAY
+        )
+    membership.transfer_activity(
+        _uow(),
+        place.clerk,
+        place.an,
+        place.tree.cell_b,
+        dt.date(2026, 1, 1),
+        "",
+        TODAY,
+        until=dt.date(2026, 6, 30),
+    )
+    assert models.Membership.objects.get(person_id=place.an).unit_id == place.tree.cell_a
+    assert models.PartyEvent.objects.get(person_id=place.an).kind == "temporary"
+
+
+def test_a_second_living_spouse_is_refused_on_the_database(place: Place) -> None:
+    spouse = RelativeData(RelationKind.SPOUSE, dt.date(2020, 1, 1), full_name="Lê Thị Hoa")
+    records.add_record(_uow(), place.clerk, place.an, spouse, TODAY)
+    with pytest.raises(RuleViolation) as refused:
+        records.add_record(
+            _uow(), place.clerk, place.an, dataclasses.replace(spouse, full_name="Đỗ Lan"), TODAY
+        )
+    assert refused.value.code == "second_living_spouse"
+    assert models.Relative.objects.filter(person_id=place.an).count() == 1
+
+
+def test_an_identity_edit_keeps_the_old_version_of_an_imported_person(place: Place) -> None:
+    models.PersonVersion.objects.filter(person_id=place.an).delete()  # as a bulk import leaves it
+    before = _uow().people.get(place.an)
+    assert before is not None
+    moved = dataclasses.replace(before, hometown="Đồng Văn")
+    changes.update_person(_uow(), place.clerk, place.an, moved, TODAY, dt.date(2026, 1, 1))
+    rows = list(models.PersonVersion.objects.filter(person_id=place.an).order_by("valid_from"))
+    assert [r.data["hometown"] for r in rows] == ["", "Đồng Văn"]
+    with pytest.raises(Conflict):
+        changes.update_person(_uow(), place.clerk, place.an, before, TODAY, dt.date(2025, 1, 1))
+
+
+def test_a_reader_may_not_record_discipline(place: Place) -> None:
+    viewer = Actor(AccountId(901), "xem", (Grant(Role.VIEWER, place.tree.commune),))
+    with pytest.raises(PermissionDenied):
+        membership.end_membership(_uow(), viewer, place.an, PartyEventKind.EXITED, TODAY, "", TODAY)
+
+
+# Pages
+
+
+def test_the_record_forms_are_offered_to_a_writer_only(place: Place) -> None:
+    url = f"/people/{place.an}/"
+    clerk = _client(Role.ORG_STAFF, place.tree.commune).get(url).content.decode()
+    reader = _client(Role.VIEWER, place.tree.commune, "xem").get(url).content.decode()
+    assert f"/people/{place.an}/cap-nhat/ky-luat/" in clerk
+    assert "cap-nhat/" not in reader
+    cell = f"/units/{place.tree.cell_a}/"
+    assert (
+        "cap-nhat/ket-nap/"
+        in _client(Role.ORG_STAFF, place.tree.commune, "b").get(cell).content.decode()
+    )
+
+
+def test_a_clerk_admits_a_member_from_the_cell_page_and_an_audit_row_is_written(
+    place: Place,
+) -> None:
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    response = client.post(
+        f"/units/{place.tree.cell_a}/cap-nhat/ket-nap/",
+        {
+            "full_name": "Lò Thị Mai",
+            "code": "KN-010",
+            "birth_date": "1999-04-02",
+            "sex": "F",
+            "admitted_on": "2025-03-01",
+            "decision_ref": "12-QĐ/ĐU",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    mai = models.Person.objects.get(code="KN-010")
+    assert response["Location"].startswith(f"/people/{mai.pk}/")
+    assert AuditEntry.objects.filter(action="party.admitted", object_type="party_event").exists()
+    page = client.get(f"/people/{mai.pk}/").content.decode()
+    assert "Kết nạp vào Đảng" in page
+    assert "01/03/2026" in page  # recognition due
+
+
+def test_a_refusal_is_shown_next_to_its_field_with_the_citation_and_the_input_kept(
+    place: Place,
+) -> None:
+    mai = _admit(place)
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    written = AuditEntry.objects.count()
+    response = client.post(
+        f"/people/{mai}/cap-nhat/cong-nhan-chinh-thuc/",
+        {"recognized_on": "2026-01-15", "decision_ref": "99-QĐ/ĐU"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    field_error = html.split('data-field="recognized_on"', 1)[1].split("</p>", 1)[0]
+    assert "Điều lệ Đảng, Điều 5" in field_error
+    assert "01/03/2026" in field_error
+    assert 'value="99-QĐ/ĐU"' in html
+    assert 'value="2026-01-15"' in html
+    assert AuditEntry.objects.count() == written
+
+
+def test_an_invalid_form_keeps_what_was_typed(place: Place) -> None:
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    response = client.post(
+        f"/units/{place.tree.cell_a}/cap-nhat/ket-nap/",
+        {"full_name": "Lò Thị Mai", "code": "KN-011", "sex": "F", "admitted_on": "2025-03-01"},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'data-field="birth_date"' in html
+    assert 'value="Lò Thị Mai"' in html
+    assert not models.Person.objects.filter(code="KN-011").exists()
+
+
+def test_a_second_spouse_is_refused_next_to_the_relation_field(place: Place) -> None:
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    url = f"/people/{place.an}/cap-nhat/nguoi-than/"
+    form = {"relation": "spouse", "full_name": "Lê Thị Hoa", "declared_on": "2025-01-01"}
+    assert client.post(url, form).status_code == 302
+    response = client.post(url, {**form, "full_name": "Đỗ Thị Lan"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    error = html.split('data-field="relation"', 1)[1].split("</p>", 1)[0]
+    assert "Luật Hôn nhân và gia đình 2014, Điều 5" in error
+    assert 'value="Đỗ Thị Lan"' in html
+
+
+def test_scope_refusals_a_clerk_elsewhere_gets_not_found_a_reader_is_refused(
+    place: Place,
+) -> None:
+    url = f"/people/{place.an}/cap-nhat/ky-luat/"
+    elsewhere = _client(Role.ORG_STAFF, place.other_cell, "caobang")
+    assert elsewhere.get(url).status_code == 404
+    reader = _client(Role.VIEWER, place.tree.commune, "xem")
+    assert reader.get(url).status_code == 403
+    form = {"form": "khien_trach", "decision_date": "2026-01-10", "authority": "Đảng ủy xã"}
+    assert reader.post(url, form).status_code == 403
+    assert not models.DisciplineRecord.objects.exists()
+    clerk = _client(Role.ORG_STAFF, place.tree.commune)
+    assert clerk.post(url, form).status_code == 302
+    assert AuditEntry.objects.filter(action="record.discipline.add").exists()
+
+
+def test_an_official_transfer_through_the_form_moves_the_member(place: Place) -> None:
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    url = f"/people/{place.an}/cap-nhat/chuyen-sinh-hoat/"
+    page = client.get(url).content.decode()
+    assert "Chi bộ thôn Bản Lý" in page
+    assert "Chi bộ thôn Nà Giàng" not in page  # outside the clerk's scope
+    response = client.post(
+        url, {"kind": "official", "to_cell": place.tree.cell_b, "on": "2026-02-01"}
+    )
+    assert response.status_code == 302
+    cells = list(
+        models.Membership.objects.filter(person_id=place.an)
+        .order_by("valid_from")
+        .values_list("unit_id", flat=True)
+    )
+    assert cells == [place.tree.cell_a, place.tree.cell_b]
+
+
+def test_an_irreversible_step_asks_for_confirmation(place: Place) -> None:
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    url = f"/people/{place.an}/cap-nhat/ra-khoi-dang/"
+    form = {"kind": "exited", "on": "2026-02-01"}
+    assert client.post(url, form).status_code == 400
+    assert models.Person.objects.get(pk=place.an).party_exit_date is None
+    assert client.post(url, {**form, "confirm": "1"}).status_code == 302
+    assert models.Person.objects.get(pk=place.an).party_exit_date == dt.date(2026, 2, 1)
+
+
+def test_units_are_renamed_merged_and_split_from_the_unit_page(place: Place) -> None:
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    a, b = place.tree.cell_a, place.tree.cell_b
+    rename = client.post(
+        f"/units/{a}/cap-nhat/doi-ten/",
+        {"name": "Chi bộ thôn Na Pô Một", "valid_from": "2026-01-01", "legal_basis": "5-QĐ/ĐU"},
+    )
+    assert rename.status_code == 302
+    names = models.UnitVersion.objects.filter(unit_id=a).order_by("valid_from")
+    assert [v.name for v in names] == ["Chi bộ thôn Na Pô", "Chi bộ thôn Na Pô Một"]
+    merge = client.post(
+        f"/units/{a}/cap-nhat/hop-nhat/",
+        {
+            "others": [b],
+            "name": "Chi bộ thôn Na Pô - Bản Lý",
+            "code": "CB-GHEP",
+            "kind": "cell",
+            "valid_from": "2026-03-01",
+            "legal_basis": "7-QĐ/ĐU",
+            "confirm": "1",
+        },
+    )
+    assert merge.status_code == 302, merge.content.decode()[:3000]
+    merged = models.OrgUnit.objects.get(code="CB-GHEP")
+    assert models.OrgUnit.objects.get(pk=a).valid_to == dt.date(2026, 2, 28)
+    assert set(
+        models.LineageLink.objects.filter(successor=merged).values_list("predecessor", flat=True)
+    ) == {a, b}
+    # People keep their cell (OR-17): An still belongs to Na Pô, whose history ended.
+    assert models.Membership.objects.get(person_id=place.an).unit_id == a
+    group = f.unit("Tổ đảng số 2", UnitKind.PARTY_GROUP, merged.pk, since=dt.date(2026, 3, 1))
+    split = client.post(
+        f"/units/{merged.pk}/cap-nhat/chia-tach/",
+        {
+            "first_name": "Chi bộ thôn Na Pô",
+            "first_code": "CB-NP2",
+            "second_name": "Chi bộ thôn Bản Lý",
+            "second_code": "CB-BL2",
+            "to_second": [group],
+            "valid_from": "2026-04-01",
+            "legal_basis": "9-QĐ/ĐU",
+            "confirm": "1",
+        },
+    )
+    assert split.status_code == 302, split.content.decode()[:3000]
+    second = models.OrgUnit.objects.get(code="CB-BL2")
+    moved = models.UnitVersion.objects.get(unit_id=group, valid_from=dt.date(2026, 4, 1))
+    assert moved.parent_id == second.pk
+    assert models.OrgUnit.objects.get(pk=merged.pk).valid_to == dt.date(2026, 3, 31)
+    shares = models.LineageLink.objects.filter(predecessor=merged).values_list("share", flat=True)
+    assert sorted(shares) == ["part", "part"]
