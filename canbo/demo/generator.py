@@ -20,7 +20,7 @@ from canbo.audit.log import DjangoAuditLog
 from canbo.audit.models import AuditEntry
 from canbo.services.ports import SYSTEM
 
-from . import records, tree
+from . import activity, records, tree
 from .bulk import BulkWriter, IdAllocator
 from .catalog import TITLES
 from .central import build_central
@@ -102,6 +102,9 @@ def build_demo(
     DjangoAuditLog().append(
         SYSTEM,
         LOAD_ACTION,
+    if "demo_cell" in named:
+        year_of_use = activity.build_activity(named["demo_cell"], today, seed)
+        progress(f"hội nghị, lấy phiếu, đánh giá / votes and a cycle: {year_of_use}")
         "demo",
         scale.name,
         None,

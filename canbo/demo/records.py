@@ -64,6 +64,8 @@ RELATIVE_COLUMNS = (
 DISCIPLINE_SHARE = 0.006
 LEAVE_SHARE = 0.015
 NOTICE_MONTHS_AHEAD = 6
+MEMBER_SPOUSE_SHARE = 0.3
+"""Share of declared marriages in which the demo looks for a spouse among the members."""
 DISCIPLINE_WINDOW_MONTHS = {
     DisciplineForm.KHIEN_TRACH: 24,
     DisciplineForm.CANH_CAO: 36,
@@ -80,7 +82,41 @@ _REASONS = (
     "Vi phạm nguyên tắc tập trung dân chủ",
     "Vi phạm quy định về kê khai tài sản, thu nhập",
 )
-_WORKPLACES = ("Hưu trí", "Làm ruộng", "Giáo viên", "Kinh doanh tự do", "Công nhân", "Học sinh")
+WORKING = ("Làm ruộng", "Giáo viên", "Kinh doanh tự do", "Công nhân", "Nhân viên văn phòng")
+_OCCUPATIONS_BY_AGE: tuple[tuple[int, int, tuple[str, ...]], ...] = (
+    (0, 5, ("Còn nhỏ",)),
+    (6, 17, ("Học sinh",)),
+    (18, 22, ("Sinh viên", "Công nhân", "Làm ruộng")),
+    (23, 59, WORKING),
+    (60, 74, ("Hưu trí", "Làm ruộng", "Kinh doanh tự do")),
+    (75, 200, ("Hưu trí", "Già yếu, ở nhà")),
+)
+"""What a declared relative does at each age (Bộ luật Lao động 2019: work from 15, school to
+18, retirement from about 60): the demo never writes a retired child or a pupil of eighty."""
+
+
+def occupations_for(age: int) -> tuple[str, ...]:
+    """The occupations the demo may give a relative of ``age`` years."""
+    for low, high, found in _OCCUPATIONS_BY_AGE:
+        if low <= age <= high:
+            return found
+    return ("Còn nhỏ",)
+
+
+def is_plausible_occupation(occupation: str, age: int) -> bool:
+    """Whether a relative of ``age`` can plausibly have ``occupation`` (students and pupils
+    school-aged, the retired 45 or older, workers 15 to 80)."""
+    if occupation in ("Còn nhỏ",):
+        return age < 6
+    if occupation == "Học sinh":
+        return 6 <= age <= 19
+    if occupation == "Sinh viên":
+        return 17 <= age <= 30
+    if occupation in ("Hưu trí", "Già yếu, ở nhà"):
+        return age >= 45
+    if occupation in (*WORKING, "Công nhân"):
+        return 15 <= age <= 80
+    return True
 
 
 def _months_later(day: dt.date, months: int) -> dt.date:
@@ -135,7 +171,9 @@ class RecordMaker:
     def _post(self, batch: Batch, pid: int, post: Post) -> None:
         if post.start > self.today:
             return
-        end = post.end if post.end is None or post.end <= self.today else None
+        # The planned end stays even when it is after today: the post ends with its unit (the
+        # 30/06/2025 reorganization is in the data whatever day the demo is built for).
+        end = post.end
         ref = f"{self.rng.randrange(1, 999)}-QĐ/{'TW' if post.title.endswith('_TU') else 'TU'}"
         batch.add(
             "registry_positionholding",
@@ -226,8 +264,12 @@ class RecordMaker:
                 batch, pid, RelationKind.SPOUSE, partner[0], partner[1], partner[2], declared
             )
             self._relative(batch, partner[0], RelationKind.SPOUSE, pid, _full, year, declared)
-        else:
+        elif self.rng.random() < MEMBER_SPOUSE_SHARE and (cell.province, sex) not in self._partners:
+            # Waits, without a spouse declared yet, for a member of the province to marry: a
+            # person has one living spouse (Luật Hôn nhân và gia đình 2014, Điều 5), so the one
+            # who waits is never given a second one when the partner comes.
             self._partners[(cell.province, sex)] = (pid, _full, year)
+        else:
             spouse = self.rng.choice(self.names[other])[0]
             self._relative(
                 batch,
@@ -268,7 +310,7 @@ class RecordMaker:
                 linked,
                 name,
                 year,
-                self.rng.choice(_WORKPLACES),
+                self.rng.choice(occupations_for(self.today.year - year)),
                 declared.isoformat(),
             ),
         )

@@ -30,6 +30,14 @@ PART_SHARE = 0.03
 Piece = tuple[OldCommune, Share, list[CellPlan]]
 
 
+def _shares(sizes: list[int], total: int) -> list[int]:
+    """``total`` new communes split in proportion to each former province's communes; each
+    former province with communes gets at least one and never more than it had."""
+    whole = sum(sizes) or 1
+    shares = [min(n, max(1 if n else 0, round(total * n / whole))) for n in sizes]
+    return shares
+
+
 class Reorganizer:
     """Builds the lower tree of one new province from its built predecessors' lower trees."""
 
@@ -49,12 +57,16 @@ class Reorganizer:
     def run(self, built: list[tuple[str, OldLocal]], count: int) -> None:
         """Affiliates, communes and posts; ``built`` lists predecessors, the centre first."""
         self._affiliates([local for _, local in built])
-        olds = [(local, c) for _, local in built for c in local.communes]
         successor: dict[int, int] = {}
-        for group in self._groups([c for _, c in olds], count):
-            new_id = self._commune(group)
-            for commune, _, _ in group:
-                successor.setdefault(commune.party, new_id)
+        sizes = [len(local.communes) for _, local in built]
+        for (_, local), share in zip(built, _shares(sizes, count), strict=True):
+            # A new commune is merged from communes of one former province: each former
+            # province arranged its own communes before the provinces merged (Long An kept 60
+            # communes and wards before joining Tây Ninh; handbook OR-13, OR-21 sources).
+            for group in self._groups(local.communes, share):
+                new_id = self._commune(group)
+                for commune, _, _ in group:
+                    successor.setdefault(commune.party, new_id)
         for _, local in built:
             for org, at in local.district_orgs:
                 target = successor[local.communes[at].party]
