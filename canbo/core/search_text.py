@@ -53,6 +53,13 @@ def query_words(text: str) -> list[str]:
     return seen[:MAX_QUERY_WORDS]
 
 
+def matches(words: Iterable[str], keys: str) -> bool:
+    """Every query word starts one of the words of ``keys`` (both folded): the rule the text
+    indexes apply ("ngu" matches "nguyen"; "van a" matches "nguyen van an")."""
+    have = keys.split()
+    return all(any(h.startswith(w) for h in have) for w in words)
+
+
 def is_searchable(text: str) -> bool:
     """A query worth sending: two characters at least once folded (one letter finds everyone)."""
     return len("".join(query_words(text))) >= 2

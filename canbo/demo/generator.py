@@ -18,9 +18,10 @@ from django.db import connection, transaction
 
 from canbo.audit.log import DjangoAuditLog
 from canbo.audit.models import AuditEntry
+from canbo.registry import search_index
 from canbo.services.ports import SYSTEM
 
-from . import activity, records, tree
+from . import records, tree
 from .bulk import BulkWriter, IdAllocator
 from .catalog import TITLES
 from .central import build_central
@@ -95,6 +96,9 @@ def build_demo(
         problems = writer.end_bulk(scale.check_foreign_keys)
     if problems:
         raise RuntimeError(f"demo data breaks foreign keys: {problems[:5]}")
+    with transaction.atomic():
+        indexed = search_index.rebuild(today)
+    progress(f"chỉ mục tìm kiếm / search index: {indexed:,}")
     counts = dict(sorted(writer.counts.items()))
     seconds = round(time.perf_counter() - started, 1)
     named = {**rows.named, **_demo_cell(rows.cells)}
@@ -102,9 +106,6 @@ def build_demo(
     DjangoAuditLog().append(
         SYSTEM,
         LOAD_ACTION,
-    if "demo_cell" in named:
-        year_of_use = activity.build_activity(named["demo_cell"], today, seed)
-        progress(f"hội nghị, lấy phiếu, đánh giá / votes and a cycle: {year_of_use}")
         "demo",
         scale.name,
         None,

@@ -18,6 +18,7 @@ from typing import Any
 from django.db import connection
 
 from canbo.audit.log import DjangoAuditLog
+from canbo.core.clock import SystemClock
 from canbo.core.collation import sort_key, word_key
 from canbo.core.importing import PersonRow, UnitRow
 from canbo.core.names import split_name
@@ -30,6 +31,7 @@ from canbo.services.registry.imports import UnitRef
 
 from . import models
 from .constants import FOREVER
+from .search_index import PendingEntries
 
 PERSON_COLUMNS = (
     "id", "code", "full_name", "family_name", "middle_name", "given_name", "sort_key",
@@ -64,14 +66,18 @@ class DjangoBulkImportUnitOfWork(AtomicWork):
         self.audit = DjangoAuditLog()
         self._next_id: int | None = None
         self._deferred_indexes: list[str] | None = None
+        self._search = PendingEntries()
 
     def _before_begin(self) -> None:
         self._next_id = None
         self._deferred_indexes = None
+        self._search.clear()
 
     def _before_commit(self) -> None:
         if self._deferred_indexes:
             _run(self._deferred_indexes)
+        # The imported people and units enter the search index in the same transaction.
+        self._search.flush(SystemClock().today())
 
     def unit_refs(self, as_of: dt.date) -> dict[str, UnitRef]:
         """Every unit by code; kind from the version valid on ``as_of``, else the latest."""
@@ -117,6 +123,7 @@ class DjangoBulkImportUnitOfWork(AtomicWork):
     def insert_people(self, rows: Sequence[PersonRow], unit_ids: Sequence[UnitId]) -> None:
         """People and their open cell memberships from ``member_since`` (OR-17)."""
         ids = self._reserve_person_ids(len(rows))
+        self._search.people.update(ids)
         if self._deferred_indexes is None:
             self._deferred_indexes = _defer_indexes_if_empty()
         if _is_postgres():
@@ -178,6 +185,7 @@ class DjangoBulkImportUnitOfWork(AtomicWork):
             _version(unit.pk, u, parent)
             for unit, u, parent in zip(units, rows, parent_ids, strict=True)
         )
+        self._search.units.update(unit.pk for unit in units)
         return [UnitId(unit.pk) for unit in units]
 
 

@@ -22,7 +22,7 @@ from django.db.models import Q
 
 from canbo.accounts import scope
 from canbo.core.clock import SystemClock
-from canbo.core.search_text import fold, is_searchable, query_words
+from canbo.core.search_text import fold, is_searchable, matches, query_words
 from canbo.services.ports import Actor
 
 from . import choices, models, search_index
@@ -169,8 +169,7 @@ def _unit_names(unit_ids: Iterable[int], day: dt.date) -> dict[int, str]:
 
 
 def _has_words(words: Sequence[str], text: str) -> bool:
-    have = fold(text).split()
-    return all(any(h.startswith(w) for h in have) for w in words)
+    return matches(words, fold(text))
 
 
 def _version_day(v: models.UnitVersion, day: dt.date) -> dt.date:

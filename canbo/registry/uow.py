@@ -196,6 +196,7 @@ class DjangoPersonRepository:
 
     def update(self, person_id: PersonId, data: PersonData) -> None:
         models.Person.objects.filter(pk=person_id).update(**person_fields(data))
+        self.pending.people.add(person_id)
 
     def version_start(self, person_id: PersonId) -> dt.date | None:
         return (
