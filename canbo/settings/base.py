@@ -153,6 +153,14 @@ OTP_TOTP_ISSUER = "canbo"
 # Home page (canbo.web.dashboard, docs/home.md): how long its figures are kept before they are
 # counted again (0: on every request), and the horizons of its reminders.
 CANBO_HOME_CACHE_SECONDS = 300
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by every process and by `canbo home_figures`, which counts the figures ahead.
+    "home": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache" / "home"),
+    },
+}
 CANBO_HOME_RETIREMENT_MONTHS = 12  # statutory retirement month within this many months
 CANBO_HOME_TERM_MONTHS = 12  # terms of office ending within this many months
 CANBO_HOME_PROBATION_DAYS = 30  # probation ending within this many days (and overdue)

@@ -5,24 +5,23 @@ reminders (:mod:`canbo.web.dashboard_reminders`); the actions the actor may take
 Every figure is one SQL aggregate (GROUP BY) over the registry's tables, cut to the actor's
 readable subtrees with the recursive clause of :func:`canbo.accounts.scope.readable_subtrees`
 (on the whole tree there is no cut); nothing loops over people in Python. A figure feeds its
-chart and its table from one :class:`Tally`, so the two cannot disagree. At national scale the
-whole-tree aggregates read millions of rows, so the page's data is kept in Django's cache for
-``CANBO_HOME_CACHE_SECONDS`` per scope, day and language, and the page says when it was counted.
+chart and its table from one :class:`Tally`, so the two cannot disagree.
+
+At national scale the whole-tree aggregates read millions of rows (about a minute on SQLite), so
+each query's rows are kept in the ``home`` cache (:meth:`Scope.fetch`): for
+``CANBO_HOME_CACHE_SECONDS`` after a page counted them, or for the day when ``manage.py
+home_figures`` counted them ahead (nightly, and after the demo is built). The page says when.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from canbo.accounts import scope
@@ -40,7 +39,7 @@ from canbo.voting import models as vt
 from canbo.voting.choices import Status
 
 from . import dashboard_reminders as reminders
-from .dashboard_reminders import LinkRow, Reminder, Scope, as_date, fetch
+from .dashboard_reminders import LinkRow, Reminder, Scope, as_date, setting
 
 LIST_LIMIT = 10
 ETHNIC_ROWS = 8
@@ -145,7 +144,7 @@ def composition_counts(where: Scope, as_of: dt.date) -> list[tuple[str, int, str
         f"WHERE m.valid_from <= %s AND m.valid_to >= %s {where.cut('m.unit_id')} "
         "GROUP BY 1, 2, 3, 4"
     )
-    rows = fetch(sql, [*where.params, *age_params, as_of, as_of, as_of])
+    rows = where.fetch(sql, [*where.params, *age_params, as_of, as_of, as_of])
     return [(str(s), int(b), str(e or ""), int(o), int(n)) for s, b, e, o, n in rows]
 
 
@@ -203,7 +202,7 @@ def upcoming_conferences(where: Scope, today: dt.date) -> tuple[LinkRow, ...]:
         f"({reminders.UNIT_NAME.format(unit='c.unit_id')}) FROM {table} c "
         f"WHERE c.held_on >= %s {where.cut('c.unit_id')} ORDER BY c.held_on, c.id LIMIT %s"
     )
-    rows = fetch(sql, [*where.params, today, today, today, LIST_LIMIT])
+    rows = where.fetch(sql, [*where.params, today, today, today, LIST_LIMIT])
     return tuple(
         LinkRow(reverse("conferences:detail", args=[cid]), title, name or "", as_date(day), place)
         for cid, title, day, place, name in rows
@@ -224,7 +223,7 @@ def open_votes(where: Scope) -> tuple[LinkRow, ...]:
         f"WHERE s.status IN ({marks}) {where.cut('c.unit_id')} "
         "ORDER BY c.held_on DESC, s.id DESC LIMIT %s"
     )
-    rows = fetch(sql, [*where.params, *[str(s) for s in UNDER_WAY], LIST_LIMIT])
+    rows = where.fetch(sql, [*where.params, *[str(s) for s in UNDER_WAY], LIST_LIMIT])
     return tuple(
         LinkRow(
             reverse("voting:session", args=[sid]),
@@ -260,9 +259,9 @@ def _whole_tree_progress(cycle: CycleData) -> list[ProgressRow]:
     ]
 
 
-def _scoped_progress(actor: Actor, cycle: CycleData) -> list[ProgressRow]:
+def _scoped_progress(actor: Actor, cycle: CycleData, where: Scope) -> list[ProgressRow]:
     """By branch of the actor's subtrees: the root's own subjects, then each child's subtree."""
-    branches = reminders.branches_clause(actor, cycle.as_of)
+    branches = reminders.branches_clause(actor, cycle.as_of, where)
     sql = (
         f"{branches.prefix} SELECT d.branch, "  # noqa: S608
         "SUM(CASE WHEN s.exemption = '' THEN 1 ELSE 0 END), "
@@ -270,7 +269,7 @@ def _scoped_progress(actor: Actor, cycle: CycleData) -> list[ProgressRow]:
         f"FROM {cl.CycleSubject._meta.db_table} s JOIN down d ON d.unit_id = s.unit_id "
         "WHERE s.cycle_id = %s GROUP BY d.branch"
     )
-    rows = fetch(sql, [*branches.params, cycle.cycle_id])
+    rows = branches.fetch(sql, [*branches.params, cycle.cycle_id])
     names = reminders.unit_names([r[0] for r in rows], cycle.as_of)
     return [
         ProgressRow(
@@ -284,12 +283,12 @@ def _scoped_progress(actor: Actor, cycle: CycleData) -> list[ProgressRow]:
     ]
 
 
-def classification_progress(actor: Actor) -> tuple[ProgressRow, ...]:
+def classification_progress(actor: Actor, where: Scope) -> tuple[ProgressRow, ...]:
     """Open cycles the actor takes part in or reads, by unit (at most three cycles)."""
     found: list[ProgressRow] = []
     whole = scope.readable_roots(actor) is None
     for cycle in [c for c in cycles_for(actor) if c.status is CycleStatus.OPEN][:3]:
-        found += _whole_tree_progress(cycle) if whole else _scoped_progress(actor, cycle)
+        found += _whole_tree_progress(cycle) if whole else _scoped_progress(actor, cycle, where)
     return tuple(found)
 
 
@@ -315,39 +314,35 @@ def actions(actor: Actor) -> list[ActionLink]:
     return found
 
 
-def _compute(actor: Actor, today: dt.date, now: dt.datetime) -> Home:
-    where = Scope.of(actor, today)
+def _compute(actor: Actor, today: dt.date, where: Scope) -> Home:
     counts = composition_counts(where, today)
     roots = scope.readable_roots(actor)
     names = reminders.unit_names(sorted(roots), today) if roots is not None else {}
+    conferences = upcoming_conferences(where, today)
+    votes = open_votes(where)
+    progress = classification_progress(actor, where)
+    found = reminders.all_reminders(where, today)
     return Home(
         as_of=today,
-        counted_at=now,
+        counted_at=min(where.counted),
         scope_names=tuple(sorted(names.values())),
         members=sum(c[-1] for c in counts),
         tallies=tallies(counts),
-        conferences=upcoming_conferences(where, today),
-        votes=open_votes(where),
-        progress=classification_progress(actor),
-        reminders=reminders.all_reminders(where, today),
+        conferences=conferences,
+        votes=votes,
+        progress=progress,
+        reminders=found,
     )
 
 
-def _cache_key(actor: Actor, today: dt.date) -> str:
-    grants = sorted((str(g.role), g.root or 0) for g in actor.grants)
-    digest = hashlib.sha256(repr((grants, today, get_language())).encode()).hexdigest()
-    return f"canbo:home:{digest[:32]}"
+def home(actor: Actor, today: dt.date) -> Home:
+    """The home page's data for the actor on ``today``. Each query's rows are kept for
+    ``CANBO_HOME_CACHE_SECONDS`` (0: counted on every request), or until the next day when
+    ``manage.py home_figures`` counted them; the page says when they were counted."""
+    seconds = setting("CANBO_HOME_CACHE_SECONDS", 300)
+    return _compute(actor, today, Scope.of(actor, today, seconds))
 
 
-def home(actor: Actor, today: dt.date, now: dt.datetime) -> Home:
-    """The home page's data for the actor on ``today``, counted at most every
-    ``CANBO_HOME_CACHE_SECONDS`` (0: counted on every request)."""
-    seconds = int(getattr(settings, "CANBO_HOME_CACHE_SECONDS", 300))
-    if seconds <= 0:
-        return _compute(actor, today, now)
-    key = _cache_key(actor, today)
-    found = cache.get(key)
-    if found is None:
-        found = _compute(actor, today, now)
-        cache.set(key, found, seconds)
-    return found  # type: ignore[no-any-return]
+def count_ahead(actor: Actor, today: dt.date, seconds: int) -> Home:
+    """Count the actor's figures afresh and keep them for ``seconds`` (``home_figures``)."""
+    return _compute(actor, today, Scope.of(actor, today, seconds, renew=True))

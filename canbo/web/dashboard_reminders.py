@@ -10,11 +10,13 @@ first rows and, with ``COUNT(*) OVER ()``, how many there are in all.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.core.cache import BaseCache, caches
 from django.db import connection
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -42,10 +44,16 @@ def setting(name: str, default: int) -> int:
     return int(getattr(settings, name, default))
 
 
-def fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+def _run(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     with connection.cursor() as cur:
         cur.execute(sql, list(params))
         return list(cur.fetchall())
+
+
+def store() -> BaseCache:
+    """The cache the figures are kept in: ``home`` (a file cache in the data folder, shared
+    by every process and by ``manage.py home_figures``) when configured, else the default."""
+    return caches["home"] if "home" in settings.CACHES else caches["default"]
 
 
 def as_date(value: object) -> dt.date | None:
@@ -58,22 +66,43 @@ def as_date(value: object) -> dt.date | None:
 @dataclass(frozen=True, slots=True)
 class Scope:
     """The actor's readable subtrees on a day as SQL: ``prefix`` (a ``WITH RECURSIVE down``
-    clause, empty on the whole tree), its ``params``, and :meth:`cut` for a unit column."""
+    clause, empty on the whole tree), its ``params``, and :meth:`cut` for a unit column.
+
+    :meth:`fetch` runs a query of the page. Its rows (language-neutral: labels are added
+    after) are kept in :func:`store` for ``seconds`` under a digest of the SQL and its
+    parameters, which hold the day; ``counted`` collects when each answer was counted."""
 
     prefix: str
     params: tuple[object, ...]
     whole: bool
+    seconds: int = 0
+    renew: bool = False  # count afresh and replace what the cache holds
+    counted: list[dt.datetime] = field(default_factory=list)
 
     @classmethod
-    def of(cls, actor: Actor, as_of: dt.date) -> Scope:
+    def of(cls, actor: Actor, as_of: dt.date, seconds: int = 0, renew: bool = False) -> Scope:
         clause = scope.readable_subtrees(actor, as_of)
         if clause is None:
-            return cls("", (), True)
-        return cls(clause[0], tuple(clause[1]), False)
+            return cls("", (), True, seconds, renew)
+        return cls(clause[0], tuple(clause[1]), False, seconds, renew)
 
     def cut(self, column: str) -> str:
         # ``column`` is a constant of the calling query, never input.
         return "" if self.whole else f"AND {column} IN (SELECT unit_id FROM down)"  # noqa: S608
+
+    def fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        now = dt.datetime.now(dt.UTC)
+        if self.seconds <= 0:
+            self.counted.append(now)
+            return _run(sql, params)
+        digest = hashlib.sha256(repr((sql, list(params))).encode()).hexdigest()
+        key = f"canbo:home:{digest[:40]}"
+        found = None if self.renew else store().get(key)
+        if found is None:
+            found = (now, _run(sql, params))
+            store().set(key, found, self.seconds)
+        self.counted.append(found[0])
+        return list(found[1])
 
 
 UNIT_NAME = (
@@ -102,14 +131,17 @@ WITH RECURSIVE down(unit_id, branch, depth) AS (
 """
 
 
-def branches_clause(actor: Actor, as_of: dt.date) -> Scope:
+def branches_clause(actor: Actor, as_of: dt.date, like: Scope) -> Scope:
     """The actor's subtrees with each unit tagged by its branch: a root's own unit, or the
     root's child it lies under. A root inside another root's subtree is dropped, so that no
-    unit is counted twice."""
+    unit is counted twice. Caching follows ``like``."""
     roots = scope.readable_roots(actor) or set()
     outer = [r for r in roots if not set(unit_tree.ancestors(r, as_of)[1:]) & roots]
     marks = ", ".join(["%s"] * len(outer)) or "NULL"
-    return Scope(_BRANCHES.format(roots=marks), (*sorted(outer), as_of, as_of), False)
+    params = (*sorted(outer), as_of, as_of)
+    return Scope(
+        _BRANCHES.format(roots=marks), params, False, like.seconds, like.renew, like.counted
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +184,7 @@ def probation_due(where: Scope, today: dt.date) -> Reminder:
         f"{where.cut('m.unit_id')} ORDER BY p.party_admission_date, p.id LIMIT %s"
     )
     params = [*where.params, today, today, today, today, admitted_by, today, LIST_LIMIT]
-    rows = fetch(sql, params)
+    rows = where.fetch(sql, params)
     lines = []
     for pid, name, admitted, cell, _n in rows:
         due = ms.recognition_due(as_date(admitted) or today)
@@ -189,7 +221,7 @@ def retiring(where: Scope, today: dt.date) -> Reminder:
         f"ORDER BY CASE {when or 'WHEN 1 = 1 THEN 0'} END, p.sort_key, p.id LIMIT %s"
     )
     params = [*where.params, today, today, today, today, *ranges, *ranges, LIST_LIMIT]
-    rows = fetch(sql, params)
+    rows = where.fetch(sql, params)
     found = {(str(b.sex), b.first): b.retires for b in births}
     lines = []
     for pid, name, sex, born, cell, _n in rows:
@@ -216,7 +248,7 @@ def terms_ending(where: Scope, today: dt.date) -> Reminder:
         "ORDER BY t.ends, t.id LIMIT %s"
     )
     until = ms.add_months(today, months)
-    rows = fetch(sql, [*where.params, today, today, today, until, LIST_LIMIT])
+    rows = where.fetch(sql, [*where.params, today, today, today, until, LIST_LIMIT])
     lines = tuple(
         LinkRow(reverse("web:unit", args=[uid]), name, unit or "", as_date(ends))
         for uid, name, ends, unit, _n in rows
@@ -242,7 +274,7 @@ def reviews_due(where: Scope, today: dt.date) -> Reminder:
         f"AND h.valid_to >= %s {where.cut('h.unit_id')} ORDER BY h.term_ends, h.id LIMIT %s"
     )
     until = ms.last_term_end_to_notify(today)
-    rows = fetch(sql, [*where.params, today, today, today, until, today, LIST_LIMIT])
+    rows = where.fetch(sql, [*where.params, today, today, today, until, today, LIST_LIMIT])
     lines = []
     for pid, name, title, ends, unit, _n in rows:
         end = as_date(ends) or today

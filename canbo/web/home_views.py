@@ -18,9 +18,8 @@ def home_view(request: HttpRequest) -> HttpResponse:
     """Members by sex, age band, ethnicity and status; conferences, votes and classification
     progress; reminders; and links to the forms the actor may use, scoped to the actor."""
     actor = actor_for(request.user)
-    clock = SystemClock()
     context = {
-        "home": dashboard.home(actor, clock.today(), clock.now()),
+        "home": dashboard.home(actor, SystemClock().today()),
         "actions": dashboard.actions(actor),
     }
     return render(request, "web/home.html", context)

@@ -30,7 +30,6 @@ from tests import factories as f
 pytestmark = pytest.mark.django_db
 
 TODAY = dt.date(2026, 11, 28)
-NOW = dt.datetime(2026, 11, 28, 2, 0, tzinfo=dt.UTC)
 PASSWORD = "mat-khau-rat-dai-2026"
 
 
@@ -155,13 +154,13 @@ def test_a_province_clerk_counts_the_province_only(world: World) -> None:
 def test_a_cell_secretary_counts_the_cell_only(world: World) -> None:
     where = Scope.of(_actor(Role.CELL_SECRETARY, world.cells["b"]), TODAY)
     assert _grouped(where) == _expected({"b"})
-    home = dashboard.home(_actor(Role.CELL_SECRETARY, world.cells["b"]), TODAY, NOW)
+    home = dashboard.home(_actor(Role.CELL_SECRETARY, world.cells["b"]), TODAY)
     assert home.members == 3
     assert home.scope_names == ("Chi bộ thôn Phìn Ngan",)
 
 
 def test_the_tallies_label_every_value_and_sum_small_ethnic_groups(world: World) -> None:
-    home = dashboard.home(_actor(Role.ADMIN, None), TODAY, NOW)
+    home = dashboard.home(_actor(Role.ADMIN, None), TODAY)
     by_key = {t.key: t for t in home.tallies}
     assert [(r.label, r.count) for r in by_key["sex"].rows] == [("Nam", 6), ("Nữ", 3)]
     assert [(r.label, r.count) for r in by_key["status"].rows] == [
@@ -178,9 +177,7 @@ def test_the_tallies_label_every_value_and_sum_small_ethnic_groups(world: World)
 
 @pytest.mark.parametrize("key", ["sex", "age", "ethnicity", "status"])
 def test_each_chart_draws_exactly_the_rows_of_its_table(world: World, key: str) -> None:
-    tally = next(
-        t for t in dashboard.home(_actor(Role.ADMIN, None), TODAY, NOW).tallies if t.key == key
-    )
+    tally = next(t for t in dashboard.home(_actor(Role.ADMIN, None), TODAY).tallies if t.key == key)
     assert _chart_rows(tally.chart_option()) == [(r.label, r.count) for r in tally.rows]
 
 
@@ -297,14 +294,14 @@ def test_conferences_and_votes_are_listed_for_units_in_scope_only(world: World) 
     )  # fmt: skip
     VoteSession.objects.create(conference=mine, title="Lấy phiếu tín nhiệm 2026", status="open")
     VoteSession.objects.create(conference=mine, title="Bản nháp", status="draft")
-    home = dashboard.home(_actor(Role.ORG_STAFF, world.province), TODAY, NOW)
+    home = dashboard.home(_actor(Role.ORG_STAFF, world.province), TODAY)
     assert [(c.label, c.place, c.day) for c in home.conferences] == [
         ("Hội nghị Ban Chấp hành xã", "Đảng bộ xã Bát Xát", dt.date(2026, 12, 15))
     ]
     assert [(v.label, v.note) for v in home.votes] == [
         ("Lấy phiếu tín nhiệm 2026", "Đang bỏ phiếu")
     ]
-    everyone = dashboard.home(_actor(Role.ADMIN, None), TODAY, NOW)
+    everyone = dashboard.home(_actor(Role.ADMIN, None), TODAY)
     assert len(everyone.conferences) == 2
 
 
@@ -370,17 +367,17 @@ def test_the_figures_are_kept_in_the_cache_for_the_configured_time(
     world: World,
     settings,  # type: ignore[no-untyped-def]
 ) -> None:
-    from django.core.cache import cache
+    from canbo.web.dashboard_reminders import store
 
-    cache.clear()
+    store().clear()
     settings.CANBO_HOME_CACHE_SECONDS = 60
     admin = _actor(Role.ADMIN, None)
-    first = dashboard.home(admin, TODAY, NOW)
+    first = dashboard.home(admin, TODAY)
     f.person("Người Mới", world.cells["a"])
-    assert dashboard.home(admin, TODAY, NOW).members == first.members
+    assert dashboard.home(admin, TODAY).members == first.members
     settings.CANBO_HOME_CACHE_SECONDS = 0
-    assert dashboard.home(admin, TODAY, NOW).members == first.members + 1
-    cache.clear()
+    assert dashboard.home(admin, TODAY).members == first.members + 1
+    store().clear()
 
 
 def test_classification_progress_is_shown_by_unit_for_the_open_cycle() -> None:
@@ -389,12 +386,37 @@ def test_classification_progress_is_shown_by_unit_for_the_open_cycle() -> None:
     c = cf.commune()
     cycle_id = cf.open_cycle(c)
     cf.decide(cycle_id, cf.subject_of(cycle_id, unit=c.cell_a), c, cf.FAIR)
-    clerk = dashboard.home(_actor(Role.ORG_STAFF, c.province), TODAY, NOW)
+    clerk = dashboard.home(_actor(Role.ORG_STAFF, c.province), TODAY)
     rows = {p.unit: (p.to_rank, p.decided) for p in clerk.progress}
-    secretary = dashboard.home(_actor(Role.CELL_SECRETARY, c.cell_a), TODAY, NOW)
-    admin = dashboard.home(_actor(Role.ADMIN, None), TODAY, NOW)
+    secretary = dashboard.home(_actor(Role.CELL_SECRETARY, c.cell_a), TODAY)
+    admin = dashboard.home(_actor(Role.ADMIN, None), TODAY)
     assert rows["Đảng bộ xã Bát Xát"][1] == 1
     assert sum(n for n, _d in rows.values()) == sum(p.to_rank for p in admin.progress)
     assert [(p.unit, p.decided) for p in secretary.progress] == [("Chi bộ thôn Trung Chải", 1)]
     assert secretary.progress[0].to_rank == 7  # the cell and its six members
     assert clerk.progress[0].url.startswith(f"/danh-gia/{cycle_id}/don-vi/")
+
+
+def test_figures_counted_ahead_by_the_command_are_served_until_counted_again(
+    world: World,
+    settings,  # type: ignore[no-untyped-def]
+) -> None:
+    import io
+
+    from django.core.management import call_command
+
+    from canbo.core.clock import SystemClock
+    from canbo.web.dashboard_reminders import store
+
+    store().clear()
+    settings.CANBO_HOME_CACHE_SECONDS = 60
+    out = io.StringIO()
+    call_command("home_figures", seconds=600, stdout=out)
+    assert "9 đảng viên" in out.getvalue()
+    f.person("Người Mới", world.cells["a"])
+    today = SystemClock().today()
+    admin = _actor(Role.ADMIN, None)
+    assert dashboard.home(admin, today).members == 9
+    call_command("home_figures", seconds=600, stdout=io.StringIO())
+    assert dashboard.home(admin, today).members == 10
+    store().clear()
