@@ -253,6 +253,14 @@ def test_a_second_spouse_is_refused_next_to_the_relation_field(place: Place) -> 
     error = html.split('data-field="relation"', 1)[1].split("</p>", 1)[0]
     assert "Luật Hôn nhân và gia đình 2014, Điều 5" in error
     assert 'value="Đỗ Thị Lan"' in html
+    first = models.Relative.objects.get(person_id=place.an)
+    ended = client.post(
+        f"/people/{place.an}/cap-nhat/nguoi-than-cham-dut/",
+        {"record_id": first.pk, "ended_on": "2025-06-01"},
+    )
+    assert ended.status_code == 302
+    assert client.post(url, {**form, "full_name": "Đỗ Thị Lan"}).status_code == 302
+    assert "chấm dứt từ 01/06/2025" in client.get(f"/people/{place.an}/").content.decode()
 
 
 def test_scope_refusals_a_clerk_elsewhere_gets_not_found_a_reader_is_refused(
