@@ -262,7 +262,7 @@ class ComputeRow(NamedTuple):
     """The compact row the compute reads of one subject, in its table's column order.
 
     A named tuple, not a dataclass: a national compute reads millions of them, and the
-    adapter builds each straight from a database row with no copy (``ROW_OF``).
+    adapter makes each from a database row with one C-level call (``ROW_OF``).
     """
 
     pk: int
@@ -299,8 +299,8 @@ KEY_COLUMNS = slice(
 (every one up to, not including, the head's unit: see ``compute.row_key``)."""
 
 ROW_OF = functools.partial(tuple.__new__, ComputeRow)
-"""A database row (a plain tuple in ``ComputeRow`` order) as a ``ComputeRow``, without a copy
-of its values through ``__new__``'s arguments."""
+"""A database row (a plain tuple in ``ComputeRow`` order) as a ``ComputeRow``, without the
+Python-level ``__new__`` and its 25 arguments."""
 
 
 @dataclass(frozen=True, slots=True)
