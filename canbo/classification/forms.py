@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -38,10 +39,29 @@ class ScoresForm(forms.Form):
     grade_other_min = forms.CharField(
         label=_("Mức thấp nhất của các tiêu chí khác"), required=False
     )
-    tasks_total = forms.CharField(label=_("Tổng số nhiệm vụ được giao"))
-    tasks_on_time = forms.CharField(label=_("Hoàn thành đúng hạn"))
-    tasks_exceeded = forms.CharField(label=_("Vượt mức"))
-    tasks_late = forms.CharField(label=_("Hoàn thành chậm"))
+    tasks_total = forms.CharField(
+        label=_("Tổng số nhiệm vụ được giao"),
+        help_text=_("Mọi nhiệm vụ được giao trong năm, đã hoặc chưa hoàn thành."),
+    )
+    tasks_on_time = forms.CharField(
+        label=_("Hoàn thành đúng hạn"),
+        help_text=_("Số nhiệm vụ hoàn thành đúng hạn, kể cả nhiệm vụ vượt mức."),
+    )
+    tasks_exceeded = forms.CharField(
+        label=_("Vượt mức"),
+        help_text=_(
+            "Trong số nhiệm vụ đã hoàn thành, số nhiệm vụ vượt mức (đã được tính trong ô đúng hạn"
+            " hoặc chậm, không cộng thêm)."
+        ),
+    )
+    tasks_late = forms.CharField(
+        label=_("Hoàn thành chậm"), help_text=_("Số nhiệm vụ hoàn thành nhưng chậm so với hạn.")
+    )
+    tasks_not_done = forms.CharField(
+        label=_("Chưa hoàn thành"),
+        help_text=_("Số nhiệm vụ chưa hoàn thành. Đúng hạn + chậm + chưa hoàn thành = tổng số."),
+        required=False,
+    )
     led_units_tasks_pct = forms.CharField(
         label=_("Đơn vị phụ trách hoàn thành (%)"), required=False
     )
@@ -53,7 +73,46 @@ class ScoresForm(forms.Form):
     )
 
     def values(self) -> dict[str, str]:
-        return {k: v for k, v in self.cleaned_data.items() if k != "evidence" and v}
+        skip = ("evidence", "tasks_not_done")
+        return {k: v for k, v in self.cleaned_data.items() if k not in skip and v}
+
+    def clean(self) -> dict[str, Any]:
+        """Task counts must add up: on time + late + not done = total, and the exceeded ones
+        are among the done ones (QĐ 366-QĐ/TW, Phụ lục: the boxes of Mẫu 2A-2C). Counts that
+        are not whole numbers are left to the service, which names them."""
+        data = super().clean() or {}
+        counts = {n: _whole(data.get(n)) for n in TASK_BOXES}
+        if counts["tasks_not_done"] is None and not str(data.get("tasks_not_done") or "").strip():
+            counts["tasks_not_done"] = 0
+        if None in counts.values():
+            return data
+        total, on_time, exceeded, late, not_done = (int(counts[n] or 0) for n in TASK_BOXES)
+        if on_time + late + not_done != total:
+            self.add_error(
+                "tasks_on_time",
+                _(
+                    "Đúng hạn ({on_time}) + chậm ({late}) + chưa hoàn thành ({not_done}) = {sum}, "
+                    "không bằng tổng số {total}. Nhiệm vụ vượt mức đã nằm trong số đúng hạn "
+                    "hoặc chậm, không cộng thêm."
+                ).format(
+                    on_time=on_time, late=late, not_done=not_done,
+                    sum=on_time + late + not_done, total=total,
+                ),
+            )  # fmt: skip
+        if exceeded > on_time + late:
+            self.add_error(
+                "tasks_exceeded",
+                _("Số nhiệm vụ vượt mức không được lớn hơn số đã hoàn thành (đúng hạn + chậm)."),
+            )
+        return data
+
+
+TASK_BOXES = ("tasks_total", "tasks_on_time", "tasks_exceeded", "tasks_late", "tasks_not_done")
+
+
+def _whole(value: object) -> int | None:
+    text = str(value or "").strip()
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else None
 
 
 class TextForm(forms.Form):

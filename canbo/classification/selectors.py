@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,6 +33,7 @@ from canbo.services.classification.ports import (
     CycleData,
     CycleId,
     CycleStatus,
+    Scores,
     Step,
     StepRecordData,
     SubjectPk,
@@ -151,6 +153,19 @@ class SubjectPage:
     open_complaint: bool
     quota: QuotaView | None
     actions: list[str] = field(default_factory=list)
+
+    @property
+    def has_input(self) -> bool:
+        """Whether anything was entered (a step taken or scores uploaded): before that the
+        proposal would be computed from empty boxes, so none is shown."""
+        return self.state.step > Step.OPENED or self.state.scores != Scores(
+            led_units_kht=self.state.scores.led_units_kht,
+            confidence_low=self.state.scores.confidence_low,
+        )
+
+    @property
+    def shown_reasons(self) -> Sequence[Any]:
+        return self.proposal.reasons if self.has_input else ()
 
 
 def subject_page(actor: Actor, pk: int) -> SubjectPage:

@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,9 +48,13 @@ def _run(request: HttpRequest, back: str, action: Callable[[], object], done: st
         for e in exc.errors[:50]:
             messages.warning(request, e.message_vi)
     except DomainError as exc:
-        cite = f" [{exc.citation}]" if exc.citation else ""
-        messages.error(request, f"{exc.message}{cite} ({exc.code})")
+        _refused(request, exc)
     return redirect(back)
+
+
+def _refused(request: HttpRequest, exc: DomainError) -> None:
+    cite = f" [{exc.citation}]" if exc.citation else ""
+    messages.error(request, f"{exc.message}{cite} ({exc.code})")
 
 
 def _invalid(form: Any) -> ValidationError:
@@ -168,11 +173,42 @@ def _step_call(step: str, form: Any, request: HttpRequest, pk: int) -> None:
     calls[step]()
 
 
+def _field_errors(form: forms.ScoresForm, exc: ValidationError) -> bool:
+    """Put the service's row errors next to their fields; False when it named none."""
+    english = (get_language() or "vi").startswith("en")
+    errors = exc.fields.get("errors") or []
+    for e in errors:
+        field = e.get("column") if e.get("column") in form.fields else None
+        form.add_error(field, e.get("message_en" if english else "message_vi") or exc.code)
+    return bool(errors)
+
+
+def _self_assessment(request: HttpRequest, pk: int, form: forms.ScoresForm) -> HttpResponse:
+    """Step 1 from the form: refused counts and scores come back next to their fields, with
+    what was typed kept; other refusals go back to the page as messages."""
+    back = reverse("classification:subject", args=[pk])
+    if form.is_valid():
+        try:
+            _step_call("self", form, request, pk)
+        except DomainError as exc:
+            if not (isinstance(exc, ValidationError) and _field_errors(form, exc)):
+                _refused(request, exc)
+                return redirect(back)
+        else:
+            messages.success(request, _("Đã ghi nhận."))
+            return redirect(back)
+    page = selectors.subject_page(actor_for(request.user), pk)
+    context = {"page": page, "scores": form, "level": forms.LevelForm(), "text": forms.TextForm()}
+    return render(request, "classification/subject.html", context, status=400)
+
+
 @require_POST
 @verified_login_required
 def step_view(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     """Take one step of CL-20 (or a complaint, a re-classification) on one subject."""
     form = STEP_FORMS[step](request.POST)
+    if step == "self":
+        return _self_assessment(request, pk, form)
 
     def action() -> None:
         if not form.is_valid():
