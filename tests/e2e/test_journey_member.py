@@ -49,7 +49,7 @@ def _events(page: Any) -> list[str]:
 
 
 def test_a_clerk_admits_recognizes_transfers_and_disciplines_a_member(
-    live_server: Any, page: Any, cells: dict[str, int]
+    live_server: Any, page: Any, cells: dict[str, int], screenshot_dir: Path
 ) -> None:
     today = SystemClock().today()
     admitted = add_months(today, -13)
@@ -104,9 +104,13 @@ def test_a_clerk_admits_recognizes_transfers_and_disciplines_a_member(
     page.click("button.primary")
     page.wait_for_url("**/people/*/**")
 
+    page.screenshot(path=str(screenshot_dir / "journey-member-person.png"), full_page=True)
     text = page.locator("#main").inner_text()
     assert "Khiển trách" in text
-    assert "Chi bộ thôn Bản Lý" in page.locator("section[aria-labelledby=cells-h]").inner_text()
+    cells_text = page.locator("section[aria-labelledby=cells-h]").inner_text()
+    assert "Chi bộ thôn Bản Lý" in cells_text
+    assert "Chuyển sinh hoạt đảng" in cells_text
+    assert "transfer" not in cells_text
     mai = models.Person.objects.get(code="KN-2025-001")
     assert mai.official_membership_date == due
     assert models.DisciplineRecord.objects.filter(person=mai).count() == 1

@@ -6,9 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.utils.translation import gettext as _
 
 from canbo.accounts.actors import actor_for
 from canbo.core.clock import SystemClock
+from canbo.registry.choices import PartyEventKind
 
 from .. import record_selectors as sel
 
@@ -29,3 +31,17 @@ def unit_desk(context: dict[str, Any], unit_id: int) -> dict[str, Any]:
     request = context["request"]
     desk = sel.unit_desk(actor_for(request.user), unit_id, SystemClock().today())
     return {"desk": desk, "request": request}
+
+
+@register.filter
+def end_reason(value: str) -> str:
+    """Why a cell membership ended, as words: a transfer or the membership event that ended
+    it (the stored value is a machine word; free text from older data is shown as is)."""
+    if not value:
+        return "—"
+    if value == "transfer":
+        return _("Chuyển sinh hoạt đảng")
+    try:
+        return str(PartyEventKind(value).label)
+    except ValueError:
+        return value
