@@ -80,6 +80,16 @@ class CountingMember(models.Model):
     session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="counters")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     is_head = models.BooleanField(_("trưởng ban"), default=False)
+    # The registry person the member is: the minutes print this person's full name, never the
+    # login name of the account that signs the count in the system.
+    person = models.ForeignKey(
+        "registry.Person",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("người"),
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "user"], name="counter_unique")]
