@@ -30,8 +30,23 @@ def test_rules_diff_prints_the_change_from_nq85_to_nq96(tmp_path):
         "  band_c: >= 2/3 total_deputies => no_confidence_vote, may_resign"
         " -> >= 2/3 na_nq96_denominator => submit_dismissal"
     ) in lines
-    assert "  NA-02, NA-04, NA-06, NA-10, NA-11, NA-15, NA-16" in lines
-    assert lines[-1] == "  NA-03, NA-09"
+    added = lines[
+        lines.index("Quy tắc thêm / Rules added:") + 1 : lines.index("Quy tắc bỏ / Rules removed:")
+    ]
+    assert [line.split(":")[0].strip() for line in added] == [
+        "NA-02",
+        "NA-04",
+        "NA-06",
+        "NA-10",
+        "NA-11",
+        "NA-15",
+        "NA-16",
+    ]
+    # Each rule says where it sits in the text, not just its ID.
+    assert "  NA-11: NQ 96/2023/QH15, Điều 13." in "\n".join(added)
+    removed = lines[lines.index("Quy tắc bỏ / Rules removed:") + 1 :]
+    assert [line.split(":")[0].strip() for line in removed] == ["NA-03", "NA-09"]
+    assert removed[0].startswith("  NA-03: NQ 85/2014/QH13, Điều 1")
     again = run(tmp_path, "diff", "NQ85_2014", "NQ96_2023")
     assert again.stdout == done.stdout  # deterministic
 

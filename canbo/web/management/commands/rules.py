@@ -8,7 +8,8 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from canbo.core.errors import NotFound
+from canbo.core.citations import lookup
+from canbo.core.errors import Citation, NotFound
 from canbo.core.rulebook import Rulebook
 from canbo.core.rulebook_catalog import rulebook_registry
 from canbo.core.rulebook_diff import RulebookDiff, diff_rulebooks, period_text, threshold_text
@@ -77,9 +78,22 @@ def _show_lines(book: Rulebook) -> list[str]:
     ]
     lines += [f"  {name} = {value!r}" for name, value in book.parameters().items()]
     lines.append("Ngưỡng / Thresholds:")
-    lines += [f"  {threshold_text(t)} ({t.rule_id})" for t in book.thresholds]
-    lines.append(f"Quy tắc / Rules: {', '.join(book.rules)}")
+    lines += [
+        f"  {threshold_text(t)} ({Citation(book.document, rule_id=t.rule_id)})"
+        for t in book.thresholds
+    ]
+    lines.append("Quy tắc / Rules:")
+    lines += [f"  {_rule_line(rule_id)}" for rule_id in book.rules]
     return lines
+
+
+def _rule_line(rule_id: str) -> str:
+    """A rule as an operator reads it: its ID, where it sits in the text, and what it says."""
+    rule = lookup(rule_id)
+    if rule is None:
+        return rule_id
+    where = ", ".join(part for part in (rule.document, rule.article, rule.clause) if part)
+    return f"{rule_id}: {where}. {rule.statement}"
 
 
 def _section(title: str, items: list[str]) -> list[str]:
@@ -105,11 +119,6 @@ def diff_lines(change: RulebookDiff) -> list[str]:
             "Ngưỡng đổi / Thresholds changed",
             [f"{c.key}: {c.old} -> {c.new}" for c in change.thresholds_changed],
         ),
-        *_section(
-            "Quy tắc thêm / Rules added", [", ".join(change.rules_added)] * bool(change.rules_added)
-        ),
-        *_section(
-            "Quy tắc bỏ / Rules removed",
-            [", ".join(change.rules_removed)] * bool(change.rules_removed),
-        ),
+        *_section("Quy tắc thêm / Rules added", [_rule_line(r) for r in change.rules_added]),
+        *_section("Quy tắc bỏ / Rules removed", [_rule_line(r) for r in change.rules_removed]),
     ]
