@@ -230,7 +230,9 @@ class RetirementForm(forms.Form):
 class RelativeForm(forms.Form):
     relation = forms.ChoiceField(label=_("Quan hệ"), choices=choices.RelationKind.choices)
     full_name = _text(_("Họ và tên"), 128, required=True)
-    birth_year = forms.IntegerField(label=_("Năm sinh"), required=False, min_value=1900)
+    birth_year = forms.IntegerField(
+        label=_("Năm sinh"), required=False, min_value=1900, max_value=2100
+    )
     workplace = _text(_("Nơi công tác"), 255)
     declared_on = date_field(_("Ngày kê khai"))
     ended_on = date_field(
