@@ -358,3 +358,76 @@ def test_units_are_renamed_merged_and_split_from_the_unit_page(place: Place) -> 
     assert models.OrgUnit.objects.get(pk=merged.pk).valid_to == dt.date(2026, 3, 31)
     shares = models.LineageLink.objects.filter(predecessor=merged).values_list("share", flat=True)
     assert sorted(shares) == ["part", "part"]
+
+
+def test_an_identity_edit_through_the_form_opens_a_new_version(place: Place) -> None:
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    url = f"/people/{place.an}/cap-nhat/sua/"
+    page = client.get(url).content.decode()
+    assert 'value="Nguyễn Văn An"' in page  # the form starts from the stored identity
+    person = models.Person.objects.get(pk=place.an)
+    form = {
+        "full_name": person.full_name,
+        "code": person.code,
+        "birth_date": "1980-05-17",
+        "sex": "M",
+        "ethnicity": "Tày",
+        "since": "2026-02-01",
+    }
+    assert client.post(url, form).status_code == 302
+    rows = models.PersonVersion.objects.filter(person_id=place.an).order_by("valid_from")
+    assert [r.data["ethnicity"] for r in rows] == ["Kinh", "Tày"]
+    assert rows[0].valid_to == dt.date(2026, 1, 31)
+    assert AuditEntry.objects.filter(action="person.update", object_id=str(place.an)).exists()
+
+
+def test_posts_are_appointed_acting_and_ended_and_leave_and_retirement_are_recorded(
+    place: Place,
+) -> None:
+    models.Title.objects.create(code="BT-CB", name="Bí thư chi bộ", level="grassroots")
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    base = f"/people/{place.an}/cap-nhat"
+    acting = {
+        "title_code": "BT-CB",
+        "unit_id": place.tree.cell_a,
+        "how": "acting",
+        "valid_from": "2026-01-05",
+    }
+    assert client.post(f"{base}/chuc-vu/", acting).status_code == 302
+    held = models.PositionHolding.objects.get(person_id=place.an)
+    assert held.how == "acting"
+    page = client.get(f"/people/{place.an}/").content.decode()
+    assert "Giao quyền, phụ trách" in page
+    ended = client.post(f"{base}/thoi-chuc-vu/", {"record_id": held.pk, "last_day": "2026-03-31"})
+    assert ended.status_code == 302
+    assert models.PositionHolding.objects.get(pk=held.pk).valid_to == dt.date(2026, 3, 31)
+    leave = {"kind": "sick", "starts": "2026-04-01", "ends": "2026-03-01"}
+    refused = client.post(f"{base}/nghi/", leave)
+    assert refused.status_code == 400
+    assert 'data-field="ends"' in refused.content.decode()
+    assert client.post(f"{base}/nghi/", {**leave, "ends": "2026-04-30"}).status_code == 302
+    notice = {"notice_date": "2026-05-01", "retirement_date": "2026-11-01"}
+    assert client.post(f"{base}/nghi-huu/", notice).status_code == 302
+    actions = set(AuditEntry.objects.values_list("action", flat=True))
+    assert {"record.position.add", "record.position.end", "record.leave.add"} <= actions
+    assert "record.retirementnotice.add" in actions
+
+
+def test_a_member_with_party_records_is_added_to_a_cell_from_the_cell_page(place: Place) -> None:
+    client = _client(Role.ORG_STAFF, place.tree.commune)
+    form = {
+        "full_name": "Hoàng Thị Thu",
+        "code": "DV-777",
+        "birth_date": "1985-09-09",
+        "sex": "F",
+        "party_admission_date": "2010-02-03",
+        "official_membership_date": "2009-01-01",
+        "since": "2026-01-01",
+    }
+    url = f"/units/{place.tree.cell_b}/cap-nhat/them-dang-vien/"
+    refused = client.post(url, form)
+    assert refused.status_code == 400
+    assert 'data-field="official_membership_date"' in refused.content.decode()
+    assert client.post(url, {**form, "official_membership_date": "2011-02-03"}).status_code == 302
+    thu = models.Person.objects.get(code="DV-777")
+    assert models.Membership.objects.get(person=thu).unit_id == place.tree.cell_b
