@@ -25,6 +25,7 @@ from canbo.registry import models as m
 from canbo.services.ports import Actor
 
 CHOICES_LIMIT = 300
+SUBTREE_LIMIT = 2000
 CELL_KINDS = [str(k) for k in MEMBER_HOLDING_KINDS]
 
 
@@ -116,14 +117,32 @@ def _write_roots(actor: Actor, near: int, today: dt.date) -> list[int]:
     return roots
 
 
-def unit_choices(
-    actor: Actor, near: int, today: dt.date, *, cells_only: bool = False
-) -> list[tuple[int, str]]:
-    """Units valid today in the subtrees the actor may write (around ``near`` for a writer of
-    the whole tree), as ``(id, "name — parent")``, in Vietnamese order of names."""
+def _nearby(actor: Actor, near: int, today: dt.date) -> set[UnitId]:
+    """The units offered around ``near``: the subtree of its highest ancestor that the actor
+    may write and that holds at most ``SUBTREE_LIMIT`` units (a commune or a province's
+    agencies rather than a whole province), else the actor's whole write scope."""
+    best: set[UnitId] = set()
+    for unit in unit_tree.ancestors(near, today)[1:]:
+        if not scope.can_do(actor, Action.WRITE_RECORDS, unit, today):
+            break
+        below = set(unit_tree.subtree_ids(unit, today))
+        if len(below) > SUBTREE_LIMIT:
+            break
+        best = below
+    if best:
+        return best
     ids: set[UnitId] = set()
     for root in _write_roots(actor, near, today):
         ids.update(unit_tree.subtree_ids(root, today))
+    return ids
+
+
+def unit_choices(
+    actor: Actor, near: int, today: dt.date, *, cells_only: bool = False
+) -> list[tuple[int, str]]:
+    """Units valid today around ``near`` in the subtrees the actor may write, as
+    ``(id, "name — parent")``, in Vietnamese order of names (at most ``CHOICES_LIMIT``)."""
+    ids = _nearby(actor, near, today)
     rows = m.UnitVersion.objects.filter(unit_id__in=ids, valid_from__lte=today, valid_to__gte=today)
     if cells_only:
         rows = rows.filter(kind__in=CELL_KINDS)
