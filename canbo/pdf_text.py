@@ -70,3 +70,49 @@ def table(rows: Sequence[Sequence[Any]], **kwargs: Any) -> Table:
     """A reportlab ``Table`` whose rows may split across pages (``splitInRow``), so that a
     very long value in one cell cannot make the document impossible to lay out."""
     return Table([list(r) for r in rows], splitInRow=1, **kwargs)
+
+
+def column_widths(
+    header: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    total: float,
+    fonts: tuple[tuple[str, float], tuple[str, float]],
+    *,
+    padding: float = 6.0,
+) -> list[float]:
+    """Column widths that fill ``total`` points and never break a header word.
+
+    Each column is at least as wide as its longest header word (set in ``fonts[0]``, name and
+    size) and its longest value word (``fonts[1]``; a value word is counted up to a third of
+    the table, so that one absurd value cannot squeeze the others), plus ``padding``; what is
+    left is shared in proportion to how much wider each column's longest value (or half its
+    header) is. Header
+    paragraphs then wrap at spaces only, never inside a word ("Khôn-g hợp lệ").
+    """
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    (head_font, head_size), (cell_font, cell_size) = fonts
+    floors, wants = [], []
+    for i, title in enumerate(header):
+        values = [literal_text(r[i]) for r in rows if i < len(r)]
+        words = [stringWidth(w, head_font, head_size) for w in title.split()] or [0.0]
+        words += [min(stringWidth(w, cell_font, cell_size), total / 3) for v in values
+                  for w in v.split()]  # fmt: skip
+        floor = max(words) + padding
+        # A header may wrap onto two or three lines: half its length is wanted, not all.
+        whole = max([stringWidth(title, head_font, head_size) / 2]
+                    + [stringWidth(v, cell_font, cell_size) for v in values])  # fmt: skip
+        floors.append(floor)
+        wants.append(max(min(whole + padding, total / 2) - floor, 0.0))
+    spare = total - sum(floors)
+    if spare <= 0:
+        return [w * total / sum(floors) for w in floors]
+    share = sum(wants)
+    if share == 0:
+        return [w + spare / len(floors) for w in floors]
+    return [w + spare * want / share for w, want in zip(floors, wants, strict=True)]
+
+
+def literal_text(value: object) -> str:
+    """``value`` as the plain text a cell shows."""
+    return "" if value is None else str(value)

@@ -28,24 +28,24 @@ from reportlab.platypus import (
 )
 
 from canbo.core.ballots.rulebooks import Body
-from canbo.pdf_text import markup, para, table
+from canbo.pdf_text import column_widths, markup, para, table
 from canbo.services.voting.ballot_box import key_fingerprint
 
 WIDTH = 17 * cm
-# Measured in DejaVu Serif with 3 pt padding: a count column holds "Không" (bold 8 pt), a
-# percentage column "85,71%" (9 pt); the name column takes the rest of the 17 cm.
-COL_WIDTHS = [
-    0.9 * cm,
-    3.95 * cm,
-    1.3 * cm,
-    1.3 * cm,
-    1.3 * cm,
-    1.45 * cm,
-    1.3 * cm,
-    1.45 * cm,
-    1.3 * cm,
-    1.45 * cm,
-]
+SIGN_SPACE = 2.2 * cm  # room for a handwritten signature above each printed name
+BLANK_NAME = "." * 40  # a name to write by hand: never a login name
+HEAD = (
+    "STT",
+    "Họ và tên, chức vụ",
+    "Hợp lệ",
+    "Không hợp lệ",
+    "Tín nhiệm cao",
+    "%",
+    "Tín nhiệm",
+    "%",
+    "Tín nhiệm thấp",
+    "%",
+)
 
 
 def _styles(fonts: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
@@ -77,8 +77,24 @@ def _styles(fonts: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
             "sub", fontName=bold, fontSize=13, leading=17, alignment=TA_CENTER, spaceAfter=10
         ),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=10, leading=12),
+        # Header cells wrap at spaces only: widths hold every word (_widths).
         "cellb": ParagraphStyle(
-            "cellb", fontName=bold, fontSize=8, leading=9.5, alignment=TA_CENTER
+            "cellb",
+            fontName=bold,
+            fontSize=8.5,
+            leading=10,
+            alignment=TA_CENTER,
+            splitLongWords=0,
+        ),
+        "party": ParagraphStyle(
+            "party", fontName=bold, fontSize=14, leading=17, alignment=TA_CENTER
+        ),
+        "item": ParagraphStyle("item", parent=base, firstLineIndent=0, leftIndent=1 * cm),
+        "sign_note": ParagraphStyle(
+            "sign_note", fontName=italic, fontSize=11, leading=13, alignment=TA_CENTER
+        ),
+        "sign_name": ParagraphStyle(
+            "sign_name", fontName=bold, fontSize=13, leading=16, alignment=TA_CENTER
         ),
         "note": ParagraphStyle(
             "note", parent=base, fontName=italic, fontSize=11.5, leading=14, firstLineIndent=0
@@ -87,33 +103,68 @@ def _styles(fonts: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
 
 
 def _header(m: dict[str, Any], st: dict[str, ParagraphStyle], date_text: str) -> Table:
+    """HD 36 header (DOC-04 to DOC-06): the unit above the counting committee, a star and the
+    number line on the left; the Party's title with its rule and the date line on the right.
+    The number is left for the clerk to write in from the register (DOC-05)."""
     unit = m["unit_name"].upper() or m["conference"].title.upper()
     left = [
         para(unit, st["head"]),
         Paragraph("BAN KIỂM PHIẾU", st["headb"]),
         Paragraph("*", st["headb"]),
+        Paragraph("Số ......-BB/BKP", st["head"]),
     ]
     if m["conference"].body == Body.PARTY:
-        right = [Paragraph("<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>", st["headb"])]
+        right = [Paragraph("<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>", st["party"])]
     else:
         right = [
             Paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", st["headb"]),
             Paragraph("<u>Độc lập - Tự do - Hạnh phúc</u>", st["headb"]),
         ]
     right += [Spacer(1, 6), para(date_text, st["date"])]
-    header = table([[left, right]], colWidths=[7 * cm, 10 * cm])
+    header = table([[left, right]], colWidths=[0.45 * WIDTH, 0.55 * WIDTH])
     header.setStyle(
         TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
     )
     return header
 
 
+def _when_and_where(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Paragraph:
+    """The time and place of counting (FRM-01): the count's own time, else blanks to fill."""
+    at = m.get("counted_at")
+    when = (
+        f"{at.hour:02d} giờ {at.minute:02d} phút, ngày {at.day:02d} tháng {at.month:02d} "
+        f"năm {at.year}"
+        if at
+        else "...... giờ ...... phút, ngày ...... tháng ...... năm ......"
+    )
+    return markup(
+        "Vào hồi {when}, tại {place}, Ban kiểm phiếu tiến hành kiểm phiếu: {vote}.",
+        st["body"],
+        when=when,
+        place=m.get("counting_place") or m["conference"].place or "." * 30,
+        vote=m["session"].title,
+    )
+
+
+def _members(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    out: list[Flowable] = [Paragraph("Ban kiểm phiếu gồm các đồng chí:", st["body"])]
+    last = len(m["committee"])
+    for i, member in enumerate(m["committee"], start=1):
+        out.append(
+            markup(
+                "{i}. Đồng chí {name} - {role}{end}",
+                st["item"],
+                i=i,
+                name=member["full_name"] or BLANK_NAME,
+                role="Trưởng ban" if member["is_head"] else "Ủy viên",
+                end="." if i == last else ";",
+            )
+        )
+    return out
+
+
 def _figures(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]:
     data, fig, conf = m["data"], m["data"]["figures"], m["conference"]
-    members = ", ".join(
-        f"{n} ({'Trưởng ban' if i == 0 else 'thành viên'})"
-        for i, n in enumerate(m["counter_names"])
-    )
     out = [
         markup(
             "Hội nghị: {title}. Văn bản áp dụng: {document}.",
@@ -121,7 +172,8 @@ def _figures(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]
             title=conf.title,
             document=data["rulebook"]["document"],
         ),
-        markup("Ban kiểm phiếu gồm các đồng chí: {members}.", st["body"], members=members),
+        _when_and_where(m, st),
+        *_members(m, st),
     ]
     quorum = data.get("quorum")
     if quorum:
@@ -169,21 +221,7 @@ def _figures(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]
 
 
 def _table(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
-    # Header lines are broken between words by hand: the narrow count columns would otherwise
-    # break inside a word ("Khôn-g hợp lệ").
-    head = [
-        "STT",
-        "Họ và tên, chức vụ",
-        "Hợp<br/>lệ",
-        "Không<br/>hợp lệ",
-        "Tín<br/>nhiệm<br/>cao",
-        "%",
-        "Tín<br/>nhiệm",
-        "%",
-        "Tín<br/>nhiệm<br/>thấp",
-        "%",
-    ]
-    rows: list[list[Any]] = [[markup(h, st["cellb"]) for h in head]]
+    rows: list[list[Any]] = [[para(h, st["cellb"]) for h in HEAD]]
     for i, p in enumerate(m["data"]["persons"], start=1):
         who = markup(
             "<b>{name}</b><br/>{position}", st["cell"], name=p["full_name"], position=p["position"]
@@ -203,9 +241,26 @@ def _table(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
                 pct["low"],
             ]
         )
-    grid = table(rows, colWidths=COL_WIDTHS, repeatRows=1)
+    grid = table(rows, colWidths=_widths(m, st), repeatRows=1)
     grid.setStyle(_grid(st))
     return grid
+
+
+def _widths(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[float]:
+    """Widths from the text: each column holds its longest header word whole."""
+    persons = m["data"]["persons"]
+    texts = [
+        [
+            "",
+            f"{p['full_name']} {p['position']}",
+            *(p[k] for k in ("valid", "invalid")),
+            *(v for k in ("high", "mid", "low") for v in (p[k], p["percent"][k])),
+        ]
+        for p in persons
+    ]
+    head, cell = st["cellb"], st["cell"]
+    fonts = ((head.fontName, head.fontSize), (cell.fontName, 9.0))
+    return column_widths(HEAD, texts, WIDTH, fonts, padding=7)
 
 
 def _grid(st: dict[str, ParagraphStyle]) -> TableStyle:
@@ -247,22 +302,44 @@ def _consequences(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flow
     return out
 
 
-def _signatures(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> Table:
-    names = m["counter_names"]
-    signed = set(m["signed"])
-    mark = {
-        n: ("(Đã ký xác nhận trên hệ thống)" if u in signed else "")
-        for n, u in zip(names, m["counters"], strict=True)
-    }
-    head = names[:1]
-    signer = "{name}<br/><i>{mark}</i>"
-    left = [Paragraph("CÁC THÀNH VIÊN", st["headb"])] + [
-        markup(signer, st["head"], name=n, mark=mark[n]) for n in names[1:]
-    ]
-    right = [Paragraph("TRƯỞNG BAN KIỂM PHIẾU", st["headb"])] + [
-        markup(signer, st["head"], name=n, mark=mark[n]) for n in head
-    ]
-    return table([[left, right]], colWidths=[8.5 * cm, 8.5 * cm])
+def _signer(
+    st: dict[str, ParagraphStyle], titles: list[str], name: str, signed: bool = False
+) -> tuple[list[Flowable], Flowable]:
+    """A signature block (DOC-09): authority and position, room to sign, the full name."""
+    note = "(Đã ký xác nhận trên hệ thống)" if signed else "(Ký, ghi rõ họ và tên)"
+    top = [para(t, st["headb"]) for t in titles] + [para(note, st["sign_note"])]
+    return top, para(name or BLANK_NAME, st["sign_name"])
+
+
+def _pairs(blocks: list[tuple[list[Flowable], Flowable]]) -> Table:
+    """Blocks two by two; names on their own row, level across the page, below the space."""
+    rows: list[list[Any]] = []
+    for i in range(0, len(blocks), 2):
+        pair = blocks[i : i + 2] + ([([], Spacer(1, 1))] if len(blocks) == i + 1 else [])
+        rows += [[b[0] for b in pair], ["", ""], [b[1] for b in pair]]
+    half = WIDTH / 2
+    heights = [None, SIGN_SPACE, None] * (len(rows) // 3)
+    grid = table(rows, colWidths=[half, half], rowHeights=heights)
+    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return grid
+
+
+def _signatures(m: dict[str, Any], st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The conference's chair and the committee's head side by side, then every other
+    member of the committee with room to sign (FRM-01, FRM-02; DOC-09: "T/M" the collective)."""
+    members = list(m["committee"])
+    head = next((c for c in members if c["is_head"]), members[0] if members else None)
+    others = [c for c in members if c is not head]
+    top = [_signer(st, ["CHỦ TRÌ HỘI NGHỊ"], "")]
+    if head:
+        titles = ["T/M BAN KIỂM PHIẾU", "TRƯỞNG BAN"]
+        top.append(_signer(st, titles, head["full_name"], head["signed"]))
+    out: list[Flowable] = [_pairs(top)]
+    if others:
+        out.append(Spacer(1, 10))
+        out.append(Paragraph("CÁC ỦY VIÊN BAN KIỂM PHIẾU", st["headb"]))
+        out.append(_pairs([_signer(st, [], c["full_name"], c["signed"]) for c in others]))
+    return out
 
 
 def story(m: dict[str, Any], fonts: tuple[str, str, str], date_text: str) -> list[Flowable]:
@@ -300,7 +377,7 @@ def story(m: dict[str, Any], fonts: tuple[str, str, str], date_text: str) -> lis
             "Kết quả này {status} toàn thể Ban kiểm phiếu ký xác nhận.", st["body"], status=status
         )
     )
-    out.append(KeepTogether([Spacer(1, 14), _signatures(m, st)]))
+    out.append(KeepTogether([Spacer(1, 14), *_signatures(m, st)]))
     if m.get("anchor") != "":  # "" leaves the checkpoint out (previews, tests)
         out.append(_anchor(m.get("anchor"), st))
     return out

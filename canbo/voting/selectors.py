@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import Max, QuerySet
+from django.utils import timezone
 
 from canbo.accounts import scope
 from canbo.conferences.selectors import unit_name
@@ -234,17 +236,56 @@ def minutes_data(actor: Actor, session_id: int) -> dict[str, Any]:
         raise NotFound("result_not_found", session_id=session_id)
     conf = session.conference
     page = session_page(actor, session_id)
+    signed = set(version.signoffs.values_list("user_id", flat=True))
     return {
         "session": session,
         "conference": conf,
         "version": version,
         "data": version.data,
         "unit_name": unit_name(conf.unit_id, conf.held_on),
-        "counters": page.counters,
-        "signed": page.versions[-1]["signed"],
         "issued": page.issued,
-        "counter_names": full_names(page.counters),
+        "committee": committee(session, signed),
+        "counted_at": counted_at(session.pk),
+        "counting_place": counting_place(conf),
     }
+
+
+def committee(session: models.VoteSession, signed: set[int]) -> list[dict[str, Any]]:
+    """The counting committee as the minutes print it, head first (FRM-01): each member's
+    full name, from the registry person the member is, else the account's full name; a member
+    with neither prints an empty name to write by hand, never the login name."""
+    rows = (
+        models.CountingMember.objects.filter(session=session)
+        .select_related("person", "user")
+        .order_by("-is_head", "pk")
+    )
+    return [
+        {
+            "full_name": (r.person.full_name if r.person else r.user.get_full_name()).strip(),
+            "is_head": r.is_head,
+            "signed": r.user_id in signed,
+        }
+        for r in rows
+    ]
+
+
+def counted_at(session_id: int) -> dt.datetime | None:
+    """When the ballots were counted (the audit entry of the count, local time)."""
+    from canbo.audit.models import AuditEntry
+
+    at = (
+        AuditEntry.objects.filter(action="vote.count", object_type="vote", object_id=session_id)
+        .order_by("seq")
+        .values_list("at", flat=True)
+        .first()
+    )
+    return timezone.localtime(at) if at else None
+
+
+def counting_place(conference: Any) -> str:
+    """Where the count took place: the conference's main site (its first) and its place name."""
+    site = conference.sites.order_by("pk").values_list("name", flat=True).first()
+    return ", ".join(p for p in (site, conference.place) if p)
 
 
 def full_names(usernames: list[str]) -> list[str]:

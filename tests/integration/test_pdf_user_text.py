@@ -123,10 +123,12 @@ def _minutes(values: list[str], rule: str = "") -> dict[str, Any]:
             "persons": [_person(v, v, rule) for v in values],
         },
         "unit_name": "",
-        "counters": ["kp1", "kp2"],
-        "signed": ["kp1"],
         "issued": {"electronic": 29, "paper": 1},
-        "counter_names": [values[2], values[5]],
+        "committee": [
+            {"full_name": values[2], "is_head": True, "signed": True},
+            {"full_name": values[5], "is_head": False, "signed": False},
+        ],
+        "counting_place": values[3],
     }
 
 
