@@ -26,9 +26,10 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_handler
 from rest_framework.views import set_rollback
 
+from canbo import refusals
 from canbo.core.errors import DomainError, NotFound
 
-from .messages import API_MESSAGES, bilingual
+from .messages import bilingual
 
 
 def error_body(exc: DomainError) -> dict[str, Any]:
@@ -59,7 +60,7 @@ def is_out_of_range(exc: Exception) -> bool:
 
 
 def _bilingual_body(code: str, fallback: str) -> dict[str, str]:
-    vi, en = API_MESSAGES.get(code, (fallback, fallback))
+    vi, en = refusals.wording(code) or (fallback, fallback)
     language = translation.get_language() or "vi"
     return {
         "code": code,

@@ -1,73 +1,15 @@
-"""Vietnamese and English wording of API refusals, and the labels of the fields they name.
+"""The API's wording of refusals: the one catalogue (:mod:`canbo.refusals`) in both languages,
+with the field a refusal names and the per-field problems of parsed input.
 
-The shared catalogue (:mod:`canbo.web.messages`) stays the source of Vietnamese wording for
-domain codes; this module adds what only the API says (malformed input, authentication) and an
-English text for every code, used when the English catalogue has no translation for it. Every
-error body carries both languages so that a client can show either without a second request.
+Every error body carries both languages so that a client can show either without a second
+request.
 """
 
 from __future__ import annotations
 
-from django.utils import translation
-
+from canbo import refusals
 from canbo.core.errors import DomainError
 from canbo.core.validation import InvalidField
-from canbo.web.messages import translated_message
-
-# Codes the shared catalogue does not know: (Vietnamese, English).
-API_MESSAGES: dict[str, tuple[str, str]] = {
-    "invalid_input": ("Dữ liệu không hợp lệ.", "The input is not valid."),
-    "unit_not_valid": (
-        "Đơn vị không có hiệu lực vào ngày này.",
-        "The unit is not in force on this date.",
-    ),
-    "otp_required": (
-        "Tài khoản quản trị phải xác thực hai lớp (mã OTP) để dùng API.",
-        "Administrator accounts must pass two-factor authentication (OTP) to use the API.",
-    ),
-    "not_authenticated": ("Cần đăng nhập.", "Authentication is required."),
-    "authentication_failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."),
-    "permission_denied": (
-        "Bạn không có quyền thực hiện thao tác này.",
-        "You do not have permission for this action.",
-    ),
-    "not_found": ("Không tìm thấy.", "Not found."),
-    "method_not_allowed": ("Phương thức không được hỗ trợ.", "Method not allowed."),
-    "parse_error": ("Nội dung gửi lên không đọc được.", "The request body could not be parsed."),
-    "request_too_large": (
-        "Nội dung gửi lên quá lớn.",
-        "The request body is too large.",
-    ),
-    "json_too_deep": (
-        "Dữ liệu JSON lồng nhau quá sâu.",
-        "The JSON is nested too deeply.",
-    ),
-    "value_out_of_range": (
-        "Giá trị số nằm ngoài phạm vi cho phép.",
-        "A number is out of the allowed range.",
-    ),
-    "unsupported_media_type": ("Định dạng nội dung không được hỗ trợ.", "Unsupported media type."),
-    "not_acceptable": ("Không có định dạng trả lời phù hợp.", "No acceptable response format."),
-    "throttled": ("Quá nhiều yêu cầu; thử lại sau.", "Too many requests; try again later."),
-}
-
-# English for the shared catalogue's codes, when the English catalogue lacks one.
-ENGLISH: dict[str, str] = {
-    "unit_not_found": "Unit not found.",
-    "person_not_found": "Person not found.",
-    "unit_write_denied": "You may not change this unit.",
-    "admin_required": "Only a system administrator may do this.",
-    "action_denied": "Your role does not allow this action on this unit.",
-    "duplicate_code": "This code already exists.",
-    "tree_cycle": "The proposed parent is inside this unit's own subtree.",
-    "date_in_future": "The date may not be in the future.",
-    "date_before_birth": "The date may not be before the date of birth.",
-    "official_before_admission": "Full membership must come after admission to the Party.",
-    "membership_overlap": "The member already belongs to another cell during this period.",
-    "membership_unit_kind": "Party members belong to a cell (chi bộ) only.",
-    "legal_basis_required": "The legal basis is required.",
-    "import_rejected": "The file has errors; nothing was imported.",
-}
 
 # Per-field problems found while parsing input: DRF error code → (Vietnamese, English).
 FIELD_PROBLEMS: dict[str, tuple[str, str]] = {
@@ -142,22 +84,6 @@ def field_label(path: str) -> tuple[str, str]:
     return vi, en
 
 
-def _catalogued(exc: DomainError) -> tuple[str, str]:
-    own = API_MESSAGES.get(exc.code)
-    vi = _shared(exc, "vi")
-    if vi == exc.message and own:
-        vi = own[0]
-    en = _shared(exc, "en")
-    if en == vi or en == exc.message:
-        en = own[1] if own else ENGLISH.get(exc.code, exc.message)
-    return vi, en
-
-
-def _shared(exc: DomainError, language: str) -> str:
-    with translation.override(language):
-        return translated_message(exc)
-
-
 def bilingual(exc: DomainError) -> tuple[str, str]:
     """The (Vietnamese, English) message of a refusal, prefixed by the field it names.
 
@@ -167,7 +93,7 @@ def bilingual(exc: DomainError) -> tuple[str, str]:
     if isinstance(exc, InvalidField):
         vi, en = exc.message_vi, exc.message_en
     else:
-        vi, en = _catalogued(exc)
+        vi, en = refusals.bilingual(exc)
     problem = exc.fields.get("problem")
     if isinstance(problem, str) and problem in FIELD_PROBLEMS:
         vi, en = FIELD_PROBLEMS[problem]

@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from canbo.classification.store import DjangoClassificationUnitOfWork
 from canbo.core.errors import DomainError
+from canbo.refusals import cli_text
 from canbo.registry.management.commands.canbo_import import actor_named, parse_day
 from canbo.services.classification import cycle as cycles
 from canbo.services.classification.ports import CycleId
@@ -32,7 +33,7 @@ class Command(BaseCommand):
                 options["workers"],
             )
         except DomainError as exc:
-            raise CommandError(f"{exc.code}: {exc.message}", returncode=2) from None
+            raise CommandError(cli_text(exc), returncode=2) from None
         self.stdout.write(
             f"Đã tính / computed: {report.evaluated} đối tượng / subjects, {report.groups} nhóm"
             f" / groups, {len(report.over)} nhóm vượt tỷ lệ / over the quota"

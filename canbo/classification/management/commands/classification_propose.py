@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from canbo.classification.io import read_table, write_csv, write_json, write_xlsx
 from canbo.core.errors import DomainError, ImportRejected
+from canbo.refusals import cli_text
 from canbo.services.classification.calculator import (
     CalculatorResult,
     ProposeCommand,
@@ -78,7 +79,7 @@ class Command(BaseCommand):
                 f"{n} lỗi, không xuất kết quả. / {n} problem(s); nothing was output.", returncode=2
             ) from exc
         except DomainError as exc:
-            raise CommandError(exc.message, returncode=2) from exc
+            raise CommandError(cli_text(exc), returncode=2) from exc
         _write(result, fmt, output, self)
         for line in quota_warnings(result):
             self.stderr.write(line)

@@ -17,6 +17,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from canbo.classification.io import write_csv, write_xlsx
 from canbo.core.classification.columns import OPTIONAL
 from canbo.core.errors import DomainError
+from canbo.refusals import cli_text
 from canbo.services.classification.calculator import template
 
 TEXT_COLUMNS = frozenset(
@@ -36,7 +37,7 @@ class Command(BaseCommand):
         try:
             header, rows = template(options["year"])
         except DomainError as exc:
-            raise CommandError(exc.message, returncode=2) from exc
+            raise CommandError(cli_text(exc), returncode=2) from exc
         output = Path(options["output"]) if options["output"] else None
         if output is not None and output.suffix.lower() == ".xlsx":
             numeric = frozenset(header) - TEXT_COLUMNS - frozenset(OPTIONAL)

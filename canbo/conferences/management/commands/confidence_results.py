@@ -23,6 +23,7 @@ from canbo.core.ballots.params import ParamValue
 from canbo.core.ballots.results import SessionFigures
 from canbo.core.errors import DomainError, ImportRejected
 from canbo.pdf_fonts import font_path
+from canbo.refusals import bilingual
 from canbo.services.voting.calculator import (
     CalculatorRequest,
     CalculatorResult,
@@ -70,9 +71,8 @@ def _refusal(exc: DomainError) -> str:
             where = f"dòng/row {err.row}, cột/column {err.column or '-'}"
             lines.append(f"  {where}: {err.message_vi} / {err.message_en}")
         return "\n".join(lines)
-    vi = exc.fields.get("message_vi")
-    en = exc.fields.get("message_en", exc.message)
-    return f"{vi}\n{en}" if vi else f"{exc.code}: {en}"
+    vi, en = bilingual(exc)
+    return f"{vi}\n{en}" if vi != en else f"{exc.code}: {en}"
 
 
 class Command(BaseCommand):

@@ -15,6 +15,7 @@ from canbo.accounts import scope
 from canbo.core.errors import DomainError
 from canbo.core.importing import PEOPLE_COLUMNS, UNIT_COLUMNS
 from canbo.db import unit_tree
+from canbo.refusals import cli_text
 from canbo.registry import bulk
 from canbo.registry.io_files import write_table
 from canbo.registry.models import OrgUnit
@@ -44,7 +45,7 @@ class Command(BaseCommand):
             else:
                 require_admin(actor)
         except DomainError as exc:
-            raise CommandError(f"{exc.code}: {exc.message}", returncode=2) from None
+            raise CommandError(cli_text(exc), returncode=2) from None
         started = time.monotonic()
         path: Path = options["file"]
         if options["kind"] == "units":

@@ -1,0 +1,660 @@
+"""The one catalogue of refusals: every ``DomainError`` code as a Vietnamese and English message.
+
+The web pages (:mod:`canbo.web.middleware`, the voting and classification pages), the API
+(:mod:`canbo.api.errors`) and the command line all word a refusal through :func:`message` or
+:func:`bilingual`. The Vietnamese text is the translation source (``gettext``); the English text
+beside it is what the English catalogue says for it, and is used as is when the catalogue has no
+translation yet, so an API body always carries both languages.
+
+``%(name)s`` in a message is filled from the error's fields. A ``detailed`` entry is the general
+wording of a code whose service already says, in both languages ("tiếng Việt / English"), the
+specifics (which group, how many): that wording is shown when the error carries it. Problems of
+an imported row keep their own two-language wording (:mod:`canbo.core.import_messages`), which
+this module reads as part of the catalogue. ``tests/unit/test_refusal_catalogue.py`` collects
+every code raised in the source tree and fails on one this catalogue does not word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import translation
+from django.utils.translation import gettext_noop as _
+
+from canbo.core.errors import DomainError
+from canbo.core.import_messages import MESSAGES as IMPORT_MESSAGES
+
+
+@dataclass(frozen=True, slots=True)
+class Wording:
+    """A refusal's Vietnamese source text and its English text."""
+
+    vi: str
+    en: str
+    detailed: bool = False
+
+
+def _w(vi: str, en: str, *, detailed: bool = False) -> Wording:
+    return Wording(vi, en, detailed)
+
+
+CATALOGUE: dict[str, Wording] = {
+    # Not found (also answered for what the actor may not see).
+    "not_found": _w(_("Không tìm thấy."), "Not found."),
+    "unit_not_found": _w(_("Không tìm thấy đơn vị."), "Unit not found."),
+    "person_not_found": _w(_("Không tìm thấy cán bộ, đảng viên."), "Person not found."),
+    "record_not_found": _w(_("Không tìm thấy bản ghi."), "Record not found."),
+    "conference_not_found": _w(_("Không tìm thấy hội nghị."), "Conference not found."),
+    "vote_not_found": _w(_("Không tìm thấy cuộc lấy phiếu."), "Confidence vote not found."),
+    "site_not_found": _w(_("Không tìm thấy điểm cầu."), "Bridge site not found."),
+    "convocation_not_found": _w(
+        _("Người này không có trong danh sách triệu tập."),
+        "This person is not on the list of those convened.",
+    ),
+    "result_not_found": _w(_("Không tìm thấy kết quả lấy phiếu."), "Vote result not found."),
+    "cycle_not_found": _w(
+        _("Không tìm thấy đợt đánh giá, xếp loại."), "Review and classification cycle not found."
+    ),
+    "subject_not_found": _w(
+        _("Không tìm thấy người hoặc tổ chức được đánh giá trong đợt này."),
+        "No such person or organization is reviewed in this cycle.",
+    ),
+    "group_not_found": _w(
+        _("Không tìm thấy nhóm xếp loại trong đợt này."), "No such peer group in this cycle."
+    ),
+    "unit_not_valid": _w(
+        _("Đơn vị không có hiệu lực vào ngày này."), "The unit is not in force on this date."
+    ),
+    # Access.
+    "unit_write_denied": _w(
+        _("Bạn không có quyền thay đổi đơn vị này."), "You may not change this unit."
+    ),
+    "admin_required": _w(
+        _("Chỉ quản trị hệ thống được thực hiện thao tác này."),
+        "Only a system administrator may do this.",
+    ),
+    "action_denied": _w(
+        _("Vai trò của bạn không cho phép thao tác này trên đơn vị này."),
+        "Your role does not allow this action on this unit.",
+    ),
+    "permission_denied": _w(
+        _("Bạn không có quyền thực hiện thao tác này."),
+        "You do not have permission for this action.",
+    ),
+    "not_authenticated": _w(_("Cần đăng nhập."), "Authentication is required."),
+    "authentication_failed": _w(
+        _("Sai tên đăng nhập hoặc mật khẩu."), "Wrong username or password."
+    ),
+    "otp_required": _w(
+        _("Tài khoản quản trị phải xác thực hai lớp (mã OTP) để dùng API."),
+        "Administrator accounts must pass two-factor authentication (OTP) to use the API.",
+    ),
+    "throttled": _w(_("Quá nhiều yêu cầu; thử lại sau."), "Too many requests; try again later."),
+    # Input as received.
+    "invalid_input": _w(_("Dữ liệu không hợp lệ."), "The input is not valid."),
+    "form_invalid": _w(_("Dữ liệu nhập chưa hợp lệ."), "The input is not valid."),
+    "method_not_allowed": _w(_("Phương thức không được hỗ trợ."), "Method not allowed."),
+    "parse_error": _w(
+        _("Nội dung gửi lên không đọc được."), "The request body could not be parsed."
+    ),
+    "request_too_large": _w(_("Nội dung gửi lên quá lớn."), "The request body is too large."),
+    "json_too_deep": _w(_("Dữ liệu JSON lồng nhau quá sâu."), "The JSON is nested too deeply."),
+    "value_out_of_range": _w(
+        _("Giá trị số nằm ngoài phạm vi cho phép."), "A number is out of the allowed range."
+    ),
+    "unsupported_media_type": _w(
+        _("Định dạng nội dung không được hỗ trợ."), "Unsupported media type."
+    ),
+    "not_acceptable": _w(
+        _("Không có định dạng trả lời phù hợp."), "No acceptable response format."
+    ),
+    "required": _w(_("Thiếu giá trị bắt buộc."), "A value is required.", detailed=True),
+    "invalid_choice": _w(
+        _("Giá trị không thuộc danh mục cho phép."), "The value is not one of the allowed choices."
+    ),
+    "out_of_range": _w(
+        _("Giá trị nằm ngoài khoảng cho phép."), "The value is out of range.", detailed=True
+    ),
+    "import_rejected": _w(
+        _("Tệp có lỗi; không có dữ liệu nào được nhập."),
+        "The file has errors; nothing was imported.",
+    ),
+    "unreadable_file": _w(_("Không đọc được tệp."), "The file cannot be read.", detailed=True),
+    "pdf_unavailable": _w(
+        _("Xuất PDF cần gói reportlab và phông DejaVu Sans."),
+        "PDF output needs reportlab and the DejaVu Sans font.",
+    ),
+    # The registry and records.
+    "duplicate_code": _w(_("Mã đã tồn tại."), "This code already exists."),
+    "tree_cycle": _w(
+        _("Đơn vị cấp trên đề xuất nằm trong chính cây con của đơn vị này."),
+        "The proposed parent is inside this unit's own subtree.",
+    ),
+    "date_in_future": _w(_("Ngày không được ở tương lai."), "The date may not be in the future."),
+    "date_before_birth": _w(
+        _("Ngày không được trước ngày sinh."), "The date may not be before the date of birth."
+    ),
+    "dates_out_of_order": _w(
+        _("Ngày kết thúc không được trước ngày bắt đầu."),
+        "The end date may not be before the start date.",
+    ),
+    "official_before_admission": _w(
+        _("Ngày chính thức phải sau ngày vào Đảng."),
+        "Full membership must come after admission to the Party.",
+    ),
+    "membership_overlap": _w(
+        _("Đảng viên đã sinh hoạt ở một chi bộ khác trong thời gian này."),
+        "The member already belongs to another cell during this period.",
+    ),
+    "membership_unit_kind": _w(
+        _("Đảng viên chỉ sinh hoạt ở chi bộ."), "Party members belong to a Party cell only."
+    ),
+    "legal_basis_required": _w(_("Cần ghi căn cứ pháp lý."), "The legal basis is required."),
+    "version_same_day": _w(
+        _("Đơn vị đã có một thay đổi bắt đầu từ ngày này."),
+        "The unit already has a change starting on this date.",
+    ),
+    "version_before_current": _w(
+        _("Thông tin hiện hành bắt đầu sau ngày này: thay đổi phải áp dụng từ ngày đó trở về sau."),
+        "The current information starts after this date: a change must apply from then on.",
+    ),
+    "admission_under_age": _w(
+        _("Chỉ kết nạp người từ đủ 18 tuổi trở lên."), "Only persons aged 18 or over are admitted."
+    ),
+    "already_member": _w(_("Người này đang là đảng viên."), "This person is a Party member."),
+    "already_official": _w(
+        _("Đảng viên này đã được công nhận chính thức."),
+        "This member has already been recognized as a full member.",
+    ),
+    "not_a_member": _w(
+        _("Người này không phải là đảng viên vào ngày đó."),
+        "This person was not a Party member on that date.",
+    ),
+    "probation_not_over": _w(
+        _("Chưa hết thời kỳ dự bị 12 tháng: chỉ xét công nhận chính thức từ ngày hết dự bị."),
+        "The 12-month probation is not over: full membership is considered from its end.",
+    ),
+    "same_cell": _w(
+        _("Đảng viên đang sinh hoạt tại chi bộ này."), "The member already belongs to this cell."
+    ),
+    "second_living_spouse": _w(
+        _(
+            "Đã kê khai một người vợ/chồng còn quan hệ hôn nhân; hãy ghi nhận quan hệ đó chấm "
+            "dứt trước."
+        ),
+        "A living spouse is already declared; record the end of that marriage first.",
+    ),
+    "merge_needs_two": _w(
+        _("Cần chọn ít nhất một đơn vị khác để hợp nhất."),
+        "Choose at least one other unit to merge.",
+    ),
+    "unknown_title": _w(
+        _("Chức danh không có trong danh mục."), "The post title is not in the list."
+    ),
+    "birth_date_invalid": _w(_("Ngày sinh không hợp lệ."), "The date of birth is not valid."),
+    "birth_day_without_month": _w(
+        _("Ngày sinh có ngày nhưng thiếu tháng."), "The date of birth has a day but no month."
+    ),
+    "retirement_override_needs_basis": _w(
+        _("Điều chỉnh tuổi nghỉ hưu cần ghi căn cứ pháp lý."),
+        "Changing the retirement age requires a legal basis.",
+    ),
+    "retirement_override_out_of_range": _w(
+        _("Số tháng điều chỉnh tuổi nghỉ hưu không được pháp luật cho phép."),
+        "The law does not allow this change of the retirement age in months.",
+    ),
+    # Rulebooks.
+    "no_rulebook_in_force": _w(
+        _("Không có văn bản nào có hiệu lực cho hệ thống này vào ngày họp."),
+        "No document is in force for this system on the meeting date.",
+    ),
+    "rulebook_not_specified": _w(
+        _("Văn bản áp dụng chưa được mô tả; không tính kết quả."),
+        "The applicable document is not described; no result is computed.",
+    ),
+    "parameter_value_not_allowed": _w(
+        _("Giá trị tham số không được phép."), "This parameter value is not allowed."
+    ),
+    "unknown_parameter": _w(
+        _("Văn bản áp dụng không có tham số này."), "The document has no such parameter."
+    ),
+    "unknown_threshold": _w(
+        _("Văn bản áp dụng không có ngưỡng này."), "The document has no such threshold."
+    ),
+    "unknown_rulebook": _w(
+        _("Không có văn bản áp dụng này."), "No such applicable document.", detailed=True
+    ),
+    "bad_parameter": _w(
+        _("Tham số không có hoặc giá trị không hợp lệ."),
+        "Unknown parameter or bad value.",
+        detailed=True,
+    ),
+    "wrong_regime": _w(
+        _("Văn bản áp dụng không dùng cho loại lấy phiếu này."),
+        "The applicable document does not govern this kind of vote.",
+    ),
+    "wrong_rulebook_domain": _w(
+        _("Văn bản áp dụng không dùng cho bầu cử."),
+        "The applicable document does not govern elections.",
+    ),
+    # Conferences and confidence votes.
+    "already_checked_in": _w(
+        _("Đại biểu đã điểm danh rồi."), "The delegate has already checked in."
+    ),
+    "title_required": _w(_("Cần nhập tên."), "A name is required."),
+    "site_name_required": _w(_("Cần nhập tên điểm cầu."), "A bridge site name is required."),
+    "agenda_item_unknown": _w(
+        _("Không có nội dung này trong chương trình."), "This item is not on the agenda."
+    ),
+    "vote_not_ready": _w(
+        _("Chưa thể chuyển sang sẵn sàng: còn các vướng mắc dưới đây."),
+        "Cannot be marked as ready yet: the issues below remain.",
+    ),
+    "vote_not_draft": _w(
+        _("Chỉ sửa được cuộc lấy phiếu đang ở dạng dự thảo."),
+        "Only a confidence vote still in draft can be edited.",
+    ),
+    "vote_wrong_status": _w(
+        _("Thao tác không phù hợp với trạng thái hiện tại của cuộc lấy phiếu."),
+        "This action does not fit the current status of the confidence vote.",
+    ),
+    "quorum_not_met": _w(
+        _("Chưa đủ 2/3 số người được triệu tập có mặt: không được mở bỏ phiếu."),
+        "Fewer than 2/3 of those convened are present: voting may not be opened.",
+    ),
+    "vote_not_open": _w(
+        _("Cuộc lấy phiếu không mở: phiếu không được ghi nhận."),
+        "The confidence vote is not open: the ballot was not recorded.",
+    ),
+    "code_already_used": _w(
+        _("Mã này đã được dùng để bỏ phiếu. Mỗi mã chỉ bỏ được một phiếu."),
+        "This code has already been used to vote. Each code casts one ballot only.",
+    ),
+    "code_unknown": _w(
+        _("Mã bỏ phiếu không đúng. Vui lòng kiểm tra lại mã trên phiếu mã."),
+        "The voting code is wrong. Please check the code on your code slip.",
+    ),
+    "too_many_wrong_codes": _w(
+        _(
+            "Đã nhập sai mã quá nhiều lần. Vui lòng chờ ít phút rồi thử lại, hoặc báo Ban kiểm "
+            "phiếu."
+        ),
+        "Too many wrong codes. Please wait a few minutes and try again, or tell the counting "
+        "committee.",
+    ),
+    "marks_not_on_ballot": _w(
+        _("Phiếu có nội dung không có trên mẫu phiếu."),
+        "The ballot contains entries that are not on the ballot form.",
+    ),
+    "not_counting_member": _w(
+        _("Chỉ thành viên Ban kiểm phiếu được thực hiện thao tác này."),
+        "Only members of the counting committee may do this.",
+    ),
+    "no_counting_committee": _w(
+        _("Chưa có Ban kiểm phiếu."), "There is no counting committee yet."
+    ),
+    "entry_exists": _w(
+        _("Người nhập này đã nhập phiếu số này rồi."),
+        "This operator has already entered this ballot.",
+    ),
+    "entry_same_person": _w(
+        _(
+            "Hai lần nhập một phiếu giấy phải do hai người khác nhau thực hiện: bạn đã nhập lần "
+            "kia của phiếu này."
+        ),
+        "The two entries of a paper ballot must be made by two different people: you made the "
+        "other entry of this ballot.",
+    ),
+    "operator_invalid": _w(
+        _("Người nhập phải là người thứ nhất hoặc thứ hai."),
+        "The operator must be the first or the second.",
+    ),
+    "reading_exists": _w(
+        _("Phiếu này đã được thống nhất kết quả đọc."),
+        "The reading of this ballot has already been agreed.",
+    ),
+    "serial_out_of_range": _w(
+        _("Số thứ tự phiếu vượt quá số phiếu giấy đã phát."),
+        "The ballot number exceeds the number of paper ballots issued.",
+    ),
+    "serial_not_entered": _w(_("Phiếu này chưa được nhập."), "This ballot has not been entered."),
+    "duplicate_ballot_serial": _w(
+        _("Có hai phiếu trùng số thứ tự."), "Two ballots have the same number."
+    ),
+    "reading_lines_mismatch": _w(
+        _("Cần đọc đủ mọi dòng tên trên phiếu."), "Every name line on the ballot must be read."
+    ),
+    "totals_lines_mismatch": _w(
+        _("Cần nhập số liệu cho đủ mọi người được lấy phiếu."),
+        "Figures must be entered for every person assessed.",
+    ),
+    "totals_missing_person": _w(
+        _("Thiếu số liệu của một người được lấy phiếu."),
+        "The figures of a person assessed are missing.",
+    ),
+    "totals_exist": _w(
+        _("Đã nhập tổng số; muốn sửa, hãy dùng đính chính sau khi kiểm phiếu."),
+        "Totals have already been entered; to change them, use a correction after the count.",
+    ),
+    "counts_exceed_collected": _w(
+        _("Số phiếu của một người vượt quá số phiếu thu về."),
+        "A person's vote count exceeds the number of ballots collected.",
+    ),
+    "collected_exceeds_issued": _w(
+        _("Số phiếu thu về vượt quá số phiếu phát ra."),
+        "More ballots were collected than were issued.",
+    ),
+    "counts_exceed_denominator": _w(
+        _("Số phiếu vượt quá số dùng làm mẫu số tính tỷ lệ."),
+        "The vote counts exceed the number the percentages are taken of.",
+    ),
+    "counts_exceed_members": _w(
+        _("Số phiếu vượt quá tổng số đại biểu đương nhiệm."),
+        "The vote counts exceed the number of members in office.",
+    ),
+    "denominator_not_positive": _w(
+        _("Số dùng làm mẫu số tính tỷ lệ phải lớn hơn 0."),
+        "The number the percentages are taken of must be above 0.",
+    ),
+    "count_negative": _w(_("Số phiếu không được âm."), "A vote count may not be negative."),
+    "figure_negative": _w(_("Số liệu không được âm."), "A figure may not be negative."),
+    "tally_negative": _w(_("Số phiếu không được âm."), "A vote count may not be negative."),
+    "tally_does_not_balance": _w(
+        _("Tổng số phiếu các mức không khớp với số phiếu thu về."),
+        "The counts per level do not add up to the ballots collected.",
+    ),
+    "tally_subjects_differ": _w(
+        _("Hai bảng kiểm phiếu không cùng danh sách người được lấy phiếu."),
+        "The two tallies do not list the same persons assessed.",
+    ),
+    "subject_not_on_form": _w(
+        _("Phiếu ghi người không có trên mẫu phiếu."),
+        "The ballot names someone who is not on the ballot form.",
+    ),
+    "ballot_kind_mismatch": _w(
+        _("Phiếu không đúng loại mẫu phiếu."), "The ballot is not of the form's kind."
+    ),
+    "ballot_marks_corrupt": _w(
+        _("Dữ liệu phiếu đã lưu bị hỏng: dừng kiểm phiếu."),
+        "The stored ballot marks are damaged: the count is stopped.",
+    ),
+    "missing_inputs": _w(
+        _("Văn bản áp dụng cần thêm số liệu để tính kết quả."),
+        "The applicable document needs more figures to compute the result.",
+        detailed=True,
+    ),
+    "paper_discrepancies": _w(
+        _("Còn phiếu giấy hai người nhập không khớp, chưa giải quyết."),
+        "Some paper ballots that the two operators entered differently are still unresolved.",
+    ),
+    "paper_totals_missing": _w(
+        _("Chưa nhập tổng số phiếu giấy."), "The paper ballot totals have not been entered."
+    ),
+    "paper_mode_totals": _w(
+        _("Cuộc lấy phiếu này nhập phiếu giấy theo tổng số."),
+        "This confidence vote enters paper ballots as totals.",
+    ),
+    "paper_mode_per_ballot": _w(
+        _("Cuộc lấy phiếu này nhập phiếu giấy theo từng phiếu."),
+        "This confidence vote enters paper ballots one by one.",
+    ),
+    "no_ballots_collected": _w(
+        _("Chưa có phiếu nào thu về."), "No ballots have been collected yet."
+    ),
+    "ballots_referred": _w(
+        _("Còn phiếu chờ Ban kiểm phiếu kết luận."),
+        "Some ballots still await the counting committee's conclusion.",
+    ),
+    "already_signed": _w(_("Bạn đã ký kết quả này rồi."), "You have already signed this result."),
+    "reason_required": _w(_("Cần ghi lý do."), "A reason is required.", detailed=True),
+    "subject_listed_twice": _w(
+        _("Một người được ghi hai lần trong danh sách lấy phiếu."),
+        "A person appears twice on the list of those assessed.",
+    ),
+    "ballots_exceed_recipients": _w(
+        _("Số phiếu điện tử đã bằng số đại biểu được phát mã: không nhận thêm phiếu."),
+        "The electronic ballots already equal the delegates given a code: no more ballots are "
+        "accepted.",
+    ),
+    "ballot_key_missing": _w(
+        _("Ban kiểm phiếu chưa tạo khóa niêm phong phiếu: chưa mở bỏ phiếu được."),
+        "The counting committee has not made its sealing key yet: the vote cannot open.",
+    ),
+    "key_threshold_invalid": _w(
+        _("Số mảnh khóa cần để mở phiếu phải từ 1 đến số thành viên Ban kiểm phiếu."),
+        "The key shares needed must be between 1 and the number of counting committee members.",
+    ),
+    "key_share_malformed": _w(
+        _(
+            "Mảnh khóa thứ %(position)s nhập sai (sai ký tự hoặc thiếu ký tự). Vui lòng kiểm tra "
+            "lại."
+        ),
+        "Key share %(position)s is mistyped (a wrong or missing character). Please check it.",
+    ),
+    "key_share_other_vote": _w(
+        _("Mảnh khóa thứ %(position)s là của cuộc lấy phiếu khác."),
+        "Key share %(position)s belongs to another vote.",
+    ),
+    "key_share_repeated": _w(
+        _("Mảnh khóa thứ %(position)s bị nhập trùng."),
+        "Key share %(position)s was entered twice.",
+    ),
+    "key_shares_too_few": _w(
+        _(
+            "Cần ít nhất %(needed)s mảnh khóa của thành viên Ban kiểm phiếu để mở phiếu; mới có "
+            "%(given)s."
+        ),
+        "At least %(needed)s of the counting committee's key shares are needed to open the "
+        "ballots; %(given)s given.",
+    ),
+    "key_shares_mismatch": _w(
+        _("Các mảnh khóa không khớp với khóa của cuộc lấy phiếu."),
+        "The key shares do not match this vote's key.",
+    ),
+    "sealed_ballot_damaged": _w(
+        _("Có phiếu điện tử niêm phong không mở được (dữ liệu bị sửa): dừng kiểm phiếu."),
+        "A sealed electronic ballot does not open (its data was altered): the count is stopped.",
+    ),
+    "slips_exceed_convened": _w(
+        _(
+            "Số phiếu mã in vượt quá số người được triệu tập (%(convened)s; đã in %(printed)s). "
+            "Muốn in thêm, cần ghi lý do."
+        ),
+        "The code slips would exceed the persons convened (%(convened)s; %(printed)s already "
+        "printed). To print more, give a reason.",
+    ),
+    "slip_count_invalid": _w(
+        _("Số phiếu mã cần in phải từ 1 đến %(maximum)s."),
+        "The number of code slips must be between 1 and %(maximum)s.",
+    ),
+    "quorum_inputs_invalid": _w(
+        _("Số người có mặt và số người được triệu tập không được âm."),
+        "The numbers present and convened may not be negative.",
+    ),
+    "present_exceeds_convened": _w(
+        _("Số người có mặt vượt quá số người được triệu tập."),
+        "More people are present than were convened.",
+    ),
+    "convened_base_not_positive": _w(
+        _("Số người được triệu tập phải lớn hơn 0."), "The number convened must be above 0."
+    ),
+    "band_inputs_invalid": _w(
+        _("Số liệu tính mức tín nhiệm không hợp lệ."), "The figures for the levels are not valid."
+    ),
+    "low_exceeds_denominator": _w(
+        _("Số phiếu tín nhiệm thấp vượt quá số dùng làm mẫu số."),
+        "The low-confidence count exceeds the number the percentages are taken of.",
+    ),
+    "too_many_vote_places": _w(
+        _("Một cán bộ chỉ được lấy phiếu tín nhiệm ở nhiều nhất hai nơi."),
+        "A cadre is voted on in at most two places.",
+    ),
+    # Review and classification.
+    "cycle_open_denied": _w(
+        _("Chỉ Ban Tổ chức của cấp mở đợt mới được mở đợt đánh giá."),
+        "Only the organization commission of the unit may open a cycle.",
+    ),
+    "name_required": _w(_("Cần đặt tên đợt."), "A name is required."),
+    "cycle_published": _w(
+        _("Đợt đã công bố kết quả; chỉ giải quyết khiếu nại."),
+        "The cycle is published; only complaints are handled now.",
+    ),
+    "cycle_not_published": _w(
+        _("Kết quả chưa được công bố."), "The results are not published yet."
+    ),
+    "step_out_of_order": _w(
+        _(
+            "Không thể thực hiện bước này lúc này. Thứ tự: tự đánh giá → ý kiến tập thể → thẩm "
+            "định → quyết định."
+        ),
+        "This step is out of order. Order: self → comment → appraisal → decision.",
+        detailed=True,
+    ),
+    "step_role_required": _w(
+        _("Bước này chỉ do người có vai trò phù hợp của cấp có thẩm quyền thực hiện."),
+        "This step may only be taken by the competent level's role for it.",
+        detailed=True,
+    ),
+    "subject_exempt": _w(
+        _("Đối tượng thuộc diện không kiểm điểm, xếp loại."),
+        "The subject is exempt from review and classification.",
+    ),
+    "subject_not_classified": _w(
+        _("Đối tượng không được xếp loại."), "The subject is not classified."
+    ),
+    "level_forbidden_by_rule": _w(
+        _("Quy định không cho phép xếp mức này."),
+        "The rules do not allow this level.",
+        detailed=True,
+    ),
+    "order_violation": _w(
+        _(
+            "Chưa thể quyết định: cấp dưới trước cấp trên, tập thể trước thành viên, đơn vị "
+            "trước người đứng đầu."
+        ),
+        "Not yet: lower levels before higher ones, the collective before its members, the unit "
+        "before its head.",
+        detailed=True,
+    ),
+    "text_required": _w(_("Cần nhập nội dung."), "The text is required.", detailed=True),
+    "quota_reason_required": _w(
+        _("Giải quyết vượt tỷ lệ HTXS phải ghi lý do."),
+        "Resolving an HTXS quota excess requires a reason.",
+    ),
+    "not_htxs_in_group": _w(
+        _("Đối tượng không phải HTXS đã quyết định trong nhóm."),
+        "The subject is not a decided HTXS in the group.",
+        detailed=True,
+    ),
+    "quota_still_over": _w(
+        _("Nhóm vẫn vượt tỷ lệ HTXS."), "The group is still over the HTXS quota.", detailed=True
+    ),
+    "unknown_group": _w(_("Không có nhóm xếp loại này."), "No such peer group.", detailed=True),
+    "undecided_subjects": _w(
+        _("Còn đối tượng chưa được quyết định."),
+        "Some subjects are not decided yet.",
+        detailed=True,
+    ),
+    "quota_exceeded": _w(
+        _("Có nhóm vượt tỷ lệ HTXS chưa được giải quyết."),
+        "Groups over the HTXS quota are not resolved.",
+        detailed=True,
+    ),
+    "complaint_window_closed": _w(
+        _("Đã quá thời hạn khiếu nại kể từ khi công bố."),
+        "The time for complaints after publication is over.",
+        detailed=True,
+    ),
+    "complaint_pending": _w(
+        _("Đã có khiếu nại đang xem xét."), "A complaint is already under consideration."
+    ),
+    "no_complaint": _w(
+        _("Chỉ xếp loại lại khi có khiếu nại."), "Re-classification follows a complaint."
+    ),
+    "no_rulebook": _w(
+        _("Không có bộ quy tắc xếp loại cho năm này."),
+        "No classification rulebook for this year.",
+        detailed=True,
+    ),
+    "rulebook_not_encoded": _w(
+        _("Năm này thuộc một văn bản canbo chưa mô tả đủ để xếp loại."),
+        "This year falls under a document canbo does not encode yet.",
+        detailed=True,
+    ),
+}
+
+_VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+
+
+def wording(code: str) -> tuple[str, str] | None:
+    """The (Vietnamese, English) message of a code, unfilled; ``None`` if not catalogued."""
+    entry = CATALOGUE.get(code)
+    if entry is not None:
+        return entry.vi, _english(entry)
+    if code in IMPORT_MESSAGES:
+        return IMPORT_MESSAGES[code]
+    return None
+
+
+def is_catalogued(code: str) -> bool:
+    """Whether a refusal code has its words here (the catalogue test asks this of every code)."""
+    return code in CATALOGUE or code in IMPORT_MESSAGES
+
+
+def bilingual(exc: DomainError) -> tuple[str, str]:
+    """The (Vietnamese, English) message of a refusal, its ``%(field)s`` filled in."""
+    entry = CATALOGUE.get(exc.code)
+    own = _own_words(exc)
+    if entry is None or (entry.detailed and own is not None):
+        if own is not None:
+            return own
+        found = wording(exc.code)
+        if found is not None:
+            return _fill(found[0], exc.fields), _fill(found[1], exc.fields)
+        return exc.message, exc.message
+    return _fill(entry.vi, exc.fields), _fill(_english(entry), exc.fields)
+
+
+def message(exc: DomainError, language: str | None = None) -> str:
+    """The refusal in ``language`` (default: the active one): English only when chosen."""
+    vi, en = bilingual(exc)
+    chosen = language or translation.get_language() or "vi"
+    return en if chosen.startswith("en") else vi
+
+
+def cli_text(exc: DomainError) -> str:
+    """A refusal for the command line: the code, then the message in both languages."""
+    vi, en = bilingual(exc)
+    return f"{exc.code}: {vi}" if vi == en else f"{exc.code}: {vi} / {en}"
+
+
+def _english(entry: Wording) -> str:
+    with translation.override("en"):
+        translated = translation.gettext(entry.vi)
+    return translated if translated != entry.vi else entry.en
+
+
+def _own_words(exc: DomainError) -> tuple[str, str] | None:
+    """What the raising code said in both languages, if it did."""
+    vi = getattr(exc, "message_vi", None) or exc.fields.get("message_vi")
+    en = getattr(exc, "message_en", None) or exc.fields.get("message_en")
+    if isinstance(vi, str) and isinstance(en, str) and vi:
+        return vi, en
+    first, sep, second = exc.message.partition(" / ")
+    if not sep:
+        return None
+    if len(_VIETNAMESE.findall(second)) > len(_VIETNAMESE.findall(first)):
+        first, second = second, first
+    return first, second
+
+
+def _fill(text: str, fields: Mapping[str, Any]) -> str:
+    if "%(" not in text:
+        return text
+    try:
+        return text % dict(fields)
+    except (KeyError, TypeError, ValueError):
+        return text
