@@ -23,9 +23,11 @@ from canbo.core.classification.lifecycle import SUBJECT_LIFECYCLE
 from canbo.core.classification.model import Level, Proposal
 from canbo.core.errors import NotFound
 from canbo.core.permissions import Action, roles_for
-from canbo.core.types import UnitId
+from canbo.core.types import UnitId, UnitKind
 from canbo.db import unit_tree
 from canbo.db.unit_tree import DjangoTreeReader
+from canbo.registry import models as reg
+from canbo.services import access
 from canbo.services.access import access_unit, can
 from canbo.services.classification import steps
 from canbo.services.classification.cycle import load_cycle
@@ -76,6 +78,28 @@ def cycles_for(actor: Actor) -> list[CycleData]:
     """Cycles whose scope meets the actor's: the root is in a grant's subtree or above it."""
     rows = (cycle_data(row) for row in models.Cycle.objects.order_by("-year", "-pk")[:100])
     return [data for data in rows if scope.sees_cycle(actor, data.root_id, data.as_of)]
+
+
+TOP_PARTY_KINDS = (
+    UnitKind.CENTRAL_COMMITTEE,
+    UnitKind.DIRECTLY_UNDER_CENTRAL,
+    UnitKind.PROVINCIAL_PARTY_COMMITTEE,
+)
+
+
+def open_cycle_choices(actor: Actor, today: dt.date) -> list[tuple[int, str]]:
+    """The units over which the actor may open a cycle, with their names today (CL-03): the
+    roots of the actor's grants; for the administrator of the whole tree, the Central
+    Committee, the Party committees directly under it and the provincial committees."""
+    roots = access.roots_for(actor, roles_for(Action.OPEN_CYCLE))
+    if not roots:
+        return []
+    versions = reg.UnitVersion.objects.filter(valid_from__lte=today, valid_to__gte=today)
+    if None in roots:
+        versions = versions.filter(kind__in=TOP_PARTY_KINDS)
+    else:
+        versions = versions.filter(unit_id__in=[r for r in roots if r is not None])
+    return list(versions.order_by("sort_key").values_list("unit_id", "name"))
 
 
 def access_cycle(actor: Actor, cycle_id: int, tree: DjangoTreeReader | None = None) -> CycleData:

@@ -67,7 +67,7 @@ def _invalid(form: Any) -> ValidationError:
 def cycles_view(request: HttpRequest) -> HttpResponse:
     """Cycles the actor takes part in, and the form to open one (organization commission)."""
     actor = actor_for(request.user)
-    roots = scope.roots_for_action(actor, Action.OPEN_CYCLE)
+    roots = selectors.open_cycle_choices(actor, SystemClock().today())
     context = {"cycles": selectors.cycles_for(actor), "form": forms.OpenCycleForm(), "roots": roots}
     return render(request, "classification/cycles.html", context)
 

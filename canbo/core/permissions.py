@@ -47,7 +47,9 @@ ROLES: dict[Action, frozenset[Role]] = {
     # Membership of the session's counting committee (EL-06, EL-07), checked by the services
     # against the session's own list; the role names who that is, a grant alone is not enough.
     Action.COUNT_VOTES: frozenset({Role.COUNTING_COMMITTEE}),
-    Action.OPEN_CYCLE: frozenset({Role.ORG_STAFF}),
+    # The organization commission over its subtree (CL-03), and the administrator of the whole
+    # tree, who can already compute any cycle and must be able to open one in the browser.
+    Action.OPEN_CYCLE: frozenset({Role.ORG_STAFF, Role.ADMIN}),
     # The commission that opened the cycle, and the system administrator who runs a national
     # cycle from the console (``canbo classification compute``).
     Action.COMPUTE_CYCLE: frozenset({Role.ORG_STAFF, Role.ADMIN}),
