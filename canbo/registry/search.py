@@ -18,6 +18,8 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db import connection
+from django.db.backends.utils import CursorWrapper
 from django.db.models import Q
 
 from canbo.accounts import scope
@@ -81,7 +83,8 @@ def search(
 
     ``within`` keeps the search to one unit's subtree (``NotFound`` if the actor may not read
     that unit). People come first, in official order (given name, middle, family); then
-    units, those whose name holds every word first. Fewer than two letters find nothing.
+    units, those whose name holds every word first (a quarter of the places at least when
+    both kinds are asked). Fewer than two letters find nothing.
     """
     day = today or SystemClock().today()
     words = query_words(text)
@@ -97,72 +100,78 @@ def search(
     found = search_index.match(words, wanted, roots, limit=max(limit, min(limit * 5, 500)))
     people = [i for k, i in found if k == search_index.KIND_PERSON]
     units = [i for k, i in found if k == search_index.KIND_UNIT]
-    hits = _person_hits(people, day) + _unit_hits(units, words, day)
-    return hits[:limit]
+    found_people = _person_hits(people, day, limit)
+    found_units = _unit_hits(units[: limit * 2], words, day)
+    # Both kinds asked: units keep a quarter of the places when people would fill them all.
+    shown_units = found_units[: max(limit - len(found_people), limit // 4)]
+    return found_people[: limit - len(shown_units)] + shown_units
 
 
 # People -------------------------------------------------------------------------------------
 
 
-def _person_hits(ids: Sequence[int], day: dt.date) -> list[SearchHit]:
+_PEOPLE = """
+SELECT p.id, p.full_name, p.code, p.birth_date, p.sort_key,
+       (SELECT m.unit_id FROM registry_membership m WHERE m.person_id = p.id
+        ORDER BY CASE WHEN m.valid_from <= %s AND m.valid_to >= %s THEN 0 ELSE 1 END,
+                 m.valid_from DESC LIMIT 1)
+FROM registry_person p WHERE p.id IN ({ids}) ORDER BY p.sort_key, p.id LIMIT %s
+"""
+_CELLS = """
+SELECT v.unit_id, v.name, pv.name FROM registry_unitversion v
+LEFT JOIN registry_unitversion pv
+       ON pv.unit_id = v.parent_id AND pv.valid_from <= %s AND pv.valid_to >= %s
+WHERE v.unit_id IN ({ids}) AND v.valid_from <= %s AND v.valid_to >= %s
+"""
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _person_hits(ids: Sequence[int], day: dt.date, limit: int) -> list[SearchHit]:
+    """The first ``limit`` of these people in official order, with their cell on ``day``
+    (else their last cell) and its parent, in two queries."""
     if not ids:
         return []
-    rows = models.Person.objects.filter(pk__in=ids).values_list(
-        "pk", "full_name", "code", "birth_date", "sort_key"
-    )
-    cells = _cells(ids, day)
-    names = _unit_names({u for pair in cells.values() for u in pair if u}, day)
-    hits = [
-        SearchHit(
-            kind=PERSON,
-            id=pk,
-            name=name,
-            code=code,
-            birth_year=birth.year if birth else None,
-            unit_name=names.get(cells.get(pk, (None, None))[0] or 0, ""),
-            parent_name=names.get(cells.get(pk, (None, None))[1] or 0, ""),
-            sort_key=key,
+    with connection.cursor() as cur:
+        cur.execute(_PEOPLE.format(ids=_marks(ids)), [day, day, *ids, limit])
+        rows = cur.fetchall()
+        cells = sorted({row[5] for row in rows if row[5] is not None})
+        names = _cell_names(cur, cells, day)
+    hits = []
+    for pk, name, code, birth, key, cell in rows:
+        born = birth if isinstance(birth, dt.date) else dt.date.fromisoformat(str(birth))
+        cell_name, parent_name = names.get(cell, ("", ""))
+        hits.append(
+            SearchHit(
+                kind=PERSON,
+                id=pk,
+                name=name,
+                code=code,
+                birth_year=born.year,
+                unit_name=cell_name,
+                parent_name=parent_name,
+                sort_key=key,
+            )
         )
-        for pk, name, code, birth, key in rows
-    ]
-    return sorted(hits, key=lambda h: (h.sort_key, h.id))
+    return hits
 
 
-def _cells(ids: Sequence[int], day: dt.date) -> dict[int, tuple[int | None, int | None]]:
-    """Each person's cell on ``day`` (else their last cell) and that cell's parent."""
-    rows = (
-        models.Membership.objects.filter(person_id__in=ids)
-        .order_by("person_id", "valid_from")
-        .values_list("person_id", "unit_id", "valid_from", "valid_to")
-    )
-    cell: dict[int, int] = {}
-    for pid, unit_id, start, end in rows:
-        if pid not in cell or start <= day:
-            cell[pid] = unit_id
-        if start <= day <= end:
-            cell[pid] = unit_id
-    parents = _parents(set(cell.values()), day)
-    return {pid: (u, parents.get(u)) for pid, u in cell.items()}
-
-
-def _versions_on(unit_ids: Iterable[int], day: dt.date) -> dict[int, models.UnitVersion]:
-    """Each unit's version on ``day``, else its last one."""
-    chosen: dict[int, models.UnitVersion] = {}
-    for v in models.UnitVersion.objects.filter(unit_id__in=list(unit_ids)).order_by(
-        "unit_id", "valid_from"
-    ):
-        current = chosen.get(v.unit_id)
-        if current is None or not (current.valid_from <= day <= current.valid_to):
-            chosen[v.unit_id] = v
-    return chosen
-
-
-def _parents(unit_ids: Iterable[int], day: dt.date) -> dict[int, int | None]:
-    return {u: v.parent_id for u, v in _versions_on(unit_ids, day).items()}
-
-
-def _unit_names(unit_ids: Iterable[int], day: dt.date) -> dict[int, str]:
-    return {u: v.name for u, v in _versions_on(unit_ids, day).items()}
+def _cell_names(
+    cur: CursorWrapper, cells: Sequence[int], day: dt.date
+) -> dict[int, tuple[str, str]]:
+    """Name and parent's name of each unit on ``day``; a unit ended by then is named as on
+    its last day."""
+    if not cells:
+        return {}
+    cur.execute(_CELLS.format(ids=_marks(cells)), [day, day, *cells, day, day])
+    found = {u: (name, parent or "") for u, name, parent in cur.fetchall()}
+    for unit_id in set(cells) - found.keys():
+        last = models.UnitVersion.objects.filter(unit_id=unit_id).order_by("-valid_from").first()
+        if last is not None:
+            found.update(_cell_names(cur, [unit_id], last.valid_to))
+    return found
 
 
 # Units --------------------------------------------------------------------------------------

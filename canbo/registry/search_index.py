@@ -275,6 +275,7 @@ def rebuild(day: dt.date) -> int:
     if _is_sqlite():
         with connection.cursor() as cur:
             cur.execute("INSERT INTO registry_search_fts(registry_search_fts) VALUES ('rebuild')")
+            cur.execute("INSERT INTO registry_search_fts(registry_search_fts) VALUES ('optimize')")
             cur.execute(_SQLITE_INSERT_TRIGGER)
     return written
 

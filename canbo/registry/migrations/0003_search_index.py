@@ -1,7 +1,8 @@
 """The search index: one row of folded words per person and per unit, and a text index over it.
 
 SQLite: an FTS5 virtual table with external content (the rows of ``registry_searchentry``),
-kept in step by triggers, with prefix indexes for two- and three-letter prefixes. PostgreSQL:
+kept in step by triggers, with prefix indexes for prefixes of one to eight letters (a prefix
+query then reads one term lazily instead of merging every term it covers). PostgreSQL:
 a GIN index over a weighted ``tsvector`` expression ("simple" configuration: no stemming, the
 words are folded already); the search words carry weight A, the scope tokens weight D.
 Existing people and units are indexed by ``canbo manage rebuild_search_index`` (the demo and
@@ -14,7 +15,7 @@ SQLITE_FORWARD = [
     """CREATE VIRTUAL TABLE registry_search_fts USING fts5(
         keys, context, scope,
         content='registry_searchentry', content_rowid='id',
-        tokenize='unicode61 remove_diacritics 0', prefix='2 3')""",
+        tokenize='unicode61 remove_diacritics 0', prefix='1 2 3 4 5 6 7 8')""",
     """CREATE TRIGGER registry_searchentry_ai AFTER INSERT ON registry_searchentry BEGIN
         INSERT INTO registry_search_fts(rowid, keys, context, scope)
         VALUES (new.id, new.keys, new.context, new.scope);
