@@ -72,16 +72,6 @@ def readable_scope(actor: Actor, as_of: dt.date) -> list[UnitId] | None:
     return sorted(ids)
 
 
-def readable_subtrees(actor: Actor, as_of: dt.date) -> tuple[str, list[object]] | None:
-    """The actor's readable part of the tree on ``as_of`` as a ``WITH RECURSIVE down`` clause
-    and its parameters (aggregates filter with ``unit_id IN (SELECT unit_id FROM down)``);
-    ``None`` when the whole tree is readable. No readable root gives an empty ``down``."""
-    roots = readable_roots(actor)
-    if roots is None:
-        return None
-    return unit_tree.subtrees_clause(sorted(roots), as_of)
-
-
 _VISIBLE_AT_OWN_DATE = """
 WITH RECURSIVE up(version_id, unit_id, day, depth) AS (
     SELECT v.id, v.unit_id,

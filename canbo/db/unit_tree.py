@@ -40,25 +40,6 @@ WHERE m.unit_id IN (SELECT unit_id FROM down) AND m.valid_from <= %s AND m.valid
 """
 
 
-_SUBTREES = """
-WITH RECURSIVE down(unit_id, depth) AS (
-    SELECT id, 0 FROM registry_orgunit WHERE id IN ({roots})
-  UNION ALL
-    SELECT v.unit_id, down.depth + 1
-    FROM down JOIN registry_unitversion v ON v.parent_id = down.unit_id
-    WHERE v.valid_from <= %s AND v.valid_to >= %s AND down.depth < 32
-)
-"""
-
-
-def subtrees_clause(roots: list[int], as_of: dt.date) -> tuple[str, list[object]]:
-    """``WITH RECURSIVE down(unit_id, depth)`` over the subtrees of several roots on
-    ``as_of``, with its parameters: the prefix of a query that reads ``SELECT unit_id FROM
-    down`` (a unit under two roots appears twice; read it with ``IN``)."""
-    marks = ", ".join(["%s"] * len(roots)) or "NULL"
-    return _SUBTREES.format(roots=marks), [*roots, as_of, as_of]
-
-
 def ancestors(unit_id: int, as_of: dt.date) -> list[UnitId]:
     """The unit and its ancestors valid on ``as_of``, nearest first; [] if not valid then."""
     with connection.cursor() as cur:

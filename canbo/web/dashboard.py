@@ -3,9 +3,9 @@ ethnicity and status; upcoming conferences, votes under way, classification prog
 reminders (:mod:`canbo.web.dashboard_reminders`); the actions the actor may take.
 
 Every figure is one SQL aggregate (GROUP BY) over the registry's tables, cut to the actor's
-readable subtrees with the recursive clause of :func:`canbo.accounts.scope.readable_subtrees`
-(on the whole tree there is no cut); nothing loops over people in Python. A figure feeds its
-chart and its table from one :class:`Tally`, so the two cannot disagree.
+readable units (:func:`canbo.accounts.scope.readable_scope`, written into the query by
+:meth:`Scope.cut`; on the whole tree there is no cut); nothing loops over people in Python.
+A figure feeds its chart and its table from one :class:`Tally`, so the two cannot disagree.
 
 At national scale the whole-tree aggregates read millions of rows (about a minute on SQLite), so
 each query's rows are kept in the ``home`` cache (:meth:`Scope.fetch`): for
@@ -138,13 +138,13 @@ def composition_counts(where: Scope, as_of: dt.date) -> list[tuple[str, int, str
     """Members on ``as_of`` counted by (sex, age band, ethnicity, official), one GROUP BY."""
     age, age_params = _age_case(as_of)
     sql = (
-        f"{where.prefix} SELECT p.sex, {age}, p.ethnicity, "  # noqa: S608 (constant fragments)
+        f"SELECT p.sex, {age}, p.ethnicity, "  # noqa: S608 (constant fragments)
         "CASE WHEN p.official_membership_date <= %s THEN 1 ELSE 0 END, COUNT(*) "
         "FROM registry_membership m JOIN registry_person p ON p.id = m.person_id "
         f"WHERE m.valid_from <= %s AND m.valid_to >= %s {where.cut('m.unit_id')} "
         "GROUP BY 1, 2, 3, 4"
     )
-    rows = where.fetch(sql, [*where.params, *age_params, as_of, as_of, as_of])
+    rows = where.fetch(sql, [*age_params, as_of, as_of, as_of])
     return [(str(s), int(b), str(e or ""), int(o), int(n)) for s, b, e, o, n in rows]
 
 
@@ -198,11 +198,11 @@ def upcoming_conferences(where: Scope, today: dt.date) -> tuple[LinkRow, ...]:
     """Conferences of units in scope held today or later, soonest first."""
     table = conf.Conference._meta.db_table
     sql = (
-        f"{where.prefix} SELECT c.id, c.title, c.held_on, c.place, "  # noqa: S608
+        f"SELECT c.id, c.title, c.held_on, c.place, "  # noqa: S608
         f"({reminders.UNIT_NAME.format(unit='c.unit_id')}) FROM {table} c "
         f"WHERE c.held_on >= %s {where.cut('c.unit_id')} ORDER BY c.held_on, c.id LIMIT %s"
     )
-    rows = where.fetch(sql, [*where.params, today, today, today, LIST_LIMIT])
+    rows = where.fetch(sql, [today, today, today, LIST_LIMIT])
     return tuple(
         LinkRow(reverse("conferences:detail", args=[cid]), title, name or "", as_date(day), place)
         for cid, title, day, place, name in rows
@@ -218,12 +218,12 @@ def open_votes(where: Scope) -> tuple[LinkRow, ...]:
     sessions, conferences = vt.VoteSession._meta.db_table, conf.Conference._meta.db_table
     marks = ", ".join(["%s"] * len(UNDER_WAY))
     sql = (
-        f"{where.prefix} SELECT s.id, s.title, s.status, c.title, c.held_on "  # noqa: S608
+        f"SELECT s.id, s.title, s.status, c.title, c.held_on "  # noqa: S608
         f"FROM {sessions} s JOIN {conferences} c ON c.id = s.conference_id "
         f"WHERE s.status IN ({marks}) {where.cut('c.unit_id')} "
         "ORDER BY c.held_on DESC, s.id DESC LIMIT %s"
     )
-    rows = where.fetch(sql, [*where.params, *[str(s) for s in UNDER_WAY], LIST_LIMIT])
+    rows = where.fetch(sql, [*[str(s) for s in UNDER_WAY], LIST_LIMIT])
     return tuple(
         LinkRow(
             reverse("voting:session", args=[sid]),

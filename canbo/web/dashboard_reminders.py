@@ -63,32 +63,55 @@ def as_date(value: object) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
+def _readable_units(actor: Actor, as_of: dt.date, seconds: int, renew: bool) -> list[int] | None:
+    """The units the actor may read on ``as_of`` (``None``: the whole tree), kept like rows."""
+    roots = scope.readable_roots(actor)
+    if roots is None:
+        return None
+    if seconds <= 0:
+        return list(scope.readable_scope(actor, as_of) or [])
+    digest = hashlib.sha256(repr((sorted(roots), as_of)).encode()).hexdigest()
+    key = f"canbo:home:units:{digest[:40]}"
+    found = None if renew else store().get(key)
+    if found is None:
+        found = list(scope.readable_scope(actor, as_of) or [])
+        store().set(key, found, seconds)
+    return list(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """The actor's readable subtrees on a day as SQL: ``prefix`` (a ``WITH RECURSIVE down``
-    clause, empty on the whole tree), its ``params``, and :meth:`cut` for a unit column.
+    """The part of the tree a query is cut to: ``units`` (``whole`` for the whole tree), as
+    :meth:`cut` writes it into a WHERE clause; or, for the classification progress, a
+    ``prefix`` clause that defines ``down`` with its ``params``.
 
     :meth:`fetch` runs a query of the page. Its rows (language-neutral: labels are added
     after) are kept in :func:`store` for ``seconds`` under a digest of the SQL and its
-    parameters, which hold the day; ``counted`` collects when each answer was counted."""
+    parameters, which hold the scope and the day; ``counted`` collects when each answer was
+    counted."""
 
-    prefix: str
-    params: tuple[object, ...]
+    units: tuple[int, ...]
     whole: bool
     seconds: int = 0
     renew: bool = False  # count afresh and replace what the cache holds
     counted: list[dt.datetime] = field(default_factory=list)
+    prefix: str = ""
+    params: tuple[object, ...] = ()
 
     @classmethod
     def of(cls, actor: Actor, as_of: dt.date, seconds: int = 0, renew: bool = False) -> Scope:
-        clause = scope.readable_subtrees(actor, as_of)
-        if clause is None:
-            return cls("", (), True, seconds, renew)
-        return cls(clause[0], tuple(clause[1]), False, seconds, renew)
+        units = _readable_units(actor, as_of, seconds, renew)
+        if units is None:
+            return cls((), True, seconds, renew)
+        return cls(tuple(sorted(units)), False, seconds, renew)
 
     def cut(self, column: str) -> str:
-        # ``column`` is a constant of the calling query, never input.
-        return "" if self.whole else f"AND {column} IN (SELECT unit_id FROM down)"  # noqa: S608
+        """``AND column IN (...)`` with the units as integer literals (no parameter limit);
+        ``column`` is a constant of the calling query, never input."""
+        if self.whole:
+            return ""
+        ids = ", ".join(str(int(u)) for u in self.units) or "NULL"
+        return f"AND {column} IN ({ids})"
 
     def fetch(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
         now = dt.datetime.now(dt.UTC)
@@ -140,7 +163,7 @@ def branches_clause(actor: Actor, as_of: dt.date, like: Scope) -> Scope:
     marks = ", ".join(["%s"] * len(outer)) or "NULL"
     params = (*sorted(outer), as_of, as_of)
     return Scope(
-        _BRANCHES.format(roots=marks), params, False, like.seconds, like.renew, like.counted
+        (), False, like.seconds, like.renew, like.counted, _BRANCHES.format(roots=marks), params
     )
 
 
@@ -177,13 +200,13 @@ def probation_due(where: Scope, today: dt.date) -> Reminder:
     days = setting("CANBO_HOME_PROBATION_DAYS", PROBATION_DAYS)
     admitted_by = ms.add_months(today + dt.timedelta(days=days), -ms.PROBATION_MONTHS)
     sql = (
-        f"{where.prefix} SELECT p.id, p.full_name, p.party_admission_date, "
+        f"SELECT p.id, p.full_name, p.party_admission_date, "
         f"({UNIT_NAME.format(unit='m.unit_id')}), COUNT(*) OVER () {_MEMBERS}"
         "AND p.party_admission_date <= %s "
         "AND (p.official_membership_date IS NULL OR p.official_membership_date > %s) "
         f"{where.cut('m.unit_id')} ORDER BY p.party_admission_date, p.id LIMIT %s"
     )
-    params = [*where.params, today, today, today, today, admitted_by, today, LIST_LIMIT]
+    params = [today, today, today, today, admitted_by, today, LIST_LIMIT]
     rows = where.fetch(sql, params)
     lines = []
     for pid, name, admitted, cell, _n in rows:
@@ -215,12 +238,12 @@ def retiring(where: Scope, today: dt.date) -> Reminder:
     )
     ranges = [x for b in births for x in (str(b.sex), b.first, b.last)]
     sql = (
-        f"{where.prefix} SELECT p.id, p.full_name, p.sex, p.birth_date, "
+        f"SELECT p.id, p.full_name, p.sex, p.birth_date, "
         f"({UNIT_NAME.format(unit='m.unit_id')}), COUNT(*) OVER () {_MEMBERS}"
         f"AND ({test or '1 = 0'}) {where.cut('m.unit_id')} "
         f"ORDER BY CASE {when or 'WHEN 1 = 1 THEN 0'} END, p.sort_key, p.id LIMIT %s"
     )
-    params = [*where.params, today, today, today, today, *ranges, *ranges, LIST_LIMIT]
+    params = [today, today, today, today, *ranges, *ranges, LIST_LIMIT]
     rows = where.fetch(sql, params)
     found = {(str(b.sex), b.first): b.retires for b in births}
     lines = []
@@ -242,13 +265,13 @@ def terms_ending(where: Scope, today: dt.date) -> Reminder:
     """Terms of office (nhiệm kỳ) of units in scope ending within ``CANBO_HOME_TERM_MONTHS``."""
     months = setting("CANBO_HOME_TERM_MONTHS", TERM_MONTHS)
     sql = (
-        f"{where.prefix} SELECT t.unit_id, t.name, t.ends, "  # noqa: S608
+        f"SELECT t.unit_id, t.name, t.ends, "  # noqa: S608
         f"({UNIT_NAME.format(unit='t.unit_id')}), COUNT(*) OVER () FROM registry_term t "
         f"WHERE t.ends >= %s AND t.ends <= %s {where.cut('t.unit_id')} "
         "ORDER BY t.ends, t.id LIMIT %s"
     )
     until = ms.add_months(today, months)
-    rows = where.fetch(sql, [*where.params, today, today, today, until, LIST_LIMIT])
+    rows = where.fetch(sql, [today, today, today, until, LIST_LIMIT])
     lines = tuple(
         LinkRow(reverse("web:unit", args=[uid]), name, unit or "", as_date(ends))
         for uid, name, ends, unit, _n in rows
@@ -266,7 +289,7 @@ def reviews_due(where: Scope, today: dt.date) -> Reminder:
     """Posts whose appointment term ends within 90 working days: the reappointment review
     must be notified (QĐ 377-QĐ/TW, Điều 40)."""
     sql = (
-        f"{where.prefix} SELECT h.person_id, p.full_name, ti.name, h.term_ends, "  # noqa: S608
+        f"SELECT h.person_id, p.full_name, ti.name, h.term_ends, "  # noqa: S608
         f"({UNIT_NAME.format(unit='h.unit_id')}), COUNT(*) OVER () "
         "FROM registry_positionholding h JOIN registry_person p ON p.id = h.person_id "
         "JOIN registry_title ti ON ti.id = h.title_id "
@@ -274,7 +297,7 @@ def reviews_due(where: Scope, today: dt.date) -> Reminder:
         f"AND h.valid_to >= %s {where.cut('h.unit_id')} ORDER BY h.term_ends, h.id LIMIT %s"
     )
     until = ms.last_term_end_to_notify(today)
-    rows = where.fetch(sql, [*where.params, today, today, today, until, today, LIST_LIMIT])
+    rows = where.fetch(sql, [today, today, today, until, today, LIST_LIMIT])
     lines = []
     for pid, name, title, ends, unit, _n in rows:
         end = as_date(ends) or today

@@ -41,12 +41,12 @@ class Command(BaseCommand):
         today = SystemClock().today()
         users = get_user_model().objects.filter(is_active=True).order_by("pk")
         actors = [SYSTEM, *(actor_for(u, today) for u in users)]
-        seen: set[tuple[str, tuple[object, ...]]] = set()
+        seen: set[tuple[bool, tuple[int, ...]]] = set()
         for actor in actors:
             where = Scope.of(actor, today)
-            if not actor.grants or (where.prefix, where.params) in seen:
+            if not actor.grants or (where.whole, where.units) in seen:
                 continue
-            seen.add((where.prefix, where.params))
+            seen.add((where.whole, where.units))
             started = time.perf_counter()
             home = dashboard.count_ahead(actor, today, options["seconds"])
             seconds = time.perf_counter() - started
