@@ -1,194 +1,44 @@
-"""The clerk's record forms on the database (SQLite and PostgreSQL): each membership service's
-refusal through the Django unit of work with nothing written, and the pages: forms shown only
-to a writer, refusals next to the field with the input kept, scope refusals, audit rows."""
+"""The clerk's record forms as pages (SQLite and PostgreSQL): forms shown only to a writer,
+refusals next to the field with their citation and the input kept, scope refusals, audit rows,
+units renamed, merged and split."""
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from dataclasses import dataclass
 
 import pytest
-from django.contrib.auth.models import User
-from django.test import Client
 
-from canbo.accounts.models import RoleGrant
 from canbo.audit.models import AuditEntry
-from canbo.core.clock import SystemClock
-from canbo.core.errors import Conflict, NotFound, PermissionDenied, RuleViolation
-from canbo.core.records import PartyEventKind, RelativeData
-from canbo.core.types import AccountId, RelationKind, Role, UnitId, UnitKind
+from canbo.core.types import Role, UnitKind
 from canbo.registry import models
-from canbo.registry.uow import DjangoRegistryUnitOfWork
-from canbo.services.ports import Actor, Grant
-from canbo.services.registry import changes, membership, records
 from tests import factories as f
+from tests.integration.record_builders import Place, admit, build_place, client_as
 
 pytestmark = pytest.mark.django_db
-
-TODAY = SystemClock().today()
-PASSWORD = "mat-khau-rat-dai-2026"
-
-
-@dataclass(frozen=True)
-class Place:
-    tree: f.SmallTree
-    an: int
-    other_cell: int
-    clerk: Actor
 
 
 @pytest.fixture
 def place() -> Place:
-    """The Yên Minh commune with its two cells (Na Pô, Bản Lý); An is a member in Na Pô; a
-    cell of Cao Bằng lies outside the commune's clerk's scope."""
-    tree = f.small_tree()
-    an = f.person("Nguyễn Văn An", tree.cell_a)
-    cao_bang = f.unit("Đảng bộ tỉnh Cao Bằng", UnitKind.PROVINCIAL_PARTY_COMMITTEE, tree.central)
-    other = f.unit("Chi bộ thôn Nà Giàng", UnitKind.CELL, cao_bang)
-    clerk = Actor(AccountId(900), "tochuc.yenminh", (Grant(Role.ORG_STAFF, tree.commune),))
-    return Place(tree, an, other, clerk)
-
-
-def _client(role: Role, root: int, name: str = "bantochuc") -> Client:
-    user = User.objects.create_user(name, password=PASSWORD)
-    RoleGrant.objects.create(user=user, role=role, unit_id=root, valid_from=dt.date(2020, 1, 1))
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _uow() -> DjangoRegistryUnitOfWork:
-    return DjangoRegistryUnitOfWork()
-
-
-def _admit(place: Place, on: dt.date = dt.date(2025, 3, 1)) -> int:
-    data = dataclasses.replace(
-        f.PersonData("KN-001", "Lò Thị Mai", dt.date(1999, 4, 2), f.Sex.FEMALE),
-    )
-    return membership.admit_member(
-        _uow(), place.clerk, data, place.tree.cell_a, on, "12-QĐ/ĐU", TODAY
-    )
-
-
-# Service refusals through the Django unit of work
-
-
-def test_admission_stores_the_due_date_and_recognition_before_it_is_refused(
-    place: Place,
-) -> None:
-    mai = _admit(place)
-    event = models.PartyEvent.objects.get(person_id=mai)
-    assert (event.kind, event.until) == ("admitted", dt.date(2026, 3, 1))
-    written = AuditEntry.objects.count()
-    with pytest.raises(RuleViolation) as refused:
-        membership.recognize_official(_uow(), place.clerk, mai, dt.date(2026, 2, 28), "", TODAY)
-    assert refused.value.code == "probation_not_over"
-    assert AuditEntry.objects.count() == written
-    assert models.Person.objects.get(pk=mai).official_membership_date is None
-    membership.recognize_official(_uow(), place.clerk, mai, dt.date(2026, 3, 1), "", TODAY)
-    versions = list(models.PersonVersion.objects.filter(person_id=mai).order_by("valid_from"))
-    assert versions[0].valid_to == dt.date(2026, 2, 28)
-    assert versions[-1].data["official_membership_date"] == "2026-03-01"
-    assert versions[0].data["official_membership_date"] is None
-
-
-def test_an_under_age_admission_is_refused_and_no_person_is_written(place: Place) -> None:
-    young = f.PersonData("KN-002", "Lò Văn Nhỏ", dt.date(2010, 1, 1), f.Sex.MALE)
-    people = models.Person.objects.count()
-    with pytest.raises(RuleViolation) as refused:
-        membership.admit_member(
-            _uow(), place.clerk, young, place.tree.cell_a, dt.date(2025, 3, 1), "", TODAY
-        )
-    assert refused.value.code == "admission_under_age"
-    assert models.Person.objects.count() == people
-
-
-def test_after_death_no_membership_event_is_taken_and_the_cell_history_ends(
-    place: Place,
-) -> None:
-    died = dt.date(2026, 1, 5)
-    membership.end_membership(_uow(), place.clerk, place.an, PartyEventKind.DIED, died, "", TODAY)
-    row = models.Membership.objects.get(person_id=place.an)
-    assert (row.valid_to, row.end_reason) == (died, "died")
-    assert models.Person.objects.get(pk=place.an).death_date == died
-    with pytest.raises(Conflict) as refused:
-        membership.transfer_activity(
-            _uow(), place.clerk, place.an, place.tree.cell_b, TODAY, "", TODAY
-        )
-    assert refused.value.code == "not_a_member"
-
-
-def test_a_transfer_out_of_scope_is_not_found_and_a_temporary_one_keeps_the_cell(
-    place: Place,
-) -> None:
-    with pytest.raises(NotFound):
-        membership.transfer_activity(
-            _uow(), place.clerk, place.an, UnitId(place.other_cell), TODAY, "", TODAY
-        )
-    membership.transfer_activity(
-        _uow(),
-        place.clerk,
-        place.an,
-        place.tree.cell_b,
-        dt.date(2026, 1, 1),
-        "",
-        TODAY,
-        until=dt.date(2026, 6, 30),
-    )
-    assert models.Membership.objects.get(person_id=place.an).unit_id == place.tree.cell_a
-    assert models.PartyEvent.objects.get(person_id=place.an).kind == "temporary"
-
-
-def test_a_second_living_spouse_is_refused_on_the_database(place: Place) -> None:
-    spouse = RelativeData(RelationKind.SPOUSE, dt.date(2020, 1, 1), full_name="Lê Thị Hoa")
-    records.add_record(_uow(), place.clerk, place.an, spouse, TODAY)
-    with pytest.raises(RuleViolation) as refused:
-        records.add_record(
-            _uow(), place.clerk, place.an, dataclasses.replace(spouse, full_name="Đỗ Lan"), TODAY
-        )
-    assert refused.value.code == "second_living_spouse"
-    assert models.Relative.objects.filter(person_id=place.an).count() == 1
-
-
-def test_an_identity_edit_keeps_the_old_version_of_an_imported_person(place: Place) -> None:
-    models.PersonVersion.objects.filter(person_id=place.an).delete()  # as a bulk import leaves it
-    before = _uow().people.get(place.an)
-    assert before is not None
-    moved = dataclasses.replace(before, hometown="Đồng Văn")
-    changes.update_person(_uow(), place.clerk, place.an, moved, TODAY, dt.date(2026, 1, 1))
-    rows = list(models.PersonVersion.objects.filter(person_id=place.an).order_by("valid_from"))
-    assert [r.data["hometown"] for r in rows] == ["", "Đồng Văn"]
-    with pytest.raises(Conflict):
-        changes.update_person(_uow(), place.clerk, place.an, before, TODAY, dt.date(2025, 1, 1))
-
-
-def test_a_reader_may_not_record_discipline(place: Place) -> None:
-    viewer = Actor(AccountId(901), "xem", (Grant(Role.VIEWER, place.tree.commune),))
-    with pytest.raises(PermissionDenied):
-        membership.end_membership(_uow(), viewer, place.an, PartyEventKind.EXITED, TODAY, "", TODAY)
-
-
-# Pages
+    return build_place()
 
 
 def test_the_record_forms_are_offered_to_a_writer_only(place: Place) -> None:
     url = f"/people/{place.an}/"
-    clerk = _client(Role.ORG_STAFF, place.tree.commune).get(url).content.decode()
-    reader = _client(Role.VIEWER, place.tree.commune, "xem").get(url).content.decode()
+    clerk = client_as(Role.ORG_STAFF, place.tree.commune).get(url).content.decode()
+    reader = client_as(Role.VIEWER, place.tree.commune, "xem").get(url).content.decode()
     assert f"/people/{place.an}/cap-nhat/ky-luat/" in clerk
     assert "cap-nhat/" not in reader
     cell = f"/units/{place.tree.cell_a}/"
     assert (
         "cap-nhat/ket-nap/"
-        in _client(Role.ORG_STAFF, place.tree.commune, "b").get(cell).content.decode()
+        in client_as(Role.ORG_STAFF, place.tree.commune, "b").get(cell).content.decode()
     )
 
 
 def test_a_clerk_admits_a_member_from_the_cell_page_and_an_audit_row_is_written(
     place: Place,
 ) -> None:
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     response = client.post(
         f"/units/{place.tree.cell_a}/cap-nhat/ket-nap/",
         {
@@ -212,8 +62,8 @@ def test_a_clerk_admits_a_member_from_the_cell_page_and_an_audit_row_is_written(
 def test_a_refusal_is_shown_next_to_its_field_with_the_citation_and_the_input_kept(
     place: Place,
 ) -> None:
-    mai = _admit(place)
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    mai = admit(place)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     written = AuditEntry.objects.count()
     response = client.post(
         f"/people/{mai}/cap-nhat/cong-nhan-chinh-thuc/",
@@ -230,7 +80,7 @@ def test_a_refusal_is_shown_next_to_its_field_with_the_citation_and_the_input_ke
 
 
 def test_an_invalid_form_keeps_what_was_typed(place: Place) -> None:
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     response = client.post(
         f"/units/{place.tree.cell_a}/cap-nhat/ket-nap/",
         {"full_name": "Lò Thị Mai", "code": "KN-011", "sex": "F", "admitted_on": "2025-03-01"},
@@ -243,7 +93,7 @@ def test_an_invalid_form_keeps_what_was_typed(place: Place) -> None:
 
 
 def test_a_second_spouse_is_refused_next_to_the_relation_field(place: Place) -> None:
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     url = f"/people/{place.an}/cap-nhat/nguoi-than/"
     form = {"relation": "spouse", "full_name": "Lê Thị Hoa", "declared_on": "2025-01-01"}
     assert client.post(url, form).status_code == 302
@@ -267,20 +117,20 @@ def test_scope_refusals_a_clerk_elsewhere_gets_not_found_a_reader_is_refused(
     place: Place,
 ) -> None:
     url = f"/people/{place.an}/cap-nhat/ky-luat/"
-    elsewhere = _client(Role.ORG_STAFF, place.other_cell, "caobang")
+    elsewhere = client_as(Role.ORG_STAFF, place.other_cell, "caobang")
     assert elsewhere.get(url).status_code == 404
-    reader = _client(Role.VIEWER, place.tree.commune, "xem")
+    reader = client_as(Role.VIEWER, place.tree.commune, "xem")
     assert reader.get(url).status_code == 403
     form = {"form": "khien_trach", "decision_date": "2026-01-10", "authority": "Đảng ủy xã"}
     assert reader.post(url, form).status_code == 403
     assert not models.DisciplineRecord.objects.exists()
-    clerk = _client(Role.ORG_STAFF, place.tree.commune)
+    clerk = client_as(Role.ORG_STAFF, place.tree.commune)
     assert clerk.post(url, form).status_code == 302
     assert AuditEntry.objects.filter(action="record.discipline.add").exists()
 
 
 def test_an_official_transfer_through_the_form_moves_the_member(place: Place) -> None:
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     url = f"/people/{place.an}/cap-nhat/chuyen-sinh-hoat/"
     page = client.get(url).content.decode()
     assert "Chi bộ thôn Bản Lý" in page
@@ -298,7 +148,7 @@ def test_an_official_transfer_through_the_form_moves_the_member(place: Place) ->
 
 
 def test_an_irreversible_step_asks_for_confirmation(place: Place) -> None:
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     url = f"/people/{place.an}/cap-nhat/ra-khoi-dang/"
     form = {"kind": "exited", "on": "2026-02-01"}
     assert client.post(url, form).status_code == 400
@@ -308,7 +158,7 @@ def test_an_irreversible_step_asks_for_confirmation(place: Place) -> None:
 
 
 def test_units_are_renamed_merged_and_split_from_the_unit_page(place: Place) -> None:
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     a, b = place.tree.cell_a, place.tree.cell_b
     rename = client.post(
         f"/units/{a}/cap-nhat/doi-ten/",
@@ -361,7 +211,7 @@ def test_units_are_renamed_merged_and_split_from_the_unit_page(place: Place) -> 
 
 
 def test_an_identity_edit_through_the_form_opens_a_new_version(place: Place) -> None:
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     url = f"/people/{place.an}/cap-nhat/sua/"
     page = client.get(url).content.decode()
     assert 'value="Nguyễn Văn An"' in page  # the form starts from the stored identity
@@ -385,7 +235,7 @@ def test_posts_are_appointed_acting_and_ended_and_leave_and_retirement_are_recor
     place: Place,
 ) -> None:
     models.Title.objects.create(code="BT-CB", name="Bí thư chi bộ", level="grassroots")
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     base = f"/people/{place.an}/cap-nhat"
     acting = {
         "title_code": "BT-CB",
@@ -414,7 +264,7 @@ def test_posts_are_appointed_acting_and_ended_and_leave_and_retirement_are_recor
 
 
 def test_a_member_with_party_records_is_added_to_a_cell_from_the_cell_page(place: Place) -> None:
-    client = _client(Role.ORG_STAFF, place.tree.commune)
+    client = client_as(Role.ORG_STAFF, place.tree.commune)
     form = {
         "full_name": "Hoàng Thị Thu",
         "code": "DV-777",
