@@ -337,11 +337,16 @@ def test_the_page_shows_each_chart_with_a_table_of_the_same_numbers(world: World
 
 
 def test_numbers_are_grouped_the_vietnamese_way(world: World) -> None:
+    from django.utils import translation
+
     from canbo.web.templatetags.canbo import vn_number
 
     assert vn_number(1234567) == "1.234.567"
     assert vn_number(45.25, 1) == "45,2"
     assert vn_number(None) == ""
+    with translation.override("en"):
+        assert vn_number(1234567) == "1,234,567"
+        assert vn_number(45.25, 1) == "45.2"
 
 
 def test_each_role_is_offered_only_the_forms_it_may_use(world: World) -> None:
