@@ -163,7 +163,10 @@ def make_name(rng: random.Random, sex: Sex) -> str:
     family = _weighted(rng, FAMILY_NAMES)
     middles = MALE_MIDDLE_NAMES if sex is Sex.MALE else FEMALE_MIDDLE_NAMES
     givens = MALE_GIVEN_NAMES if sex is Sex.MALE else FEMALE_GIVEN_NAMES
-    words = [family, _weighted(rng, middles)]
+    middle = _weighted(rng, middles)
+    while middle == family:  # "Hoàng Hoàng Lãm": a family name is also a middle name
+        middle = _weighted(rng, middles)
+    words = [family, middle]
     if rng.random() < SECOND_MIDDLE_NAME_CHANCE[sex]:
         second = rng.choice([m for m, _ in middles if m not in words])
         words.append(second)
