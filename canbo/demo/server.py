@@ -8,9 +8,11 @@ Access logs stay off: request times and paths could link a voter to a ballot (se
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+import socket
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.wsgi import get_wsgi_application
@@ -38,6 +40,53 @@ class ServeOptions:
     @property
     def worker_count(self) -> int:
         return self.workers or max(1, min(4, os.cpu_count() or 1))
+
+
+WILDCARDS = frozenset({"0.0.0.0", "::", ""})  # noqa: S104 - the addresses meaning "every interface"
+
+
+def lan_address() -> str:
+    """This machine's address on the local network, as phones on it reach it.
+
+    Connecting a UDP socket sends nothing: it only asks the kernel which interface would
+    carry the packet. Without a route (an isolated machine), the host name's address.
+    """
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(("10.255.255.255", 1))
+            address = str(probe.getsockname()[0])
+    except OSError:
+        address = ""
+    if not address or address.startswith("127."):
+        try:
+            address = socket.gethostbyname(socket.gethostname())
+        except OSError:
+            address = "127.0.0.1"
+    return address
+
+
+def public_url(options: ServeOptions, environ: Mapping[str, str] = os.environ) -> str:
+    """The address voters' phones open (QR codes): ``CANBO_PUBLIC_URL`` if configured, else
+    the LAN address when listening on every interface, else the address listened on."""
+    configured = environ.get("CANBO_PUBLIC_URL", "").strip()
+    if configured:
+        return configured.rstrip("/") + "/"
+    if options.host in WILDCARDS:
+        return ServeOptions(lan_address(), options.port).url
+    return options.url
+
+
+def publish_url(url: str) -> None:
+    """Make the running settings build QR codes with ``url`` and accept it as a host name.
+
+    Called before gunicorn forks its workers, which inherit the settings as changed here.
+    """
+    from django.conf import settings
+
+    settings.CANBO_PUBLIC_URL = url.rstrip("/")
+    host = urlsplit(url).hostname or ""
+    if host and "*" not in settings.ALLOWED_HOSTS and host not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, host]
 
 
 def wsgi_app() -> WsgiApp:

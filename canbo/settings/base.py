@@ -93,7 +93,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "canbo.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -153,6 +153,9 @@ OTP_TOTP_ISSUER = "canbo"
 # Home page (canbo.web.dashboard, docs/home.md): how long its figures are kept before they are
 # counted again (0: on every request), and the horizons of its reminders.
 CANBO_HOME_CACHE_SECONDS = 300
+# The address voters' phones open, for the QR codes of voter pages (``canbo serve --host
+# 0.0.0.0`` sets it to the LAN address); empty: the address the page was opened at.
+CANBO_PUBLIC_URL = os.environ.get("CANBO_PUBLIC_URL", "").strip().rstrip("/")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     # Shared by every process and by `canbo home_figures`, which counts the figures ahead.

@@ -8,6 +8,8 @@ depends on the conferences app (its models point at conferences), never the reve
 
 from __future__ import annotations
 
+from typing import cast
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -21,9 +23,17 @@ from canbo.core.clock import SystemClock
 from canbo.core.errors import NotFound, ValidationError
 from canbo.core.types import PersonId
 from canbo.services.voting import conferences as svc
-from canbo.services.voting.ports import CheckInMethod, ConferenceData, ConferenceId, Medium, SiteId
+from canbo.services.voting.ports import (
+    CheckInMethod,
+    ConferenceData,
+    ConferenceId,
+    Medium,
+    SessionData,
+    SiteId,
+)
 
 from . import selectors as vote_sel
+from .choices import Status
 from .refusals import refusals_shown
 from .uow import DjangoVotingUnitOfWork
 
@@ -169,8 +179,15 @@ def projector_partial(request: HttpRequest, cid: int) -> HttpResponse:
 
 
 def _projector(request: HttpRequest, cid: int) -> dict[str, object]:
+    """What the hall sees: each vote open or not, attendance and quorum, published results."""
     context = _live(request, cid)
-    context["results"] = vote_sel.certified_results(cid)
+    sessions = cast("list[SessionData]", context["sessions"])
+    published = {s.title for s in sessions if s.status == Status.PUBLISHED}
+    context["votes"] = [
+        {"title": s.title, "open": s.status == Status.OPEN, "label": Status(s.status).label}
+        for s in sessions
+    ]
+    context["results"] = [r for r in vote_sel.certified_results(cid) if r["title"] in published]
     return context
 
 

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render
+from django.utils import translation
 
 from canbo.core.errors import DomainError
 
@@ -28,4 +31,24 @@ class DomainErrorMiddleware:
             "application/json"
         ):
             return JsonResponse(body, status=exc.status)
-        return render(request, "web/error.html", {"error": body}, status=exc.status)
+        context = {"error": body, "status": exc.status, "back": request.headers.get("Referer", "")}
+        return render(request, "web/error.html", context, status=exc.status)
+
+
+class ChosenLanguageMiddleware(LocaleMiddleware):
+    """Vietnamese unless English was chosen with the language switch (its cookie).
+
+    A browser's ``Accept-Language`` does not choose the pages' language: an official's
+    computer set to English still shows the Vietnamese pages. The API keeps the header, which
+    is how a client program chooses the language of the error messages.
+    """
+
+    def process_request(self, request: HttpRequest) -> None:
+        if request.path.startswith("/api/"):
+            super().process_request(request)
+            return
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+        known = {code for code, _name in settings.LANGUAGES}
+        language = chosen if chosen in known else settings.LANGUAGE_CODE
+        translation.activate(language)
+        request.LANGUAGE_CODE = translation.get_language()

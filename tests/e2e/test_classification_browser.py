@@ -106,6 +106,7 @@ def test_a_whole_cycle_runs_in_the_browser(
 
     province = _as(browser, live_server, u["tt-tinh"])
     province.goto(f"{live_server.url}/danh-gia/{cycle_id}/")
+    province.check("form:has-text('Công bố kết quả') input[name=confirm]")
     province.click("text=Công bố kết quả")
     province.wait_for_selector("text=Đã công bố kết quả.")
 

@@ -78,7 +78,11 @@ def read_paper(page: Any, serial: int, levels: list[str]) -> None:
 
 
 def press(page: Any, name: str) -> None:
-    page.get_by_role("button", name=name).click()
+    button = page.get_by_role("button", name=name)
+    confirm = page.locator("form", has=button).locator("input[name=confirm]")
+    if confirm.count():  # irreversible steps ask for a confirmation first
+        confirm.check()
+    button.click()
     page.wait_for_load_state()
 
 

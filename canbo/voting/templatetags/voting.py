@@ -6,6 +6,8 @@ from collections.abc import Mapping
 
 import segno
 from django import template
+from django.conf import settings
+from django.http import HttpRequest
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
@@ -19,6 +21,20 @@ def qr_svg(text: str, scale: int = 4) -> SafeString:
     """An inline SVG QR code (no network, no image file): the text is escaped by segno."""
     svg = segno.make(text, error="m").svg_inline(scale=scale, dark="#111")
     return mark_safe(svg)  # noqa: S308 - segno builds the markup from the encoded matrix
+
+
+@register.simple_tag(takes_context=True)
+def voter_url(context: Mapping[str, object], path: str, code: str = "") -> str:
+    """The full address of a voter page as a phone opens it: the configured public address
+    (``CANBO_PUBLIC_URL``, set by ``canbo serve --host 0.0.0.0``), else this request's."""
+    query = f"?ma={code}" if code else ""
+    public = getattr(settings, "CANBO_PUBLIC_URL", "")
+    if public:
+        return f"{public}{path}{query}"
+    request = context.get("request")
+    if isinstance(request, HttpRequest):
+        return request.build_absolute_uri(path) + query
+    return path + query
 
 
 @register.filter

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from canbo.demo.server import ServeOptions, serve
+from canbo.demo.server import ServeOptions, public_url, publish_url, serve
 
 
 def add_serve_arguments(parser: CommandParser) -> None:
@@ -26,7 +26,16 @@ def options_from(opts: dict[str, Any]) -> ServeOptions:
 
 
 def announce(out: Any, options: ServeOptions) -> None:
+    """Print where canbo listens and, when phones can reach it, the address they open.
+
+    The public address (``CANBO_PUBLIC_URL``, else the LAN address when listening on every
+    interface) is what the voters' QR codes carry; it is accepted as a host name too.
+    """
     out.write(f"canbo đang chạy tại / serving at: {options.url}")
+    phones = public_url(options)
+    if phones != options.url:
+        publish_url(phones)
+        out.write(f"Điện thoại trong mạng nội bộ mở / phones on the LAN open: {phones}")
     if options.host not in {"127.0.0.1", "localhost", "::1"}:
         out.write(
             "Cảnh báo: máy chủ nghe trên mọi giao diện mạng; hãy đặt sau HTTPS "
