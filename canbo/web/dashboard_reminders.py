@@ -302,7 +302,11 @@ def reviews_due(where: Scope, today: dt.date) -> Reminder:
     for pid, name, title, ends, unit, _n in rows:
         end = as_date(ends) or today
         notice = ms.reappointment_notice_day(end)
-        note = _("Thông báo trước ngày %(day)s") % {"day": notice.strftime("%d/%m/%Y")}
+        day = {"day": notice.strftime("%d/%m/%Y")}
+        late = notice < today
+        note = (
+            _("Quá hạn thông báo từ ngày %(day)s") if late else _("Thông báo trước ngày %(day)s")
+        ) % day
         place = f"{title}, {unit}" if unit else title
         lines.append(LinkRow(reverse("web:person", args=[pid]), name, place, end, note))
     return Reminder(

@@ -68,6 +68,7 @@ def places() -> dict[str, int]:
     cell_b = f.unit("Chi bộ thôn Phìn Ngan", UnitKind.CELL, commune)
     for n in range(40):
         _member(n, cell_a if n % 3 else cell_b, today)
+    _activity(commune, today)
     for username, role, root in (
         ("bantochuc", Role.ORG_STAFF, province),
         ("bithu", Role.CELL_SECRETARY, cell_b),
@@ -75,6 +76,32 @@ def places() -> dict[str, int]:
         user = User.objects.create_user(username, password=PASSWORD)
         RoleGrant.objects.create(user=user, role=role, unit_id=root, valid_from=dt.date(2020, 1, 1))
     return {"province": province, "cell_b": cell_b}
+
+
+def _activity(commune: UnitId, today: dt.date) -> None:
+    """A conference next week with its vote under way, a term and an appointment ending."""
+    from canbo.conferences.models import Conference
+    from canbo.registry import models as reg
+    from canbo.voting.models import VoteSession
+
+    conference = Conference.objects.create(
+        unit_id=commune, title="Hội nghị Ban Chấp hành Đảng bộ xã lần thứ năm",
+        body="party", held_on=today + dt.timedelta(days=7), place="Bát Xát",
+    )  # fmt: skip
+    VoteSession.objects.create(
+        conference=conference, title="Lấy phiếu tín nhiệm năm 2026", status="ready"
+    )
+    reg.Term.objects.create(
+        unit_id=commune, name="Nhiệm kỳ 2020–2025", starts=dt.date(2020, 9, 1),
+        ends=today + dt.timedelta(days=200),
+    )  # fmt: skip
+    title = reg.Title.objects.create(code="PCT", name="Phó Chủ tịch UBND xã", level="commune")
+    holder = reg.Membership.objects.order_by("pk").first()
+    assert holder is not None
+    reg.PositionHolding.objects.create(
+        person_id=holder.person_id, title=title, unit_id=commune, how="appointed",
+        valid_from=dt.date(2021, 12, 1), term_ends=today + dt.timedelta(days=60),
+    )  # fmt: skip
 
 
 def _sign_in(page: Any, base: str, username: str) -> None:
@@ -104,6 +131,8 @@ def test_the_clerk_and_the_cell_secretary_each_see_charts_and_tables_of_their_sc
     assert page.locator("h1").inner_text() == "Tổng quan"
     assert page.locator("a:has-text('Tạo hội nghị, lấy phiếu')").count() == 1
     assert page.locator("#nhac-probation a").count() >= 1
+    assert page.locator("a:has-text('Hội nghị Ban Chấp hành Đảng bộ xã lần thứ năm')").count() == 1
+    assert page.locator("#nhac-reviews a").count() == 1
     assert "1.0" not in page.locator("table.figures").first.inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)

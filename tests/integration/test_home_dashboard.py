@@ -269,7 +269,7 @@ def test_terms_and_appointment_reviews_due_are_listed_in_scope(world: World) -> 
     ]
     reviews = reviews_due(where, TODAY)
     assert [(r.label, r.day) for r in reviews.rows] == [("Vàng Seo Chử", dt.date(2027, 2, 1))]
-    assert reviews.rows[0].note == "Thông báo trước ngày 28/09/2026"  # 18 weeks of five days
+    assert reviews.rows[0].note == "Quá hạn thông báo từ ngày 28/09/2026"  # 18 five-day weeks
     assert reviews.rows[0].place == "Phó Chủ tịch UBND xã, Đảng bộ xã Bát Xát"
 
 
