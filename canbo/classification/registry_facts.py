@@ -32,7 +32,12 @@ class DjangoRegistryFactsRepository:
     def units(self, root_id: UnitId, as_of: dt.date) -> list[m.UnitFacts]:
         sql = (
             SUBTREE  # noqa: S608
-            + "SELECT v.unit_id, v.parent_id, v.kind, u.valid_from FROM down "
+            + "SELECT v.unit_id, v.parent_id, v.kind, u.valid_from, ("
+            # OR-16: the earliest predecessor of a successor by merger
+            "SELECT MIN(pu.valid_from) FROM registry_lineagelink l "
+            "JOIN registry_lineageevent e ON e.id = l.event_id AND e.kind = 'merge' "
+            "JOIN registry_orgunit pu ON pu.id = l.predecessor_id "
+            "WHERE l.successor_id = v.unit_id) FROM down "
             "JOIN registry_unitversion v ON v.unit_id = down.unit_id AND v.valid_from <= %s "
             "AND v.valid_to >= %s JOIN registry_orgunit u ON u.id = v.unit_id"
         )
@@ -40,7 +45,8 @@ class DjangoRegistryFactsRepository:
             cur.execute(sql, [root_id, as_of, as_of, as_of, as_of])
             rows = cur.fetchall()
         units = [
-            m.UnitFacts(UnitId(u), UnitId(p) if p else None, k, _day(f)) for u, p, k, f in rows
+            m.UnitFacts(UnitId(u), UnitId(p) if p else None, k, _day(f), _day(g) if g else None)
+            for u, p, k, f, g in rows
         ]
         self._subtree = {u.unit_id for u in units}
         return units

@@ -89,6 +89,7 @@ class Parameters:
     cl_head_cap: bool = True
     cl_member_civil_service_link: bool = True
     cl_new_org_min_months: int = 6
+    cl_merger_successor_classified: bool = True
     cl_sick_leave_cap_months: int | None = 3
     cl_exempt_categories: frozenset[Exemption] = field(default=DEFAULT_EXEMPT)
     cl124_htt_individual: Cl124Individual = Cl124Individual.DEFAULT
@@ -168,6 +169,7 @@ def _convert(name: str, text: str) -> Any:
         "cl_head_cap": _bool,
         "cl_member_civil_service_link": _bool,
         "cl_new_org_min_months": int,
+        "cl_merger_successor_classified": _bool,
         "cl_sick_leave_cap_months": _optional_int,
         "cl_exempt_categories": lambda t: frozenset(Exemption(x) for x in _name_set(t)),
         "cl124_htt_individual": Cl124Individual,

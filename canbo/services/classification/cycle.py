@@ -111,12 +111,14 @@ def annotate_units(units: Iterable[UnitFacts], root_id: UnitId) -> dict[UnitId, 
 def collective_subject(
     u: UnitFacts, grassroots: UnitId, top: UnitId, as_of: dt.date, params: Parameters
 ) -> NewSubject:
-    """CL-03 collective; not classified when formed under ``cl_new_org_min_months`` (CL-18).
+    """CL-03 collective; not classified when formed under ``cl_new_org_min_months`` (CL-18); a
+    successor by merger counts from its predecessors when ``cl_merger_successor_classified``.
 
     The competent level is the immediate superior (CL-22); the quota group is the peer group of
     the same kind under the same superior (CL-14 ``cl_quota_grouping_others``).
     """
-    months = months_between(u.valid_from, as_of)
+    merged = u.merged_from if params.cl_merger_successor_classified else None
+    months = months_between(min(u.valid_from, merged or u.valid_from), as_of)
     decider = u.parent_id or u.unit_id
     return NewSubject(
         kind=str(SubjectKind.COLLECTIVE),

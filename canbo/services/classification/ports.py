@@ -125,6 +125,8 @@ class UnitFacts:
     parent_id: UnitId | None
     kind: str
     valid_from: dt.date
+    merged_from: dt.date | None = None
+    """For a successor by merger (OR-16): the earliest first day of the units merged into it."""
 
 
 @dataclass(frozen=True, slots=True)
