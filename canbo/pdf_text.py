@@ -21,6 +21,7 @@ instead of failing the whole render.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
@@ -116,3 +117,11 @@ def column_widths(
 def literal_text(value: object) -> str:
     """``value`` as the plain text a cell shows."""
     return "" if value is None else str(value)
+
+
+def date_line(place: str, day: dt.date) -> str:
+    """ "Yên Minh, ngày 05 tháng 02 năm 2026" (DOC-06): days below 10 and months 1, 2 take a
+    leading zero (NĐ 30/2020/NĐ-CP, Phụ lục I)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    return f"{place}, {text}" if place else text.capitalize()

@@ -31,10 +31,12 @@ text, never as formulas (:func:`append_text_row`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import struct
 import zipfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from copy import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -425,3 +427,231 @@ def append_text_row(sheet: Any, values: Sequence[Any]) -> None:
     for cell in sheet[sheet.max_row]:
         if cell.data_type == "f":
             cell.data_type = "s"
+
+
+# Writing: one look for every exported sheet ----------------------------------------------------
+
+TEXT, NUMBER, INTEGER, DECIMAL, PERCENT, DATE = (
+    "text", "number", "integer", "decimal", "percent", "date"
+)  # fmt: skip
+NUMBER_FORMATS = {
+    TEXT: "@",
+    NUMBER: "General",
+    INTEGER: "#,##0",
+    DECIMAL: "#,##0.00",
+    PERCENT: "0.00%",
+    DATE: "dd/mm/yyyy",
+}
+"""Excel's format codes; Excel shows them with the reader's separators (1.234,5 in Vietnam)."""
+WIDE = 100
+"""Columns wider than this (in characters, together) print on landscape paper."""
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of an exported sheet: its heading, the kind of its values (which sets the cell
+    type and number format) and its width in characters (else from the kind and heading)."""
+
+    title: str
+    kind: str = TEXT
+    width: float | None = None
+
+    def display_width(self) -> float:
+        if self.width:
+            return self.width
+        longest = max((len(w) for w in str(self.title).split()), default=4)
+        return max({TEXT: 18, DATE: 12}.get(self.kind, 9), longest + 3)
+
+
+def _number(value: Any) -> Any:
+    """A number from a number or Vietnamese text ("1.234,5", "85,71%", "12.5"); text that
+    is not a number is returned as it is (a dash, a note)."""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float):
+        return value
+    text = str(value).strip().replace("\u00a0", "").replace(" ", "").rstrip("%")
+    if "," in text:
+        text = text.replace(".", "").replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        return value
+    return int(number) if number.is_integer() and "." not in text else number
+
+
+def cell_value(value: Any, kind: str) -> Any:
+    """``value`` as a cell of ``kind`` holds it: numbers and dates as such, never as text;
+    a percentage in points (85.71 or "85,71%") as the fraction Excel formats (0.8571)."""
+    if value is None or value == "":
+        return None
+    if kind == DATE:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+            try:
+                return dt.datetime.strptime(text, pattern).date()  # noqa: DTZ007
+            except ValueError:
+                continue
+        return text
+    if kind in (NUMBER, INTEGER, DECIMAL, PERCENT):
+        number = _number(value)
+        if kind == PERCENT and isinstance(number, int | float):
+            return number / 100
+        return number
+    return _ILLEGAL_XML.sub("", value) if isinstance(value, str) else value
+
+
+class _Look:
+    """The styles of one sheet, built once (every cell shares them)."""
+
+    def __init__(self) -> None:
+        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+        thin = Side(style="thin", color="808080")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.title = Font(bold=True, size=13)
+        self.heading = Font(bold=True)
+        self.head_fill = PatternFill("solid", fgColor="EDEDED")
+        self.center = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.wrap = Alignment(vertical="top", wrap_text=True)
+
+
+def _cell(sheet: Any, value: Any, kind: str = TEXT) -> Any:
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value=cell_value(value, kind))
+    if cell.data_type == "f":  # user text is never a formula
+        cell.data_type = "s"
+    return cell
+
+
+def _page_setup(sheet: Any, columns: Sequence[Column], header_row: int, title: str) -> None:
+    """A4, landscape when wide, fit to the page's width, the header row on every page, the
+    title and page numbers in the page margins, the header row frozen."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    total = 0.0
+    for i, column in enumerate(columns, start=1):
+        width = column.display_width()
+        sheet.column_dimensions[get_column_letter(i)].width = width
+        total += width
+    sheet.freeze_panes = f"A{header_row + 1}"
+    sheet.print_title_rows = f"{header_row}:{header_row}"
+    setup = sheet.page_setup
+    setup.paperSize = 9  # A4
+    setup.orientation = "landscape" if total > WIDE else "portrait"
+    setup.fitToWidth, setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.print_options.horizontalCentered = True
+    sheet.HeaderFooter.oddHeader.center.text = _ILLEGAL_XML.sub("", title)[:200]
+    sheet.HeaderFooter.oddFooter.center.text = "Trang &P / &N"
+
+
+def write_sheet(
+    sheet: Any,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    *,
+    heading: Sequence[str] = (),
+    header_first: bool = False,
+) -> int:
+    """Write one table the way every canbo export looks; returns the number of data rows.
+
+    ``heading`` lines (issuing body, title, period: the form's official heading) come first,
+    the first in bold, then a blank line, the header row (bold, shaded, wrapped, frozen,
+    repeated on every printed page) and the rows, every cell bordered and typed by its
+    column (:func:`cell_value`, :data:`NUMBER_FORMATS`). A file that canbo reads back
+    (templates, the registry export) keeps its header on row 1 (``header_first``), so that the
+    row numbers in an import's messages are the sheet's own: its heading is printed at the top
+    of every page instead. Works on ordinary and write-only (streaming) sheets alike; strings
+    are text cells, never formulas.
+    """
+    look = _Look()
+    in_sheet = () if header_first else heading
+    header_row = len(in_sheet) + (2 if in_sheet else 1)
+    _page_setup(sheet, columns, header_row, " - ".join(heading) or sheet.title)
+    for i, line in enumerate(in_sheet):
+        cell = _cell(sheet, line)
+        cell.font = look.title if i == 0 else look.heading
+        sheet.append([cell])
+    if in_sheet:
+        sheet.append([])
+    head = []
+    for column in columns:
+        cell = _cell(sheet, str(column.title))
+        cell.font, cell.fill = look.heading, look.head_fill
+        cell.alignment, cell.border = look.center, look.border
+        head.append(cell)
+    sheet.append(head)
+    # Each cell copies a prepared style (bordered, typed) instead of building its own: styling
+    # cell by cell would cost the streaming registry export more than the writing does.
+    styles = [_column_style(sheet, look, c.kind) for c in columns]
+    dated = _column_style(sheet, look, DATE)
+    count = 0
+    for row in rows:
+        cells = []
+        for value, column, style in zip(row, columns, styles, strict=False):
+            cell = _cell(sheet, value, column.kind)
+            cell._style = copy(dated if isinstance(cell.value, dt.date) else style)
+            cells.append(cell)
+        sheet.append(cells)
+        count += 1
+    return count
+
+
+def _column_style(sheet: Any, look: _Look, kind: str) -> Any:
+    """The style array of a data cell of ``kind``: bordered, formatted, text wrapped."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet)
+    cell.border = look.border
+    if kind == TEXT:
+        cell.alignment = look.wrap
+    else:
+        cell.number_format = NUMBER_FORMATS[kind]
+    return cell._style
+
+
+Sheet = tuple[str, Sequence[Column], Iterable[Sequence[Any]], Sequence[str]]
+
+
+def workbook(sheets: Sequence[Sheet], *, header_first: bool = False) -> Any:
+    """A workbook of ``(title, columns, rows, heading)`` sheets (:func:`write_sheet`)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for sheet in list(book.worksheets):
+        book.remove(sheet)
+    for title, columns, rows, heading in sheets:
+        sheet = book.create_sheet(_sheet_title(title))
+        write_sheet(sheet, columns, rows, heading=heading, header_first=header_first)
+    return book
+
+
+def workbook_bytes(sheets: Sequence[Sheet], *, header_first: bool = False) -> bytes:
+    """:func:`workbook` saved to bytes."""
+    import io
+
+    out = io.BytesIO()
+    workbook(sheets, header_first=header_first).save(out)
+    return out.getvalue()
+
+
+def _sheet_title(title: str) -> str:
+    """A sheet name Excel accepts: at most 31 characters, none of ``[]:*?/\\``."""
+    return re.sub(r"[\[\]:*?/\\]", "-", title)[:31] or "Sheet"
+
+
+_KEYED = re.compile(r".*\(\s*([a-z][a-z0-9_]*)\s*\)\s*", re.DOTALL)
+
+
+def column_key(heading: Any) -> str:
+    """The machine key of a template's column heading: "Số nhiệm vụ (tasks_total)" →
+    ``tasks_total``; a bare key is its own key. Templates show Vietnamese headings and are
+    read back by their keys."""
+    text = "" if heading is None else str(heading).strip()
+    match = _KEYED.fullmatch(text)
+    return match.group(1) if match else text

@@ -50,7 +50,7 @@ def _rows_to_table(raw: list[list[str]]) -> Table:
         raw.pop()
     if not raw:
         return [], []
-    header = [h.strip() for h in raw[0]]
+    header = [spreadsheets.column_key(h) for h in raw[0]]  # "Tổng số nhiệm vụ (tasks_total)"
     rows = [
         {name: (line[i].strip() if i < len(line) else "") for i, name in enumerate(header) if name}
         for line in raw[1:]
@@ -133,35 +133,33 @@ def write_csv(stream: IO[str], header: Sequence[str], rows: Sequence[Sequence[st
 Sheet = tuple[str, Sequence[str], Sequence[Sequence[str]]]
 
 
-def write_xlsx(path: Path, sheets: Sequence[Sheet], numeric: frozenset[str] = frozenset()) -> None:
+def write_xlsx(
+    path: Path,
+    sheets: Sequence[Sheet],
+    numeric: frozenset[str] = frozenset(),
+    *,
+    labelled: bool = False,
+) -> None:
     """Write ``(title, header, rows)`` sheets; cells of the ``numeric`` columns become numbers.
 
-    Only the named columns are converted, so that ids such as ``007`` stay text.
+    Only the named columns are converted, so that ids such as ``007`` stay text. A template
+    (``labelled``) shows Vietnamese headings with the key the calculator reads them by
+    ("Tổng số nhiệm vụ (tasks_total)"). The header stays on row 1
+    (:func:`canbo.spreadsheets.write_sheet`, ``header_first``).
     """
-    from openpyxl import Workbook
+    from .outputs import COLUMN_LABELS
 
-    book = Workbook()
-    for sheet in list(book.worksheets):
-        book.remove(sheet)
+    book = []
     for title, header, rows in sheets:
-        sheet = book.create_sheet(title)
-        spreadsheets.append_text_row(sheet, list(header))
-        convert = [name in numeric for name in header]
-        for row in rows:
-            cells = [_number(v) if c else v for v, c in zip(row, convert, strict=False)]
-            spreadsheets.append_text_row(sheet, cells)
-    book.save(path)
-
-
-def _number(text: str) -> int | float | str:
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        return float(text)
-    except ValueError:
-        return text
+        columns = [
+            spreadsheets.Column(
+                f"{COLUMN_LABELS[k]} ({k})" if labelled and k in COLUMN_LABELS else k,
+                spreadsheets.NUMBER if k in numeric else spreadsheets.TEXT,
+            )
+            for k in header
+        ]
+        book.append((title, columns, rows, [title]))
+    spreadsheets.workbook(book, header_first=True).save(path)
 
 
 def write_json(stream: IO[str], document: dict[str, Any]) -> None:

@@ -263,22 +263,16 @@ def export_view(
     """The list (``danh-sach``) or statistics (``thong-ke``) form as XLSX or PDF."""
     actor = actor_for(request.user)
     if form == "thong-ke":
-        title, (header, rows) = (
-            _("Biểu thống kê xếp loại"),
-            outputs.stats_table(selectors.statistics(actor, cycle_id, unit_id)),
-        )
+        document = outputs.stats_form(selectors.statistics(actor, cycle_id, unit_id))
     else:
-        title, (header, rows) = (
-            _("Danh sách kết quả xếp loại"),
-            outputs.list_table(selectors.unit_review(actor, cycle_id, unit_id)),
-        )
+        document = outputs.list_form(selectors.unit_review(actor, cycle_id, unit_id))
     render_bytes = outputs.pdf_bytes if fmt == "pdf" else outputs.xlsx_bytes
     kind = (
         "application/pdf"
         if fmt == "pdf"
         else "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
-    response = HttpResponse(render_bytes(title, header, rows), content_type=kind)
+    response = HttpResponse(render_bytes(document), content_type=kind)
     response["Content-Disposition"] = f'attachment; filename="{form}-{cycle_id}-{unit_id}.{fmt}"'
     return response
 
@@ -290,7 +284,8 @@ def template_view(request: HttpRequest, cycle_id: int, unit_id: int) -> HttpResp
     header, rows = bulk.template(
         UnitOfWork(), actor_for(request.user), CycleId(cycle_id), UnitId(unit_id)
     )
-    data = outputs.xlsx_bytes("tu-danh-gia", header, rows)
+    review = selectors.unit_review(actor_for(request.user), cycle_id, unit_id)
+    data = outputs.template_xlsx(review.name, header, rows)
     response = HttpResponse(
         data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )

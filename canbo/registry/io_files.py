@@ -243,17 +243,17 @@ def write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) 
 
 
 def write_xlsx(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
-    """Write an XLSX workbook in openpyxl's streaming (write-only) mode; dates stay dates,
+    """Write an XLSX workbook in openpyxl's streaming (write-only) mode through
+    :func:`canbo.spreadsheets.write_sheet`: dates stay dates (dd/mm/yyyy), numbers numbers,
     strings are text cells (never formulas)."""
     from openpyxl import Workbook
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("data")
-    sheet.append(list(header))
-    count = 0
-    for row in rows:
-        spreadsheets.append_text_row(sheet, ["" if v is None else v for v in row])
-        count += 1
+    # Read back by ``canbo import``: the header stays on row 1, named by the import's keys.
+    columns = [spreadsheets.Column(h) for h in header]
+    title = f"canbo - {path.stem}"
+    count = spreadsheets.write_sheet(sheet, columns, rows, heading=[title], header_first=True)
     book.save(path)
     return count
 

@@ -11,17 +11,14 @@ boxes.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
 
 from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
 
 from canbo.pdf_fonts import font_path
-from canbo.spreadsheets import append_text_row
+from canbo.pdf_text import date_line
 
 FONT_CANDIDATES = (
     (
@@ -72,14 +69,6 @@ def register_fonts() -> tuple[str, str, str]:
     raise MinutesFontMissing
 
 
-def date_line(place: str, day: dt.date) -> str:
-    """ "Yên Minh, ngày 05 tháng 02 năm 2026": days below 10 and months 1, 2 take a leading
-    zero (NĐ 30/2020/NĐ-CP, Phụ lục I)."""
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
-    return f"{place}, {text}" if place else text.capitalize()
-
-
 def audit_anchor() -> str | None:
     """A signed checkpoint of the audit chain to print in the minutes, so that the filed
     minutes carry an anchor kept outside the server (``canbo audit verify --anchor``);
@@ -127,63 +116,53 @@ def minutes_response(m: dict[str, Any]) -> HttpResponse:
     return response
 
 
+BAND_LABELS = {
+    "none": "Không thuộc diện xem xét",
+    "B": "Trên 1/2 phiếu tín nhiệm thấp",
+    "C": "Từ 2/3 phiếu tín nhiệm thấp trở lên",
+}
+
+
 def results_xlsx(m: dict[str, Any]) -> bytes:
-    """The per-person results table with the figures and the rulebook on top."""
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None  # noqa: S101
-    ws.title = "Kết quả"
-    data = m["data"]
+    """The per-person results table under the minutes' heading (canbo.spreadsheets)."""
+    from canbo import spreadsheets as xl
+
+    data, version = m["data"], m["version"]
     fig = data["figures"]
-    head = [
-        (m["conference"].title,),
-        (m["session"].title,),
-        ("Văn bản áp dụng", data["rulebook"]["document"]),
-        ("Phiên bản kết quả", m["version"].number, m["version"].reason),
-        ("Số phiếu phát ra", fig["issued"]),
-        ("Số phiếu thu về", fig["collected"]),
-        (),
+    heading = [
+        (m["unit_name"] or m["conference"].title).upper(),
+        f"KẾT QUẢ KIỂM PHIẾU: {m['session'].title}",
+        f"{m['conference'].title} - {date_line(m['conference'].place, m['conference'].held_on)}",
+        f"Văn bản áp dụng: {data['rulebook']['document']}",
+        f"Phiên bản kết quả: {version.number}" + (f" ({version.reason})" if version.reason else ""),
+        f"Số phiếu phát ra: {fig['issued']}; số phiếu thu về: {fig['collected']}",
     ]
-    for row in head:
-        append_text_row(ws, list(row))  # titles are user text: never formulas
-    ws["A1"].font = Font(bold=True, size=13)
-    _person_rows(ws, data)
-    for col, width in zip(
-        "ABCDEFGHIJKLMN", (5, 26, 30, 10, 10, 10, 10, 10, 10, 10, 10, 6, 50, 24), strict=True
-    ):
-        ws.column_dimensions[col].width = width
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
-
-
-def _person_rows(ws: Any, data: dict[str, Any]) -> None:
-    columns = ["STT", "Họ và tên", "Chức vụ", "Phiếu hợp lệ", "Phiếu không hợp lệ"]
+    columns = [
+        xl.Column("STT", xl.INTEGER, 6),
+        xl.Column("Họ và tên", width=26),
+        xl.Column("Chức vụ", width=30),
+        xl.Column("Phiếu hợp lệ", xl.INTEGER),
+        xl.Column("Phiếu không hợp lệ", xl.INTEGER, 11),
+    ]
     for _key, label in LEVELS:
-        columns += [label, f"{label} (%)"]
-    ws.append([*columns, "Mức", "Hệ quả", "Căn cứ"])
-    for cell in ws[ws.max_row]:
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for i, p in enumerate(data["persons"], start=1):
-        levels: list[Any] = []
-        for key, _label in LEVELS:
-            levels += [p[key], p["percent"][key]]
-        consequences = "; ".join(c["text_vi"] for c in p["consequences"])
-        append_text_row(
-            ws,
-            [
-                i,
-                p["full_name"],
-                p["position"],
-                p["valid"],
-                p["invalid"],
-                *levels,
-                p["band"],
-                consequences,
-                p["band_citation"]["text"],
-            ],
-        )
+        columns += [xl.Column(label, xl.INTEGER, 10), xl.Column(f"{label} (%)", xl.PERCENT, 10)]
+    columns += [
+        xl.Column("Mức", width=18),
+        xl.Column("Hệ quả", width=50),
+        xl.Column("Căn cứ", width=24),
+    ]
+    rows = [_person_row(i, p) for i, p in enumerate(data["persons"], start=1)]
+    return xl.workbook_bytes([("Kết quả", columns, rows, heading)])
+
+
+def _person_row(i: int, p: dict[str, Any]) -> list[Any]:
+    levels: list[Any] = []
+    for key, _label in LEVELS:
+        levels += [p[key], p["percent"][key]]
+    consequences = "; ".join(c["text_vi"] for c in p["consequences"])
+    band = BAND_LABELS.get(p["band"], p["band"])
+    row = [i, p["full_name"], p["position"], p["valid"], p["invalid"], *levels, band]
+    return [*row, consequences, p["band_citation"]["text"]]
 
 
 def xlsx_response(m: dict[str, Any]) -> HttpResponse:

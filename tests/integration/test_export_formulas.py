@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from canbo import spreadsheets as xl
 from canbo.classification import io as calc_io
 from canbo.classification import outputs
 from canbo.registry import bulk, models
@@ -81,10 +82,15 @@ def test_values_the_escape_touches_import_back_unchanged(
 
 def test_classification_and_voting_spreadsheets_write_user_text_as_text(tmp_path: Path) -> None:
     hostile = '=HYPERLINK("http://x","Xem")'
-    data = outputs.xlsx_bytes("danh-sach", ["STT", "Họ và tên"], [["1", hostile]])
+    columns = [xl.Column("STT", xl.INTEGER), xl.Column("Họ và tên")]
+    form = outputs.Form(
+        hostile, "Danh sách", "Năm 2025", columns, [["1", hostile]], "T/M CHI BỘ", AS_OF
+    )
+    data = outputs.xlsx_bytes(form)
     assert "<f>" not in _sheet_xml(data)
     book = load_workbook(io.BytesIO(data))
-    assert (book.worksheets[0]["B2"].value, book.worksheets[0]["A2"].value) == (hostile, 1)
+    # Below the heading (unit, title, year) and a blank line: the header, then the row.
+    assert (book.worksheets[0]["B6"].value, book.worksheets[0]["A6"].value) == (hostile, 1)
     calc_io.write_xlsx(tmp_path / "r.xlsx", [("kết quả", ["id", "name"], [["1", hostile]])])
     assert "<f>" not in _sheet_xml((tmp_path / "r.xlsx").read_bytes())
     out = io.StringIO()
@@ -100,7 +106,8 @@ def _results(name: str) -> dict[str, object]:
         "band": "mid", "consequences": [], "band_citation": {"text": "QĐ 96"},
     }  # fmt: skip
     return {
-        "conference": SimpleNamespace(title="=Hội nghị"),
+        "conference": SimpleNamespace(title="=Hội nghị", place="@Yên Minh", held_on=AS_OF),
+        "unit_name": "=Đảng bộ",
         "session": SimpleNamespace(title="+Phiên 1"),
         "version": SimpleNamespace(number=1, reason="-"),
         "data": {

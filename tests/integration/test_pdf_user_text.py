@@ -17,7 +17,8 @@ from django.core.management import call_command
 from PIL import Image
 from pypdf import PdfReader
 
-from canbo.classification.outputs import pdf_bytes
+from canbo import spreadsheets as xl
+from canbo.classification.outputs import Form, pdf_bytes
 from canbo.core.ballots.rulebooks import Body
 from canbo.pdf_text import REPLACEMENT, literal
 from canbo.voting.exports import minutes_pdf
@@ -149,9 +150,10 @@ def test_the_place_line_of_the_minutes_is_not_markup(image: Path) -> None:
 
 def test_the_classification_list_prints_hostile_names_literally(image: Path) -> None:
     values = hostile(image)
-    header = ["STT", "Họ và tên / Tập thể", "Loại"]
-    rows = [[str(i), v, "Cá nhân"] for i, v in enumerate(values, start=1)]
-    pdf = pdf_bytes(values[2], header, rows)
+    columns = [xl.Column("STT", xl.INTEGER), xl.Column("Họ và tên / Tập thể"), xl.Column("Loại")]
+    rows: list[list[Any]] = [[i, v, "Cá nhân"] for i, v in enumerate(values, start=1)]
+    form = Form(values[3], values[2], values[4], columns, rows, "T/M CHI BỘ", dt.date(2026, 1, 5))
+    pdf = pdf_bytes(form)
     _assert_literal(pdf, values)
 
 

@@ -41,7 +41,7 @@ class Command(BaseCommand):
         output = Path(options["output"]) if options["output"] else None
         if output is not None and output.suffix.lower() == ".xlsx":
             numeric = frozenset(header) - TEXT_COLUMNS - frozenset(OPTIONAL)
-            write_xlsx(output, [("input", header, rows)], numeric)
+            write_xlsx(output, [("input", header, rows)], numeric, labelled=True)
             return
         buffer = io.StringIO()
         write_csv(buffer, header, rows)
