@@ -24,9 +24,11 @@ bound on the line length and the row count (:mod:`canbo.registry.io_files`).
 Limits are settings (:func:`limits`): ``CANBO_IMPORT_*`` for ``canbo import`` and the
 calculator, ``CANBO_UPLOAD_*`` for files uploaded through the web; see docs/import-export.md.
 
-Writing. Spreadsheet formula injection is neutralized in one place: CSV cells go through
+Writing. Every exported sheet is written by :func:`write_sheet` (one look: heading, typed
+cells with number formats, frozen and repeated header, borders, A4 print setup). Spreadsheet
+formula injection is neutralized in one place: CSV cells go through
 :func:`canbo.core.formulas.neutralize` (:func:`csv_cells`), XLSX string cells are written as
-text, never as formulas (:func:`append_text_row`).
+text, never as formulas (:func:`write_sheet`).
 """
 
 from __future__ import annotations
@@ -399,34 +401,6 @@ def csv_cells(values: Sequence[str]) -> list[str]:
 
 
 _ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def text_cell(sheet: Any, value: Any) -> Any:
-    """``value`` for ``sheet.append``: a string becomes a text cell, never a formula.
-
-    Characters XML cannot hold (old data from before the shared rules) are dropped rather than
-    failing the whole export.
-    """
-    if not isinstance(value, str) or not value:
-        return value
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value=_ILLEGAL_XML.sub("", value))
-    cell.data_type = "s"
-    return cell
-
-
-def append_text_row(sheet: Any, values: Sequence[Any]) -> None:
-    """Append a row whose strings are text cells (write-only and ordinary sheets alike)."""
-    from openpyxl.worksheet._write_only import WriteOnlyWorksheet
-
-    if isinstance(sheet, WriteOnlyWorksheet):
-        sheet.append([text_cell(sheet, v) for v in values])
-        return
-    sheet.append([_ILLEGAL_XML.sub("", v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":
-            cell.data_type = "s"
 
 
 # Writing: one look for every exported sheet ----------------------------------------------------

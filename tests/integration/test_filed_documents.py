@@ -9,14 +9,18 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
+from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from canbo.audit.models import AuditEntry
+from canbo.classification import outputs
+from canbo.classification.selectors import Stats
 from canbo.registry.models import Person
 from canbo.services.ports import SYSTEM
 from canbo.services.voting import sessions as vote_svc
@@ -107,3 +111,46 @@ def test_a_member_without_a_name_leaves_a_line_to_write_on_never_the_login() -> 
     assert "kiemphieu" not in text
     assert "Đồng chí " + "." * 40 + " - Trưởng ban" in flat
     assert "Đồng chí " + "." * 40 + " - Ủy viên" in flat
+
+
+def test_the_results_spreadsheet_holds_numbers_and_percentages_with_formats() -> None:
+    h = counted_minutes()
+    client = Client()
+    client.force_login(get_user_model().objects.get(username="kiemphieu1"))
+    response = client.get(f"/bo-phieu/{h.session}/ket-qua.xlsx")
+    ws = load_workbook(io.BytesIO(response.content)).active
+    assert ws is not None
+    header = next(r for r in range(1, 12) if ws.cell(r, 1).value == "STT")
+    assert ws.freeze_panes == f"A{header + 1}" and ws.print_title_rows == f"${header}:${header}"
+    assert "KẾT QUẢ KIỂM PHIẾU" in ws["A2"].value
+    first = ws[header + 1]
+    assert isinstance(first[0].value, int) and isinstance(first[3].value, int)
+    assert first[3].number_format == "#,##0" and first[6].number_format == "0.00%"
+    assert 0 <= first[6].value <= 1  # a percentage is a fraction Excel formats, not "85,71%"
+    assert first[11].value in {
+        "Không thuộc diện xem xét",
+        "Trên 1/2 phiếu tín nhiệm thấp",
+        "Từ 2/3 phiếu tín nhiệm thấp trở lên",
+    }
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+
+
+def test_the_classification_forms_carry_their_heading_and_no_header_word_breaks() -> None:
+    rows = [
+        {"kind": kind, "total": 40, "classified": 36, "pending": 2, "exempt": 2,
+         **{c: 9 for c in ("HTXS", "HTT", "HT", "KHT")},
+         **{f"{c}_pct": "25,00" for c in ("HTXS", "HTT", "HT", "KHT")}}
+        for kind in ("collective", "leader", "individual")
+    ]  # fmt: skip
+    cycle = SimpleNamespace(year=2025)
+    form = outputs.stats_form(Stats(cycle, 1, "Đảng bộ xã Yên Minh", rows, True))  # type: ignore[arg-type]
+    text = pdf_text(outputs.pdf_bytes(form))
+    flat = " ".join(text.split())
+    assert "ĐẢNG BỘ XÃ YÊN MINH" in flat and "ĐẢNG CỘNG SẢN VIỆT NAM" in flat
+    assert "BIỂU THỐNG KÊ KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG Năm 2025" in flat
+    assert "NGƯỜI LẬP BIỂU" in flat and "TRƯỞNG BAN TỔ CHỨC" in flat
+    assert not split_words(text, form.header)
+    ws = load_workbook(io.BytesIO(outputs.xlsx_bytes(form))).active
+    assert ws is not None and ws["A1"].value == "ĐẢNG BỘ XÃ YÊN MINH"
+    assert ws["B6"].value == 40 and ws["E6"].value == pytest.approx(0.25)
