@@ -12,9 +12,9 @@ import random
 from dataclasses import dataclass, field
 
 from canbo.core.seed.provinces import OldProvince
-from canbo.core.seed.vn_names import COMMUNE_STEMS, DISTRICT_STEMS
 from canbo.core.types import LevelClass, LineageKind, UnitKind
 
+from . import places
 from .catalog import (
     DISTRICT_END_BASIS,
     EPOCH,
@@ -87,7 +87,7 @@ class LocalBuilder:
             )
             local.affiliate_orgs.append((org, "Tỉnh ủy" in name))
         per_district = _split(n_communes, n_districts)
-        stems = rng.sample(DISTRICT_STEMS, min(n_districts, len(DISTRICT_STEMS)))
+        stems = places.pick_districts(rng, old.code, n_districts)
         for d in range(n_districts):
             stem = stems[d % len(stems)] if d or old.kind == "central_city" else old.name
             share = round((agencies - upper) * per_district[d] / max(1, n_communes))
@@ -150,7 +150,8 @@ class LocalBuilder:
             note=f"Kết thúc hoạt động: {code} {party_word} {stem}",
         )
         first = len(local.communes)
-        for stem_c in rng.sample(COMMUNE_STEMS, n_communes):
+        pool = [s for s in places.commune_stems([old.code]) if s != stem]
+        for stem_c in rng.sample(pool, min(n_communes, len(pool))):
             self._commune(local, (party, state), (index, stem_c), urban)
         lead = local.communes[first].cells
         lead[0].slots.append([Post("BT_HU", party, dt.date(2020, 8, 1), LAST_OLD_DAY, term)])

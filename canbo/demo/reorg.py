@@ -13,9 +13,9 @@ import datetime as dt
 import random
 
 from canbo.core.seed.provinces import NewProvince
-from canbo.core.seed.vn_names import COMMUNE_STEMS
 from canbo.core.types import LevelClass, LineageKind, Share, UnitKind
 
+from . import places
 from .catalog import AFFILIATE_BASIS, COMMUNE_BASIS, REORG
 from .local import OldCommune, OldLocal
 from .tree import CellPlan, Post, TreeBuilder
@@ -117,9 +117,10 @@ class Reorganizer:
         wards = sum(1 for c, _, _ in group if c.is_urban)
         words = ("phường", "Phường") if wards * 2 > len(group) else ("xã", "Xã")
         stem = next((c.stem for c, _, _ in group if c.stem not in self._stems), "")
+        pool = places.commune_stems(self.new.predecessors)
         while not stem or stem in self._stems:
-            stem = self.rng.choice(COMMUNE_STEMS)
-            if len(self._stems) >= len(COMMUNE_STEMS):
+            stem = self.rng.choice(pool)
+            if len(self._stems) >= len(pool):
                 stem = f"{stem} {len(self._stems)}"
         self._stems.add(stem)
         return words[0], words[1], stem

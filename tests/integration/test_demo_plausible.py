@@ -14,8 +14,10 @@ from django.core.management import call_command
 from django.db.models import Max, Min
 
 from canbo.classification.models import Cycle
+from canbo.core.seed.provinces import PROVINCES_FROM_2025_07
 from canbo.core.types import LineageKind, RelationKind, UnitKind
 from canbo.db import unit_tree
+from canbo.demo import places
 from canbo.demo import records as demo_records
 from canbo.demo.generator import DemoResult, build_demo
 from canbo.demo.scales import SCALES
@@ -129,6 +131,49 @@ def test_each_new_commune_is_merged_from_communes_of_one_former_province_it_succ
         assert old == new_province or succeeded, (commune, old, new_province)
         checked += 1
     assert checked > 20
+
+
+TYPE_WORDS = ("Thành phố ", "Thị xã ", "Huyện ", "Quận ", "Phường ", "Xã ")
+PREDECESSORS = {p.code: set(p.predecessors) for p in PROVINCES_FROM_2025_07}
+
+
+def _stem(name: str) -> str:
+    return next((name[len(w) :] for w in TYPE_WORDS if name.startswith(w)), name)
+
+
+def _former_provinces(unit_id: int, day: dt.date) -> set[str]:
+    province = _province_on(unit_id, day)
+    code = models.UnitVersion.objects.filter(
+        unit_id=province, valid_from__lte=day, valid_to__gte=day
+    ).values_list("admin_code", flat=True)[0]
+    return PREDECESSORS[code] if day >= REORG else {code}
+
+
+@pytest.mark.django_db
+def test_no_commune_or_district_is_named_after_a_place_of_another_province(
+    demo: DemoResult,
+) -> None:
+    versions = models.UnitVersion.objects.filter(
+        kind__in=(UnitKind.DISTRICT, UnitKind.COMMUNE)
+    ).values_list("unit_id", "name", "kind", "valid_from")
+    wrong = [
+        (name, sorted(codes))
+        for unit_id, name, kind, start in versions
+        if not places.is_placed_right(
+            _stem(name),
+            codes := _former_provinces(unit_id, start),
+            district=kind == UnitKind.DISTRICT,
+        )
+    ]
+    assert len(versions) > 50
+    assert wrong == []
+
+
+def test_the_place_check_knows_a_district_of_another_province() -> None:
+    assert not places.is_placed_right("Củ Chi", {"02"}, district=True)
+    assert not places.is_placed_right("Mường Khương", {"36"})
+    assert places.is_placed_right("Củ Chi", {"79"}, district=True)
+    assert places.is_placed_right("Tân Phú", {"02"}, district=True)
 
 
 @pytest.mark.django_db
