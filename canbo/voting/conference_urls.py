@@ -3,6 +3,7 @@
 from django.urls import path
 
 from . import conference_views as views
+from . import invitation_views
 
 app_name = "conferences"
 
@@ -13,6 +14,7 @@ urlpatterns = [
     path("<id:cid>/chuong-trinh/", views.agenda_post, name="agenda"),
     path("<id:cid>/diem-cau/", views.site_post, name="add_site"),
     path("<id:cid>/trieu-tap/", views.convene_post, name="convene"),
+    path("<id:cid>/giay-trieu-tap/", invitation_views.invitations, name="invitations"),
     path("<id:cid>/noi-dung/<id:pos>/", views.show_item_post, name="show_item"),
     path("<id:cid>/trinh-chieu/", views.projector, name="projector"),
     path("<id:cid>/trinh-chieu/noi-dung/", views.projector_partial, name="projector_live"),

@@ -6,21 +6,26 @@ rule ID), and no table header breaks inside a word. Runs on SQLite and PostgreSQ
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import re
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.utils import timezone
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from canbo.accounts.models import RoleGrant
 from canbo.audit.models import AuditEntry
 from canbo.classification import outputs
 from canbo.classification.selectors import Stats
+from canbo.core.types import Role
 from canbo.registry.models import Person
 from canbo.services.ports import SYSTEM
 from canbo.services.voting import sessions as vote_svc
@@ -154,3 +159,26 @@ def test_the_classification_forms_carry_their_heading_and_no_header_word_breaks(
     ws = load_workbook(io.BytesIO(outputs.xlsx_bytes(form))).active
     assert ws is not None and ws["A1"].value == "ĐẢNG BỘ XÃ YÊN MINH"
     assert ws["B6"].value == 40 and ws["E6"].value == pytest.approx(0.25)
+
+
+def test_invitations_print_one_a5_sheet_per_person_convened_for_those_who_run_it() -> None:
+    h = hall(convened=3)
+    staff = get_user_model().objects.create_user("bantochuc", password="mat-khau-dai-1")
+    RoleGrant.objects.create(
+        user=staff, role=Role.ORG_STAFF, unit_id=h.unit, valid_from=dt.date(2020, 1, 1)
+    )
+    client = Client()
+    client.force_login(staff)
+    detail = client.get(f"/hoi-nghi/{h.conference}/").content.decode()
+    assert f"/hoi-nghi/{h.conference}/giay-trieu-tap/" in detail
+    page = client.get(f"/hoi-nghi/{h.conference}/giay-trieu-tap/").content.decode()
+    assert page.count("data-invitation=") == 3 and page.count("<svg") >= 3
+    assert "GIẤY TRIỆU TẬP" in page and "ĐẢNG CỘNG SẢN VIỆT NAM" in page
+    assert "Yên Minh, ngày 20 tháng 11 năm 2026" in page and "data-print" in page
+    assert "web/print.css" in page and "Nguyễn Thị Hoa" in page
+    css = (Path(settings.BASE_DIR) / "web/static/web/print.css").read_text()
+    assert "@page invitation { size: A5 portrait" in css and "@media print" in css
+    # The counting committee sees the conference but does not run it: no invitations (QR).
+    counter = Client()
+    counter.force_login(get_user_model().objects.get(username="kiemphieu1"))
+    assert counter.get(f"/hoi-nghi/{h.conference}/giay-trieu-tap/").status_code == 403
