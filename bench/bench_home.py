@@ -1,6 +1,6 @@
 """Home page benchmark on the national demo: the time to count the figures (no cache) for an
 administrator of the whole tree, a province's organization commission and a cell secretary,
-the time of ``canbo home_figures``, and the p95 of the page itself once counted.
+the time of ``canbo home figures``, and the p95 of the page itself once counted.
 
     python bench/bench_home.py --data-dir DIR [--samples 50] [--no-write]
 
@@ -96,13 +96,13 @@ def section(result: dict[str, Any], samples: int) -> str:
         )
     lines += [
         "",
-        "`canbo home_figures` (every account's scope counted ahead):"
+        "`canbo home figures` (every account's scope counted ahead):"
         f" {result['home_figures']:.0f} s.",
         "The page's figures are read from the `home` cache (counted by the first page, or ahead by",
-        "`canbo home_figures`); the page rows time the selectors and the template, not the login",
+        "`canbo home figures`); the page rows time the selectors and the template, not the login",
         "middleware. Target: the administrator's home page ≤ 500 ms p95. Without the cache the",
         "whole tree's figures read all 5.3 million memberships: the first page of the day waits",
-        "minutes unless `canbo home_figures` ran (nightly, and after building the demo).",
+        "minutes unless `canbo home figures` ran (nightly, and after building the demo).",
         END,
     ]
     return "\n".join(lines)

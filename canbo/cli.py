@@ -27,6 +27,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("classification", "template"): "classification_template",
     ("classification", "compute"): "classification_compute",
     ("rules",): "rules",
+    ("home", "figures"): "home_figures",
 }
 
 USAGE = """usage: canbo [--data-dir DIR] VERB [options]
@@ -43,6 +44,7 @@ verbs:
   classification propose|template ...          quality classification calculator
   classification compute --cycle ID            compute a whole cycle (worker processes)
   rules list | show ID | diff A B [--json]     rulebooks, and what changed between two
+  home figures [--seconds N]                   count the home page's figures ahead (nightly)
   manage ARGS...                               any Django management command
 """
 

@@ -7,10 +7,10 @@ readable units (:func:`canbo.accounts.scope.readable_scope`, written into the qu
 :meth:`Scope.cut`; on the whole tree there is no cut); nothing loops over people in Python.
 A figure feeds its chart and its table from one :class:`Tally`, so the two cannot disagree.
 
-At national scale the whole-tree aggregates read millions of rows (about a minute on SQLite), so
+At national scale the whole-tree aggregates read millions of rows (minutes on SQLite), so
 each query's rows are kept in the ``home`` cache (:meth:`Scope.fetch`): for
-``CANBO_HOME_CACHE_SECONDS`` after a page counted them, or for the day when ``manage.py
-home_figures`` counted them ahead (nightly, and after the demo is built). The page says when.
+``CANBO_HOME_CACHE_SECONDS`` after a page counted them, or for the day when ``canbo home
+figures`` counted them ahead (nightly, and after the demo is built). The page says when.
 """
 
 from __future__ import annotations
@@ -338,11 +338,11 @@ def _compute(actor: Actor, today: dt.date, where: Scope) -> Home:
 def home(actor: Actor, today: dt.date) -> Home:
     """The home page's data for the actor on ``today``. Each query's rows are kept for
     ``CANBO_HOME_CACHE_SECONDS`` (0: counted on every request), or until the next day when
-    ``manage.py home_figures`` counted them; the page says when they were counted."""
+    ``canbo home figures`` counted them; the page says when they were counted."""
     seconds = setting("CANBO_HOME_CACHE_SECONDS", 300)
     return _compute(actor, today, Scope.of(actor, today, seconds))
 
 
 def count_ahead(actor: Actor, today: dt.date, seconds: int) -> Home:
-    """Count the actor's figures afresh and keep them for ``seconds`` (``home_figures``)."""
+    """Count the actor's figures afresh and keep them for ``seconds`` (``canbo home figures``)."""
     return _compute(actor, today, Scope.of(actor, today, seconds, renew=True))

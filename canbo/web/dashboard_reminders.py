@@ -52,7 +52,7 @@ def _run(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
 
 def store() -> BaseCache:
     """The cache the figures are kept in: ``home`` (a file cache in the data folder, shared
-    by every process and by ``manage.py home_figures``) when configured, else the default."""
+    by every process and by ``canbo home figures``) when configured, else the default."""
     return caches["home"] if "home" in settings.CACHES else caches["default"]
 
 

@@ -1,7 +1,7 @@
-"""``canbo home_figures [--seconds N]``: count the home page's figures ahead, for the whole tree
+"""``canbo home figures [--seconds N]``: count the home page's figures ahead, for the whole tree
 and for the scope of every account that may sign in, and keep them in the ``home`` cache.
 
-At national scale the whole tree's aggregates take about a minute on SQLite; run this nightly
+At national scale the whole tree's aggregates take minutes on SQLite; run this nightly
 (cron or a systemd timer, after midnight) and after building the demo, so that the home page
 answers from the cache all day. Smaller scopes are counted by the page itself when missing.
 """
