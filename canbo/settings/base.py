@@ -158,7 +158,7 @@ CANBO_HOME_CACHE_SECONDS = 300
 CANBO_PUBLIC_URL = os.environ.get("CANBO_PUBLIC_URL", "").strip().rstrip("/")
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Shared by every process and by `canbo home_figures`, which counts the figures ahead.
+    # Shared by every process and by `canbo home figures`, which counts the figures ahead.
     "home": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(DATA_DIR / "cache" / "home"),
