@@ -296,6 +296,18 @@ CATALOGUE: dict[str, Wording] = {
     "no_counting_committee": _w(
         _("Chưa có Ban kiểm phiếu."), "There is no counting committee yet."
     ),
+    "counting_committee_no_account": _w(
+        _(
+            "Chưa thành viên nào của Ban kiểm phiếu có tài khoản để tạo khóa, nhập mảnh khóa "
+            "và ký kết quả: gắn tài khoản cho ít nhất một thành viên."
+        ),
+        "No member of the counting committee has an account to make the key, enter a key "
+        "share and sign the result: link an account to at least one member.",
+    ),
+    "counter_listed_twice": _w(
+        _("Một người hoặc một tài khoản được ghi hai lần trong Ban kiểm phiếu."),
+        "A person or an account appears twice in the counting committee.",
+    ),
     "entry_exists": _w(
         _("Người nhập này đã nhập phiếu số này rồi."),
         "This operator has already entered this ballot.",

@@ -5,10 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.db import connection
+from django.utils.translation import gettext as _
+
 from canbo.accounts import scope
 from canbo.core.errors import NotFound
 from canbo.core.types import PersonId, UnitId
-from canbo.registry.models import OrgUnit, Person, UnitVersion
+from canbo.db.unit_tree import SUBTREE
+from canbo.registry.models import OrgUnit, Person, PositionHolding, UnitVersion
 from canbo.services.ports import Actor
 
 from . import models
@@ -103,3 +107,80 @@ def unit_name(unit_id: int, day: dt.date) -> str:
 def agenda(conference_id: int) -> list[str]:
     items = models.AgendaItem.objects.filter(conference_id=conference_id).order_by("position")
     return list(items.values_list("title", flat=True))
+
+
+# Convening from the registry -----------------------------------------------------------------
+
+_UNIT_MEMBERS = """
+SELECT m.person_id FROM registry_membership m JOIN registry_person p ON p.id = m.person_id
+WHERE m.unit_id IN (SELECT unit_id FROM down) AND m.valid_from <= %s AND m.valid_to >= %s
+ORDER BY p.sort_key, p.id
+"""
+
+
+def unit_members(unit_id: int, day: dt.date) -> list[PersonId]:
+    """The Party members of a unit on ``day``: everyone whose cell lies in the unit's subtree
+    that day (registry memberships, OR-20), in official order; each once."""
+    with connection.cursor() as cur:
+        cur.execute(SUBTREE + _UNIT_MEMBERS, [unit_id, day, day, day, day])
+        return [PersonId(pk) for pk in dict.fromkeys(row[0] for row in cur.fetchall())]
+
+
+def post_holders(unit_id: int, day: dt.date) -> list[tuple[PersonId, str]]:
+    """The people holding a post in the unit on ``day`` (its committee: the titles of the
+    posts held there), each once with every post held there joined ("Bí thư; Chủ tịch"), in
+    the order of the titles' rank, then official order."""
+    rows = (
+        PositionHolding.objects.filter(unit_id=unit_id, valid_from__lte=day, valid_to__gte=day)
+        .select_related("title", "person")
+        .order_by("title__rank", "person__sort_key", "person_id", "valid_from")
+    )
+    posts: dict[PersonId, list[str]] = {}
+    for r in rows:
+        names = posts.setdefault(PersonId(r.person_id), [])
+        if r.title.name not in names:
+            names.append(r.title.name)
+    return [(pk, "; ".join(names)) for pk, names in posts.items()]
+
+
+def posts_of(people: list[int], unit_id: int, day: dt.date) -> dict[int, str]:
+    """Each person's posts on ``day`` for a ballot line: the posts held in ``unit_id`` when
+    there are any, else every post the person holds that day."""
+    rows = (
+        PositionHolding.objects.filter(person_id__in=people, valid_from__lte=day, valid_to__gte=day)
+        .select_related("title")
+        .order_by("title__rank", "valid_from")
+    )
+    here: dict[int, list[str]] = {}
+    anywhere: dict[int, list[str]] = {}
+    for r in rows:
+        for found in (anywhere, here) if r.unit_id == unit_id else (anywhere,):
+            names = found.setdefault(r.person_id, [])
+            if r.title.name not in names:
+                names.append(r.title.name)
+    return {p: "; ".join(here.get(p) or anywhere.get(p) or []) for p in people}
+
+
+def convened_options(conference_id: int, day: dt.date) -> list[tuple[int, str]]:
+    """The people convened, as a list picker's options: those checked in first (the people
+    present), each with birth year; "có mặt" marks the present ones."""
+    rows = (
+        models.Convocation.objects.filter(conference_id=conference_id)
+        .select_related("person")
+        .order_by("person__sort_key", "person_id")
+    )
+    present = set(
+        models.CheckIn.objects.filter(convocation__conference_id=conference_id).values_list(
+            "convocation__person_id", flat=True
+        )
+    )
+    here = _("có mặt")
+    out = [
+        (
+            r.person_id,
+            f"{r.person.full_name} ({r.person.birth_date.year})"
+            + (f" · {here}" if r.person_id in present else ""),
+        )
+        for r in rows
+    ]
+    return sorted(out, key=lambda o: o[0] not in present)

@@ -249,3 +249,20 @@ def _parent_names(versions: Sequence[models.UnitVersion], day: dt.date) -> dict[
             if unit_id == v.parent_id and start <= on <= end:
                 found[v.pk] = name
     return found
+
+
+def describe(kind: str, ids: Sequence[int], day: dt.date) -> list[SearchHit]:
+    """The hits a picker shows for items already chosen (no scope check: the caller has
+    checked each id): people with their birth year and cell, units by their name on ``day``
+    (else their nearest name) with parent and code; one hit per id, in the order given."""
+    ids = list(dict.fromkeys(ids))
+    if not ids:
+        return []
+    if kind == PERSON:
+        found = {h.id: h for h in _person_hits(ids, day, len(ids))}
+    else:
+        found = {}
+        for hit in _unit_hits(ids, [], day):
+            if hit.id not in found or hit.is_current:
+                found[hit.id] = hit
+    return [found[i] for i in ids if i in found]

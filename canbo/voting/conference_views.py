@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import cast
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -19,9 +20,11 @@ from canbo.accounts import scope
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.conferences import forms, selectors
+from canbo.conferences.models import Site
 from canbo.core.clock import SystemClock
-from canbo.core.errors import NotFound, ValidationError
-from canbo.core.types import PersonId
+from canbo.core.errors import DomainError
+from canbo.core.types import PersonId, UnitId
+from canbo.registry.pickers import bind_pickers
 from canbo.services.voting import conferences as svc
 from canbo.services.voting.ports import (
     CheckInMethod,
@@ -34,7 +37,7 @@ from canbo.services.voting.ports import (
 
 from . import selectors as vote_sel
 from .choices import Status
-from .refusals import refusals_shown
+from .refusals import message, refusals_shown
 from .uow import DjangoVotingUnitOfWork
 
 
@@ -62,11 +65,10 @@ def _live(request: HttpRequest, cid: int) -> dict[str, object]:
 @refusals_shown
 def conference_list(request: HttpRequest) -> HttpResponse:
     form = forms.ConferenceForm(request.POST or None)
+    bind_pickers(form, actor_for(request.user), SystemClock().today())
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
-        unit = selectors.unit_id_for_code(d["unit_code"])
-        if unit is None:
-            raise NotFound("unit_not_found", unit_code=d["unit_code"])
+        unit = UnitId(d["unit_code"])
         data = ConferenceData(unit, d["title"], d["body"], d["held_on"], d["place"])
         cid = svc.create_conference(DjangoVotingUnitOfWork(), actor_for(request.user), data)
         return redirect("conferences:detail", cid)
@@ -77,15 +79,27 @@ def conference_list(request: HttpRequest) -> HttpResponse:
 @verified_login_required
 @refusals_shown
 def conference_detail(request: HttpRequest, cid: int) -> HttpResponse:
+    return _detail(request, cid, _convene_form(request, None))
+
+
+def _convene_form(request: HttpRequest, data: QueryDict | None) -> forms.ConveneForm:
+    form = forms.ConveneForm(data)
+    bind_pickers(form, actor_for(request.user), SystemClock().today())
+    return form
+
+
+def _detail(
+    request: HttpRequest, cid: int, convene_form: forms.ConveneForm, status: int = 200
+) -> HttpResponse:
     context = _live(request, cid)
     context.update(
         convened=selectors.convened(cid),
         sites=selectors.sites(cid),
         agenda_form=forms.LinesForm(initial={"lines": "\n".join(context["agenda"])}),  # type: ignore[arg-type]
-        convene_form=forms.LinesForm(),
+        convene_form=convene_form,
         site_form=forms.SiteForm(),
     )
-    return render(request, "conferences/detail.html", context)
+    return render(request, "conferences/detail.html", context, status=status)
 
 
 @verified_login_required
@@ -118,13 +132,29 @@ def site_post(request: HttpRequest, cid: int) -> HttpResponse:
 @verified_login_required
 @refusals_shown
 def convene_post(request: HttpRequest, cid: int) -> HttpResponse:
-    selectors.conference_for(actor_for(request.user), cid)
-    form = forms.LinesForm(request.POST)
+    conf = selectors.conference_for(actor_for(request.user), cid)
+    form = _convene_form(request, request.POST)
     if not form.is_valid():
-        raise ValidationError("form_invalid")
-    ids, unknown = selectors.person_ids_for_codes(form.items())
+        return _detail(request, cid, form, status=400)
+    d = form.cleaned_data
+    ids, unknown = selectors.person_ids_for_codes(form.codes())
     if unknown:
-        raise ValidationError("person_not_found", codes=unknown)
+        text = _("Không tìm thấy cán bộ, đảng viên có mã: %(codes)s.")
+        form.add_error("lines", text % {"codes": ", ".join(unknown)})
+    ids += [PersonId(p) for p in d["people"]]
+    if d["unit_members"]:
+        members = selectors.unit_members(d["unit_members"], conf.held_on)
+        if not members:
+            form.add_error("unit_members", _("Đơn vị không có đảng viên vào ngày họp."))
+        ids += members
+    if d["unit_committee"]:
+        holders = [p for p, _posts in selectors.post_holders(d["unit_committee"], conf.held_on)]
+        if not holders:
+            form.add_error("unit_committee", _("Không ai giữ chức vụ trong đơn vị vào ngày họp."))
+        ids += holders
+    if form.errors:
+        return _detail(request, cid, form, status=400)
+    ids = list(dict.fromkeys(ids))
     svc.convene(DjangoVotingUnitOfWork(), actor_for(request.user), ConferenceId(cid), ids)
     return redirect("conferences:detail", cid)
 
@@ -142,6 +172,9 @@ def show_item_post(request: HttpRequest, cid: int, pos: int) -> HttpResponse:
 @refusals_shown
 def site_checkin(request: HttpRequest, site_id: int) -> HttpResponse:
     site = selectors.site_for(actor_for(request.user), site_id)
+    rows = selectors.convened(site.conference_id)
+    if request.method == "POST" and "present" in request.POST:
+        return _bulk_check_in(request, site, rows)
     form = forms.CheckInForm(request.POST or None)
     result = None
     if request.method == "POST" and form.is_valid():
@@ -159,11 +192,52 @@ def site_checkin(request: HttpRequest, site_id: int) -> HttpResponse:
     context = {
         "site": site,
         "form": forms.CheckInForm(),
-        "result": result,
-        "rows": selectors.convened(site.conference_id),
+        "results": [result] if result else [],
+        "rows": rows,
         **_live(request, site.conference_id),
     }
     return render(request, "conferences/checkin.html", context)
+
+
+def _bulk_check_in(
+    request: HttpRequest, site: Site, rows: list[selectors.ConvenedRow]
+) -> HttpResponse:
+    """Several delegates ticked present, checked in one after another through the same use
+    case as one tick (each its own transaction and audit entry, its codes minted and shown
+    once, as for one); a delegate already checked in is not offered."""
+    waiting = [(r.person_id, r.full_name) for r in rows if not r.site]
+    form = forms.BulkCheckInForm(request.POST, people=waiting)
+    results, refused = [], []
+    if form.is_valid():
+        medium = Medium.PAPER if form.cleaned_data["paper"] else Medium.ELECTRONIC
+        names = dict(waiting)
+        for person in form.cleaned_data["present"]:
+            try:
+                results.append(
+                    svc.check_in(
+                        DjangoVotingUnitOfWork(),
+                        actor_for(request.user),
+                        SiteId(site.pk),
+                        person_id=PersonId(person),
+                        method=CheckInMethod.STAFF,
+                        medium=medium,
+                    )
+                )
+            except DomainError as exc:  # the others are checked in and their codes shown
+                refused.append(f"{names[person]}: {message(exc)}")
+        rows = selectors.convened(site.conference_id)
+    context = {
+        "site": site,
+        "form": forms.CheckInForm(),
+        "bulk_form": form,
+        "results": results,
+        "refused": refused,
+        "rows": rows,
+        **_live(request, site.conference_id),
+    }
+    return render(
+        request, "conferences/checkin.html", context, status=200 if form.is_valid() else 400
+    )
 
 
 @verified_login_required

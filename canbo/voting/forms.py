@@ -10,6 +10,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from canbo.converters import MAX_COUNT
+from canbo.registry.pickers import PickerField
+from canbo.registry.search import PERSON, UNIT
 from canbo.services.voting.ports import (
     LineReading,
     PaperReading,
@@ -26,17 +28,50 @@ LEVEL_CHOICES = [c for c in choices.LINE_READINGS if c[0] in ("high", "mid", "lo
 
 
 class SessionForm(forms.Form):
+    """The vote's plan. The people voted on are the holders of a unit's posts and people
+    chosen by name (each with the posts held on the conference date); the counting committee
+    is chosen by name among the people convened (those present first), its head first. The
+    two text boxes are the advanced way: codes with their posts, accounts of members."""
+
     title = forms.CharField(label=_("Tên cuộc lấy phiếu"), max_length=255)
+    subject_unit = PickerField(
+        UNIT,
+        required=False,
+        label=_("Lấy phiếu đối với những người giữ chức vụ trong đơn vị"),
+        help_text=_("Mỗi người được ghi trên phiếu với các chức vụ đang giữ vào ngày họp."),
+    )
+    subject_people = PickerField(
+        PERSON, multiple=True, required=False, label=_("Thêm người được lấy phiếu")
+    )
+    committee = PickerField(
+        PERSON,
+        multiple=True,
+        required=False,
+        options=(),
+        label=_("Ban kiểm phiếu: chọn theo tên trong số đại biểu"),
+        help_text=_("Đại biểu đã điểm danh có mặt được xếp trước."),
+    )
+    committee_head = PickerField(
+        PERSON, required=False, options=(), label=_("Trưởng Ban kiểm phiếu")
+    )
     subjects = forms.CharField(
         label=_("Người được lấy phiếu: mỗi dòng «mã cán bộ | chức vụ»"),
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
     counters = forms.CharField(
-        label=_("Ban kiểm phiếu: mỗi dòng một tên đăng nhập (dòng đầu là trưởng ban)"),
+        label=_(
+            "Tài khoản của thành viên Ban kiểm phiếu làm việc trên hệ thống (tạo khóa, nhập "
+            "mảnh khóa, ký kết quả): mỗi dòng «tên đăng nhập | mã cán bộ»"
+        ),
+        help_text=_(
+            "Không bắt buộc với thành viên chỉ ký trên giấy. Một dòng không có mã cán bộ là "
+            "một thành viên chỉ có tài khoản (dòng đầu là trưởng ban khi không chọn theo tên)."
+        ),
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
     )
+    ADVANCED = ("subjects", "counters")
     paper_mode = forms.ChoiceField(label=_("Phiếu giấy"), choices=choices.PaperMode.choices)
     dossier_sent_on = forms.DateField(
         label=_("Ngày gửi hồ sơ cho người bỏ phiếu"),
@@ -64,7 +99,33 @@ class SessionForm(forms.Form):
         return out
 
     def counter_names(self) -> list[str]:
-        return [u.strip() for u in self.cleaned_data["counters"].splitlines() if u.strip()]
+        return [name for name, _code in self.counter_lines()]
+
+    def counter_lines(self) -> list[tuple[str, str]]:
+        """Each account line: the login name and the code of the person it belongs to."""
+        out = []
+        for line in self.cleaned_data["counters"].splitlines():
+            name, _sep, code = line.partition("|")
+            if name.strip():
+                out.append((name.strip(), code.strip()))
+        return out
+
+    def set_convened(self, options: Sequence[tuple[int, str]]) -> None:
+        """The people convened: the committee is chosen among them."""
+        for name in ("committee", "committee_head"):
+            field = self.fields[name]
+            assert isinstance(field, PickerField)  # noqa: S101
+            field.set_options(options)
+
+    def main_fields(self) -> list[forms.BoundField]:
+        return [f for f in self.visible_fields() if f.name not in self.ADVANCED]
+
+    def advanced_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.ADVANCED]
+
+    def advanced_open(self) -> bool:
+        """The advanced boxes are shown open when they hold something or an error."""
+        return any(self[name].errors or self[name].value() for name in self.ADVANCED)
 
 
 class SlipsForm(forms.Form):

@@ -75,10 +75,13 @@ class VoteSubject(models.Model):
 
 
 class CountingMember(models.Model):
-    """A member of the counting committee (ban kiểm phiếu); every member signs the count."""
+    """A member of the counting committee (ban kiểm phiếu), chosen by name from the registry;
+    the account is set only for a member who acts in the system (the key, a share, signing)."""
 
     session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="counters")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
     is_head = models.BooleanField(_("trưởng ban"), default=False)
     # The registry person the member is: the minutes print this person's full name, never the
     # login name of the account that signs the count in the system.

@@ -29,6 +29,10 @@ def issue_text(code: str, fields: Mapping[str, Any]) -> str:
         "no_convened": _("Chưa có danh sách triệu tập."),
         "no_site": _("Chưa có điểm cầu nào để điểm danh."),
         "no_counting_committee": _("Chưa có Ban kiểm phiếu."),
+        "counting_committee_no_account": _(
+            "Chưa thành viên nào của Ban kiểm phiếu có tài khoản để tạo khóa, nhập mảnh khóa "
+            "và ký kết quả: gắn tài khoản cho ít nhất một thành viên."
+        ),
         "members_in_office_missing": _("Chưa nhập tổng số đại biểu đương nhiệm."),
         "dossier_date_missing": _(
             "Chưa ghi ngày gửi hồ sơ cho người bỏ phiếu (trước ít nhất %(d)s ngày)."

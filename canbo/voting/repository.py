@@ -17,6 +17,7 @@ from django.db.models import Count, F, QuerySet
 from canbo.core.types import AccountId, PersonId
 from canbo.services.voting.ports import (
     CastState,
+    CommitteeMember,
     ConferenceId,
     ElectronicMarks,
     Medium,
@@ -144,16 +145,27 @@ class DjangoVoteRepository:
         )
         return [SubjectData(PersonId(r.person_id), r.person.full_name, r.position) for r in rows]
 
-    def set_counters(self, session_id: SessionId, accounts: Sequence[AccountId]) -> None:
+    def set_committee(self, session_id: SessionId, members: Sequence[CommitteeMember]) -> None:
         models.CountingMember.objects.filter(session_id=session_id).delete()
         models.CountingMember.objects.bulk_create(
-            models.CountingMember(session_id=session_id, user_id=a, is_head=i == 0)
-            for i, a in enumerate(accounts)
+            models.CountingMember(
+                session_id=session_id, user_id=m.account_id, person_id=m.person_id, is_head=i == 0
+            )
+            for i, m in enumerate(members)
         )
 
+    def committee(self, session_id: SessionId) -> list[CommitteeMember]:
+        rows = models.CountingMember.objects.filter(session_id=session_id).order_by("pk")
+        return [
+            CommitteeMember(
+                PersonId(p) if p is not None else None, AccountId(u) if u is not None else None
+            )
+            for p, u in rows.values_list("person_id", "user_id")
+        ]
+
     def counters(self, session_id: SessionId) -> list[AccountId]:
-        ids = models.CountingMember.objects.filter(session_id=session_id).order_by("pk")
-        return [AccountId(u) for u in ids.values_list("user_id", flat=True)]
+        ids = models.CountingMember.objects.filter(session_id=session_id, user__isnull=False)
+        return [AccountId(u) for u in ids.order_by("pk").values_list("user_id", flat=True)]
 
     def spend_code(self, session_id: SessionId, code_hash: str) -> bool:
         sql = _insert(models.SpentCode, "code_hash") + " ON CONFLICT (code_hash) DO NOTHING"

@@ -35,6 +35,7 @@ class SessionPage:
     unit_name: str = ""
     key_fingerprint: str = ""
     rulebook: str = ""  # the document's name, e.g. "QĐ 96-QĐ/TW"
+    committee: list[str] = field(default_factory=list)  # every member's full name, head first
 
 
 def session_for(actor: Actor, session_id: int) -> models.VoteSession:
@@ -63,7 +64,7 @@ def _usernames(ids: list[int]) -> dict[int, str]:
 def session_page(actor: Actor, session_id: int) -> SessionPage:
     session = session_for(actor, session_id)
     counter_ids = list(
-        models.CountingMember.objects.filter(session=session)
+        models.CountingMember.objects.filter(session=session, user__isnull=False)
         .order_by("pk")
         .values_list("user_id", flat=True)
     )
@@ -72,6 +73,7 @@ def session_page(actor: Actor, session_id: int) -> SessionPage:
     )
     names = _usernames(counter_ids)
     page = SessionPage(session, subjects(session_id), [names[i] for i in counter_ids])
+    page.committee = [m["full_name"] or "…" for m in committee(session, set())]
     page.versions = [
         {
             "number": v.number,
@@ -172,12 +174,22 @@ def person_history(actor: Actor, person_id: PersonId) -> list[dict[str, Any]]:
 def plan_initial(session: models.VoteSession) -> dict[str, Any]:
     """The edit form's initial values, in the same text format the form parses."""
     lines = [f"{s.person.code} | {s.position}" for s in subjects(session.pk)]
-    counters = models.CountingMember.objects.filter(session=session).order_by("pk")
-    names = _usernames(list(counters.values_list("user_id", flat=True)))
+    counters = list(
+        models.CountingMember.objects.filter(session=session)
+        .select_related("person")
+        .order_by("pk")
+    )
+    names = _usernames([c.user_id for c in counters if c.user_id is not None])
     return {
         "title": session.title,
         "subjects": "\n".join(lines),
-        "counters": "\n".join(names[c.user_id] for c in counters),
+        "committee": [c.person_id for c in counters if c.person_id is not None],
+        "committee_head": next((c.person_id for c in counters if c.is_head), None),
+        "counters": "\n".join(
+            names[c.user_id] + (f" | {c.person.code}" if c.person else "")
+            for c in counters
+            if c.user_id is not None
+        ),
         "paper_mode": session.paper_mode,
         "dossier_sent_on": session.dossier_sent_on,
         "questions_sent_on": session.questions_sent_on,
@@ -261,7 +273,9 @@ def committee(session: models.VoteSession, signed: set[int]) -> list[dict[str, A
     )
     return [
         {
-            "full_name": (r.person.full_name if r.person else r.user.get_full_name()).strip(),
+            "full_name": (
+                r.person.full_name if r.person else r.user.get_full_name() if r.user else ""
+            ).strip(),
             "is_head": r.is_head,
             "signed": r.user_id in signed,
         }

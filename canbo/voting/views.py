@@ -14,10 +14,14 @@ from django.views.decorators.http import require_POST
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.conferences import selectors as conf_sel
+from canbo.conferences.models import Conference
+from canbo.core.clock import SystemClock
 from canbo.core.errors import ValidationError
+from canbo.core.types import AccountId, PersonId
+from canbo.registry.pickers import bind_pickers
 from canbo.services.voting import count as count_svc
 from canbo.services.voting import sessions as svc
-from canbo.services.voting.ports import ConferenceId, PaperMode, SessionId
+from canbo.services.voting.ports import CommitteeMember, ConferenceId, PaperMode, SessionId
 
 from . import forms, selectors
 from .exports import minutes_response, xlsx_response
@@ -33,45 +37,99 @@ ACTIONS = {
 }
 
 
-def _plan(form: forms.SessionForm) -> svc.SessionPlan:
+def _subjects(form: forms.SessionForm, conf: Conference) -> list[tuple[PersonId, str]]:
+    """The people voted on: the pasted lines, then the holders of the chosen unit's posts,
+    then the people chosen by name, each once, with the posts held on the conference date."""
     lines = form.subject_lines()
     ids, unknown = conf_sel.person_ids_for_codes([code for code, _ in lines])
-    accounts, missing = selectors.account_ids(form.counter_names())
-    if unknown or missing:
-        raise ValidationError("person_not_found", codes=unknown, usernames=missing)
+    if unknown:
+        raise ValidationError("person_not_found", codes=unknown)
+    found = list(zip(ids, [p for _, p in lines], strict=True))
     d = form.cleaned_data
+    if d["subject_unit"]:
+        found += conf_sel.post_holders(d["subject_unit"], conf.held_on)
+    chosen = [p for p in d["subject_people"] if p not in {q for q, _ in found}]
+    posts = conf_sel.posts_of(chosen, conf.unit_id, conf.held_on)
+    found += [(PersonId(p), posts[p]) for p in chosen]
+    first: dict[PersonId, str] = {}
+    for person, position in found:
+        first.setdefault(person, position)
+    return list(first.items())
+
+
+def _committee(form: forms.SessionForm) -> tuple[list[CommitteeMember], list[AccountId]]:
+    """The counting committee chosen by name (head first), each member with the account of
+    the line that names the member's code; account lines without a code are members with an
+    account only. Without anyone chosen by name, the accounts alone (the older plan)."""
+    d = form.cleaned_data
+    lines = form.counter_lines()
+    accounts, missing = selectors.account_ids([name for name, _code in lines])
+    codes = [code for _name, code in lines if code]
+    people, unknown = conf_sel.person_ids_for_codes(codes)
+    if missing or unknown:
+        raise ValidationError("person_not_found", codes=unknown, usernames=missing)
+    coded = [a for a, (_n, c) in zip(accounts, lines, strict=True) if c]
+    account_of = dict(zip(people, coded, strict=True))
+    chosen = [PersonId(p) for p in d["committee"]]
+    if d["committee_head"]:
+        head = PersonId(d["committee_head"])
+        chosen = [head, *[p for p in chosen if p != head]]
+    chosen += [p for p in people if p not in chosen]
+    members = [CommitteeMember(p, account_of.get(p)) for p in chosen]
+    members += [
+        CommitteeMember(None, a) for a, (_n, c) in zip(accounts, lines, strict=True) if not c
+    ]
+    return (members if chosen else []), accounts
+
+
+def _plan(form: forms.SessionForm, conf: Conference) -> svc.SessionPlan:
+    d = form.cleaned_data
+    committee, accounts = _committee(form)
     return svc.SessionPlan(
         d["title"],
-        list(zip(ids, [p for _, p in lines], strict=True)),
+        _subjects(form, conf),
         accounts,
         PaperMode(d["paper_mode"]),
         d["dossier_sent_on"],
         d["questions_sent_on"],
         d["members_in_office"],
+        committee=committee,
     )
+
+
+def _session_form(
+    request: HttpRequest, conf: Conference, initial: dict[str, Any] | None = None
+) -> forms.SessionForm:
+    form = forms.SessionForm(request.POST or None, initial=initial)
+    form.set_convened(conf_sel.convened_options(conf.pk, conf.held_on))
+    bind_pickers(form, actor_for(request.user), SystemClock().today())
+    return form
 
 
 @verified_login_required
 @refusals_shown
 def session_create(request: HttpRequest, cid: int) -> HttpResponse:
-    conf_sel.conference_for(actor_for(request.user), cid)
-    form = forms.SessionForm(request.POST or None)
+    conf = conf_sel.conference_for(actor_for(request.user), cid)
+    form = _session_form(request, conf)
     if request.method == "POST" and form.is_valid():
-        sid = svc.create_session(U(), actor_for(request.user), ConferenceId(cid), _plan(form))
+        plan = _plan(form, conf)
+        sid = svc.create_session(U(), actor_for(request.user), ConferenceId(cid), plan)
         return redirect("voting:session", sid)
-    return render(request, "voting/session_form.html", {"form": form, "cid": cid})
+    status = 400 if form.errors else 200
+    return render(request, "voting/session_form.html", {"form": form, "cid": cid}, status=status)
 
 
 @verified_login_required
 @refusals_shown
 def session_edit(request: HttpRequest, sid: int) -> HttpResponse:
     session = selectors.session_for(actor_for(request.user), sid)
-    form = forms.SessionForm(request.POST or None, initial=selectors.plan_initial(session))
+    form = _session_form(request, session.conference, selectors.plan_initial(session))
     if request.method == "POST" and form.is_valid():
-        svc.update_session(U(), actor_for(request.user), SessionId(sid), _plan(form))
+        plan = _plan(form, session.conference)
+        svc.update_session(U(), actor_for(request.user), SessionId(sid), plan)
         return redirect("voting:session", sid)
     context = {"form": form, "cid": session.conference_id, "session": session}
-    return render(request, "voting/session_form.html", context)
+    return render(request, "voting/session_form.html", context, status=400 if form.errors else 200)
 
 
 @verified_login_required

@@ -20,6 +20,7 @@ from canbo.services.voting.ports import (
     Attendance,
     CastState,
     CheckInMethod,
+    CommitteeMember,
     ConferenceData,
     ConferenceId,
     ConvocationData,
@@ -167,7 +168,7 @@ class FakeVoteRepository:
         self.names = names
         self.sessions: dict[SessionId, SessionData] = {}
         self.on_ballot: dict[SessionId, list[tuple[PersonId, str]]] = {}
-        self.committee: dict[SessionId, list[AccountId]] = {}
+        self.members: dict[SessionId, list[CommitteeMember]] = {}
         self.spent: set[tuple[SessionId, str]] = set()
         self.received: dict[tuple[SessionId, int], Medium] = {}
         self.sealed: dict[SessionId, list[bytes]] = {}
@@ -215,11 +216,15 @@ class FakeVoteRepository:
         rows = [SubjectData(p, self.names[p], pos) for p, pos in self.on_ballot.get(session_id, [])]
         return sorted(rows, key=lambda s: (sort_key(s.full_name), s.person_id))
 
-    def set_counters(self, session_id: SessionId, accounts: Sequence[AccountId]) -> None:
-        self.committee[session_id] = list(accounts)
+    def set_committee(self, session_id: SessionId, members: Sequence[CommitteeMember]) -> None:
+        self.members[session_id] = list(members)
+
+    def committee(self, session_id: SessionId) -> list[CommitteeMember]:
+        return list(self.members.get(session_id, []))
 
     def counters(self, session_id: SessionId) -> list[AccountId]:
-        return list(self.committee.get(session_id, []))
+        found = self.members.get(session_id, [])
+        return [m.account_id for m in found if m.account_id is not None]
 
     def spend_code(self, session_id: SessionId, code_hash: str) -> bool:
         if (session_id, code_hash) in self.spent:

@@ -124,6 +124,16 @@ class CastState:
 
 
 @dataclass(frozen=True, slots=True)
+class CommitteeMember:
+    """A member of the counting committee: the registry person the member is (the minutes
+    print the full name) and, when the member also acts in the system (makes the key, enters
+    a share, signs the count), the account; at least one of the two."""
+
+    person_id: PersonId | None = None
+    account_id: AccountId | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class SubjectData:
     """A person on the ballot, in official order (sort key: given name, middle, family)."""
 
@@ -261,9 +271,15 @@ class VoteRepository(Protocol):
 
     def subjects(self, session_id: SessionId) -> list[SubjectData]: ...
 
-    def set_counters(self, session_id: SessionId, accounts: Sequence[AccountId]) -> None: ...
+    def set_committee(self, session_id: SessionId, members: Sequence[CommitteeMember]) -> None:
+        """The counting committee, head first."""
+        ...
 
-    def counters(self, session_id: SessionId) -> list[AccountId]: ...
+    def committee(self, session_id: SessionId) -> list[CommitteeMember]: ...
+
+    def counters(self, session_id: SessionId) -> list[AccountId]:
+        """The accounts of the committee's members who act in the system, head first."""
+        ...
 
     def spend_code(self, session_id: SessionId, code_hash: str) -> bool:
         """Record a code as spent (one insert under a unique key); False when it already was."""

@@ -35,6 +35,7 @@ from canbo.services.ports import SYSTEM, Actor
 from canbo.services.voting import ballot_box
 from canbo.services.voting.conferences import STAFF_ROLES, needed_for_quorum, quorum, require_staff
 from canbo.services.voting.ports import (
+    CommitteeMember,
     ConferenceId,
     PaperMode,
     SessionData,
@@ -62,7 +63,11 @@ class Issue:
 
 @dataclass(frozen=True, slots=True)
 class SessionPlan:
-    """What the organizer sets on a draft session."""
+    """What the organizer sets on a draft session.
+
+    The counting committee is ``committee`` (registry people, each with an account when the
+    member acts in the system), head first; a plan that names accounts only (``counters``)
+    makes a committee of those accounts."""
 
     title: str
     subjects: Sequence[tuple[PersonId, str]]
@@ -72,6 +77,13 @@ class SessionPlan:
     questions_sent_on: Any = None
     members_in_office: int | None = None
     parameters: Mapping[str, ParamValue] | None = None
+    committee: Sequence[CommitteeMember] = ()
+
+    def members(self) -> list[CommitteeMember]:
+        """The committee as stored: ``committee``, else one member per account."""
+        if self.committee:
+            return list(self.committee)
+        return [CommitteeMember(account_id=a) for a in dict.fromkeys(self.counters)]
 
 
 def rulebook_of(session: SessionData) -> Rulebook:
@@ -140,7 +152,7 @@ def update_session(
         overrides = dict(plan.parameters or session.parameters)
         rulebook_of(replace(session, parameters=overrides))
         data = _data(session.conference_id, session.rulebook_id, overrides, plan)
-        committee_changed = uow.votes.counters(session_id) != list(dict.fromkeys(plan.counters))
+        committee_changed = uow.votes.committee(session_id) != plan.members()
         uow.votes.update_session(session_id, data)
         _apply(uow, session_id, plan, status)
         if committee_changed and session.ballot_key:
@@ -177,14 +189,28 @@ def _data(
 
 def _apply(uow: VotingUnitOfWork, sid: SessionId, plan: SessionPlan, status: Status) -> None:
     persons = [p for p, _ in plan.subjects]
-    unknown = uow.conferences.persons_exist(persons)
+    committee = _committee(plan)
+    named = [m.person_id for m in committee if m.person_id is not None]
+    unknown = uow.conferences.persons_exist([*persons, *named])
     if unknown:
         raise ValidationError("person_not_found", person_ids=list(unknown))
     if len(set(persons)) != len(persons):
         raise ValidationError("subject_listed_twice")
     uow.votes.set_subjects(sid, plan.subjects)
-    uow.votes.set_counters(sid, list(dict.fromkeys(plan.counters)))
+    uow.votes.set_committee(sid, committee)
     uow.votes.set_status(sid, status)
+
+
+def _committee(plan: SessionPlan) -> list[CommitteeMember]:
+    """The plan's committee, checked: each member a person or an account, nobody twice."""
+    members = plan.members()
+    people = [m.person_id for m in members if m.person_id is not None]
+    accounts = [m.account_id for m in members if m.account_id is not None]
+    if any(m.person_id is None and m.account_id is None for m in members):
+        raise ValidationError("form_invalid", field="committee")
+    if len(set(people)) != len(people) or len(set(accounts)) != len(accounts):
+        raise ValidationError("counter_listed_twice")
+    return members
 
 
 def readiness(uow: VotingUnitOfWork, session: SessionData) -> list[Issue]:
@@ -206,8 +232,10 @@ def readiness(uow: VotingUnitOfWork, session: SessionData) -> list[Issue]:
         issues.append(Issue("no_convened", {}, Citation("QĐ 96-QĐ/TW", rule_id="CV-07")))
     if not attendance.sites:
         issues.append(Issue("no_site", {}))
-    if not uow.votes.counters(sid):
+    if not uow.votes.committee(sid):
         issues.append(Issue("no_counting_committee", {}, Citation("QĐ 96-QĐ/TW", rule_id="CV-14")))
+    elif not uow.votes.counters(sid):
+        issues.append(Issue("counting_committee_no_account", {}))
     if "members" in required_figures(rulebook) and not session.members_in_office:
         issues.append(
             Issue("members_in_office_missing", {}, Citation(rulebook.document, rule_id="NA-12"))
