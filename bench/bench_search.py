@@ -34,6 +34,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "benchmarks.md"
+HEADING = "## Search (bench/bench_search.py)"
 KINDS = ("family_middle", "full_name", "code", "national_id", "year_and_name")
 
 
@@ -185,6 +186,11 @@ def write_doc(text: str, vendor: str) -> None:
     if start in current and end in current:
         before, rest = current.split(start, 1)
         DOC.write_text(before + text + rest.split(end, 1)[1])
+    elif HEADING in current:
+        # After the Search section's text, before the next section's marker.
+        at = current.find("\n<!-- ", current.index(HEADING))
+        at = len(current) if at < 0 else at
+        DOC.write_text(current[:at].rstrip("\n") + "\n\n" + text + "\n" + current[at:])
     else:
         DOC.write_text(current.rstrip("\n") + "\n\n" + text + "\n")
 

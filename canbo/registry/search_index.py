@@ -326,9 +326,29 @@ def match(
                 [_fts5_query(words, kinds, roots), limit],
             )
         else:
+            found = _pg_name_prefix(cur, words, kinds, limit) if roots is None else []
+            if found:
+                return found
             cur.execute(
                 f"SELECT kind, object_id FROM {_TABLE}"  # noqa: S608
                 f" WHERE {_PG_VECTOR} @@ to_tsquery('simple'::regconfig, %s) LIMIT %s",
                 [_ts_query(words, kinds, roots), limit],
             )
         return [(kind, int(object_id)) for kind, object_id in cur.fetchall()]
+
+
+def _pg_name_prefix(
+    cur: Any, words: Sequence[str], kinds: Sequence[str], limit: int
+) -> list[tuple[str, int]]:
+    """PostgreSQL, whole tree: entries whose keys begin with the words as typed ("nguyen
+    van a" → a person's name in written order), read lazily from the B-tree
+    ``registry_search_keys``. A GIN index answers a bitmap of every match before the first
+    row, which for the commonest family names ("nguyen": two million people) costs more than
+    the target; names typed in their written order are the usual case."""
+    one_kind = list(kinds) if len(kinds) == 1 else []
+    kind_filter = " AND kind = %s" if one_kind else ""
+    cur.execute(
+        f"SELECT kind, object_id FROM {_TABLE} WHERE keys LIKE %s{kind_filter} LIMIT %s",  # noqa: S608
+        [" ".join(words) + "%", *one_kind, limit],
+    )
+    return [(kind, int(object_id)) for kind, object_id in cur.fetchall()]

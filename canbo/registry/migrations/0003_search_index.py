@@ -4,7 +4,8 @@ SQLite: an FTS5 virtual table with external content (the rows of ``registry_sear
 kept in step by triggers, with prefix indexes for prefixes of one to eight letters (a prefix
 query then reads one term lazily instead of merging every term it covers). PostgreSQL:
 a GIN index over a weighted ``tsvector`` expression ("simple" configuration: no stemming, the
-words are folded already); the search words carry weight A, the scope tokens weight D.
+words are folded already); the search words carry weight A, the scope tokens weight D; and a
+B-tree on the keys for names typed in their written order over the whole tree.
 Existing people and units are indexed by ``canbo manage rebuild_search_index`` (the demo and
 the bulk import do it themselves).
 """
@@ -41,8 +42,15 @@ PG_VECTOR = (
     "(setweight(to_tsvector('simple'::regconfig, keys || ' ' || context), 'A')"
     " || setweight(to_tsvector('simple'::regconfig, scope), 'D'))"
 )
-PG_FORWARD = [f"CREATE INDEX registry_search_tsv ON registry_searchentry USING gin ({PG_VECTOR})"]
-PG_BACKWARD = ["DROP INDEX IF EXISTS registry_search_tsv"]
+PG_FORWARD = [
+    f"CREATE INDEX registry_search_tsv ON registry_searchentry USING gin ({PG_VECTOR})",
+    # Names typed in written order, over the whole tree, read lazily (search_index.match).
+    "CREATE INDEX registry_search_keys ON registry_searchentry (keys text_pattern_ops)",
+]
+PG_BACKWARD = [
+    "DROP INDEX IF EXISTS registry_search_keys",
+    "DROP INDEX IF EXISTS registry_search_tsv",
+]
 
 
 def _run(statements):  # type: ignore[no-untyped-def]
