@@ -148,3 +148,20 @@ def test_voter_qr_codes_carry_the_public_address_when_one_is_configured() -> Non
     assert voter_url("/bo-phieu/7/", "ABCD") == "http://127.0.0.1:8000/bo-phieu/7/?ma=ABCD"
     with override_settings(CANBO_PUBLIC_URL="http://192.168.1.20:8000"):
         assert voter_url("/bo-phieu/7/", "ABCD") == "http://192.168.1.20:8000/bo-phieu/7/?ma=ABCD"
+
+
+def test_dates_and_numbers_read_the_vietnamese_way_and_the_english_way_when_chosen() -> None:
+    import datetime as dt
+
+    from django.utils import formats, translation
+
+    day = dt.date(2026, 7, 1)
+    with translation.override("vi"):
+        assert formats.date_format(day) == "01/07/2026"
+        assert formats.date_format(day, "SHORT_DATE_FORMAT") == "01/07/2026"
+        assert formats.number_format(1234.5, 1, force_grouping=True) == "1.234,5"
+        assert (
+            Template("{{ d }} {{ x }}").render(Context({"d": day, "x": 45.3})) == "01/07/2026 45,3"
+        )
+    with translation.override("en"):
+        assert formats.number_format(1234.5, 1, force_grouping=True) == "1,234.5"
