@@ -86,8 +86,8 @@ def column_widths(
     Each column is at least as wide as its longest header word (set in ``fonts[0]``, name and
     size) and its longest value word (``fonts[1]``; a value word is counted up to a third of
     the table, so that one absurd value cannot squeeze the others), plus ``padding``; what is
-    left is shared in proportion to how much wider each column's longest value (or half its
-    header) is. Header
+    left is shared in proportion to how much wider each column's longest value (or a third
+    of its header) is. Header
     paragraphs then wrap at spaces only, never inside a word ("Khôn-g hợp lệ").
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -100,11 +100,11 @@ def column_widths(
         words += [min(stringWidth(w, cell_font, cell_size), total / 3) for v in values
                   for w in v.split()]  # fmt: skip
         floor = max(words) + padding
-        # A header may wrap onto two or three lines: half its length is wanted, not all.
-        whole = max([stringWidth(title, head_font, head_size) / 2]
+        # A header may wrap onto two or three lines: a third of its length is wanted.
+        whole = max([stringWidth(title, head_font, head_size) / 3]
                     + [stringWidth(v, cell_font, cell_size) for v in values])  # fmt: skip
         floors.append(floor)
-        wants.append(max(min(whole + padding, total / 2) - floor, 0.0))
+        wants.append(max(min(whole + padding, total * 0.6) - floor, 0.0))
     spare = total - sum(floors)
     if spare <= 0:
         return [w * total / sum(floors) for w in floors]

@@ -60,7 +60,8 @@ def _grid(form: Form, st: dict[str, ParagraphStyle], width: float) -> Flowable:
     head = [para(h, st["cellh"]) for h in form.header]
     body = [[para(v, st["cell"]) for v in row] for row in form.rows]
     fonts = ((st["cellh"].fontName, st["cellh"].fontSize), (st["cell"].fontName, 8.5))
-    widths = column_widths(form.header, form.rows, width, fonts, padding=8)
+    # reportlab pads each cell 6 pt on either side.
+    widths = column_widths(form.header, form.rows, width, fonts, padding=13)
     grid = table([head, *body], repeatRows=1, colWidths=widths)
     grid.setStyle(
         TableStyle(
@@ -75,13 +76,15 @@ def _grid(form: Form, st: dict[str, ParagraphStyle], width: float) -> Flowable:
 
 
 def _signatures(form: Form, st: dict[str, ParagraphStyle], width: float) -> Flowable:
-    def block(titles: list[str]) -> list[Flowable]:
-        out: list[Flowable] = [para(t, st["headb"]) for t in titles]
-        return [*out, para("(Ký, ghi rõ họ và tên)", st["note"]), Spacer(1, 2 * cm),
-                para("." * 40, st["name"])]  # fmt: skip
+    """The compiler's and the signer's blocks; both names on one row below the room to sign."""
+
+    def top(titles: list[str]) -> list[Flowable]:
+        return [*(para(t, st["headb"]) for t in titles), para("(Ký, ghi rõ họ và tên)", st["note"])]
 
     signer = [form.signer, "BÍ THƯ"] if form.signer.startswith("T/M") else [form.signer]
-    grid = table([[block(["NGƯỜI LẬP BIỂU"]), block(signer)]], colWidths=[width / 2] * 2)
+    name = para("." * 40, st["name"])
+    rows: list[list[Any]] = [[top(["NGƯỜI LẬP BIỂU"]), top(signer)], ["", ""], [name, name]]
+    grid = table(rows, colWidths=[width / 2] * 2, rowHeights=[None, 2 * cm, None])
     grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return grid
 

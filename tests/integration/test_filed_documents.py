@@ -24,7 +24,7 @@ from pypdf import PdfReader
 from canbo.accounts.models import RoleGrant
 from canbo.audit.models import AuditEntry
 from canbo.classification import outputs
-from canbo.classification.selectors import Stats
+from canbo.classification.selectors import Stats, UnitReview
 from canbo.core.types import Role
 from canbo.registry.models import Person
 from canbo.services.ports import SYSTEM
@@ -37,6 +37,7 @@ from .voting_builders import Hall, check_in, close_and_count, hall, make_key
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
+RESULTS = Path(__file__).resolve().parents[2] / "test-results"
 RULE_ID = re.compile(r"\b(?:[A-Z]{2,4}-\d{2,3}|[A-Z]{2,3}\d{2,3}_\d{4}|[a-z]+(?:_[a-z]+){2,})\b")
 """A handbook rule ID (CV-07, EL-30), a rulebook ID (QD96_2023) or a machine code."""
 
@@ -75,6 +76,8 @@ def minutes(h: Hall, username: str = "kiemphieu1") -> str:
     client.force_login(get_user_model().objects.get(username=username))
     response = client.get(f"/bo-phieu/{h.session}/bien-ban-kiem-phieu.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"bien-ban-kiem-phieu-{username}.pdf").write_bytes(response.content)
     return pdf_text(response.content)
 
 
@@ -159,6 +162,30 @@ def test_the_classification_forms_carry_their_heading_and_no_header_word_breaks(
     ws = load_workbook(io.BytesIO(outputs.xlsx_bytes(form))).active
     assert ws is not None and ws["A1"].value == "ĐẢNG BỘ XÃ YÊN MINH"
     assert ws["B6"].value == 40 and ws["E6"].value == pytest.approx(0.25)
+    subjects = [
+        SimpleNamespace(name=name, kind=kind, proposed_level=level, final_level=level,
+                        version=1, exemption=exemption)
+        for name, kind, level, exemption in LIST
+    ]  # fmt: skip
+    review = UnitReview(cycle, 1, "Chi bộ thôn Na Pô", subjects, [], True, False)  # type: ignore[arg-type]
+    listing = outputs.list_form(review)
+    pdf = outputs.pdf_bytes(listing)
+    (RESULTS / "danh-sach-xep-loai.pdf").write_bytes(pdf)
+    text = pdf_text(pdf)
+    flat = " ".join(text.split())
+    assert "DANH SÁCH KẾT QUẢ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG Năm 2025" in flat
+    assert "CHI BỘ THÔN NA PÔ" in flat and "T/M CHI BỘ BÍ THƯ" in flat
+    assert not split_words(text, listing.header)
+
+
+LIST = [
+    ("Chi bộ thôn Na Pô", "collective", 2, ""),
+    ("Nguyễn Thị Hoa", "leader", 1, ""),
+    ("Trần Văn Bình", "individual", 2, ""),
+    ("Lê Minh Châu", "individual", 3, ""),
+    ("Phạm Quốc Dũng", "member_outside", None, "admitted_lt_6_months"),
+    ("Hoàng Thị Lan", "individual", 2, ""),
+]
 
 
 def test_invitations_print_one_a5_sheet_per_person_convened_for_those_who_run_it() -> None:
