@@ -10,7 +10,8 @@ A figure feeds its chart and its table from one :class:`Tally`, so the two canno
 At national scale the whole-tree aggregates read millions of rows (minutes on SQLite), so
 each query's rows are kept in the ``home`` cache (:meth:`Scope.fetch`): for
 ``CANBO_HOME_CACHE_SECONDS`` after a page counted them, or for the day when ``canbo home
-figures`` counted them ahead (nightly, and after the demo is built). The page says when.
+figures`` counted them ahead (nightly, and after the demo is built); when they are counted is
+:mod:`canbo.web.dashboard_counting`. The page says when.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from canbo.voting import models as vt
 from canbo.voting.choices import Status
 
 from . import dashboard_reminders as reminders
-from .dashboard_reminders import LinkRow, Reminder, Scope, as_date, setting
+from .dashboard_reminders import LinkRow, Reminder, Scope, as_date
 
 LIST_LIMIT = 10
 ETHNIC_ROWS = 8
@@ -314,7 +315,8 @@ def actions(actor: Actor) -> list[ActionLink]:
     return found
 
 
-def _compute(actor: Actor, today: dt.date, where: Scope) -> Home:
+def compute(actor: Actor, today: dt.date, where: Scope) -> Home:
+    """Every figure of the home page, each query through ``where`` (its cut and its cache)."""
     counts = composition_counts(where, today)
     roots = scope.readable_roots(actor)
     names = reminders.unit_names(sorted(roots), today) if roots is not None else {}
@@ -333,16 +335,3 @@ def _compute(actor: Actor, today: dt.date, where: Scope) -> Home:
         progress=progress,
         reminders=found,
     )
-
-
-def home(actor: Actor, today: dt.date) -> Home:
-    """The home page's data for the actor on ``today``. Each query's rows are kept for
-    ``CANBO_HOME_CACHE_SECONDS`` (0: counted on every request), or until the next day when
-    ``canbo home figures`` counted them; the page says when they were counted."""
-    seconds = setting("CANBO_HOME_CACHE_SECONDS", 300)
-    return _compute(actor, today, Scope.of(actor, today, seconds))
-
-
-def count_ahead(actor: Actor, today: dt.date, seconds: int) -> Home:
-    """Count the actor's figures afresh and keep them for ``seconds`` (``canbo home figures``)."""
-    return _compute(actor, today, Scope.of(actor, today, seconds, renew=True))

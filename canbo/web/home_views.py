@@ -10,7 +10,7 @@ from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
 
-from . import dashboard
+from . import dashboard, dashboard_counting
 
 
 @verified_login_required
@@ -19,7 +19,7 @@ def home_view(request: HttpRequest) -> HttpResponse:
     progress; reminders; and links to the forms the actor may use, scoped to the actor."""
     actor = actor_for(request.user)
     context = {
-        "home": dashboard.home(actor, SystemClock().today()),
+        "home": dashboard_counting.home(actor, SystemClock().today()),
         "actions": dashboard.actions(actor),
     }
     return render(request, "web/home.html", context)

@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from canbo.accounts.actors import actor_for
 from canbo.core.clock import SystemClock
 from canbo.services.ports import SYSTEM
-from canbo.web import dashboard
+from canbo.web import dashboard_counting as counting
 from canbo.web.dashboard_reminders import Scope
 
 DAY_AND_MARGIN = 26 * 3600
@@ -48,7 +48,7 @@ class Command(BaseCommand):
                 continue
             seen.add((where.whole, where.units))
             started = time.perf_counter()
-            home = dashboard.count_ahead(actor, today, options["seconds"])
+            home = counting.count_ahead(actor, today, options["seconds"])
             seconds = time.perf_counter() - started
             label = "; ".join(home.scope_names) or "toàn hệ thống / whole tree"
             self.stdout.write(f"{label}: {home.members:,} đảng viên / members, {seconds:.1f} s")
