@@ -34,6 +34,7 @@ from canbo.services.voting.ports import (
     SessionData,
     SiteId,
 )
+from canbo.services.voting.ports import Status as VoteStatus
 
 from . import selectors as vote_sel
 from .choices import Status
@@ -256,9 +257,9 @@ def _projector(request: HttpRequest, cid: int) -> dict[str, object]:
     """What the hall sees: each vote open or not, attendance and quorum, published results."""
     context = _live(request, cid)
     sessions = cast("list[SessionData]", context["sessions"])
-    published = {s.title for s in sessions if s.status == Status.PUBLISHED}
+    published = {s.title for s in sessions if s.status == VoteStatus.PUBLISHED}
     context["votes"] = [
-        {"title": s.title, "open": s.status == Status.OPEN, "label": Status(s.status).label}
+        {"title": s.title, "open": s.status == VoteStatus.OPEN, "label": Status(s.status).label}
         for s in sessions
     ]
     context["results"] = [r for r in vote_sel.certified_results(cid) if r["title"] in published]

@@ -165,3 +165,12 @@ def test_dates_and_numbers_read_the_vietnamese_way_and_the_english_way_when_chos
         )
     with translation.override("en"):
         assert formats.number_format(1234.5, 1, force_grouping=True) == "1,234.5"
+
+
+def test_an_invalid_query_parameter_is_named_on_the_page_never_silently_replaced() -> None:
+    h = hall()
+    client = signed_in(h.counters[0])
+    tree = client.get("/tree/?as_of=hom-qua").content.decode()
+    assert "data-bad-date" in tree and "hom-qua" in tree
+    search = client.get("/search/?q=Hoa&trong=abc")
+    assert search.status_code == 400 and 'class="errorlist"' in search.content.decode()
