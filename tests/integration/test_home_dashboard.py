@@ -453,3 +453,10 @@ def test_the_whole_tree_is_counted_in_the_background_while_the_page_says_so(
         in _client("quantri2", Role.ADMIN, None).get("/").content.decode()
     )
     store().clear()
+
+
+def test_the_console_verb_counts_the_figures_ahead() -> None:
+    from canbo.cli import USAGE, resolve
+
+    assert resolve(["home", "figures", "--seconds", "60"]) == ["home_figures", "--seconds", "60"]
+    assert "home figures" in USAGE
