@@ -94,7 +94,7 @@ class PickerWidget(forms.Widget):
         query = {"loai": self.kind}
         if self.within is not None:
             query["trong"] = str(self.within)
-        context["picker"] = {
+        context["widget"]["picker"] = {
             "kind": self.kind,
             "multiple": self.multiple,
             "url": reverse("web:suggest") + "?" + "&".join(f"{k}={v}" for k, v in query.items()),
@@ -132,6 +132,7 @@ class PickerField(forms.Field):
 
     default_error_messages: ClassVar[dict[str, Any]] = {
         "unknown": _("Không tìm thấy trong phạm vi của bạn: %(items)s."),
+        "outside": _("Có mục đã chọn không thuộc phạm vi của bạn; hãy chọn lại."),
         "not_offered": _("Không có trong danh sách được chọn: %(items)s."),
         "one_only": _("Chỉ chọn một."),
     }
@@ -174,9 +175,12 @@ class PickerField(forms.Field):
         self.widget.within = unit_id
 
     def _labels(self, ids: Sequence[int]) -> Mapping[int, str]:
+        """Labels of the chosen ids the actor may read (an id posted by hand from outside the
+        scope is dropped, never described)."""
         if not ids or self.day is None:
             return {}
-        return {hit.id: hit.label for hit in describe(self.kind, ids, self.day)}
+        readable = [i for i in ids if self._readable(i)]
+        return {hit.id: hit.label for hit in describe(self.kind, readable, self.day)}
 
     def to_python(self, value: Any) -> list[str]:
         return _values(value)
@@ -218,13 +222,17 @@ class PickerField(forms.Field):
                     params={"items": ", ".join(unknown)},
                 )
             return ids
-        unknown += [f"#{i}" for i in ids if not self._readable(i)]
+        code_of = {pk: c for c, pk in by_code.items()}
+        outside = [i for i in ids if not self._readable(i)]
+        unknown += [code_of[i] for i in outside if i in code_of]
         if unknown:
             raise forms.ValidationError(
                 self.error_messages["unknown"],
                 code="unknown",
                 params={"items": ", ".join(unknown)},
             )
+        if outside:  # an id posted by hand: not named back
+            raise forms.ValidationError(self.error_messages["outside"], code="outside")
         return ids
 
     def _readable(self, pk: int) -> bool:
