@@ -21,7 +21,7 @@ from canbo.audit.models import AuditEntry
 from canbo.registry import search_index
 from canbo.services.ports import SYSTEM
 
-from . import records, tree
+from . import activity, records, tree
 from .bulk import BulkWriter, IdAllocator
 from .catalog import TITLES
 from .central import build_central
@@ -102,6 +102,9 @@ def build_demo(
     counts = dict(sorted(writer.counts.items()))
     seconds = round(time.perf_counter() - started, 1)
     named = {**rows.named, **_demo_cell(rows.cells)}
+    if "demo_cell" in named:
+        year_of_use = activity.build_activity(named["demo_cell"], today, seed)
+        progress(f"hội nghị, lấy phiếu, đánh giá / votes and a cycle: {year_of_use}")
     scopes = {k: v for k, v in named.items() if k in ("province:08", "demo_cell")}
     DjangoAuditLog().append(
         SYSTEM,
