@@ -113,9 +113,8 @@ def _recognition_form(data: Any, s: Subject) -> forms.Form:
 
 
 def _transfer_form(data: Any, s: Subject) -> forms.Form:
-    cell = _cell(s)
-    cells = [c for c in sel.unit_choices(s.actor, cell, s.today, cells_only=True) if c[0] != cell]
-    return rf.TransferForm(data, cells=cells, initial={"kind": "official", "on": s.today})
+    initial = {"kind": "official", "on": s.today}
+    return rf.TransferForm(data, actor=s.actor, today=s.today, initial=initial)
 
 
 def _transfer(s: Subject, form: rf.TransferForm) -> str:
@@ -150,8 +149,8 @@ def _leave_roll(s: Subject, form: rf.LeaveRollForm) -> str:
 
 
 def _position_form(data: Any, s: Subject) -> forms.Form:
-    units = sel.unit_choices(s.actor, _cell(s), s.today)
-    return rf.PositionForm(data, titles=sel.title_choices(), units=units)
+    titles = sel.title_choices()
+    return rf.PositionForm(data, titles=titles, actor=s.actor, today=s.today)
 
 
 def _add_record(s: Subject, form: Any) -> str:

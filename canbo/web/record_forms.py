@@ -3,8 +3,9 @@ discipline, leave, retirement notices, relatives, and changes of units.
 
 Each form parses and cleans input at the edge and builds the core value a service checks;
 the rules themselves live in the core and the services, whose refusals come back to the field
-they name (:func:`canbo.web.record_views.show_refusal`). Choices of a person's post, a cell or
-a unit are plain selects limited to the actor's scope (a type-ahead picker replaces them).
+they name (:func:`canbo.web.record_views.show_refusal`). A cell or a unit is chosen with the
+type-ahead picker (:mod:`canbo.web.widgets`), checked against the actor's scope; a person's
+own posts, relatives, and a unit's siblings and children are short selects.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from canbo.core import records as rec
 from canbo.core.registry import PersonData, UnitVersionData
 from canbo.core.types import DisciplineForm, Interval, LeaveKind, RelationKind, Sex, UnitKind
 from canbo.registry import choices
+from canbo.registry.search import UNIT
+from canbo.services.ports import Actor
+
+from .widgets import PickerField, bind_pickers
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -117,14 +122,14 @@ LEAVING = tuple(
 
 class TransferForm(forms.Form):
     kind = forms.ChoiceField(label=_("Hình thức"), choices=TRANSFER_KINDS, widget=forms.RadioSelect)
-    to_cell = forms.TypedChoiceField(label=_("Chuyển đến chi bộ"), coerce=int)
+    to_cell = PickerField(UNIT, label=_("Chuyển đến chi bộ"))
     on = date_field(_("Từ ngày"))
     until = date_field(_("Đến ngày (sinh hoạt tạm thời)"), required=False)
     decision_ref = _text(_("Số giấy giới thiệu, quyết định"), 64)
 
-    def __init__(self, *args: Any, cells: list[tuple[int, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, actor: Actor, today: dt.date, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_cell"].choices = [("", "—"), *cells]  # type: ignore[attr-defined]
+        bind_pickers(self, actor, today)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -142,7 +147,7 @@ class LeaveRollForm(forms.Form):
 
 class PositionForm(forms.Form):
     title_code = forms.ChoiceField(label=_("Chức danh"))
-    unit_id = forms.TypedChoiceField(label=_("Đơn vị"), coerce=int)
+    unit_id = PickerField(UNIT, label=_("Đơn vị"))
     how = forms.ChoiceField(label=_("Hình thức"), choices=choices.HowFilled.choices)
     valid_from = date_field(_("Từ ngày"))
     term_ends = date_field(_("Hết thời hạn"), required=False)
@@ -153,12 +158,13 @@ class PositionForm(forms.Form):
         self,
         *args: Any,
         titles: list[tuple[str, str]],
-        units: list[tuple[int, str]],
+        actor: Actor,
+        today: dt.date,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["title_code"].choices = [("", "—"), *titles]  # type: ignore[attr-defined]
-        self.fields["unit_id"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
+        bind_pickers(self, actor, today)
 
     def record(self) -> rec.PositionData:
         c = self.cleaned_data

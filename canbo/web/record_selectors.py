@@ -2,9 +2,9 @@
 the forms they may use), the membership events shown in a person's history, and the choices
 of the forms' selects, limited to the actor's scope.
 
-Scope goes through :mod:`canbo.accounts.scope` (the one adapter of access control); lists
-are cut to the subtrees the actor may write on (a type-ahead picker will replace the
-selects, so the lists are capped).
+Scope goes through :mod:`canbo.accounts.scope` (the one adapter of access control). The
+selects left are short (a person's posts and relatives, a unit's siblings and children);
+a cell or a unit anywhere in the scope is chosen with the type-ahead picker.
 """
 
 from __future__ import annotations
@@ -19,13 +19,10 @@ from canbo.accounts import scope
 from canbo.core import records as rec
 from canbo.core.permissions import Action
 from canbo.core.registry import MEMBER_HOLDING_KINDS
-from canbo.core.types import UnitId
-from canbo.db import unit_tree
 from canbo.registry import models as m
 from canbo.services.ports import Actor
 
 CHOICES_LIMIT = 300
-SUBTREE_LIMIT = 2000
 CELL_KINDS = [str(k) for k in MEMBER_HOLDING_KINDS]
 
 
@@ -46,16 +43,6 @@ class UnitDesk:
     unit_id: int
     can_write: bool
     holds_members: bool
-
-
-def _parent_name() -> Subquery:
-    return Subquery(
-        m.UnitVersion.objects.filter(
-            unit_id=OuterRef("parent_id"),
-            valid_from__lte=OuterRef("valid_from"),
-            valid_to__gte=OuterRef("valid_from"),
-        ).values("name")[:1]
-    )
 
 
 def person_cell(person_id: int, today: dt.date) -> int | None:
@@ -106,51 +93,6 @@ def unit_desk(actor: Actor, unit_id: int, as_of: dt.date) -> UnitDesk:
         .first()
     )
     return UnitDesk(unit_id, can_write=kind is not None, holds_members=kind in CELL_KINDS)
-
-
-def _write_roots(actor: Actor, near: int, today: dt.date) -> list[int]:
-    roots: list[int] = list(scope.roots_for_action(actor, Action.WRITE_RECORDS))
-    if scope.can_do(actor, Action.WRITE_RECORDS, near, today) and not roots:
-        # A writer of the whole tree: offer the units around ``near`` (two levels up).
-        chain = unit_tree.ancestors(near, today)
-        roots = [chain[min(2, len(chain) - 1)]] if chain else []
-    return roots
-
-
-def _nearby(actor: Actor, near: int, today: dt.date) -> set[UnitId]:
-    """The units offered around ``near``: the subtree of its highest ancestor that the actor
-    may write and that holds at most ``SUBTREE_LIMIT`` units (a commune or a province's
-    agencies rather than a whole province), else the actor's whole write scope."""
-    best: set[UnitId] = set()
-    for unit in unit_tree.ancestors(near, today)[1:]:
-        if not scope.can_do(actor, Action.WRITE_RECORDS, unit, today):
-            break
-        below = set(unit_tree.subtree_ids(unit, today))
-        if len(below) > SUBTREE_LIMIT:
-            break
-        best = below
-    if best:
-        return best
-    ids: set[UnitId] = set()
-    for root in _write_roots(actor, near, today):
-        ids.update(unit_tree.subtree_ids(root, today))
-    return ids
-
-
-def unit_choices(
-    actor: Actor, near: int, today: dt.date, *, cells_only: bool = False
-) -> list[tuple[int, str]]:
-    """Units valid today around ``near`` in the subtrees the actor may write, as
-    ``(id, "name — parent")``, in Vietnamese order of names (at most ``CHOICES_LIMIT``)."""
-    ids = _nearby(actor, near, today)
-    rows = m.UnitVersion.objects.filter(unit_id__in=ids, valid_from__lte=today, valid_to__gte=today)
-    if cells_only:
-        rows = rows.filter(kind__in=CELL_KINDS)
-    rows = rows.annotate(parent_name=_parent_name()).order_by("sort_key", "unit_id")
-    return [
-        (v.unit_id, f"{v.name} — {v.parent_name}" if v.parent_name else v.name)
-        for v in rows[:CHOICES_LIMIT]
-    ]
 
 
 def sibling_choices(actor: Actor, unit_id: int, today: dt.date) -> list[tuple[int, str]]:

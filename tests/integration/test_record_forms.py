@@ -133,10 +133,12 @@ def test_an_official_transfer_through_the_form_moves_the_member(place: Place) ->
     client = client_as(Role.ORG_STAFF, place.tree.commune)
     url = f"/people/{place.an}/cap-nhat/chuyen-sinh-hoat/"
     page = client.get(url).content.decode()
-    assert "Chi bộ thôn Bản Lý" in page
-    assert "Chi bộ thôn Nà Giàng" not in page  # outside the clerk's scope
+    assert 'data-url="/tim/goi-y/?loai=unit"' in page  # the cell is picked by name
+    offered = client.get("/tim/goi-y/", {"q": "chi bo thon", "loai": "unit"}).content.decode()
+    assert "Chi bộ thôn Bản Lý" in offered
+    assert "Chi bộ thôn Nà Giàng" not in offered  # outside the clerk's scope
     response = client.post(
-        url, {"kind": "official", "to_cell": place.tree.cell_b, "on": "2026-02-01"}
+        url, {"kind": "official", "to_cell": f"id:{place.tree.cell_b}", "on": "2026-02-01"}
     )
     assert response.status_code == 302
     cells = list(
@@ -239,7 +241,7 @@ def test_posts_are_appointed_acting_and_ended_and_leave_and_retirement_are_recor
     base = f"/people/{place.an}/cap-nhat"
     acting = {
         "title_code": "BT-CB",
-        "unit_id": place.tree.cell_a,
+        "unit_id": f"id:{place.tree.cell_a}",
         "how": "acting",
         "valid_from": "2026-01-05",
     }
