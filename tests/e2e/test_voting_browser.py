@@ -104,10 +104,12 @@ def test_a_full_confidence_vote_in_the_browser(
         press(staff, "Thêm điểm cầu")
     staff.fill("#id_lines", "Khai mạc\nLấy phiếu tín nhiệm\nBế mạc")
     press(staff, "Lưu chương trình")
+    staff.click("text=Nâng cao: dán danh sách mã cán bộ")
     staff.fill("#id_convene", "\n".join(p))
     press(staff, "Triệu tập")
     staff.get_by_role("link", name="Tạo cuộc lấy phiếu").click()
     staff.fill("#id_title", "Lấy phiếu tín nhiệm giữa nhiệm kỳ 2025-2030")
+    staff.click("text=Nâng cao: dán danh sách mã cán bộ, tài khoản")
     staff.fill(
         "#id_subjects",
         f"{p[0]} | Bí thư Đảng ủy\n{p[1]} | Chủ tịch UBND xã\n{p[2]} | Phó Bí thư Thường trực",
