@@ -29,10 +29,8 @@ KIND_PERSON = "p"
 KIND_UNIT = "u"
 _TABLE = "registry_searchentry"
 _CHUNK = 20_000
-_PG_VECTOR = (
-    "(setweight(to_tsvector('simple'::regconfig, keys || ' ' || context), 'A')"
-    " || setweight(to_tsvector('simple'::regconfig, scope), 'D'))"
-)
+_PG_VECTOR = "canbo_search_vector(keys, context, scope)"
+_PG_PREFIX = 8
 
 Row = tuple[str, int, str, str, str]
 # The same trigger as the migration creates; rebuild() drops it while it fills the table.
@@ -296,7 +294,8 @@ def _fts5_query(words: Sequence[str], kinds: Iterable[str], roots: Iterable[int]
 
 
 def _ts_query(words: Sequence[str], kinds: Iterable[str], roots: Iterable[int] | None) -> str:
-    terms = [f"{w}:*A" for w in words]
+    # Prefixes of up to eight letters are terms of the index (the migration's function).
+    terms = [f"{w}:A" if len(w) <= _PG_PREFIX else f"{w}:*A" for w in words]
     tokens = {KIND_PERSON: ScopeTokens.PERSON, KIND_UNIT: ScopeTokens.UNIT}
     kind_terms = [f"{tokens[k]}:D" for k in sorted(kinds)]
     if len(kind_terms) == 1:

@@ -3,9 +3,10 @@
 SQLite: an FTS5 virtual table with external content (the rows of ``registry_searchentry``),
 kept in step by triggers, with prefix indexes for prefixes of one to eight letters (a prefix
 query then reads one term lazily instead of merging every term it covers). PostgreSQL:
-a GIN index over a weighted ``tsvector`` expression ("simple" configuration: no stemming, the
-words are folded already); the search words carry weight A, the scope tokens weight D; and a
-B-tree on the keys for names typed in their written order over the whole tree.
+a GIN index over ``canbo_search_vector(keys, context, scope)``, a ``tsvector`` of every word
+with its prefixes of up to eight letters (weight A) and the scope tokens (weight D), so that
+queries ask exact terms; and a B-tree on the keys for names typed in their written order over
+the whole tree.
 Existing people and units are indexed by ``canbo manage rebuild_search_index`` (the demo and
 the bulk import do it themselves).
 """
@@ -38,11 +39,24 @@ SQLITE_BACKWARD = [
     "DROP TRIGGER IF EXISTS registry_searchentry_ai",
     "DROP TABLE IF EXISTS registry_search_fts",
 ]
-PG_VECTOR = (
-    "(setweight(to_tsvector('simple'::regconfig, keys || ' ' || context), 'A')"
-    " || setweight(to_tsvector('simple'::regconfig, scope), 'D'))"
-)
+# Every word of keys and context with each of its prefixes up to eight letters (and the whole
+# word), weight A; the scope tokens, weight D. A query then asks exact terms ("nguyen:A"), which
+# GIN intersects skipping through long posting lists, instead of a prefix ("nguyen:*A"), which
+# GIN answers by first collecting every row of every matching term into a bitmap.
+PG_FUNCTION = """
+CREATE OR REPLACE FUNCTION canbo_search_vector(keys text, context text, scope text)
+RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+  SELECT setweight(array_to_tsvector(ARRAY(
+           SELECT DISTINCT substr(w, 1, n)
+           FROM unnest(string_to_array(keys || ' ' || context, ' ')) AS w,
+                generate_series(1, length(w)) AS n
+           WHERE w <> '' AND (n <= 8 OR n = length(w)))), 'A')
+      || setweight(array_to_tsvector(ARRAY(
+           SELECT t FROM unnest(string_to_array(scope, ' ')) AS t WHERE t <> '')), 'D')
+$$"""
+PG_VECTOR = "canbo_search_vector(keys, context, scope)"
 PG_FORWARD = [
+    PG_FUNCTION,
     f"CREATE INDEX registry_search_tsv ON registry_searchentry USING gin ({PG_VECTOR})",
     # Names typed in written order, over the whole tree, read lazily (search_index.match).
     "CREATE INDEX registry_search_keys ON registry_searchentry (keys text_pattern_ops)",
@@ -50,6 +64,7 @@ PG_FORWARD = [
 PG_BACKWARD = [
     "DROP INDEX IF EXISTS registry_search_keys",
     "DROP INDEX IF EXISTS registry_search_tsv",
+    "DROP FUNCTION IF EXISTS canbo_search_vector(text, text, text)",
 ]
 
 
