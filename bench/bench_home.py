@@ -102,8 +102,8 @@ def section(result: dict[str, Any], samples: int) -> str:
         "The page's figures are read from the `home` cache (counted by the first page, or ahead by",
         "`canbo home figures`); the page rows time the selectors and the template, not the login",
         "middleware. Target: the administrator's home page ≤ 500 ms p95. Without the cache the",
-        "whole tree's figures read all 5.3 million memberships: the first page of the day waits",
-        "minutes unless `canbo home figures` ran (nightly, and after building the demo).",
+        "whole tree's figures read all 5.3 million memberships: the page then counts them in the",
+        "background and says so, unless `canbo home figures` ran (nightly, and after a build).",
         END,
     ]
     return "\n".join(lines)
