@@ -123,7 +123,7 @@ def _charts_and_tables(page: Any) -> dict[str, list[int]]:
 
 
 def test_the_clerk_and_the_cell_secretary_each_see_charts_and_tables_of_their_scope(
-    live_server: Any, page: Any, browser: Any, places: dict[str, int]
+    live_server: Any, page: Any, browser: Any, places: dict[str, int], screenshot_dir: Path
 ) -> None:
     _sign_in(page, live_server.url, "bantochuc")
     clerk = _charts_and_tables(page)
@@ -147,6 +147,7 @@ def test_the_clerk_and_the_cell_secretary_each_see_charts_and_tables_of_their_sc
     assert phone.locator("text=Chi bộ thôn Phìn Ngan").count() >= 1
     assert phone.locator("a:has-text('Tạo hội nghị')").count() == 0
     assert phone.locator("a:has-text('Mở đợt đánh giá')").count() == 0
+    phone.screenshot(path=str(screenshot_dir / "home-phone.png"), full_page=True)
     overflow = phone.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"
     )
