@@ -65,6 +65,10 @@ class PickerWidget(forms.Widget):
     def is_hidden(self) -> bool:
         return False
 
+    def use_required_attribute(self, initial: Any) -> bool:
+        # The text box is empty once an item is chosen: the server checks that one was.
+        return False
+
     def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str]:
         getter = getattr(data, "getlist", None)
         values = getter(name) if getter else [data.get(name, "")]
