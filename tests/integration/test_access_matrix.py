@@ -79,6 +79,7 @@ WRITERS: dict[str, set[Role]] = {
     "conferences:agenda": WRITE,
     "conferences:add_site": WRITE,
     "conferences:convene": WRITE,
+    "conferences:invitations": WRITE,  # the QR on an invitation checks a delegate in
     "conferences:show_item": STAFF,
     "conferences:checkin": STAFF,
     "voting:create": WRITE,
