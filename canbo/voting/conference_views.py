@@ -23,6 +23,7 @@ from canbo.conferences import forms, selectors
 from canbo.conferences.models import Site
 from canbo.core.clock import SystemClock
 from canbo.core.errors import DomainError
+from canbo.core.search_text import fold, matches, query_words
 from canbo.core.types import PersonId, UnitId
 from canbo.registry.pickers import bind_pickers
 from canbo.services.voting import conferences as svc
@@ -194,10 +195,33 @@ def site_checkin(request: HttpRequest, site_id: int) -> HttpResponse:
         "site": site,
         "form": forms.CheckInForm(),
         "results": [result] if result else [],
-        "rows": rows,
+        **_rows_shown(request, rows),
         **_live(request, site.conference_id),
     }
     return render(request, "conferences/checkin.html", context)
+
+
+# Up to this many delegates the whole list is on the page and filtered in the browser; a
+# longer one is filtered on the server (htmx swaps the table as the clerk types).
+CLIENT_FILTER_MAX = 3000
+SERVER_PAGE = 200
+
+
+def _rows_shown(request: HttpRequest, rows: list[selectors.ConvenedRow]) -> dict[str, object]:
+    """The check-in list as shown: every row for a list the browser filters, else the rows
+    matching ``q`` (name or code, without tones), at most ``SERVER_PAGE`` of them."""
+    if len(rows) <= CLIENT_FILTER_MAX:
+        return {"rows": rows, "server_filter": False}
+    q = request.GET.get("q", "")[:100]
+    words = query_words(q)
+    found = [r for r in rows if matches(words, fold(f"{r.full_name} {r.code}"))]
+    return {
+        "rows": found[:SERVER_PAGE],
+        "server_filter": True,
+        "q": q,
+        "matching": len(found),
+        "total": len(rows),
+    }
 
 
 def _bulk_check_in(
@@ -233,7 +257,7 @@ def _bulk_check_in(
         "bulk_form": form,
         "results": results,
         "refused": refused,
-        "rows": rows,
+        **_rows_shown(request, rows),
         **_live(request, site.conference_id),
     }
     return render(

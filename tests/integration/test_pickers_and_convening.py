@@ -19,7 +19,7 @@ from canbo.audit.models import AuditEntry
 from canbo.conferences.models import CheckIn, Convocation, Site
 from canbo.core.types import PersonId, Role, Sex, UnitId, UnitKind
 from canbo.registry import models as reg
-from canbo.voting import models
+from canbo.voting import conference_views, models
 from canbo.voting import selectors as vote_sel
 from tests import factories as f
 
@@ -222,6 +222,23 @@ def test_bulk_check_in_checks_each_delegate_in_with_an_audit_entry_each(
     # someone not convened (or already in) cannot be ticked: refused, nothing recorded
     post(staff, url, {"present": [p["an"], p["outside"]]}, 400)
     assert AuditEntry.objects.filter(action="conference.check_in").count() == 2
+
+
+def test_a_long_check_in_list_is_filtered_on_the_server(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tree, p, staff = world.tree, world.people, world.staff
+    cid = conference(staff, tree.commune)
+    post(staff, f"/hoi-nghi/{cid}/trieu-tap/", {"unit_members": f"id:{tree.commune}"})
+    post(staff, f"/hoi-nghi/{cid}/diem-cau/", {"name": "Hội trường"})
+    url = f"/hoi-nghi/diem-cau/{Site.objects.get(conference_id=cid).pk}/"
+    monkeypatch.setattr(conference_views, "CLIENT_FILTER_MAX", 2)
+    page = staff.get(url, {"q": "binh"}).content.decode()
+    assert page.count('name="present"') == 1 and f'value="{p["binh"]}"' in page
+    assert 'hx-get="' in page and "data-picker-filter" not in page
+    assert "1 trên 1 người khớp (danh sách có 3 người)" in page
+    monkeypatch.setattr(conference_views, "CLIENT_FILTER_MAX", 3000)
+    assert staff.get(url, {"q": "binh"}).content.decode().count('name="present"') == 3
 
 
 def test_the_picker_offers_only_the_actors_scope_and_a_posted_id_outside_is_refused(

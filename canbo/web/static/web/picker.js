@@ -93,6 +93,7 @@
     if (root.dataset.ready) { return; }
     root.dataset.ready = "1";
     var box = root.querySelector("[data-picker-filter]");
+    if (!box) { return; }  // a long list is filtered on the server
     box.hidden = false;
     box.addEventListener("input", function () {
       root.querySelectorAll("[data-filter]").forEach(function (el) {
