@@ -69,6 +69,7 @@ def places() -> dict[str, int]:
     for n in range(40):
         _member(n, cell_a if n % 3 else cell_b, today)
     _activity(commune, today)
+    _cycle(province, today)
     for username, role, root in (
         ("bantochuc", Role.ORG_STAFF, province),
         ("bithu", Role.CELL_SECRETARY, cell_b),
@@ -104,6 +105,20 @@ def _activity(commune: UnitId, today: dt.date) -> None:
     )  # fmt: skip
 
 
+def _cycle(province: UnitId, today: dt.date) -> None:
+    """The province's classification cycle of the year, opened by its commission."""
+    from canbo.classification.store import DjangoClassificationUnitOfWork
+    from canbo.core.types import AccountId
+    from canbo.services.classification import cycle as cycle_svc
+    from canbo.services.ports import Actor, Grant
+
+    staff = Actor(AccountId(1), "ban-to-chuc", (Grant(Role.ORG_STAFF, province),))
+    cycle_svc.open_cycle(
+        DjangoClassificationUnitOfWork(), staff, today.year, province, today,
+        f"Đánh giá, xếp loại năm {today.year}",
+    )  # fmt: skip
+
+
 def _sign_in(page: Any, base: str, username: str) -> None:
     page.goto(f"{base}/login/")
     page.fill("#id_username", username)
@@ -133,6 +148,7 @@ def test_the_clerk_and_the_cell_secretary_each_see_charts_and_tables_of_their_sc
     assert page.locator("#nhac-probation a").count() >= 1
     assert page.locator("a:has-text('Hội nghị Ban Chấp hành Đảng bộ xã lần thứ năm')").count() == 1
     assert page.locator("#nhac-reviews a").count() == 1
+    assert page.locator("#progress-h + table a:has-text('Đảng bộ xã Bát Xát')").count() == 1
     assert "1.0" not in page.locator("table.figures").first.inner_text()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
