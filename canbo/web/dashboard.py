@@ -115,7 +115,8 @@ class ProgressRow:
 class Home:
     as_of: dt.date
     counted_at: dt.datetime
-    scope_names: tuple[str, ...]  # empty: the whole tree
+    whole: bool  # the whole tree is in scope
+    scope_names: tuple[str, ...]  # the roots of the scope as they are named today
     members: int
     tallies: tuple[Tally, ...]
     conferences: tuple[LinkRow, ...]
@@ -327,6 +328,7 @@ def compute(actor: Actor, today: dt.date, where: Scope) -> Home:
     return Home(
         as_of=today,
         counted_at=min(where.counted),
+        whole=where.whole,
         scope_names=tuple(sorted(names.values())),
         members=sum(c[-1] for c in counts),
         tallies=tallies(counts),

@@ -363,6 +363,15 @@ def test_each_role_is_offered_only_the_forms_it_may_use(world: World) -> None:
     assert "Chi bộ thôn Trung Chải" in secretary and "Lù Văn Sáng" not in secretary
 
 
+def test_an_account_without_a_readable_unit_sees_no_figures_and_no_whole_tree(
+    world: World,
+) -> None:
+    page = _client("kiemphieu", Role.COUNTING_COMMITTEE, world.commune).get("/").content.decode()
+    assert "Phạm vi: không có đơn vị nào" in page
+    assert "toàn hệ thống" not in page
+    assert "Tổng số: <strong>0</strong>" in page
+
+
 def test_the_tree_stays_at_its_own_address(world: World) -> None:
     client = _client("quantri", Role.ADMIN, None)
     assert "Cây tổ chức" in client.get("/tree/").content.decode()
