@@ -174,3 +174,22 @@ def test_an_invalid_query_parameter_is_named_on_the_page_never_silently_replaced
     assert "data-bad-date" in tree and "hom-qua" in tree
     search = client.get("/search/?q=Hoa&trong=abc")
     assert search.status_code == 400 and 'class="errorlist"' in search.content.decode()
+
+
+def test_stored_values_read_as_words_and_a_result_lists_its_parameters_as_sentences() -> None:
+    from canbo.core.rulebook_catalog import rulebook_registry
+    from canbo.web.templatetags import labels
+
+    assert labels.rulebook_name("QD366_HD43").startswith("QĐ 366-QĐ/TW")
+    assert labels.unit_kind("grassroots_cell") == "Chi bộ cơ sở"
+    assert labels.subject_kind("individual") == "Đảng viên"
+    assert labels.vote_status("open") == "Đang bỏ phiếu"
+    h = hall()
+    assert labels.peer_group(f"dang-vien@{h.unit}").startswith("Đảng viên — ")
+    book = rulebook_registry().get("QD96_2023").as_dict()
+    html = Template(
+        "{% load labels %}{% basis b.id b.parameters b.unconfirmed_parameters %}"
+    ).render(Context({"b": book}))
+    assert "Căn cứ áp dụng" in html and "QĐ 96-QĐ/TW" in html
+    assert "cv_exempt_decision_scope" not in html and "<li>" in html
+    assert "mặc định, chưa được xác nhận" in html
