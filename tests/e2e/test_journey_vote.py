@@ -146,3 +146,29 @@ def test_a_vote_run_with_pickers_from_search_to_minutes(
     flat = " ".join(text.split())
     assert "Nguyễn Thị Hoa" in flat and "Trần Văn Bình" in flat
     assert "kp1" not in flat and "kp2" not in flat
+
+
+def test_the_picker_is_used_with_the_keyboard_on_a_phone(live_server: Any, browser: Any) -> None:
+    fx = build(3, echo=False)
+    phone = signed_in(
+        browser, live_server.url, "bantochuc",
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+    )  # fmt: skip
+    phone.goto(f"{live_server.url}/hoi-nghi/")
+    box = phone.locator("#id_unit_code")
+    box.fill("yen mi")
+    menu = phone.locator("#id_unit_code_list")
+    menu.locator("li[data-id]").first.wait_for()
+    box.press("ArrowDown")
+    assert menu.locator('li[aria-selected="true"]').count() == 1
+    box.press("Enter")
+    chosen = phone.locator(".picker-chosen li")
+    assert "Đảng bộ xã Yên Minh" in chosen.inner_text() and menu.is_hidden()
+    hidden = chosen.locator("input[type=hidden]").get_attribute("value")
+    assert hidden == f"id:{reg.OrgUnit.objects.get(code=fx['unit']).pk}"
+    box.fill("yen mi")
+    menu.locator("li[data-id]").first.wait_for()
+    box.press("Escape")
+    assert menu.is_hidden()
+    chosen.get_by_role("button").tap()
+    assert chosen.count() == 0
