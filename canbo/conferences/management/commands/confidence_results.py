@@ -158,6 +158,10 @@ def _register_pdf_font() -> None:
     pdfmetrics.registerFont(TTFont("CanboSans", font))
 
 
+BAND_TEXT = {"none": "—", "B": "Trên 1/2 thấp", "C": "Từ 2/3 thấp"}
+"""The band as printed (CV-17 to CV-19): more than half, or two thirds or more, "thấp" ballots."""
+
+
 def _render_pdf(result: CalculatorResult) -> bytes:
     """The results table as an A4 landscape PDF (reportlab, DejaVu Sans for Vietnamese)."""
     from reportlab.lib import colors
@@ -177,7 +181,7 @@ def _render_pdf(result: CalculatorResult) -> bytes:
         rows.append([
             p["order"], para(p["name"], style), para(p["position"], style),
             f"{c['high']} ({t['high']})", f"{c['mid']} ({t['mid']})", f"{c['low']} ({t['low']})",
-            c["invalid"], p["band"],
+            c["invalid"], para(BAND_TEXT.get(p["band"], p["band"]), style),
             lines([x["text_vi"] for x in p["consequences"]], style),
         ])  # fmt: skip
     grid = table(rows, repeatRows=1, colWidths=[25, 110, 110, 65, 65, 65, 35, 35, 250])
@@ -186,7 +190,7 @@ def _render_pdf(result: CalculatorResult) -> bytes:
         ("GRID", (0, 0), (-1, -1), 0.4, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))  # fmt: skip
     book = data["rulebook"]
-    title = f"Kết quả lấy phiếu tín nhiệm — {book['document']} ({book['id']})"
+    title = f"Kết quả lấy phiếu tín nhiệm — {book['document']}"  # a document, not a rulebook id
     note = "Tham số chưa xác nhận: " + ", ".join(book["unconfirmed_parameters"])
     out = io.BytesIO()
     doc = SimpleDocTemplate(out, pagesize=landscape(A4), title=title)
