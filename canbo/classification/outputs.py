@@ -28,8 +28,8 @@ from canbo.pdf_fonts import font_path
 from . import choices
 from .selectors import LEVELS, Stats, UnitReview
 
-PDF_FONT = font_path("sans")  # bundled: full Vietnamese glyphs, offline
-SERIF = ("serif", "serif-bold", "serif-italic")
+SERIF = ("serif", "serif-bold", "serif-italic")  # bundled DejaVu Serif: Vietnamese, offline
+PDF_FONT = font_path(SERIF[0])
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,8 +176,8 @@ def pdf_bytes(form: Form) -> bytes:
     if not importlib.util.find_spec("reportlab") or not PDF_FONT.exists():
         raise ValidationError(
             "pdf_unavailable",
-            "Xuất PDF cần gói reportlab và phông DejaVu. / PDF output needs reportlab and "
-            "the DejaVu fonts.",
+            "Xuất PDF cần gói reportlab và phông DejaVu Serif. / PDF output needs reportlab and "
+            "the DejaVu Serif font.",
         )
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import cm
