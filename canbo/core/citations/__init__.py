@@ -32,6 +32,7 @@ from canbo.core.citations import (
     classification_process,
     election_results,
     elections,
+    forms,
     general,
     organization,
     party_votes,
@@ -57,6 +58,7 @@ __all__ = [
 RULES: Mapping[str, RuleText] = table(
     (
         *general.RULES,
+        *forms.RULES,
         *organization.RULES,
         *party_votes.RULES,
         *assembly_votes.RULES,

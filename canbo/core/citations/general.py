@@ -6,7 +6,7 @@ The GEN rules are canbo's own conventions: they have a document but no article.
 
 from __future__ import annotations
 
-from canbo.core.citations.documents import DESIGN, HD06, HD11, LABOUR_CODE, ND135, QD80, QD377
+from canbo.core.citations.documents import DESIGN, HD06, LABOUR_CODE, ND135, QD80, QD377
 from canbo.core.citations.model import RuleText, at, rule
 
 QD377_EFFECT = (
@@ -353,17 +353,5 @@ APPOINTMENT: tuple[RuleText, ...] = (
     ),
 )
 
-FORMS: tuple[RuleText, ...] = (
-    rule(
-        "FRM-09",
-        HD11,
-        "",
-        "",
-        "Biểu biến động đảng viên: đầu kỳ cộng tăng trừ giảm bằng cuối kỳ.",
-        "Membership movement form: start of period plus increases minus decreases equals the end.",
-        "https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Huong-dan-11-HD-BTCTW-2021-thuc-hien-bieu-mau-thong-ke-co-ban-ve-to-chuc-xay-dung-Dang-530118.aspx",
-        "unconfirmed",
-    ),
-)
 
-RULES: tuple[RuleText, ...] = CONVENTIONS + RETIREMENT + APPOINTMENT + FORMS
+RULES: tuple[RuleText, ...] = CONVENTIONS + RETIREMENT + APPOINTMENT
