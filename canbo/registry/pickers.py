@@ -30,6 +30,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from canbo.accounts import scope
+from canbo.converters import MAX_ID
 from canbo.core.errors import DomainError
 from canbo.services.ports import Actor
 
@@ -37,6 +38,8 @@ from . import models as registry
 from .search import PERSON, UNIT, describe
 
 ID_PREFIX = "id:"
+MAX_ID_DIGITS = len(str(MAX_ID))
+MAX_CODE = 64  # longer than any code: a typed text is cut before it reaches a query
 _SPLIT = re.compile(r"[\s,;]+")
 
 
@@ -82,11 +85,10 @@ class PickerWidget(forms.Widget):
         ids: list[int] = []
         typed: list[str] = []
         for token in _values(value):
-            if token.startswith(ID_PREFIX) and token[len(ID_PREFIX) :].isdigit():
-                ids.append(int(token[len(ID_PREFIX) :]))
-            elif isinstance(token, str) and token.isdigit() and self.options is not None:
-                ids.append(int(token))
-            else:
+            raw = token[len(ID_PREFIX) :] if token.startswith(ID_PREFIX) else token
+            if _is_id(raw) and (token.startswith(ID_PREFIX) or self.options is not None):
+                ids.append(int(raw))
+            elif not token.startswith(ID_PREFIX):
                 typed.append(token)
         ids = list(dict.fromkeys(ids))
         labels = dict(self.options) if self.options is not None else self.labels(ids)
@@ -111,6 +113,11 @@ class PickerWidget(forms.Widget):
             else _("Gõ tên hoặc mã đơn vị"),
         }
         return context
+
+
+def _is_id(raw: str) -> bool:
+    """Digits of a database id (bounded: a longer number is nobody's id)."""
+    return raw.isascii() and raw.isdigit() and len(raw) <= MAX_ID_DIGITS and 0 < int(raw) <= MAX_ID
 
 
 def _values(value: Any) -> list[str]:
@@ -205,14 +212,15 @@ class PickerField(forms.Field):
         offered = {i for i, _label in options} if options is not None else None
         ids: list[int] = []
         codes: list[str] = []
+        bad: list[str] = []
         for token in tokens:
             raw = token[len(ID_PREFIX) :] if token.startswith(ID_PREFIX) else token
-            if offered is not None and raw.isdigit():
+            if _is_id(raw) and (offered is not None or token.startswith(ID_PREFIX)):
                 ids.append(int(raw))
-            elif token.startswith(ID_PREFIX) and raw.isdigit():
-                ids.append(int(raw))
+            elif token.startswith(ID_PREFIX):
+                bad.append(token)
             else:
-                codes.append(token)
+                codes.append(token[:MAX_CODE])
         by_code = _ids_for_codes(self.kind, codes)
         unknown = [c for c in codes if c not in by_code]
         ids.extend(by_code[c] for c in codes if c in by_code)
@@ -235,7 +243,7 @@ class PickerField(forms.Field):
                 code="unknown",
                 params={"items": ", ".join(unknown)},
             )
-        if outside:  # an id posted by hand: not named back
+        if outside or bad:  # an id posted by hand: not named back
             raise forms.ValidationError(self.error_messages["outside"], code="outside")
         return ids
 

@@ -265,3 +265,13 @@ def test_the_picker_offers_only_the_actors_scope_and_a_posted_id_outside_is_refu
     code = reg.Person.objects.get(pk=p["an"]).code
     post(staff, f"/hoi-nghi/{cid}/trieu-tap/", {"people": code})
     assert convened(cid) == {p["an"]}
+
+
+@pytest.mark.parametrize(
+    "value", ["id:99999999999999999999999", "id:0", "id:-3", "id:²", "x" * 500]
+)
+def test_a_malformed_choice_is_refused_next_to_the_field(world: World, value: str) -> None:
+    cid = conference(world.staff, world.tree.commune)
+    page = post(world.staff, f"/hoi-nghi/{cid}/trieu-tap/", {"people": value}, 400)
+    assert "phạm vi của bạn" in page
+    assert convened(cid) == set()
