@@ -7,6 +7,8 @@ import datetime as dt
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from canbo.converters import MAX_ID
+
 
 class AsOfForm(forms.Form):
     """The date the tree is read on (OR-19); empty or invalid means today."""
@@ -40,7 +42,9 @@ class SearchForm(forms.Form):
         required=False,
         choices=[("", _("Người và đơn vị")), ("person", _("Người")), ("unit", _("Đơn vị"))],
     )
-    trong = forms.IntegerField(label=_("Trong đơn vị"), required=False, min_value=1)
+    trong = forms.IntegerField(
+        label=_("Trong đơn vị"), required=False, min_value=1, max_value=MAX_ID
+    )
 
     def text(self) -> str:
         return str(self.cleaned_data.get("q") or "") if self.is_valid() else ""
