@@ -24,7 +24,7 @@ class ConferenceForm(forms.Form):
 
 
 class LinesForm(forms.Form):
-    """One item per line: agenda items, or person codes to convene."""
+    """One item per line: the agenda's items."""
 
     lines = forms.CharField(label=_("Mỗi dòng một mục"), widget=forms.Textarea(attrs={"rows": 5}))
 

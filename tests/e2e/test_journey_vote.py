@@ -70,6 +70,7 @@ def test_a_vote_run_with_pickers_from_search_to_minutes(
     pick(staff, "unit_members", "yen minh", "Đảng bộ xã Yên Minh")
     press(staff, "Triệu tập")
     assert "Danh sách triệu tập (9 người)" in staff.content()
+    staff.screenshot(path=str(screenshot_dir / "journey-vote-convened.png"), full_page=True)
 
     # The vote: the holders of the unit's posts on the ballot, the committee chosen by name.
     staff.get_by_role("link", name="Tạo cuộc lấy phiếu").click()
@@ -114,6 +115,7 @@ def test_a_vote_run_with_pickers_from_search_to_minutes(
         boxes.nth(i).check()
     press(staff, "Điểm danh những người đã chọn")
     assert staff.locator("h2", has_text="Đã điểm danh").count() == 6
+    staff.screenshot(path=str(screenshot_dir / "journey-vote-checkin.png"), full_page=True)
     voter_codes = [c.get_attribute("data-code") for c in staff.locator("[data-code]").all()]
     assert len(voter_codes) == 6
     staff.goto(session_url)
