@@ -35,8 +35,15 @@ def test_a_page_written_again_replaces_the_proposals_and_leaves_the_others() -> 
         (pks[1], 3, "CL-13"),
         (pks[2], 0, "CL-11"),
     ]
+    # A page whose id range holds a subject outside the page leaves that one alone.
+    proposal_writes.save_proposals([(1, "CL-14", pks[0]), (1, "CL-14", pks[2])])
+    assert _proposals(cycle_id) == [
+        (pks[0], 1, "CL-14"),
+        (pks[1], 3, "CL-13"),
+        (pks[2], 1, "CL-14"),
+    ]
     levels = CycleSubject.objects.filter(pk__in=pks[:4]).order_by("pk")
-    assert list(levels.values_list("proposal__level", flat=True)) == [2, 3, 0, None]
+    assert list(levels.values_list("proposal__level", flat=True)) == [1, 3, 1, None]
 
 
 def _columns(cycle_id: int) -> list[tuple[int, int | None, str]]:
