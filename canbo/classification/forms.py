@@ -72,6 +72,14 @@ class ScoresForm(forms.Form):
         label=_("Minh chứng, sản phẩm cụ thể"), widget=forms.Textarea, required=False
     )
 
+    @property
+    def first_error(self) -> str | None:
+        """The first refused box in the page's order: it takes the focus, so a phone opens
+        the answer at the refusal instead of at the top of a long page."""
+        if not self.is_bound:
+            return None
+        return next((name for name in self.fields if name in self.errors), None)
+
     def values(self) -> dict[str, str]:
         skip = ("evidence", "tasks_not_done")
         return {k: v for k, v in self.cleaned_data.items() if k not in skip and v}

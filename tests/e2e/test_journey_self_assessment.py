@@ -93,6 +93,20 @@ def _field_error(page: Any, name: str) -> str:
     return str(page.locator(f"#id_{name} ~ p.field-error").inner_text())
 
 
+def _looks_refused(page: Any, name: str) -> None:
+    """The refusal reads as one (red, bold, the box framed in red) and the box has the focus,
+    so the page opens at it rather than at the top."""
+    error = page.locator(f"#id_{name} ~ p.field-error")
+    style = error.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).fontWeight]")
+    body = page.evaluate("getComputedStyle(document.body).color")
+    assert style[0] != body and int(style[1]) >= 600, (style, body)
+    border = page.locator(f"#id_{name}").evaluate("e => getComputedStyle(e).borderTopColor")
+    assert border == "rgb(163, 22, 26)", border
+    assert page.evaluate("document.activeElement.id") == f"id_{name}"
+    box = page.locator(f"#id_{name}").bounding_box()
+    assert 0 <= box["y"] <= page.viewport_size["height"] - box["height"], box
+
+
 def _no_horizontal_scroll(page: Any) -> None:
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= page.viewport_size["width"], width
@@ -132,14 +146,15 @@ def test_a_cell_secretary_fills_a_self_assessment(
     typed = {n: page.input_value(f"#id_{n}") for n in ("tasks_on_time", "tasks_late", "score_results")}
     assert typed == {"tasks_on_time": "9", "tasks_late": "2", "score_results": "62"}
     assert page.input_value("#id_evidence") == SCORES["evidence"]
+    _looks_refused(page, "tasks_on_time")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.locator("#form-self").screenshot(path=str(SCREENSHOTS / "self-assessment.png"))
     row = CycleSubject.objects.get(cycle_id=cycle_id, person_id=c.members_a[0])
     assert (row.step, row.tasks_total) == (Step.OPENED, 0)
 
     # Counts that add up: the exceeded one is among the ten done on time.
     _fill(page, tasks_total="10", tasks_on_time="10", tasks_exceeded="1", tasks_late="0",
           tasks_not_done="0")  # fmt: skip
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.locator("#form-self").screenshot(path=str(SCREENSHOTS / "self-assessment.png"))
     page.click("text=Nộp bản tự đánh giá")
     page.wait_for_selector("#proposed >> text=HTT")
     reasons = page.locator("ol.reasons li")
@@ -171,7 +186,7 @@ def test_the_self_assessment_on_a_phone(
     phone.click("text=Nộp bản tự đánh giá")
     phone.wait_for_selector("#id_tasks_exceeded[aria-invalid=true]")
     assert "không được lớn hơn số đã hoàn thành" in _field_error(phone, "tasks_exceeded")
-    assert phone.locator("#id_tasks_exceeded ~ p.field-error").is_visible()
+    _looks_refused(phone, "tasks_exceeded")
     _no_horizontal_scroll(phone)
     phone.screenshot(path=str(screenshot_dir / "self-assessment-phone-error.png"), full_page=True)
     phone.fill("#id_tasks_exceeded", "3")

@@ -103,3 +103,16 @@ def test_counts_that_add_up_are_taken_and_the_proposal_then_shows(
     assert (row.step, row.tasks_on_time, row.tasks_late) == (Step.SELF, 8, 0)
     page = client.get(f"/danh-gia/doi-tuong/{pk}/").content.decode()
     assert 'id="proposed"' in page
+
+
+def test_the_first_refused_box_alone_takes_the_focus(subject: tuple[Client, int]) -> None:
+    client, pk = subject
+    status, page = _post(
+        client, pk, tasks_total="10", tasks_on_time="9", tasks_exceeded="12", tasks_late="2",
+    )  # fmt: skip
+    assert status == 400
+    assert page.count('aria-invalid="true"') == 2
+    assert page.count(" autofocus") == 1
+    assert re.search(r'id="id_tasks_on_time"[^>]*aria-invalid="true" autofocus>', page)
+    fresh = client.get(f"/danh-gia/doi-tuong/{pk}/").content.decode()
+    assert " autofocus" not in fresh
