@@ -143,7 +143,9 @@ def test_a_cell_secretary_fills_a_self_assessment(
     page.wait_for_selector("#id_tasks_on_time[aria-invalid=true]")
     error = _field_error(page, "tasks_on_time")
     assert "= 11" in error and "không bằng tổng số 10" in error, error
-    typed = {n: page.input_value(f"#id_{n}") for n in ("tasks_on_time", "tasks_late", "score_results")}
+    typed = {
+        n: page.input_value(f"#id_{n}") for n in ("tasks_on_time", "tasks_late", "score_results")
+    }
     assert typed == {"tasks_on_time": "9", "tasks_late": "2", "score_results": "62"}
     assert page.input_value("#id_evidence") == SCORES["evidence"]
     _looks_refused(page, "tasks_on_time")
@@ -168,7 +170,10 @@ def test_a_cell_secretary_fills_a_self_assessment(
     page.screenshot(path=str(screenshot_dir / "self-assessment-proposed.png"), full_page=True)
     row.refresh_from_db()
     assert (row.step, row.tasks_total, row.tasks_on_time, row.tasks_exceeded) == (
-        Step.SELF, 10, 10, 1
+        Step.SELF,
+        10,
+        10,
+        1,
     )
 
 
