@@ -116,3 +116,40 @@ def test_the_first_refused_box_alone_takes_the_focus(subject: tuple[Client, int]
     assert re.search(r'id="id_tasks_on_time"[^>]*aria-invalid="true" autofocus>', page)
     fresh = client.get(f"/danh-gia/doi-tuong/{pk}/").content.decode()
     assert " autofocus" not in fresh
+
+
+def test_grades_of_the_2024_rulebook_are_chosen_by_name_not_typed_as_codes() -> None:
+    import datetime as dt
+
+    from canbo.classification.store import DjangoClassificationUnitOfWork
+    from canbo.core.types import Role
+    from canbo.services.classification import cycle as cycle_svc
+
+    c = cf.commune()
+    staff = cf.actor("ban-to-chuc-tinh", Role.ORG_STAFF, c.province)
+    cycle = cycle_svc.open_cycle(
+        DjangoClassificationUnitOfWork(), staff, 2024, c.province, dt.date(2024, 12, 31),
+        "Xếp loại 2024", now=cf.NOW,
+    )  # fmt: skip
+    pk = cf.subject_of(cycle, person=c.members_a[0])
+    client = Client()
+    client.force_login(cf.users(c)["bi-thu"])  # type: ignore[arg-type]
+    page = client.get(f"/danh-gia/doi-tuong/{pk}/").content.decode()
+    form = page[page.find('id="form-self"') :]
+    assert "xuat_sac, tot" not in form
+    assert re.search(r'<select name="grade_results"[^>]*>', form)
+    assert '<option value="xuat_sac">Xuất sắc</option>' in form
+    tasks = {"tasks_total": "10", "tasks_on_time": "9", "tasks_exceeded": "1", "tasks_late": "0"}
+    refused = client.post(
+        f"/danh-gia/doi-tuong/{pk}/self/",
+        {"grade_results": "tot", "grade_other_min": "trung_binh", **tasks},
+    ).content.decode()
+    assert '<option value="tot" selected>Tốt</option>' in refused
+    assert '<option value="trung_binh" selected>Trung bình</option>' in refused
+    response = client.post(
+        f"/danh-gia/doi-tuong/{pk}/self/",
+        {"grade_results": "tot", "grade_other_min": "tot", **tasks, "tasks_on_time": "10"},
+    )
+    assert response.status_code == 302
+    row = CycleSubject.objects.get(pk=pk)
+    assert (row.step, row.grade_results, row.grade_other_min) == (Step.SELF, 2, 2)
