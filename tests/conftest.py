@@ -21,3 +21,16 @@ def _fresh_wrong_code_counts() -> Iterator[None]:
     GUARD.reset()
     yield
     GUARD.reset()
+
+
+@pytest.fixture(autouse=True)
+def _default_language() -> Iterator[None]:
+    """Each test starts in the product's default language: a request that chose English leaves
+    it active in the thread (as each new request of a server would not), and a view called
+    directly afterwards would otherwise speak English."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
