@@ -16,6 +16,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from canbo.core import records as rec
 from canbo.core.registry import PersonData, UnitVersionData
@@ -112,7 +113,10 @@ class RecognitionForm(forms.Form):
     decision_ref = _text(_("Số quyết định"), 64)
 
 
-TRANSFER_KINDS = (("official", _("Chính thức")), ("temporary", _("Tạm thời")))
+TRANSFER_KINDS = (
+    ("official", pgettext_lazy("transfer of Party activity", "Chính thức")),
+    ("temporary", pgettext_lazy("transfer of Party activity", "Tạm thời")),
+)
 LEAVING = tuple(
     (k, label)
     for k, label in choices.PartyEventKind.choices
