@@ -187,6 +187,16 @@ CATALOGUE: dict[str, Wording] = {
         ),
         "A living spouse is already declared; record the end of that marriage first.",
     ),
+    "education_format": _w(
+        _("Ghi số lớp đã học trên hệ đào tạo, ví dụ 12/12 hoặc 10/10."),
+        "Write the grades completed over the system length, e.g. 12/12 or 10/10.",
+    ),
+    "photo_too_large": _w(
+        _("Ảnh không được rỗng và không quá 2 MB."), "The photo may not be empty nor over 2 MB."
+    ),
+    "photo_not_image": _w(
+        _("Tệp không phải là ảnh JPEG hoặc PNG."), "The file is not a JPEG or PNG image."
+    ),
     "merge_needs_two": _w(
         _("Cần chọn ít nhất một đơn vị khác để hợp nhất."),
         "Choose at least one other unit to merge.",

@@ -383,3 +383,46 @@ class SearchEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}{self.object_id}"
+
+
+class HistoryItem(models.Model):
+    """An entry of a person's personal history form (sơ yếu lý lịch): education, training,
+    foreign language, IT, a period of work, an award. Added, then ended with ``ended_on``
+    when it no longer holds; never updated otherwise (OR-15)."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="history_items")
+    kind = models.CharField(_("loại"), max_length=24)
+    level = models.CharField(_("trình độ, hình thức"), max_length=64, blank=True)
+    field_name = models.CharField(_("chuyên ngành, chức vụ"), max_length=255, blank=True)
+    institution = models.CharField(_("cơ sở đào tạo, đơn vị"), max_length=255, blank=True)
+    year = models.PositiveSmallIntegerField(_("năm"), null=True, blank=True)
+    starts = models.DateField(_("từ ngày"), null=True, blank=True)
+    ends = models.DateField(_("đến ngày"), null=True, blank=True)
+    decision_ref = models.CharField(_("số quyết định, văn bằng"), max_length=128, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    declared_on = models.DateField(_("ngày kê khai"))
+    ended_on = models.DateField(_("hết hiệu lực từ"), null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "kind"], name="historyitem_person_kind")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.level}"
+
+
+class PersonPhoto(models.Model):
+    """A photo of a person for the personal history form; a new upload is a new row (the
+    newest is shown), the file lives in the data folder under ``path``."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="photos")
+    path = models.CharField(max_length=255)
+    media_type = models.CharField(max_length=32)
+    size = models.PositiveIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_on = models.DateField(_("ngày tải lên"))
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "uploaded_on"], name="personphoto_person")]
+
+    def __str__(self) -> str:
+        return self.path

@@ -25,6 +25,8 @@ from canbo.registry.uow import DjangoRegistryUnitOfWork, person_to_domain, versi
 from canbo.services.ports import Actor
 from canbo.services.registry import changes, membership, records, reorganizing
 
+from . import history_actions as hist
+from . import history_forms as hf
 from . import record_forms as rf
 from . import record_selectors as sel
 
@@ -217,6 +219,13 @@ PERSON_ACTIONS: dict[str, Action] = {
         lambda data, s: rf.EndRelativeForm(data, relatives=sel.living_relatives(s.person_id)),
         _end_relative,
     ),
+    # The personal history form (sơ yếu lý lịch): one form per kind of entry.
+    **{
+        f"ly-lich-{slug}": Action(hf.KIND_LABELS[cls.kind], hist.item_form(cls), hist.add_item)
+        for slug, cls in hf.FORMS.items()
+    },
+    "ly-lich-ket-thuc": Action(_("Kết thúc một mục lý lịch"), hist.end_form, hist.end_item),
+    "anh": Action(_("Tải ảnh 4 × 6 cm"), hist.photo_form, hist.add_photo),
 }
 
 

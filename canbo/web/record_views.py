@@ -53,7 +53,10 @@ def show_refusal(form: forms.Form, exc: DomainError, fields: Mapping[str, str]) 
 
 
 def _run(request: HttpRequest, spec: act.Action, subject: act.Subject) -> HttpResponse:
-    form = spec.form(request.POST or None, subject)
+    posted = request.POST if request.POST or request.FILES else None
+    form = spec.form(posted, subject)
+    if request.FILES:  # the photo of the personal history form
+        form.files = request.FILES
     confirmed = not spec.irreversible or request.POST.get("confirm") == "1"
     if request.method == "POST" and form.is_valid() and not confirmed:
         form.add_error(None, _("Hãy xác nhận trước khi ghi: thao tác này không thể hoàn tác."))

@@ -4,7 +4,7 @@ from django.urls import include, path
 
 from canbo.accounts import views as accounts
 
-from . import home_views, views
+from . import history_views, home_views, views
 
 app_name = "web"
 
@@ -16,6 +16,17 @@ urlpatterns = [
     path("search/", views.search_view, name="search"),
     path("tim/goi-y/", views.suggest_view, name="suggest"),
     path("people/<id:person_id>/", views.person_view, name="person"),
+    path(
+        "people/<id:person_id>/so-yeu-ly-lich.pdf",
+        history_views.personal_history_pdf_view,
+        name="personal_history_pdf",
+    ),
+    path(
+        "people/<id:person_id>/ho-so-dang-vien.pdf",
+        history_views.party_record_pdf_view,
+        name="party_record_pdf",
+    ),
+    path("people/<id:person_id>/anh/", history_views.photo_view, name="person_photo"),
     path("", include("canbo.web.record_urls")),
     path("quy-dinh/", views.rules_view, name="rules"),
     path("login/", accounts.login_view, name="login"),
