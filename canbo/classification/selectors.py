@@ -129,6 +129,32 @@ def access_cycle_root(actor: Actor, cycle_id: int) -> CycleData:
     return cycle
 
 
+def entry_unit(actor: Actor, cycle_id: int) -> int | None:
+    """Where an account that may not read the cycle's root enters it (a cell secretary in the
+    commune's cycle): the first root of its grants that the cycle reviews and it may read.
+    NotFound when it may not see the cycle at all."""
+    reader = CachedTree()
+    cycle = access_cycle(actor, cycle_id, reader)
+    roots = [g.root for g in actor.grants if g.root is not None]
+    reviewed = set(
+        models.CycleSubject.objects.filter(cycle_id=cycle_id, unit_id__in=roots).values_list(
+            "unit_id", flat=True
+        )
+    )
+    for root in roots:
+        if root in reviewed and not _refused(actor, root, reader, cycle.as_of):
+            return int(root)
+    return None
+
+
+def _refused(actor: Actor, unit: UnitId, reader: DjangoTreeReader, day: dt.date) -> bool:
+    try:
+        access_unit(actor, unit, reader, day)
+    except NotFound:
+        return True
+    return False
+
+
 @dataclass(frozen=True, slots=True)
 class UnitReview:
     """The review page of one unit: its collective and members, and its lower collectives."""

@@ -23,7 +23,7 @@ from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.converters import parse_id
 from canbo.core.clock import SystemClock
-from canbo.core.errors import DomainError, ImportRejected, ValidationError
+from canbo.core.errors import DomainError, ImportRejected, NotFound, ValidationError
 from canbo.core.permissions import Action
 from canbo.core.types import UnitId
 from canbo.refusals import message as refusal_message
@@ -93,7 +93,13 @@ def open_cycle_view(request: HttpRequest) -> HttpResponse:
 def cycle_view(request: HttpRequest, cycle_id: int) -> HttpResponse:
     """The cycle: groups over the HTXS quota (CL-13), publication, entry to the units."""
     actor = actor_for(request.user)
-    cycle = selectors.access_cycle_root(actor, cycle_id)
+    try:
+        cycle = selectors.access_cycle_root(actor, cycle_id)
+    except NotFound:
+        entry = selectors.entry_unit(actor, cycle_id)
+        if entry is None:
+            raise
+        return redirect("classification:unit", cycle_id, entry)
     lines = [q for q in results.quota_lines(UnitOfWork(), CycleId(cycle_id)) if q.over_by]
     context = {
         "cycle": cycle,

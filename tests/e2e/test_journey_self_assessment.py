@@ -76,9 +76,8 @@ def _open_cycle(browser: Any, live_server: Any, c: fx.Commune) -> int:
 def _to_member(page: Any, live_server: Any, cycle_id: int, c: fx.Commune, name: str) -> None:
     """From the cycle list to the cell's review page and the member, by links."""
     page.goto(f"{live_server.url}/danh-gia/")
-    page.click("text=Xếp loại năm 2025 — xã Bát Xát")
-    page.wait_for_url(f"**/danh-gia/{cycle_id}/")
-    page.goto(f"{live_server.url}/danh-gia/{cycle_id}/don-vi/{c.cell_a}/")
+    page.click("text=Xếp loại năm 2025 — xã Bát Xát")  # lands on the cell, not the commune
+    page.wait_for_url(f"**/danh-gia/{cycle_id}/don-vi/{c.cell_a}/")
     assert page.locator("h1").inner_text().strip() == "Chi bộ thôn Trung Chải"
     page.get_by_role("link", name=name, exact=True).click()
     page.wait_for_selector("#form-self")

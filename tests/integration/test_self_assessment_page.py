@@ -153,3 +153,32 @@ def test_grades_of_the_2024_rulebook_are_chosen_by_name_not_typed_as_codes() -> 
     assert response.status_code == 302
     row = CycleSubject.objects.get(pk=pk)
     assert (row.step, row.grade_results, row.grade_other_min) == (Step.SELF, 2, 2)
+
+
+def test_a_cell_secretary_opening_the_cycle_lands_on_the_cell_review_page() -> None:
+    import datetime as dt
+
+    from django.contrib.auth.models import User
+
+    from canbo.accounts.models import RoleGrant
+
+    c = cf.commune()
+    cycle = cf.open_cycle(c)
+    client = Client()
+    secretary = User.objects.create_user("bi-thu-chi-bo")
+    RoleGrant.objects.create(
+        user=secretary, role="cell_secretary", unit_id=c.cell_a, valid_from=dt.date(2020, 1, 1)
+    )
+    client.force_login(secretary)
+    response = client.get(f"/danh-gia/{cycle}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/danh-gia/{cycle}/don-vi/{c.cell_a}/"
+    assert client.get(response["Location"]).status_code == 200
+    assert client.get(f"/danh-gia/{cycle + 1}/").status_code == 404
+    outsider = User.objects.create_user("ngoai-pham-vi")
+    other = cf.f.unit("Đảng bộ tỉnh Yên Bái", cf.UnitKind.PROVINCIAL_PARTY_COMMITTEE)
+    RoleGrant.objects.create(
+        user=outsider, role="cell_secretary", unit_id=other, valid_from=dt.date(2020, 1, 1)
+    )
+    client.force_login(outsider)
+    assert client.get(f"/danh-gia/{cycle}/").status_code == 404
