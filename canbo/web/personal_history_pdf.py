@@ -6,11 +6,12 @@ and the form's name on the right, a 4 × 6 cm photo box beside the title, then n
 with the person's values (a dotted line where canbo holds nothing, to be filled by hand), the
 training table, the work history table, relatives, the declaration and the two signature
 blocks (the person who declares, the body that manages the cadre). Its item list is the
-civil servants' list plus the Party items, as the handbook sets by default; the form's
-printed text has not been compared with an original (docs/records.md). The record summary
-follows the Party member sheet: the organization chain down to the cell, the record and card
-numbers, a 3 × 4 cm photo, the membership events and the cell history, signed for the
-grassroots committee. Every value enters a paragraph through :mod:`canbo.pdf_text`.
+civil servants' list plus the Party items, as the handbook sets by default (FRM-05, values
+written as FRM-06 says); the form's printed text has not been compared with an original
+(docs/records.md). The record summary follows the Party member sheet (FRM-07): the
+organization chain down to the cell, the record and card numbers, a 3 × 4 cm photo, the
+membership events and the cell history, signed by the member and for the grassroots
+committee. Every value enters a paragraph through :mod:`canbo.pdf_text`.
 """
 
 from __future__ import annotations

@@ -6,6 +6,11 @@ from __future__ import annotations
 from canbo.core.citations.documents import HD04, HD11, HD36, QD96
 from canbo.core.citations.model import RuleText, rule
 
+FORM_2C_TCTW = "Mẫu 2C/TCTW-98"
+"""The Party organization sector's personal history form (sơ yếu lý lịch cán bộ, đảng viên)."""
+HD09 = "HD 09-HD/BTCTW"
+"""Guidance of 05/06/2017 on Party member records (lý lịch, phiếu đảng viên)."""
+
 FORMS: tuple[RuleText, ...] = (
     rule(
         "FRM-09",
@@ -117,6 +122,48 @@ DOCUMENTS: tuple[RuleText, ...] = (
         " grassroots; signed by the compiler and the head of the organization commission.",
         "https://thuvienphapluat.vn/van-ban/Bo-may-hanh-chinh/Huong-dan-11-HD-BTCTW-2021-thuc-hien-bieu-mau-thong-ke-co-ban-ve-to-chuc-xay-dung-Dang-530118.aspx",
         "unconfirmed",
+    ),
+    rule(
+        "FRM-05",
+        FORM_2C_TCTW,
+        "",
+        "",
+        "Sơ yếu lý lịch cán bộ, đảng viên mẫu 2C/TCTW-98: đầu mẫu ghi tỉnh, đơn vị trực thuộc, đơn"
+        " vị cơ sở, số hiệu cán bộ; ảnh 4 × 6 cm; các mục như mẫu 2C-BNV/2008 và các mục về Đảng.",
+        "Party cadres' personal history form 2C/TCTW-98: headed by the province, the subordinate"
+        " and grassroots units and the cadre number; a 4 × 6 cm photo; the items of 2C-BNV/2008"
+        " plus the Party items.",
+        # No source of 2C/TCTW-98 itself is confirmed: the default item list is 2C-BNV/2008's.
+        "https://lawnet.vn/en/laws/what-are-guidelines-for-filling-out-the-commune-level-official-resume-form-what-is-the-latest-2023-commune-level-officia-167698.html",
+        "unconfirmed",
+    ),
+    rule(
+        "FRM-06",
+        FORM_2C_TCTW,
+        "",
+        "",
+        "Cách ghi: giáo dục phổ thông là số lớp đã học trên hệ (12/12, 10/10); lý luận chính trị"
+        " sơ cấp, trung cấp, cao cấp, cử nhân; quản lý nhà nước cán sự, chuyên viên, chuyên viên"
+        " chính, chuyên viên cao cấp; ngày ghi ngày/tháng/năm.",
+        "Conventions: general education as grades completed over the system (12/12, 10/10);"
+        " political theory elementary, intermediate, advanced, bachelor; State management"
+        " clerk, specialist, principal specialist, senior specialist; dates day/month/year.",
+        "http://hocday.com/ban-t-chc-s-12-hdbtctw-ng-cng-sn-vit-nam.html?page=5",
+        "secondary",
+    ),
+    rule(
+        "FRM-07",
+        HD09,
+        "",
+        "",
+        "Hồ sơ đảng viên: lý lịch đảng viên (mẫu 1-HSĐV) và phiếu đảng viên (mẫu 2-HSĐV) ghi tổ"
+        " chức đảng đến chi bộ, số lý lịch, số thẻ, ảnh 3 × 4 cm, ngày kết nạp và ngày chính"
+        " thức; đảng ủy cơ sở xác nhận.",
+        "The Party member's record: the member's history (form 1-HSĐV) and sheet (form 2-HSĐV)"
+        " name the organization down to the cell, the record and card numbers, a 3 × 4 cm photo,"
+        " the admission and recognition dates; the grassroots committee certifies them.",
+        "https://pgdgiolinhqt.edu.vn/phieu-dang-vien-moi-nhat/",
+        "secondary",
     ),
     rule(
         "FRM-13",
