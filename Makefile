@@ -16,7 +16,7 @@ TEST ?=
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help test test-unit test-integration test-e2e test-one lint format hooks \
+.PHONY: help test test-unit test-integration test-e2e test-one screenshots lint format hooks \
 	bench bench-national bench-import bench-classification bench-voting
 
 help:
@@ -25,6 +25,7 @@ help:
 	@echo "make test-integration  tests/integration on SQLite"
 	@echo "make test-e2e          tests/e2e on SQLite (HTTP, CLI, headless Chromium)"
 	@echo "make test-one TEST=tests/path.py::test_name   one test node id (or file) on SQLite, seconds"
+	@echo "make screenshots       refresh docs/screenshots from the journeys (test runs never touch them)"
 	@echo "make lint              ruff format --check, ruff check, lint-imports, mypy"
 	@echo "make format            ruff format and ruff check --fix"
 	@echo "make hooks             install pre-commit into .venv and its git hook"
@@ -46,6 +47,11 @@ test-e2e:
 test-one:
 	@test -n "$(TEST)" || { echo 'usage: make test-one TEST=tests/unit/test_names.py::test_name'; exit 2; }
 	$(SQLITE) $(PYTEST) $(TEST) $(ARGS)
+
+screenshots:
+	CANBO_UPDATE_SCREENSHOTS=1 $(SQLITE) $(PYTEST) tests/e2e/test_home_browser.py \
+		tests/e2e/test_journey_member.py tests/e2e/test_journey_vote.py \
+		tests/e2e/test_journey_self_assessment.py tests/integration/test_personal_history.py $(ARGS)
 
 # The same checks, in the same order, as scripts/test.sh.
 lint:

@@ -20,11 +20,11 @@ from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.ports import SYSTEM
 from canbo.services.registry import changes as svc
 from tests import factories as f
+from tests.screenshots import doc_screenshot_dir
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-rat-dai-2026"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 KEYS = ("sex", "age", "ethnicity", "status")
 
 PEOPLE = (
@@ -150,8 +150,7 @@ def test_the_clerk_and_the_cell_secretary_each_see_charts_and_tables_of_their_sc
     assert page.locator("#nhac-reviews a").count() == 1
     assert page.locator("#progress-h + table a:has-text('Đảng bộ xã Bát Xát')").count() == 1
     assert "1.0" not in page.locator("table.figures").first.inner_text()
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "home.png"), full_page=True)
+    page.screenshot(path=str(doc_screenshot_dir() / "home.png"), full_page=True)
 
     context = browser.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
     phone = context.new_page()

@@ -17,11 +17,11 @@ from canbo.core.records import add_months
 from canbo.core.types import Role
 from canbo.registry import models
 from tests import factories as f
+from tests.screenshots import doc_screenshot_dir
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-rat-dai-2026"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -70,8 +70,7 @@ def test_a_clerk_admits_recognizes_transfers_and_disciplines_a_member(
     page.fill("#id_hometown", "Xã Yên Minh, tỉnh Tuyên Quang")
     page.fill("#id_admitted_on", _iso(admitted))
     page.fill("#id_decision_ref", "125-QĐ/ĐU")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / "person-form.png"), full_page=True)
+    page.screenshot(path=str(doc_screenshot_dir() / "person-form.png"), full_page=True)
     page.click("button.primary")
     page.wait_for_url("**/people/*/**")
     assert _events(page) == ["admitted"]

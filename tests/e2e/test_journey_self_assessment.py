@@ -19,11 +19,11 @@ from canbo.classification.models import Cycle, CycleSubject
 from canbo.core.classification.lifecycle import Step
 from canbo.core.types import Role
 from tests.integration import classification_fixtures as fx
+from tests.screenshots import doc_screenshot_dir
 
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-rat-dai-2026"
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 SCORES = {"score_general": "27", "score_results": "62", "evidence": "Báo cáo công tác năm 2025"}
 HELP = {
     "tasks_total": "Mọi nhiệm vụ được giao trong năm",
@@ -148,8 +148,7 @@ def test_a_cell_secretary_fills_a_self_assessment(
     assert typed == {"tasks_on_time": "9", "tasks_late": "2", "score_results": "62"}
     assert page.input_value("#id_evidence") == SCORES["evidence"]
     _looks_refused(page, "tasks_on_time")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.locator("#form-self").screenshot(path=str(SCREENSHOTS / "self-assessment.png"))
+    page.locator("#form-self").screenshot(path=str(doc_screenshot_dir() / "self-assessment.png"))
     row = CycleSubject.objects.get(cycle_id=cycle_id, person_id=c.members_a[0])
     assert (row.step, row.tasks_total) == (Step.OPENED, 0)
 

@@ -21,10 +21,10 @@ from canbo.registry import models as reg
 from canbo.voting.models import CountingMember, VoteSession
 from tests.e2e.test_voting_browser import press, signed_in, vote_on_phone
 from tests.e2e.voting_fixture import build
+from tests.screenshots import doc_screenshot_dir
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 pytestmark = [pytest.mark.e2e, pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 POSTS = (("BT_DUX", "Bí thư Đảng ủy xã", 10), ("CT_UBND_X", "Chủ tịch UBND xã", 20))
 
 
@@ -88,8 +88,7 @@ def test_a_vote_run_with_pickers_from_search_to_minutes(
     staff.fill("#id_counters", f"kp1 | {codes[0]}\nkp2 | {codes[1]}")
     staff.fill("#id_dossier_sent_on", "2026-11-01")
     staff.fill("#id_questions_sent_on", "2026-11-05")
-    DOCS.mkdir(parents=True, exist_ok=True)
-    staff.screenshot(path=str(DOCS / "vote-form.png"), full_page=True)
+    staff.screenshot(path=str(doc_screenshot_dir() / "vote-form.png"), full_page=True)
     press(staff, "Lưu")
     session_url = staff.url
     sid = int(session_url.rstrip("/").split("/")[-1])

@@ -16,9 +16,9 @@ from canbo.audit.models import AuditEntry
 from canbo.core.types import Role
 from canbo.registry import models
 from tests.integration.record_builders import Place, admit, build_place, client_as
+from tests.screenshots import doc_screenshot_dir
 
 pytestmark = pytest.mark.django_db
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -242,8 +242,7 @@ def _screenshot(pdf: bytes) -> None:
     """The first page as docs/screenshots/personal-history.png (when pdftoppm is there)."""
     if shutil.which("pdftoppm") is None:
         return
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    source = SCREENSHOTS / "personal-history.pdf"
+    source = doc_screenshot_dir() / "personal-history.pdf"
     source.write_bytes(pdf)
     try:
         subprocess.run(
@@ -258,7 +257,7 @@ def _screenshot(pdf: bytes) -> None:
                 "1",
                 "-singlefile",
                 str(source),
-                str(SCREENSHOTS / "personal-history"),
+                str(doc_screenshot_dir() / "personal-history"),
             ],
             check=True,
             timeout=60,
