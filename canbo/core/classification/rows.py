@@ -8,7 +8,7 @@ when there is any (the caller refuses the whole file).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TypeVar
 
@@ -150,28 +150,39 @@ class _Row:
 
 
 def _tasks(row: _Row) -> tuple[int, int, int, int] | None:
-    """Task counts; done = on time + late must not exceed the total, exceeded not the done."""
+    """Task counts of a row, checked by :func:`tasks_consistent`."""
     values = [row.integer(n, MAX_TASKS) for n in col.TAIL[:4]]
     if not all(row.required(n) for n in col.TAIL[:4]) or None in values:
         return None
     total, on_time, exceeded, late = (v or 0 for v in values)
+    if not tasks_consistent(total, on_time, exceeded, late, row.fail):
+        return None
+    return total, on_time, exceeded, late
+
+
+def tasks_consistent(
+    total: int, on_time: int, exceeded: int, late: int, fail: Callable[[str, str, str, str], None]
+) -> bool:
+    """Done = on time + late must not exceed the total, and the tasks exceeded are among the
+    done ones, not added to them; ``fail(field, code, vi, en)`` names the first count that
+    breaks this. One check for the spreadsheet rows and the entry of one subject's scores."""
     if on_time + late > total:
-        row.fail(
+        fail(
             "tasks_on_time",
             "tasks_inconsistent",
             "đúng hạn + chậm vượt quá tổng số nhiệm vụ",
             "on time + late exceeds tasks_total",
         )
-        return None
+        return False
     if exceeded > on_time + late:
-        row.fail(
+        fail(
             "tasks_exceeded",
             "tasks_inconsistent",
             "số nhiệm vụ vượt mức lớn hơn số đã hoàn thành",
             "more tasks exceeded than done",
         )
-        return None
-    return total, on_time, exceeded, late
+        return False
+    return True
 
 
 def _applicability(row: _Row, kind: SubjectKind) -> None:

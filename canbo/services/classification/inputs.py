@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from canbo.core.classification.model import GRADE_CODES, PCT_SCALE, SubjectKind
 from canbo.core.classification.params import Parameters
-from canbo.core.classification.rows import error
+from canbo.core.classification.rows import error, tasks_consistent
 from canbo.core.classification.rulebook import Regime
 from canbo.core.errors import Citation, RowError, ValidationError
 from canbo.services.classification.ports import Scores
@@ -96,21 +96,7 @@ def _tasks(r: _Reader) -> tuple[int, int, int, int] | None:
     if None in values:
         return None
     total, on_time, exceeded, late = (v or 0 for v in values)
-    if on_time + late > total:
-        r.fail(
-            "tasks_on_time",
-            "tasks_inconsistent",
-            "đúng hạn + chậm vượt quá tổng số nhiệm vụ",
-            "on time + late exceeds tasks_total",
-        )
-        return None
-    if exceeded > on_time + late:
-        r.fail(
-            "tasks_exceeded",
-            "tasks_inconsistent",
-            "số nhiệm vụ vượt mức lớn hơn số đã hoàn thành",
-            "more tasks exceeded than done",
-        )
+    if not tasks_consistent(total, on_time, exceeded, late, r.fail):
         return None
     return total, on_time, exceeded, late
 
