@@ -22,13 +22,16 @@ instead of failing the whole render.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph, Table
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table
 
 REPLACEMENT = "\ufffd"
 # Layout whitespace the paragraph parser folds into spaces anyway.
@@ -125,3 +128,21 @@ def date_line(place: str, day: dt.date) -> str:
     month = f"{day.month:02d}" if day.month < 3 else str(day.month)
     text = f"ngày {day.day:02d} tháng {month} năm {day.year}"
     return f"{place}, {text}" if place else text.capitalize()
+
+
+def a4_portrait(story: list[Flowable], title: str) -> bytes:
+    """A Party document on A4 portrait (minutes, personal history forms): the margins they
+    share (left 2.5 cm for binding, right 1.5 cm, top and bottom 2 cm) and the PDF's title."""
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=2.5 * cm,
+        rightMargin=1.5 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title=title,
+        author="canbo",
+    )
+    doc.build(story)
+    return buffer.getvalue()

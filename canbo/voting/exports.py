@@ -11,14 +11,13 @@ boxes.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import Any
 
 from django.http import HttpResponse
 
 from canbo.pdf_fonts import font_path
-from canbo.pdf_text import date_line
+from canbo.pdf_text import a4_portrait, date_line
 
 FONT_CANDIDATES = (
     (
@@ -85,28 +84,15 @@ def audit_anchor() -> str | None:
 
 def minutes_pdf(m: dict[str, Any]) -> bytes:
     """Render the counting minutes of the latest result version as PDF bytes."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.units import cm
-    from reportlab.platypus import SimpleDocTemplate
-
     from .minutes_layout import story
 
     fonts = register_fonts()
     if "anchor" not in m:
         m = {**m, "anchor": audit_anchor()}
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2.5 * cm,
-        rightMargin=1.5 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
-        title="Biên bản kiểm phiếu",
-        author="canbo",
+    return a4_portrait(
+        story(m, fonts, date_line(m["conference"].place, m["conference"].held_on)),
+        "Biên bản kiểm phiếu",
     )
-    doc.build(story(m, fonts, date_line(m["conference"].place, m["conference"].held_on)))
-    return buffer.getvalue()
 
 
 def minutes_response(m: dict[str, Any]) -> HttpResponse:

@@ -16,14 +16,12 @@ committee. Every value enters a paragraph through :mod:`canbo.pdf_text`.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.utils import translation
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
@@ -31,7 +29,6 @@ from reportlab.platypus import (
     Image,
     KeepTogether,
     Paragraph,
-    SimpleDocTemplate,
     Spacer,
     TableStyle,
 )
@@ -39,7 +36,7 @@ from reportlab.platypus import (
 from canbo.core.personal_history import HistoryKind
 from canbo.core.types import Sex
 from canbo.pdf_fonts import font_path
-from canbo.pdf_text import column_widths, literal_text, markup, para, table
+from canbo.pdf_text import a4_portrait, column_widths, literal_text, markup, para, table
 from canbo.registry import models as m
 
 from .history_selectors import Sheet, level_text
@@ -501,19 +498,7 @@ def party_record_story(sheet: Sheet) -> list[Flowable]:
 
 
 def render(story: list[Flowable], title: str) -> bytes:
-    buffer = io.BytesIO()
-    doc = SimpleDocTemplate(
-        buffer,
-        pagesize=A4,
-        leftMargin=2.5 * cm,
-        rightMargin=1.5 * cm,
-        topMargin=2 * cm,
-        bottomMargin=2 * cm,
-        title=title,
-        author="canbo",
-    )
-    doc.build(story)
-    return buffer.getvalue()
+    return a4_portrait(story, title)
 
 
 def personal_history_pdf(sheet: Sheet) -> bytes:
