@@ -32,6 +32,7 @@ from django.utils.translation import gettext_lazy as _
 from canbo.accounts import scope
 from canbo.converters import MAX_ID
 from canbo.core.errors import DomainError
+from canbo.core.validation import code_problem, shown
 from canbo.services.ports import Actor
 
 from . import models as registry
@@ -213,16 +214,19 @@ class PickerField(forms.Field):
         ids: list[int] = []
         codes: list[str] = []
         bad: list[str] = []
+        malformed: list[str] = []
         for token in tokens:
             raw = token[len(ID_PREFIX) :] if token.startswith(ID_PREFIX) else token
             if _is_id(raw) and (offered is not None or token.startswith(ID_PREFIX)):
                 ids.append(int(raw))
             elif token.startswith(ID_PREFIX):
                 bad.append(token)
-            else:
+            elif code_problem(token[:MAX_CODE]) is None:
                 codes.append(token[:MAX_CODE])
+            else:  # not a code at all (a NUL byte, markup): never reaches a query
+                malformed.append(shown(token[:MAX_CODE]))
         by_code = _ids_for_codes(self.kind, codes)
-        unknown = [c for c in codes if c not in by_code]
+        unknown = malformed + [c for c in codes if c not in by_code]
         ids.extend(by_code[c] for c in codes if c in by_code)
         ids = list(dict.fromkeys(ids))
         if offered is not None:

@@ -275,3 +275,15 @@ def test_a_malformed_choice_is_refused_next_to_the_field(world: World, value: st
     page = post(world.staff, f"/hoi-nghi/{cid}/trieu-tap/", {"people": value}, 400)
     assert "phạm vi của bạn" in page
     assert convened(cid) == set()
+
+
+@pytest.mark.parametrize("value", ["a\x00b", "<b>x</b>"])
+def test_a_typed_code_that_is_no_code_is_named_back_and_never_queried(
+    world: World, value: str
+) -> None:
+    """A NUL byte cannot even be sent to PostgreSQL (it answered 500): such text is refused as
+    typed, with the invisible character spelled out, before any query."""
+    cid = conference(world.staff, world.tree.commune)
+    page = post(world.staff, f"/hoi-nghi/{cid}/trieu-tap/", {"people": value}, 400)
+    assert ("a&lt;U+0000&gt;b" if "\x00" in value else "&lt;b&gt;x&lt;/b&gt;") in page
+    assert convened(cid) == set()
