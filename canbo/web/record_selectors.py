@@ -140,7 +140,13 @@ def living_relatives(person_id: int) -> list[tuple[int, str]]:
     return [(r.pk, f"{r.get_relation_display()}: {r.full_name or r.linked_person}") for r in rows]
 
 
+def person(person_id: int) -> m.Person:
+    """The person a form acts on (its access checked before by the view)."""
+    return m.Person.objects.get(pk=person_id)
+
+
 def unit_version(unit_id: int, today: dt.date) -> m.UnitVersion | None:
+    """The unit's version on ``today``, the one a form acts on."""
     return m.UnitVersion.objects.filter(
         unit_id=unit_id, valid_from__lte=today, valid_to__gte=today
     ).first()

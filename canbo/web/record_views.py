@@ -24,9 +24,9 @@ from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
 from canbo.core.errors import DomainError
 from canbo.core.validation import InvalidField
-from canbo.registry import models as m
 
 from . import record_actions as act
+from . import record_selectors as sel
 from .messages import translated_message
 
 
@@ -80,7 +80,7 @@ def person_action_view(request: HttpRequest, person_id: int, action: str) -> Htt
         raise Http404
     actor, today = actor_for(request.user), _today()
     scope.load_person(actor, person_id, today, write=True)
-    subject = act.Subject(actor, today, person=m.Person.objects.get(pk=person_id))
+    subject = act.Subject(actor, today, person=sel.person(person_id))
     return _run(request, spec, subject)
 
 
@@ -92,9 +92,7 @@ def unit_action_view(request: HttpRequest, unit_id: int, action: str) -> HttpRes
         raise Http404
     actor, today = actor_for(request.user), _today()
     scope.load_unit(actor, unit_id, today, write=True)
-    version = m.UnitVersion.objects.filter(
-        unit_id=unit_id, valid_from__lte=today, valid_to__gte=today
-    ).first()
+    version = sel.unit_version(unit_id, today)
     if version is None:
         raise Http404
     return _run(request, spec, act.Subject(actor, today, unit=version))
