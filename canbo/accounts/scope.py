@@ -4,7 +4,7 @@
 subtrees through the ``TreeReader`` port); this module is the one adapter that turns those
 decisions into database reads for the pages, the API, the command line (``--as``), the
 conference and vote staff pages and the classification cycle. No other module computes an
-actor's scope: a list is cut with :func:`readable_scope` or :func:`visible_versions`, one
+actor's scope: a list is cut with :func:`readable_scope` or :func:`readable_roots`, one
 object is loaded with :func:`load_unit`, :func:`access_unit_on` or :func:`load_person`, and
 an action is checked with :func:`can_do`. Each loader answers ``NotFound`` alike for a missing
 object and for one the actor may not read.
@@ -13,12 +13,10 @@ object and for one the actor may not read.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, cast
-
-from django.db import connection
+from typing import cast
 
 from canbo.core.errors import NotFound
-from canbo.core.permissions import Action, cycle_participants, roles_for
+from canbo.core.permissions import Action, cycle_participants
 from canbo.core.types import READ_ROLES, PersonId, Role, UnitId
 from canbo.db import unit_tree
 from canbo.db.unit_tree import DjangoTreeReader
@@ -45,12 +43,6 @@ def reaches(actor: Actor, unit_id: int, as_of: dt.date, roles: frozenset[Role]) 
     return access.can_reach(actor, UnitId(unit_id), tree(), as_of, roles)
 
 
-def roots_for_action(actor: Actor, action: Action) -> list[UnitId]:
-    """The roots of the subtrees over which the actor may take ``action`` (for a form's
-    choice of unit; the whole tree is not offered as a root)."""
-    return [r for r in access.roots_for(actor, roles_for(action)) if r is not None]
-
-
 def readable_roots(actor: Actor, roles: frozenset[Role] = READ_ROLES) -> set[UnitId] | None:
     """Roots of the actor's readable subtrees with their predecessors (history of merged
     units, OR-16); ``None`` when the whole tree is readable."""
@@ -70,43 +62,6 @@ def readable_scope(actor: Actor, as_of: dt.date) -> list[UnitId] | None:
     for root in starts:
         ids.update(unit_tree.subtree_ids(root, as_of))
     return sorted(ids)
-
-
-_VISIBLE_AT_OWN_DATE = """
-WITH RECURSIVE up(version_id, unit_id, day, depth) AS (
-    SELECT v.id, v.unit_id,
-           CASE WHEN v.valid_to < %s THEN v.valid_to
-                WHEN v.valid_from > %s THEN v.valid_from ELSE %s END, 0
-    FROM registry_unitversion v WHERE v.id IN ({versions})
-  UNION ALL
-    SELECT up.version_id, p.parent_id, up.day, up.depth + 1
-    FROM up JOIN registry_unitversion p ON p.unit_id = up.unit_id
-    WHERE p.valid_from <= up.day AND p.valid_to >= up.day AND p.parent_id IS NOT NULL
-      AND up.depth < 32
-)
-SELECT DISTINCT version_id FROM up WHERE unit_id IN ({roots})
-"""
-
-
-def visible_versions(
-    actor: Actor, versions: list[dict[str, Any]], today: dt.date
-) -> list[dict[str, Any]]:
-    """Keep the unit versions (``pk`` keys) that lay in one of the actor's readable subtrees
-    on their own date: the same test as ``access_unit``, for many candidates in one query.
-
-    The roots are the actor's own (not their predecessors): an old name is found through
-    the unit it belonged to on its own date."""
-    roots = access.roots_for(actor, READ_ROLES)
-    if None in roots or not versions:
-        return versions if roots else []
-    ids = [v["pk"] for v in versions]
-    sql = _VISIBLE_AT_OWN_DATE.format(
-        versions=", ".join(["%s"] * len(ids)), roots=", ".join(["%s"] * len(roots))
-    )
-    with connection.cursor() as cur:
-        cur.execute(sql, [today, today, today, *ids, *roots])
-        keep = {row[0] for row in cur.fetchall()}
-    return [v for v in versions if v["pk"] in keep]
 
 
 def access_day(unit: m.OrgUnit, as_of: dt.date) -> dt.date:

@@ -98,11 +98,6 @@ def recognition_due(admitted_on: dt.date) -> dt.date:
     return add_months(admitted_on, PROBATION_MONTHS)
 
 
-def is_official(official_on: dt.date | None, as_of: dt.date) -> bool:
-    """A member is official from the recognized day on, probationary before it."""
-    return official_on is not None and official_on <= as_of
-
-
 @dataclass(frozen=True, slots=True)
 class BirthRange:
     """People of ``sex`` born from ``first`` to ``last`` (one birth month) reach retirement

@@ -62,10 +62,6 @@ _AGES = {"village": (24, 86), "agency": (23, 60), "grassroots": (23, 60)}
 _LEADER_AGES = (38, 57)
 
 
-def iso_of(ordinal: int) -> str:
-    return _ISO[ordinal - _BASE]
-
-
 def _year_later(day: str) -> str:
     """The official date: twelve months after admission (Điều lệ Đảng, Điều 5), as ISO text;
     a 29 February admission becomes official on 28 February."""
