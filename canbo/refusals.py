@@ -606,6 +606,76 @@ CATALOGUE: dict[str, Wording] = {
         "This year falls under a document canbo does not encode yet.",
         detailed=True,
     ),
+    # Election results: the base of the majority test and the counting minutes' checks.
+    "subtraction_reason_not_allowed": _w(
+        _("Lý do trừ khỏi số tính kết quả không áp dụng cho loại đại hội này."),
+        "This reason for leaving the base does not apply to this kind of congress.",
+    ),
+    "subtracted_twice": _w(
+        _("Một người bị trừ khỏi số tính kết quả hai lần: %(name)s."),
+        "A person is taken out of the base twice: %(name)s.",
+    ),
+    "subtracted_not_convened": _w(
+        _("Người không được triệu tập không bị trừ lại khỏi số tính kết quả: %(name)s."),
+        "A person who was not convened is not taken out of the base again: %(name)s.",
+    ),
+    "subtractions_exceed_convened": _w(
+        _("Số người bị trừ (%(subtracted)s) nhiều hơn số được triệu tập (%(convened)s)."),
+        "More people are taken out (%(subtracted)s) than were convened (%(convened)s).",
+    ),
+    "election_base_not_positive": _w(
+        _("Số dùng làm căn cứ tính kết quả bầu cử phải lớn hơn 0."),
+        "The base of the election result must be above 0.",
+    ),
+    "election_seats_not_positive": _w(
+        _("Số lượng cần bầu phải lớn hơn 0."), "The number to elect must be above 0."
+    ),
+    "alternate_seats_not_delegates": _w(
+        _("Chỉ cuộc bầu đại biểu dự đại hội cấp trên mới có đại biểu dự khuyết."),
+        "Only an election of delegates to the higher congress has alternate delegates.",
+    ),
+    "election_no_candidates": _w(_("Danh sách bầu cử không có ai."), "The election list is empty."),
+    "election_candidate_twice": _w(
+        _("Một người có hai lần trong danh sách bầu cử: %(name)s."),
+        "A person is on the election list twice: %(name)s.",
+    ),
+    "election_counts_do_not_reconcile": _w(
+        _("Số liệu kiểm phiếu không khớp; chưa lập được biên bản."),
+        "The counts do not reconcile; the minutes cannot be drawn up.",
+        detailed=True,
+    ),
+    "election_collected_exceeds_issued": _w(
+        _("Số phiếu thu vào (%(collected)s) nhiều hơn số phiếu phát ra (%(issued)s)."),
+        "Ballots collected (%(collected)s) exceed ballots issued (%(issued)s).",
+    ),
+    "election_valid_invalid_not_collected": _w(
+        _(
+            "Số phiếu hợp lệ (%(valid)s) cộng số phiếu không hợp lệ (%(invalid)s) "
+            "không bằng số phiếu thu vào (%(collected)s)."
+        ),
+        "Valid (%(valid)s) plus invalid (%(invalid)s) ballots do not equal the ballots "
+        "collected (%(collected)s).",
+    ),
+    "election_votes_exceed_valid": _w(
+        _("Có người được nhiều phiếu hơn số phiếu hợp lệ (%(valid)s)."),
+        "A candidate has more votes than there are valid ballots (%(valid)s).",
+    ),
+    "election_votes_exceed_seats_times_valid": _w(
+        _(
+            "Tổng số phiếu bầu (%(total)s) vượt quá số lượng cần bầu nhân số phiếu hợp lệ "
+            "(%(limit)s)."
+        ),
+        "The votes add up to %(total)s, above the number to elect times the valid ballots "
+        "(%(limit)s).",
+    ),
+    "election_elected_not_over_half": _w(
+        _("Có người trúng cử không được quá một nửa số phiếu so với căn cứ tính."),
+        "Someone declared elected does not have more than half of the base.",
+    ),
+    "election_subtractions_not_listed": _w(
+        _("Danh sách người bị trừ khỏi căn cứ tính kết quả chưa đủ tên."),
+        "The list of people taken out of the base does not name them all.",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")
