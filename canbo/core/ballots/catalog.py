@@ -223,7 +223,7 @@ QD190_2024 = Rulebook(
     effective_to=None,
     specs=ELECTION_PARAMS,
     citation=Citation("QĐ 190-QĐ/TW", "Điều 15", rule_id="EL-13"),
-    rules=_ids("EL", *range(1, 37)),
+    rules=_ids("EL", *range(1, 39)),
 )
 
 ALL_RULEBOOKS: tuple[Rulebook, ...] = (

@@ -9,6 +9,7 @@ Defaults are those of the parameter tables in ``confidence_votes.md``,
 
 from __future__ import annotations
 
+from canbo.core.elections.params import LIST_AND_CONGRESS_PARAMS
 from canbo.core.rulebook import ParamSpec, ParamValue
 from canbo.core.types import Confidence
 
@@ -317,4 +318,5 @@ ELECTION_PARAMS: tuple[ParamSpec, ...] = (
     EL_SINGLE_NAME_NO_MARK_POLICY,
     BALLOT_NOMINATION_VALIDITY,
     GEN_PCT_FORMAT,
+    *LIST_AND_CONGRESS_PARAMS,
 )

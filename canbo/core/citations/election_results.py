@@ -1,4 +1,4 @@
-"""Party elections: counting the result, seats, ties, congress preparation (EL-18 to EL-36).
+"""Party elections: counting the result, seats, ties, congress preparation (EL-18 to EL-38).
 
 Handbook file ``elections_and_ballots.md``.
 """
@@ -25,6 +25,10 @@ MINUTES_TEMPLATES = (
 QD294_PILOT = (
     "https://xaydungchinhsach.chinhphu.vn/thi-diem-dai-hoi-chi-bo-5-nam-mot-lan-"
     "119250603053006617.htm"
+)
+COMMUNE_SIZES = (
+    "https://xaydungchinhsach.chinhphu.vn/nguoi-dung-dau-mot-so-dang-bo-xa-phuong-dac-khu-duoc-"
+    "co-cau-trong-ban-thuong-vu-cap-uy-cap-tinh-119250415172833596.htm"
 )
 HD04_NOT_CONVENED = (
     "https://thuvienphapluat.vn/tintuc/vn/ho-tro-phap-luat/chinh-sach-moi/78421/Nhung-truong-"
@@ -141,14 +145,18 @@ RULES: tuple[RuleText, ...] = (
         QD190,
         "",
         "",
-        "Đại hội chi bộ bầu chi ủy trước, rồi bầu bí thư, phó bí thư trong số chi ủy viên.",
         (
-            "A cell congress elects the cell committee first, then the secretary and deputy from "
-            "its members."
+            "Chi bộ bầu chi ủy thì bầu chi ủy trước, rồi bầu bí thư, phó bí thư trong số chi ủy "
+            "viên."
+        ),
+        (
+            "Where a cell elects a cell committee, it elects the committee first, then the "
+            "secretary and deputy from its members."
         ),
         "http://camau.dcs.vn/chi-tiet-hoi-dap-23",
         "unconfirmed",
         at(QD244, "Điều 19", "", "http://camau.dcs.vn/chi-tiet-hoi-dap-23", "secondary"),
+        at(QD294, source=QD294_PILOT),
     ),
     rule(
         "EL-27",
@@ -247,5 +255,38 @@ RULES: tuple[RuleText, ...] = (
         "Official and alternate delegates are on one list; official delegates are elected first.",
         HD04_NOT_CONVENED,
         "secondary",
+    ),
+    rule(
+        "EL-37",
+        QD294,
+        "",
+        "",
+        (
+            "Từ 01/07/2025, chi bộ có từ 9 đảng viên chính thức trở lên bầu chi ủy không quá 7 "
+            "người; chi bộ dưới 9 đảng viên chính thức bầu bí thư và, nếu cần, một phó bí thư."
+        ),
+        (
+            "From 01/07/2025 a cell with 9 or more official members elects a cell committee of at"
+            " most 7; a smaller cell elects a secretary and, if needed, one deputy."
+        ),
+        QD294_PILOT,
+        "unconfirmed",
+    ),
+    rule(
+        "EL-38",
+        CT45,
+        "",
+        "",
+        (
+            "Đảng bộ xã, phường, đặc khu: ban chấp hành không quá 27 người (không sáp nhập hoặc từ"
+            " 2 xã) hoặc 33 người (từ 3 xã trở lên); ban thường vụ 9 đến 11 người; 2 phó bí thư."
+        ),
+        (
+            "Commune, ward and special-zone committees: at most 27 members (not merged or from 2 "
+            "communes) or 33 (from 3 or more); a standing committee of 9 to 11; 2 deputy "
+            "secretaries."
+        ),
+        COMMUNE_SIZES,
+        "unconfirmed",
     ),
 )

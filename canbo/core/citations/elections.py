@@ -235,12 +235,17 @@ RULES: tuple[RuleText, ...] = (
     rule(
         "EL-15",
         QD190,
-        "Điều 15",
-        "",
-        "Phiếu hợp lệ là phiếu do ban kiểm phiếu phát ra và bầu không quá số lượng cần bầu.",
+        "Điều 30",
+        "khoản 1",
+        (
+            "Phiếu hợp lệ là phiếu do ban kiểm phiếu phát ra và bầu không quá số lượng cần bầu; "
+            "danh sách không có số dư mà có tên đánh dấu cả hai ô hoặc không đánh dấu thì phiếu "
+            "vẫn hợp lệ, không tính cho người đó."
+        ),
         (
             "A valid ballot is issued by the counting committee and votes for no more than the "
-            "number to elect."
+            "number to elect; on a no-surplus list, a name marked in both boxes or in neither "
+            "leaves the ballot valid and is not counted."
         ),
         QD190_ART30,
         "secondary",
