@@ -1,0 +1,1 @@
+"""Elections at a Party congress: the Django adapter (models, pages, commands)."""

@@ -1,0 +1,1 @@
+"""Party elections at a congress: elections, candidates, rounds, results, approval."""
