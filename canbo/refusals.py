@@ -430,6 +430,37 @@ CATALOGUE: dict[str, Wording] = {
         _("Còn phiếu chờ Ban kiểm phiếu kết luận."),
         "Some ballots still await the counting committee's conclusion.",
     ),
+    "election_seats_invalid": _w(
+        _("Số lượng cần bầu phải từ 1 trở lên, số dự khuyết không được âm."),
+        "The number to elect must be at least 1 and alternates may not be negative.",
+    ),
+    "election_ballot_kind_mismatch": _w(
+        _(
+            "Loại phiếu không hợp với danh sách: danh sách có số dư thì dùng phiếu gạch tên; "
+            "danh sách không có số dư hoặc chỉ một người thì dùng phiếu đồng ý/không đồng ý."
+        ),
+        "The ballot does not fit the list: a list with a surplus takes a strike-out ballot; "
+        "a list without surplus or with one name takes an agree/disagree ballot.",
+    ),
+    "reading_not_on_ballot": _w(
+        _("Cách đọc một dòng tên không có trên loại phiếu này."),
+        "A line was read with a mark this ballot does not have.",
+    ),
+    "election_totals_expected": _w(
+        _("Cuộc bầu cử nhập tổng số theo số phiếu bầu cho từng người."),
+        "An election enters totals as votes per candidate.",
+    ),
+    "not_an_election_session": _w(
+        _("Cuộc bỏ phiếu này không phải cuộc bầu cử."), "This vote is not an election."
+    ),
+    "election_votes_exceed_seats": _w(
+        _("Tổng số phiếu bầu cho các ứng cử viên vượt quá số cần bầu nhân số phiếu hợp lệ."),
+        "The votes of all candidates exceed the number to elect times the valid ballots.",
+    ),
+    "counting_committee_is_candidate": _w(
+        _("Thành viên Ban kiểm phiếu không được có tên trong danh sách bầu cử."),
+        "A member of the counting committee may not be on the election list.",
+    ),
     "already_signed": _w(_("Bạn đã ký kết quả này rồi."), "You have already signed this result."),
     "reason_required": _w(_("Cần ghi lý do."), "A reason is required.", detailed=True),
     "subject_listed_twice": _w(
@@ -642,7 +673,6 @@ CATALOGUE: dict[str, Wording] = {
     "election_counts_do_not_reconcile": _w(
         _("Số liệu kiểm phiếu không khớp; chưa lập được biên bản."),
         "The counts do not reconcile; the minutes cannot be drawn up.",
-        detailed=True,
     ),
     "election_collected_exceeds_issued": _w(
         _("Số phiếu thu vào (%(collected)s) nhiều hơn số phiếu phát ra (%(issued)s)."),

@@ -34,6 +34,9 @@ def issue_text(code: str, fields: Mapping[str, Any]) -> str:
             "và ký kết quả: gắn tài khoản cho ít nhất một thành viên."
         ),
         "members_in_office_missing": _("Chưa nhập tổng số đại biểu đương nhiệm."),
+        "counting_committee_is_candidate": _(
+            "Thành viên Ban kiểm phiếu không được có tên trong danh sách bầu cử."
+        ),
         "dossier_date_missing": _(
             "Chưa ghi ngày gửi hồ sơ cho người bỏ phiếu (trước ít nhất %(d)s ngày)."
         ),

@@ -7,6 +7,7 @@ and then skip; SQLite serializes writers), and no savepoint is needed.
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -19,6 +20,7 @@ from canbo.services.voting.ports import (
     CastState,
     CommitteeMember,
     ConferenceId,
+    ElectionTotals,
     ElectronicMarks,
     Medium,
     PaperMode,
@@ -75,7 +77,9 @@ def _fields(data: SessionData) -> dict[str, Any]:
 
 
 _SHARED = "SELECT * FROM voting_votesession WHERE id = %s FOR SHARE"
-_CAST_STATE = "SELECT status, ballot_key, codes_issued FROM voting_votesession WHERE id = %s"
+_CAST_STATE = (
+    "SELECT status, ballot_key, codes_issued, parameters FROM voting_votesession WHERE id = %s"
+)
 
 
 def _insert(model: type[Any], *columns: str) -> str:
@@ -121,7 +125,11 @@ class DjangoVoteRepository:
         with connection.cursor() as cursor:
             cursor.execute(sql, [session_id])
             row = cursor.fetchone()
-        return CastState(Status(row[0]), row[1], int(row[2])) if row else None
+        if not row:
+            return None
+        params = json.loads(row[3]) if isinstance(row[3], str | bytes) else row[3]
+        kind = str(params.get("ballot_kind", "")) if isinstance(params, dict) else ""
+        return CastState(Status(row[0]), row[1], int(row[2]), kind)
 
     def sessions_of(self, conference_id: ConferenceId) -> list[SessionData]:
         rows = models.VoteSession.objects.filter(conference_id=conference_id).order_by("pk")
@@ -316,6 +324,21 @@ class DjangoVoteRepository:
         counts = {int(k): PersonTotals(*v) for k, v in row.counts.items()}
         return PaperTotals(row.collected, counts)
 
+    def add_election_totals(
+        self, session_id: SessionId, totals: ElectionTotals, revision: int
+    ) -> None:
+        # The same table as a confidence count; ``counts`` holds valid, invalid and votes.
+        models.PaperTotals.objects.create(
+            session_id=session_id,
+            revision=revision,
+            collected=totals.collected,
+            counts=totals.as_json(),
+        )
+
+    def election_totals(self, session_id: SessionId) -> ElectionTotals | None:
+        row = models.PaperTotals.objects.filter(session_id=session_id).order_by("-revision").first()
+        return ElectionTotals.from_json(row.counts) if row is not None else None
+
     def add_result(
         self, session_id: SessionId, number: int, reason: str, data: Mapping[str, Any]
     ) -> None:
@@ -333,7 +356,7 @@ class DjangoVoteRepository:
                 invalid=p["invalid"],
                 band=p["band"],
             )
-            for p in data["persons"]
+            for p in data.get("persons", ())  # an election tally has no person lines
         )
 
     def results(self, session_id: SessionId) -> list[ResultVersionData]:

@@ -24,6 +24,7 @@ from canbo.services.voting.ports import (
     ConferenceData,
     ConferenceId,
     ConvocationData,
+    ElectionTotals,
     ElectronicMarks,
     Medium,
     PaperReading,
@@ -177,6 +178,7 @@ class FakeVoteRepository:
         self.entry_accounts: dict[tuple[SessionId, int, int], AccountId | None] = {}
         self.readings: dict[SessionId, dict[int, tuple[int, PaperReading]]] = {}
         self.totals: dict[SessionId, tuple[int, PaperTotals]] = {}
+        self.election_counts: dict[SessionId, tuple[int, ElectionTotals]] = {}
         self.versions: dict[SessionId, list[ResultVersionData]] = {}
 
     def add_session(self, data: SessionData) -> SessionId:
@@ -195,7 +197,10 @@ class FakeVoteRepository:
 
     def cast_state(self, session_id: SessionId) -> CastState | None:
         s = self.sessions.get(session_id)
-        return CastState(s.status, s.ballot_key, s.codes_issued) if s else None
+        if s is None:
+            return None
+        kind = str(s.parameters.get("ballot_kind", ""))
+        return CastState(s.status, s.ballot_key, s.codes_issued, kind)
 
     def sessions_of(self, conference_id: ConferenceId) -> list[SessionData]:
         return [s for _, s in sorted(self.sessions.items()) if s.conference_id == conference_id]
@@ -327,6 +332,16 @@ class FakeVoteRepository:
 
     def paper_totals(self, session_id: SessionId) -> PaperTotals | None:
         return self.totals[session_id][1] if session_id in self.totals else None
+
+    def add_election_totals(
+        self, session_id: SessionId, totals: ElectionTotals, revision: int
+    ) -> None:
+        if session_id not in self.election_counts or self.election_counts[session_id][0] <= revision:
+            self.election_counts[session_id] = (revision, totals)
+
+    def election_totals(self, session_id: SessionId) -> ElectionTotals | None:
+        found = self.election_counts.get(session_id)
+        return found[1] if found else None
 
     def add_result(
         self, session_id: SessionId, number: int, reason: str, data: Mapping[str, Any]

@@ -9,16 +9,19 @@ reason, which the committee signs again (CV-22); the audit log records it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from canbo.core.ballots.lifecycle import VoteStep, next_status
 from canbo.core.errors import Conflict, PermissionDenied, ValidationError
 from canbo.services.ports import Actor
-from canbo.services.voting import ballot_box
+from canbo.services.voting import ballot_box, election
 from canbo.services.voting.conferences import quorum
 from canbo.services.voting.ports import (
+    ElectionTally,
+    ElectionTotals,
+    LineReading,
     Medium,
     PaperMode,
     PaperReading,
@@ -30,6 +33,18 @@ from canbo.services.voting.ports import (
 )
 from canbo.services.voting.results import CountInputs, compute
 from canbo.services.voting.sessions import EL07, load, rulebook_of
+
+
+CONFIDENCE_READINGS = frozenset(
+    {
+        LineReading.HIGH,
+        LineReading.MID,
+        LineReading.LOW,
+        LineReading.NONE,
+        LineReading.SEVERAL,
+        LineReading.STRUCK,
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +68,12 @@ def _check_reading(uow: VotingUnitOfWork, sid: SessionId, reading: PaperReading)
     printed = {int(s.person_id) for s in uow.votes.subjects(sid)}
     if set(reading.lines) != printed:
         raise ValidationError("reading_lines_mismatch", serial=reading.serial)
+    session = load(uow, sid)
+    spec = election.spec_of(session)
+    if spec is not None:
+        election.check_paper_reading(spec.kind, reading)
+    elif any(r not in CONFIDENCE_READINGS for r in reading.lines.values()):
+        raise ValidationError("reading_not_on_ballot", serial=reading.serial)
     issued = uow.votes.participation_counts(sid).get(Medium.PAPER, 0)
     if not 1 <= reading.serial <= issued:
         raise ValidationError("serial_out_of_range", serial=reading.serial, issued=issued)
@@ -153,6 +174,8 @@ def enter_totals(
         next_status(session.status, VoteStep.ENTER_PAPER)
         if session.paper_mode is not PaperMode.TOTALS:
             raise Conflict("paper_mode_per_ballot")
+        if election.spec_of(session) is not None:
+            raise Conflict("election_totals_expected")
         if uow.votes.paper_totals(session_id) is not None:
             raise Conflict("totals_exist")
         _check_totals(uow, session_id, totals)
@@ -161,6 +184,40 @@ def enter_totals(
             actor, "vote.paper_totals", "vote", str(session_id), None, None, _totals_json(totals)
         )
         uow.commit()
+
+
+def enter_election_totals(
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, totals: ElectionTotals
+) -> None:
+    """A manual count of an election session's paper ballots: valid and invalid ballots and
+    the votes of each candidate (EL-15, EL-16)."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_counter(uow, actor, session_id)
+        next_status(session.status, VoteStep.ENTER_PAPER)
+        if session.paper_mode is not PaperMode.TOTALS:
+            raise Conflict("paper_mode_per_ballot")
+        if election.spec_of(session) is None:
+            raise Conflict("not_an_election_session")
+        if uow.votes.election_totals(session_id) is not None:
+            raise Conflict("totals_exist")
+        _check_election_totals(uow, session, totals)
+        uow.votes.add_election_totals(session_id, totals, 1)
+        uow.audit.append(
+            actor, "vote.paper_totals", "vote", str(session_id), None, None, totals.as_json()
+        )
+        uow.commit()
+
+
+def _check_election_totals(
+    uow: VotingUnitOfWork, session: SessionData, totals: ElectionTotals
+) -> None:
+    sid = session.session_id
+    spec = election.spec_of(session)
+    assert sid is not None and spec is not None  # noqa: S101
+    issued = uow.votes.participation_counts(sid).get(Medium.PAPER, 0)
+    printed = {int(s.person_id) for s in uow.votes.subjects(sid)}
+    election.check_totals(totals, spec, printed, issued)
 
 
 def _check_totals(uow: VotingUnitOfWork, sid: SessionId, totals: PaperTotals) -> None:
@@ -215,12 +272,42 @@ def _require_paper_complete(uow: VotingUnitOfWork, session: SessionData) -> None
         raise Conflict("paper_discrepancies", serials=open_serials)
     paper_issued = uow.votes.participation_counts(sid).get(Medium.PAPER, 0)
     needs_totals = session.paper_mode is PaperMode.TOTALS and paper_issued > 0
-    if needs_totals and uow.votes.paper_totals(sid) is None:
+    if election.spec_of(session) is not None:
+        entered = uow.votes.election_totals(sid) is not None
+    else:
+        entered = uow.votes.paper_totals(sid) is not None
+    if needs_totals and not entered:
         raise Conflict("paper_totals_missing")
 
 
+def _compute(
+    uow: VotingUnitOfWork, session: SessionData, conclusions: Mapping[str, str]
+) -> dict[str, Any]:
+    """The result of the session: the confidence result, or the election tally."""
+    spec = election.spec_of(session)
+    if spec is None:
+        return compute(rulebook_of(session), _inputs(uow, session))
+    sid = session.session_id
+    assert sid is not None  # noqa: S101
+    issued = uow.votes.participation_counts(sid)
+    inputs = election.ElectionInputs(
+        subjects=uow.votes.subjects(sid),
+        marks=uow.votes.electronic_marks(sid),
+        paper=uow.votes.paper_readings(sid),
+        totals=uow.votes.election_totals(sid),
+        issued_electronic=issued.get(Medium.ELECTRONIC, 0),
+        issued_paper=issued.get(Medium.PAPER, 0),
+        conclusions=conclusions,
+    )
+    return election.compute_tally(rulebook_of(session), spec, inputs)
+
+
 def count(
-    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId, shares: Sequence[str] = ()
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    session_id: SessionId,
+    shares: Sequence[str] = (),
+    conclusions: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """closed → counted: result version 1 from every ballot, awaiting the committee's signatures.
 
@@ -229,6 +316,11 @@ def count(
     in a random order while the sealed ones and the spent codes are discarded, all in this one
     transaction. The key is never stored (docs/security.md). A vote without electronic
     ballots needs no share.
+
+    An election session stores the election tally (docs/voting.md, "Election ballots").
+    Ballots the rules refer to the counting committee (EL-07, EL-16) are counted only with
+    the committee's ``conclusions``, by reason code: ``invalid`` or ``valid_not_counted``;
+    without one the count is refused (``ballots_referred``) and nothing is stored.
     """
     with uow:
         session = load(uow, session_id, lock=True)
@@ -236,7 +328,7 @@ def count(
         status = next_status(session.status, VoteStep.COUNT)
         _require_paper_complete(uow, session)
         opened = _open_ballot_box(uow, session, shares)
-        data = compute(rulebook_of(session), _inputs(uow, session))
+        data = _compute(uow, session, conclusions or {})
         uow.votes.add_result(session_id, 1, "", data)
         uow.votes.set_status(session_id, status)
         uow.audit.append(
@@ -318,7 +410,8 @@ def correct(
     reason: str,
     *,
     readings: tuple[PaperReading, ...] = (),
-    totals: PaperTotals | None = None,
+    totals: PaperTotals | ElectionTotals | None = None,
+    conclusions: Mapping[str, str] | None = None,
 ) -> int:
     """A correction: new paper readings or totals, a new result version with the reason.
 
@@ -333,8 +426,9 @@ def correct(
         last = current(uow, session_id)
         assert last is not None  # noqa: S101
         number = last.number + 1
-        _append_corrections(uow, session_id, number, readings, totals)
-        data = compute(rulebook_of(session), _inputs(uow, session))
+        _append_corrections(uow, session, number, readings, totals)
+        kept = election.conclusions_of(last.data)
+        data = _compute(uow, session, {**kept, **(conclusions or {})})
         uow.votes.add_result(session_id, number, reason.strip(), data)
         uow.votes.set_status(session_id, status)
         uow.audit.append(
@@ -352,14 +446,39 @@ def correct(
 
 def _append_corrections(
     uow: VotingUnitOfWork,
-    session_id: SessionId,
+    session: SessionData,
     number: int,
     readings: tuple[PaperReading, ...],
-    totals: PaperTotals | None,
+    totals: PaperTotals | ElectionTotals | None,
 ) -> None:
+    session_id = session.session_id
+    assert session_id is not None  # noqa: S101
     for reading in readings:
         _check_reading(uow, session_id, reading)
         uow.votes.add_paper_reading(session_id, reading, number, "correction")
-    if totals is not None:
+    if isinstance(totals, ElectionTotals):
+        if election.spec_of(session) is None:
+            raise Conflict("not_an_election_session")
+        _check_election_totals(uow, session, totals)
+        uow.votes.add_election_totals(session_id, totals, number)
+    elif totals is not None:
+        if election.spec_of(session) is not None:
+            raise Conflict("election_totals_expected")
         _check_totals(uow, session_id, totals)
         uow.votes.add_paper_totals(session_id, totals, number)
+
+
+def election_tally(
+    uow: VotingUnitOfWork, session_id: SessionId, *, certified_only: bool = True
+) -> ElectionTally | None:
+    """The election tally of a session: the latest version the counting committee signed
+    (``certified_only``), else the latest counted one; ``None`` before that, and for a
+    confidence vote. Read-only; for the elections' results (EL-22 to EL-25)."""
+    with uow:
+        session = load(uow, session_id)
+        if election.spec_of(session) is None:
+            return None
+        versions = uow.votes.results(session_id)
+    if certified_only:
+        versions = [v for v in versions if v.certified]
+    return ElectionTally.from_version(session_id, versions[-1]) if versions else None

@@ -49,6 +49,23 @@ class LineReading(StrEnum):
     NONE = "none"  # no level marked
     SEVERAL = "several"  # two or three levels marked
     STRUCK = "struck"  # the printed name crossed out
+    # Election ballots (EL-14): a strike-out line is KEPT or STRUCK; an agree/disagree line is
+    # AGREE, DISAGREE, NONE (no box marked) or SEVERAL (both boxes marked).
+    KEPT = "kept"
+    AGREE = "agree"
+    DISAGREE = "disagree"
+
+
+class ElectionBallotKind(StrEnum):
+    """The election ballot of a vote session (EL-14): names crossed out on a list with a
+    surplus; agree/disagree per name on a list without surplus or with one name."""
+
+    STRIKE_OUT = "strike_out"
+    APPROVAL = "approval"
+
+
+ELECTION_PARAMETERS = ("seats", "alternate_seats", "ballot_kind")
+"""Keys of ``SessionData.parameters`` that describe an election ballot, not rulebook overrides."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +138,7 @@ class CastState:
     status: Status
     ballot_key: str
     codes_issued: int
+    ballot_kind: str = ""  # an ElectionBallotKind on an election session, else empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +212,103 @@ class PaperTotals:
 
     collected: int
     counts: Mapping[int, PersonTotals]
+
+
+@dataclass(frozen=True, slots=True)
+class ElectionTotals:
+    """A manual count of an election's paper ballots: valid and invalid ballots and the votes
+    of each candidate (the names kept, or the "agree" marks) on the valid ones."""
+
+    valid: int
+    invalid: int
+    votes: Mapping[int, int]
+
+    @property
+    def collected(self) -> int:
+        return self.valid + self.invalid
+
+    def as_json(self) -> dict[str, Any]:
+        votes = {str(k): v for k, v in sorted(self.votes.items())}
+        return {"valid": self.valid, "invalid": self.invalid, "votes": votes}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> ElectionTotals:
+        votes = {int(k): int(v) for k, v in data["votes"].items()}
+        return cls(int(data["valid"]), int(data["invalid"]), votes)
+
+
+@dataclass(frozen=True, slots=True)
+class CandidateVotes:
+    """One candidate's line of an election tally, in ballot order."""
+
+    person_id: PersonId
+    full_name: str
+    votes: int
+
+
+@dataclass(frozen=True, slots=True)
+class InvalidCount:
+    """Invalid ballots for one reason (EL-16), with the citation as recorded."""
+
+    code: str
+    count: int
+    citation: Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class ElectionTally:
+    """The count of one election round's ballots, as the counting committee signed it.
+
+    ``data`` is the stored result (``{"kind": "election", "rulebook", "figures",
+    "invalid_reasons", "candidates", ...}``, docs/voting.md "Election ballots"); the other
+    fields are read from it. Elected or not is decided by the elections (EL-22 to EL-25),
+    not here.
+    """
+
+    session_id: SessionId
+    version: int
+    certified: bool
+    rulebook_id: str
+    ballot_kind: ElectionBallotKind
+    seats: int
+    alternate_seats: int
+    issued: int
+    collected: int
+    electronic: int
+    paper: int
+    valid: int
+    invalid: int
+    invalid_reasons: tuple[InvalidCount, ...]
+    candidates: tuple[CandidateVotes, ...]
+    data: Mapping[str, Any]
+
+    @classmethod
+    def from_version(cls, session_id: SessionId, version: ResultVersionData) -> ElectionTally:
+        d = version.data
+        f = d["figures"]
+        return cls(
+            session_id=session_id,
+            version=version.number,
+            certified=version.certified,
+            rulebook_id=str(d["rulebook"]["id"]),
+            ballot_kind=ElectionBallotKind(d["ballot_kind"]),
+            seats=int(d["seats"]),
+            alternate_seats=int(d.get("alternate_seats", 0)),
+            issued=f["issued"],
+            collected=f["collected"],
+            electronic=f["electronic"],
+            paper=f["paper"],
+            valid=f["valid"],
+            invalid=f["invalid"],
+            invalid_reasons=tuple(
+                InvalidCount(r["code"], r["count"], r["citation"]) for r in d["invalid_reasons"]
+            ),
+            candidates=tuple(
+                CandidateVotes(PersonId(c["person_id"]), c["full_name"], c["votes"])
+                for c in d["candidates"]
+            ),
+            data=d,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +470,14 @@ class VoteRepository(Protocol):
 
     def paper_totals(self, session_id: SessionId) -> PaperTotals | None:
         """The latest revision."""
+        ...
+
+    def add_election_totals(
+        self, session_id: SessionId, totals: ElectionTotals, revision: int
+    ) -> None: ...
+
+    def election_totals(self, session_id: SessionId) -> ElectionTotals | None:
+        """The latest revision of an election session's manual count."""
         ...
 
     def add_result(

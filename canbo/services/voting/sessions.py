@@ -32,11 +32,12 @@ from canbo.core.errors import (
 )
 from canbo.core.types import WRITE_ROLES, AccountId, PersonId
 from canbo.services.ports import SYSTEM, Actor
-from canbo.services.voting import ballot_box
+from canbo.services.voting import ballot_box, election
 from canbo.services.voting.conferences import STAFF_ROLES, needed_for_quorum, quorum, require_staff
 from canbo.services.voting.ports import (
     CommitteeMember,
     ConferenceId,
+    ElectionBallotKind,
     PaperMode,
     SessionData,
     SessionId,
@@ -88,7 +89,8 @@ class SessionPlan:
 
 def rulebook_of(session: SessionData) -> Rulebook:
     """The session's rulebook with its recorded parameter overrides (GEN-01)."""
-    params = {k: tuple(v) if isinstance(v, list) else v for k, v in session.parameters.items()}
+    overrides = election.rulebook_overrides(session.parameters)
+    params = {k: tuple(v) if isinstance(v, list) else v for k, v in overrides.items()}
     return default_registry().get(session.rulebook_id).with_parameters(**params)
 
 
@@ -135,6 +137,97 @@ def create_session(
         )
         uow.commit()
     return sid
+
+
+def create_election_session(
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    conference_id: ConferenceId,
+    title: str,
+    rulebook_id: str,
+    candidates: Sequence[PersonId],
+    seats: int,
+    alternate_seats: int,
+    ballot_kind: ElectionBallotKind | str,
+    *,
+    committee: Sequence[CommitteeMember] = (),
+    paper_mode: PaperMode = PaperMode.PER_BALLOT,
+    parameters: Mapping[str, ParamValue] | None = None,
+) -> SessionId:
+    """A draft vote session that runs one round of an election (EL-13 to EL-16).
+
+    ``rulebook_id`` must be a Party election rulebook (``QD190_2024``, ``QD244_2014``);
+    ``parameters`` are its overrides (GEN-01). The candidates are printed in Vietnamese
+    alphabetical order by given name (the order of the session's subjects). ``ballot_kind``
+    must fit the list (EL-14): ``strike_out`` when it has more names than ``seats``,
+    ``approval`` (agree/disagree) when it has no surplus or one name. ``committee`` is the
+    counting committee, head first (EL-06); it may be set later with :func:`set_committee`.
+    The rest of the vote (ready, key, open, codes, cast, close, count, sign) is the same as
+    for a confidence vote.
+    """
+    spec = election.ElectionSpec(ElectionBallotKind(ballot_kind), seats, alternate_seats)
+    election.check_spec(spec, len(candidates))
+    with uow:
+        require_staff(uow, actor, conference_id, WRITE_ROLES)
+        rulebook = election.election_rulebook(rulebook_id)
+        overrides = dict(parameters or {})
+        rulebook.with_parameters(**overrides)  # validated against the allowed values
+        plan = SessionPlan(
+            title,
+            [(PersonId(p), "") for p in candidates],
+            [],
+            paper_mode,
+            committee=committee,
+        )
+        data = _data(conference_id, rulebook.rulebook_id, {**overrides, **spec.parameters()}, plan)
+        sid = uow.votes.add_session(data)
+        _apply(uow, sid, plan, VOTE_LIFECYCLE.initial)
+        uow.audit.append(
+            actor,
+            "vote.create",
+            "vote",
+            str(sid),
+            None,
+            None,
+            {"title": plan.title, "rulebook": rulebook.rulebook_id, **spec.parameters()},
+        )
+        uow.commit()
+    return sid
+
+
+def set_committee(
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    session_id: SessionId,
+    committee: Sequence[CommitteeMember],
+) -> None:
+    """Replace the counting committee of a draft (or ready) session, head first; as in
+    :func:`update_session`, a new committee voids the committee's key."""
+    with uow:
+        session = load(uow, session_id, lock=True)
+        require_staff(uow, actor, session.conference_id, roles_of(VoteStep.EDIT))
+        status = next_status(session.status, VoteStep.EDIT)
+        plan = SessionPlan(session.title, [], [], committee=committee)
+        members = _committee(plan)
+        named = [m.person_id for m in members if m.person_id is not None]
+        unknown = uow.conferences.persons_exist(named)
+        if unknown:
+            raise ValidationError("person_not_found", person_ids=list(unknown))
+        changed = uow.votes.committee(session_id) != members
+        uow.votes.set_committee(session_id, members)
+        uow.votes.set_status(session_id, status)
+        if changed and session.ballot_key:
+            uow.votes.set_ballot_key(session_id, "", 0, 0)
+        uow.audit.append(
+            actor,
+            "vote.committee",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {"members": len(members), "key_voided": changed and bool(session.ballot_key)},
+        )
+        uow.commit()
 
 
 def update_session(
@@ -221,12 +314,19 @@ def readiness(uow: VotingUnitOfWork, session: SessionData) -> list[Issue]:
     assert conf is not None  # noqa: S101
     issues: list[Issue] = []
     rulebook = rulebook_of(session)
+    spec = election.spec_of(session)
     try:
-        require_specified(rulebook)
+        if spec is None:
+            require_specified(rulebook)
+        else:
+            election.check_rulebook(rulebook)
+            election.check_spec(spec, len(uow.votes.subjects(sid)))
     except DomainError as exc:
         return [Issue(exc.code, exc.fields, exc.citation)]
     if not uow.votes.subjects(sid):
         issues.append(Issue("no_subjects", {}))
+    if spec is not None:
+        issues.extend(_committee_not_candidates(uow, sid))
     attendance = uow.conferences.attendance(session.conference_id)
     if attendance.convened == 0:
         issues.append(Issue("no_convened", {}, Citation("QĐ 96-QĐ/TW", rule_id="CV-07")))
@@ -236,13 +336,27 @@ def readiness(uow: VotingUnitOfWork, session: SessionData) -> list[Issue]:
         issues.append(Issue("no_counting_committee", {}, Citation("QĐ 96-QĐ/TW", rule_id="CV-14")))
     elif not uow.votes.counters(sid):
         issues.append(Issue("counting_committee_no_account", {}))
-    if "members" in required_figures(rulebook) and not session.members_in_office:
+    if spec is None and "members" in required_figures(rulebook) and not session.members_in_office:
         issues.append(
             Issue("members_in_office_missing", {}, Citation(rulebook.document, rule_id="NA-12"))
         )
     if rulebook.regime is Regime.QD96:
         issues.extend(_deadlines(session, conf.held_on))
     return issues
+
+
+def _committee_not_candidates(uow: VotingUnitOfWork, sid: SessionId) -> list[Issue]:
+    """EL-06: no member of the counting committee is on the election list."""
+    candidates = {s.person_id for s in uow.votes.subjects(sid)}
+    clash = sorted(
+        int(m.person_id)
+        for m in uow.votes.committee(sid)
+        if m.person_id is not None and m.person_id in candidates
+    )
+    if not clash:
+        return []
+    cite = Citation("QĐ 190-QĐ/TW", rule_id="EL-06")
+    return [Issue("counting_committee_is_candidate", {"person_ids": clash}, cite)]
 
 
 def _deadlines(session: SessionData, vote_date: Any) -> list[Issue]:
@@ -337,8 +451,8 @@ def cast_ballot(
         next_status(session.status, VoteStep.CAST)
         if not uow.codes.is_genuine(session_id, code):
             raise ValidationError("code_unknown")
-        order = tuple(SubjectId(p) for p in uow.votes.subject_ids(session_id))
-        clean = _check_marks(order, marks)
+        ids = uow.votes.subject_ids(session_id)
+        marks_text = _encode(session.ballot_kind, ids, marks)
         if not uow.votes.spend_code(session_id, uow.codes.spent_digest(session_id, code)):
             raise Conflict("code_already_used")
         # Checked after the spend so that a spent code is always told so; a refusal here
@@ -346,12 +460,19 @@ def cast_ballot(
         if uow.votes.sealed_count(session_id) >= session.codes_issued:
             raise Conflict("ballots_exceed_recipients", issued=session.codes_issued, citation=CV15)
         receipt = new_receipt()
-        marks_text = encode_confidence_marks(order, clean)
         uow.votes.add_sealed_ballot(
             session_id, ballot_box.seal(session.ballot_key, receipt, marks_text)
         )
         uow.commit()
     return receipt
+
+
+def _encode(kind: str, ids: Sequence[PersonId], marks: Mapping[int, str]) -> str:
+    """The ballot's compact marks: confidence levels, or an election ballot's marks."""
+    if kind:
+        return election.encode_phone_marks(ElectionBallotKind(kind), ids, marks)
+    order = tuple(SubjectId(p) for p in ids)
+    return encode_confidence_marks(order, _check_marks(order, marks))
 
 
 def _check_marks(
