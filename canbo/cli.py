@@ -22,6 +22,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("migrate",): "migrate",
     ("createadmin",): "createadmin",
     ("confidence", "results"): "confidence_results",
+    ("election", "results"): "election_results",
     ("vote",): "vote",
     ("classification", "propose"): "classification_propose",
     ("classification", "template"): "classification_template",
@@ -40,6 +41,7 @@ verbs:
   audit verify [--anchor FILE ...]             check the audit chain (and against anchors)
   audit anchor [--out FILE]                    print a signed checkpoint to keep off the server
   confidence results --counts FILE.csv ...     official confidence-vote results table
+  election results --counts FILE.csv ...       who is elected in one election round
   vote VERB ...                                conference, check-in, ballots, count, minutes
   classification propose|template ...          quality classification calculator
   classification compute --cycle ID            compute a whole cycle (worker processes)

@@ -130,3 +130,22 @@ def reconcile(
             limit=seats * figures.valid,
         ),
     )
+
+
+CHECK_LABELS_VI: dict[str, str] = {
+    COLLECTED_WITHIN_ISSUED: "Số phiếu thu vào không vượt số phiếu phát ra",
+    VALID_PLUS_INVALID: "Phiếu hợp lệ cộng phiếu không hợp lệ bằng số phiếu thu vào",
+    VOTES_WITHIN_VALID: "Số phiếu của mỗi người không vượt số phiếu hợp lệ",
+    VOTES_WITHIN_SEATS: "Tổng số phiếu bầu không vượt số lượng cần bầu nhân số phiếu hợp lệ",
+    ELECTED_OVER_HALF: "Mỗi người trúng cử được quá một nửa so với căn cứ tính",
+    SUBTRACTIONS_LISTED: "Danh sách người bị trừ khỏi căn cứ tính kèm theo biên bản",
+}
+CHECK_LABELS_EN: dict[str, str] = {
+    COLLECTED_WITHIN_ISSUED: "Ballots collected do not exceed ballots issued",
+    VALID_PLUS_INVALID: "Valid plus invalid ballots equal the ballots collected",
+    VOTES_WITHIN_VALID: "No candidate has more votes than there are valid ballots",
+    VOTES_WITHIN_SEATS: "The votes add up to at most the number to elect times the valid ballots",
+    ELECTED_OVER_HALF: "Everyone elected has more than half of the base",
+    SUBTRACTIONS_LISTED: "The people taken out of the base are listed with the minutes",
+}
+"""What each check verifies, for documents and pages (Vietnamese first)."""
