@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "canbo.conferences",
     "canbo.voting",
     "canbo.classification",
+    "canbo.congresses",
     "canbo.elections",
 ]
 
