@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -204,15 +205,31 @@ def entered_serials(session_id: int, operator: int) -> list[int]:
 
 @dataclass(frozen=True, slots=True)
 class VoterSession:
-    """What the voter's pages show of a session: its title and whether it is open."""
+    """What the voter's pages show of a session: its title, whether it is open, and for an
+    election its ballot (kind and number to elect)."""
 
     pk: int
     title: str
     status: str
+    ballot_kind: str = ""
+    seats: int = 0
+
+    @property
+    def is_election(self) -> bool:
+        return bool(self.ballot_kind)
+
+
+def _params(value: Any) -> dict[str, Any]:
+    """A JSON column as read by a raw query (text on some drivers, decoded on others)."""
+    if isinstance(value, str | bytes):
+        value = json.loads(value)
+    return value if isinstance(value, dict) else {}
 
 
 def _voter_session_query(session_id: int) -> QuerySet[Any]:
-    rows = models.VoteSession.objects.filter(pk=session_id).values_list("title", "status")
+    rows = models.VoteSession.objects.filter(pk=session_id).values_list(
+        "title", "status", "parameters"
+    )
     return rows[:1]
 
 
@@ -231,7 +248,10 @@ def voter_session(session_id: int) -> VoterSession:
     rows = compiled.rows("voter_session", _voter_session_query, (0,), session_id)
     if not rows or rows[0][1] == Status.DRAFT:
         raise NotFound("vote_not_found", session_id=session_id)
-    return VoterSession(session_id, *rows[0])
+    title, status, raw = rows[0]
+    params = _params(raw)
+    kind = str(params.get("ballot_kind", ""))
+    return VoterSession(session_id, title, status, kind, int(params.get("seats", 0) or 0))
 
 
 def ballot_lines(session_id: int) -> list[SubjectData]:

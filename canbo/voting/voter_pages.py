@@ -19,7 +19,9 @@ from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.translation import get_language
 
-from canbo.services.voting.ports import SubjectData
+from canbo.core.errors import Citation
+from canbo.services.voting import election
+from canbo.services.voting.ports import ElectionBallotKind, SubjectData
 from canbo.services.voting.voter_codes import grouped
 
 from . import forms, selectors
@@ -98,3 +100,65 @@ def parse_cast(
             return None
         marks[line.person_id] = level
     return code, marks
+
+
+APPROVAL_CHOICES = ("agree", "disagree")
+
+
+def parse_election_cast(
+    post: Mapping[str, str], lines: Sequence[SubjectData]
+) -> tuple[str, dict[int, str]] | None:
+    """The code and the marks of an election ballot: ``x<id>`` crosses a name out,
+    ``p<id>`` is agree or disagree; a name left alone is kept (or has no box marked). The
+    service checks the marks against the session's ballot."""
+    code = post.get("code", "").strip()
+    if not code or len(code) > CODE_MAX or "\x00" in code:
+        return None
+    marks: dict[int, str] = {}
+    for line in lines:
+        pid = int(line.person_id)
+        if post.get(f"x{pid}"):
+            marks[pid] = "struck"
+        choice = post.get(f"p{pid}")
+        if choice in APPROVAL_CHOICES:
+            marks[pid] = choice
+    return code, marks
+
+
+def election_ballot(
+    session: Any, lines: Sequence[SubjectData], post: Mapping[str, str]
+) -> dict[str, Any]:
+    """What the election ballot page shows: each name with its mark, the names kept (or
+    agreed) against the number to elect, and the warning of an invalid ballot (EL-16)."""
+    kind = ElectionBallotKind(session.ballot_kind)
+    spec = election.ElectionSpec(kind, session.seats)
+    rows = []
+    for line in lines:
+        pid = int(line.person_id)
+        struck = bool(post.get(f"x{pid}")) if kind is ElectionBallotKind.STRIKE_OUT else False
+        choice = post.get(f"p{pid}", "")
+        rows.append(
+            {
+                "id": pid,
+                "name": line.full_name,
+                "struck": struck,
+                "choice": choice if choice in APPROVAL_CHOICES else "",
+            }
+        )
+    if kind is ElectionBallotKind.STRIKE_OUT:
+        kept = sum(1 for r in rows if not r["struck"])
+    else:
+        kept = sum(1 for r in rows if r["choice"] == "agree")
+    found = election.warning(spec, len(rows), kept)
+    cite: Citation | None = found.citation if found else None
+    return {
+        "kind": str(kind),
+        "strike_out": kind is ElectionBallotKind.STRIKE_OUT,
+        "rows": rows,
+        "kept": kept,
+        "seats": spec.seats,
+        "candidates": len(rows),
+        "warning": found.code if found else "",
+        "citation": cite,
+        "kept_rows": [r for r in rows if not r["struck"]] if rows else [],
+    }

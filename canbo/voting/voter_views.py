@@ -34,7 +34,7 @@ from django.views.i18n import set_language
 from canbo.core.errors import DomainError, ValidationError
 from canbo.services.voting import sessions as svc
 from canbo.services.voting.guard import GuessGuard
-from canbo.services.voting.ports import SessionId
+from canbo.services.voting.ports import SessionId, SubjectData
 
 from . import forms, selectors, voter_pages
 from .refusals import refusal_page, refusals_shown
@@ -80,7 +80,12 @@ def vote(request: HttpRequest, sid: int) -> HttpResponse:
     if request.method != "POST":
         return voter_pages.code_page(request, sid)
     step = request.POST.get("step", "")
-    if step not in ("code", "review", "back"):
+    if request.POST.get("ballot") == "election" and step == "cast":
+        marked = voter_pages.parse_election_cast(request.POST, selectors.ballot_lines(sid))
+        if marked is not None:
+            receipt = guarded(request, sid, lambda: svc.cast_ballot(U(), SessionId(sid), *marked))
+            return voter_pages.receipt_page(request, receipt)
+    elif step not in ("code", "review", "back"):
         cast = voter_pages.parse_cast(request.POST, selectors.ballot_lines(sid))
         if cast is not None:
             receipt = guarded(request, sid, lambda: svc.cast_ballot(U(), SessionId(sid), *cast))
@@ -98,6 +103,8 @@ def _form_step(request: HttpRequest, sid: int, step: str) -> HttpResponse:
     code = code_form.cleaned_data["code"]
     guarded(request, sid, lambda: svc.check_code(U(), SessionId(sid), code))
     subjects = selectors.ballot_lines(sid)
+    if session.is_election:
+        return _election_step(request, session, code, subjects, step)
     if step == "code":
         form = forms.BallotForm(subjects, initial={"code": code})
         return render(request, "voting/vote_ballot.html", {"s": session, "form": form})
@@ -110,6 +117,23 @@ def _form_step(request: HttpRequest, sid: int, step: str) -> HttpResponse:
         request, sid, lambda: svc.cast_ballot(U(), SessionId(sid), code, form.marks())
     )
     return voter_pages.receipt_page(request, receipt)
+
+
+def _election_step(
+    request: HttpRequest,
+    session: Any,
+    code: str,
+    subjects: list[SubjectData],
+    step: str,
+) -> HttpResponse:
+    """An election ballot (EL-14): names to cross out, or agree/disagree per name; the page
+    counts the names kept and warns, without refusing, when the ballot would be invalid."""
+    ballot = voter_pages.election_ballot(session, subjects, request.POST if step != "code" else {})
+    context = {"s": session, "code": code, "ballot": ballot}
+    template = "voting/vote_election.html"
+    if step == "review":
+        template = "voting/vote_election_confirm.html"
+    return render(request, template, context)
 
 
 # The voter pages' language switch: it sets only the language cookie (no session, no CSRF
