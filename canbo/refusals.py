@@ -706,6 +706,102 @@ CATALOGUE: dict[str, Wording] = {
         _("Danh sách người bị trừ khỏi căn cứ tính kết quả chưa đủ tên."),
         "The list of people taken out of the base does not name them all.",
     ),
+    # Congresses: the roll, the people not convened, credentials, working bodies, the base.
+    "congress_not_found": _w(_("Không tìm thấy đại hội."), "Congress not found."),
+    "congress_wrong_status": _w(
+        _("Đại hội đang ở bước khác, không thực hiện được thao tác này."),
+        "The congress is at another stage; this cannot be done now.",
+    ),
+    "term_required": _w(_("Cần nhập nhiệm kỳ."), "The term is required."),
+    "closing_before_opening": _w(
+        _("Ngày bế mạc không được trước ngày khai mạc."),
+        "The closing date may not be before the opening date.",
+    ),
+    "congress_kind_not_allowed": _w(
+        _("Chỉ tạo đại hội chi bộ, đại hội đảng viên hoặc đại hội đại biểu."),
+        "Only a cell, members' or delegates' congress can be created here.",
+    ),
+    "delegates_only_at_delegates_congress": _w(
+        _("Chỉ đại hội đại biểu mới có đại biểu chính thức và dự khuyết."),
+        "Only a delegates' congress has official and alternate delegates.",
+    ),
+    "person_not_convened": _w(
+        _("Người này có trong danh sách không triệu tập dự đại hội."),
+        "This person is on the list of those not convened to the congress.",
+    ),
+    "not_convened_after_opening": _w(
+        _("Ngày phát sinh lý do không triệu tập phải trước ngày khai mạc."),
+        "The date of the reason for not convening must be before the opening.",
+    ),
+    "not_convened_not_found": _w(
+        _("Người này không có trong danh sách không triệu tập."),
+        "This person is not on the list of those not convened.",
+    ),
+    "roll_empty": _w(
+        _("Danh sách triệu tập chưa có đảng viên hoặc đại biểu chính thức nào."),
+        "The roll has no official member or delegate yet.",
+    ),
+    "body_members_required": _w(
+        _("Chọn ít nhất một người cho cơ quan này."), "Choose at least one member of this body."
+    ),
+    "body_head_not_member": _w(
+        _("Người đứng đầu phải là thành viên được chọn."),
+        "The head must be one of the members chosen.",
+    ),
+    "hands_negative": _w(
+        _("Số biểu quyết không được âm."), "The show-of-hands counts may not be negative."
+    ),
+    "body_member_not_present": _w(
+        _("Chỉ chọn người đang có mặt tại đại hội (đã điểm danh)."),
+        "Choose only people present at the congress (checked in).",
+    ),
+    "counting_member_not_official": _w(
+        _("Thành viên Ban kiểm phiếu phải là đảng viên chính thức hoặc đại biểu chính thức."),
+        "Counting committee members must be official members or official delegates.",
+    ),
+    "hands_above_present": _w(
+        _("Tổng số biểu quyết (%(counted)s) nhiều hơn số người có mặt (%(present)s)."),
+        "The show of hands adds up to %(counted)s, more than the %(present)s present.",
+    ),
+    "body_not_approved": _w(
+        _("Chưa được quá một nửa số người có mặt tán thành (%(votes_for)s/%(present)s)."),
+        "Not approved by more than half of those present (%(votes_for)s/%(present)s).",
+    ),
+    "credentials_delegates_only": _w(
+        _("Thẩm tra tư cách đại biểu chỉ áp dụng ở đại hội đại biểu."),
+        "The credentials review applies at a delegates' congress only.",
+    ),
+    "credentials_committee_missing": _w(
+        _("Đại hội chưa biểu quyết Ban thẩm tra tư cách đại biểu."),
+        "The congress has not approved its credentials committee yet.",
+    ),
+    "roll_entry_not_found": _w(
+        _("Người này không có trong danh sách triệu tập đại hội."),
+        "This person is not on the congress's roll.",
+    ),
+    "status_not_for_role": _w(
+        _("Tư cách này không áp dụng cho loại đại biểu của người này."),
+        "This status does not apply to this person's kind of delegate.",
+    ),
+    "seated_for_not_official": _w(
+        _("Đại biểu dự khuyết chỉ thay cho một đại biểu chính thức."),
+        "An alternate is seated only in an official delegate's place.",
+    ),
+    "seated_for_not_absent": _w(
+        _("Đại biểu chính thức được thay phải vắng mặt cả đại hội."),
+        "The official delegate replaced must be absent for the whole congress.",
+    ),
+    "seat_taken_twice": _w(
+        _("Hai đại biểu dự khuyết thay cho cùng một đại biểu chính thức."),
+        "Two alternates are seated for the same official delegate.",
+    ),
+    "subtracted_not_in_base": _w(
+        _(
+            "Chỉ trừ người có trong số đảng viên chính thức hoặc đại biểu chính thức "
+            "được triệu tập."
+        ),
+        "Only official members or delegates convened can be taken out of the base.",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")
