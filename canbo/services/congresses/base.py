@@ -137,7 +137,7 @@ def set_subtractions(
         data = load(uow, actor, congress_id, write=True)
         _require_status(data, CongressStatus.ROLL_FIXED, CongressStatus.OPEN)
         roll = {e.person_id: e for e in uow.congresses.roll(congress_id)}
-        excluded = {n.person_id for n in uow.congresses.not_convened(congress_id)}
+        excluded = {n.person_id: n.full_name for n in uow.congresses.not_convened(congress_id)}
         _check_lines(data, lines, roll, excluded)
         stored = [
             SubtractionData(s.person_id, roll[s.person_id].full_name, s.reason, s.note.strip())
@@ -166,27 +166,30 @@ def _check_lines(
     data: CongressData,
     lines: Sequence[SubtractionData],
     roll: dict[PersonId, RollEntryData],
-    excluded: set[PersonId],
+    excluded: dict[PersonId, str],
 ) -> None:
     kind = data.kind
     allowed = allowed_reasons(kind, _rulebook(data))
     cite = base_citation(kind, _rulebook(data))
     seen: set[PersonId] = set()
     for s in lines:
-        if s.person_id in excluded:
+        pid = s.person_id
+        if pid in excluded:
             raise RuleViolation(
-                "subtracted_not_convened", citation=NOT_CONVENED, person_id=s.person_id
-            )
+                "subtracted_not_convened", citation=NOT_CONVENED, person_id=pid,
+                name=excluded[pid],
+            )  # fmt: skip
         if s.reason not in allowed:
             raise RuleViolation(
-                "subtraction_not_for_kind", citation=cite,
+                "subtraction_reason_not_allowed", citation=cite,
                 reason=str(s.reason), kind=str(kind),
             )  # fmt: skip
-        if s.person_id not in roll or not in_base(kind, roll[s.person_id]):
-            raise ValidationError("subtracted_not_in_base", citation=cite, person_id=s.person_id)
-        if s.person_id in seen:
-            raise RuleViolation("subtracted_twice", citation=cite, person_id=s.person_id)
-        seen.add(s.person_id)
+        if pid not in roll or not in_base(kind, roll[pid]):
+            raise ValidationError("subtracted_not_in_base", citation=cite, person_id=pid)
+        if pid in seen:
+            name = roll[pid].full_name
+            raise RuleViolation("subtracted_twice", citation=cite, person_id=pid, name=name)
+        seen.add(pid)
 
 
 def subtractions(
