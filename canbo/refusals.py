@@ -802,6 +802,162 @@ CATALOGUE: dict[str, Wording] = {
         ),
         "Only official members or delegates convened can be taken out of the base.",
     ),
+    # Party elections: the candidate list, the congress, the order of elections, candidates' age.
+    "parameter_not_a_map": _w(
+        _("Tham số %(name)s của bộ quy tắc không đúng dạng: %(value)s."),
+        "Rulebook parameter %(name)s is not in its expected form: %(value)s.",
+    ),
+    "unknown_age_level": _w(
+        _("Không có thời điểm tính tuổi cho cấp %(level)s."),
+        "There is no reference month for level %(level)s.",
+    ),
+    "age_reference_needs_congress_date": _w(
+        _("Cấp này tính tuổi theo ngày đại hội; cần nhập ngày đại hội."),
+        "This level counts age from the congress date; the congress date is required.",
+    ),
+    "age_time_left_short": _w(
+        _(
+            "Thời gian công tác còn lại tính đến tháng nghỉ hưu là %(months_left)s tháng, "
+            "chưa đủ %(months_needed)s tháng."
+        ),
+        "Working time left to the retirement month is %(months_left)s months, short of "
+        "%(months_needed)s.",
+    ),
+    "nominee_agree_above_attending": _w(
+        _("Số người đồng ý (%(agree)s) nhiều hơn số người có mặt (%(attending)s)."),
+        "More people agree (%(agree)s) than are attending (%(attending)s).",
+    ),
+    "nominee_below_30_percent": _w(
+        _(
+            "Người được đề cử, ứng cử chỉ được đưa vào danh sách khi có trên 30%% số người có "
+            "mặt đồng ý (%(agree)s/%(attending)s; cần ít nhất %(needed)s)."
+        ),
+        "A nominee enters the list only with more than 30%% of those attending "
+        "(%(agree)s/%(attending)s; at least %(needed)s needed).",
+    ),
+    "election_list_empty": _w(_("Danh sách bầu cử không có ai."), "The election list is empty."),
+    "surplus_over_cap": _w(
+        _(
+            "Danh sách %(names)s người cho %(seats)s suất vượt quá số dư cho phép "
+            "(tối đa %(max_names)s người)."
+        ),
+        "A list of %(names)s for %(seats)s seats is over the surplus allowed "
+        "(%(max_names)s names at most).",
+    ),
+    "surplus_missing": _w(
+        _("Danh sách bầu phải nhiều hơn số lượng cần bầu (%(seats)s)."),
+        "The list must be longer than the number to elect (%(seats)s).",
+    ),
+    "surplus_not_reached": _w(
+        _("Danh sách chưa có số dư; tiếp tục giới thiệu cho đủ số dư."),
+        "The list has no surplus yet; nominations go on until it has.",
+    ),
+    "list_shorter_than_seats": _w(
+        _("Danh sách (%(names)s người) ít hơn số lượng cần bầu (%(seats)s)."),
+        "The list (%(names)s names) is shorter than the number to elect (%(seats)s).",
+    ),
+    "draft_surplus_outside_band": _w(
+        _(
+            "Danh sách do cấp ủy chuẩn bị có %(surplus)s người dư; nên có số dư từ 10%% đến "
+            "15%% số lượng cần bầu (%(seats)s)."
+        ),
+        "The committee's own list has a surplus of %(surplus)s; it should be 10%% to 15%% of "
+        "the number to elect (%(seats)s).",
+    ),
+    "opinion_ballot_needed": _w(
+        _(
+            "Danh sách vượt quá 30%% số dư: bỏ phiếu xin ý kiến để rút còn tối đa "
+            "%(max_names)s người."
+        ),
+        "The list is over the 30%% surplus: an opinion ballot cuts it to %(max_names)s names "
+        "at most.",
+    ),
+    "counting_member_on_list": _w(
+        _("Thành viên Ban kiểm phiếu không được có tên trong danh sách bầu cử."),
+        "A member of the counting committee may not be on the election list.",
+    ),
+    "convener_may_not_nominate_outside_list": _w(
+        _("Thành viên cấp ủy triệu tập không được đề cử người ngoài danh sách của cấp ủy."),
+        "A member of the convening committee may not nominate anyone outside its list.",
+    ),
+    "convener_may_not_stand_outside_list": _w(
+        _(
+            "Thành viên cấp ủy triệu tập không có tên trong danh sách của cấp ủy thì không "
+            "được ứng cử, nhận đề cử."
+        ),
+        "A member of the convening committee not on its list may not stand or accept a nomination.",
+    ),
+    "congress_kind_not_for_size": _w(
+        _("Đảng bộ có %(official_members)s đảng viên chính thức thì tổ chức loại đại hội khác."),
+        "A Party organization with %(official_members)s official members holds another kind "
+        "of congress.",
+    ),
+    "cell_elects_secretary_only": _w(
+        _("Chi bộ dưới %(min_members)s đảng viên chính thức không bầu chi ủy, chỉ bầu bí thư."),
+        "A cell under %(min_members)s official members elects no cell committee, only a secretary.",
+    ),
+    "cell_committee_not_elected": _w(
+        _("Chi bộ này không đủ số đảng viên chính thức để bầu chi ủy."),
+        "This cell elects no cell committee.",
+    ),
+    "cell_committee_over_max": _w(
+        _("Chi ủy không quá %(max_seats)s người."),
+        "A cell committee has %(max_seats)s members at most.",
+    ),
+    "cell_secretary_one_seat": _w(_("Chi bộ bầu một bí thư."), "A cell elects one secretary."),
+    "cell_deputy_over_one": _w(
+        _("Chi bộ bầu không quá một phó bí thư."), "A cell elects one deputy secretary at most."
+    ),
+    "committee_size_outside_guidance": _w(
+        _("Số lượng %(seats)s ngoài khung hướng dẫn (%(low)s–%(high)s)."),
+        "The number %(seats)s is outside the guidance (%(low)s–%(high)s).",
+    ),
+    "unknown_merge_class": _w(
+        _("Không rõ loại sắp xếp của xã: %(merge_class)s."),
+        "Unknown merge class of the commune: %(merge_class)s.",
+    ),
+    "round_number_not_positive": _w(
+        _("Số thứ tự lần bầu phải từ 1 trở lên."), "The round number must be 1 or more."
+    ),
+    "further_round_needs_congress_decision": _w(
+        _("Bầu tiếp lần %(round)s cần có quyết định của đại hội."),
+        "Round %(round)s needs a decision of the congress.",
+    ),
+    "rounds_exhausted": _w(
+        _("Đã bầu đủ %(max_rounds)s lần; không bầu tiếp."),
+        "%(max_rounds)s rounds have been held; no further round.",
+    ),
+    "cell_secretary_rounds_exhausted": _w(
+        _(
+            "Sau %(max_rounds)s lần bầu không có người trúng cử bí thư chi bộ; cấp ủy cấp trên "
+            "chỉ định."
+        ),
+        "After %(max_rounds)s rounds no cell secretary is elected; the higher committee appoints.",
+    ),
+    "present_above_convened": _w(
+        _("Số người có mặt (%(present)s) nhiều hơn số được triệu tập (%(convened)s)."),
+        "More people are present (%(present)s) than were convened (%(convened)s).",
+    ),
+    "congress_attendance_below_two_thirds": _w(
+        _("Số người có mặt (%(present)s/%(convened)s) dưới 2/3 số được triệu tập."),
+        "Attendance (%(present)s/%(convened)s) is below 2/3 of those convened.",
+    ),
+    "congress_attendance_below_quorum": _w(
+        _("Chưa đủ 2/3 số được triệu tập có mặt (%(present)s/%(convened)s)."),
+        "Fewer than 2/3 of those convened are present (%(present)s/%(convened)s).",
+    ),
+    "election_not_for_congress_kind": _w(
+        _("Loại đại hội này không bầu chức danh này."),
+        "This kind of congress does not hold this election.",
+    ),
+    "election_out_of_order": _w(
+        _("Chưa đến lượt cuộc bầu này: phải bầu xong các cuộc bầu trước."),
+        "This election is out of order: the elections before it must be finished first.",
+    ),
+    "candidate_not_in_elected_body": _w(
+        _("Người ứng cử phải là thành viên của cơ quan vừa được bầu."),
+        "Candidates must be members of the body just elected.",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")

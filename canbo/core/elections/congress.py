@@ -79,7 +79,7 @@ def congress_kind_allowed(
         return Decision(True, "ok", citation, fields)
     if expected == CongressKind.MEMBERS and chosen == CongressKind.DELEGATES and higher_consent:
         return Decision(True, "ok", citation, fields)
-    return Decision(False, "congress_kind_not_allowed", citation, fields)
+    return Decision(False, "congress_kind_not_for_size", citation, fields)
 
 
 # --- EL-37: cell committee or secretary only ------------------------------------------------
