@@ -36,3 +36,24 @@ LINE_READINGS = [
     (p.LineReading.SEVERAL, _("Đánh dấu nhiều mức")),
     (p.LineReading.STRUCK, _("Gạch tên")),
 ]
+
+# The lines of an election ballot as read on paper (EL-14), by ballot kind.
+ELECTION_READINGS = {
+    p.ElectionBallotKind.STRIKE_OUT: [
+        (p.LineReading.KEPT, _("Giữ lại")),
+        (p.LineReading.STRUCK, _("Gạch tên")),
+    ],
+    p.ElectionBallotKind.APPROVAL: [
+        (p.LineReading.AGREE, _("Đồng ý")),
+        (p.LineReading.DISAGREE, _("Không đồng ý")),
+        (p.LineReading.NONE, _("Không đánh dấu ô nào")),
+        (p.LineReading.SEVERAL, _("Đánh dấu cả hai ô")),
+    ],
+}
+
+# The counting committee's conclusion on ballots the rules refer to it (EL-07, EL-16).
+CONCLUSIONS = [
+    ("", _("Chưa có kết luận")),
+    ("invalid", _("Phiếu không hợp lệ")),
+    ("valid_not_counted", _("Phiếu hợp lệ, không tính cho ai")),
+]

@@ -13,6 +13,8 @@ from canbo.converters import MAX_COUNT
 from canbo.registry.pickers import PickerField
 from canbo.registry.search import PERSON, UNIT
 from canbo.services.voting.ports import (
+    ElectionBallotKind,
+    ElectionTotals,
     LineReading,
     PaperReading,
     PaperTotals,
@@ -283,3 +285,77 @@ class CorrectionReadingForm(PaperReadingForm):
 
     def correction(self) -> dict[str, Any]:
         return {"reason": self.cleaned_data["reason"], "readings": (self.reading(),)}
+
+
+class ElectionReadingForm(PaperReadingForm):
+    """One paper election ballot as read: kept or struck per name (strike-out), or agree,
+    disagree, no box or both boxes per name (agree/disagree), and "not issued" (EL-14, EL-16)."""
+
+    def __init__(
+        self, subjects: Sequence[VoteSubject], kind: str, *args: Any, **kwargs: Any
+    ) -> None:
+        super().__init__(subjects, *args, **kwargs)
+        options = choices.ELECTION_READINGS[ElectionBallotKind(kind)]
+        for s in subjects:
+            field = self.fields[f"p{s.person_id}"]
+            assert isinstance(field, forms.ChoiceField)  # noqa: S101
+            field.choices = options
+            field.help_text = ""
+            if kind == ElectionBallotKind.STRIKE_OUT:
+                field.initial = LineReading.KEPT
+
+
+class ElectionCorrectionReadingForm(ElectionReadingForm):
+    reason = forms.CharField(label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def correction(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["reason"], "readings": (self.reading(),)}
+
+
+class ElectionTotalsForm(forms.Form):
+    """A manual count of an election's paper ballots: valid and invalid ballots, and the
+    votes of each candidate on the valid ones."""
+
+    valid = forms.IntegerField(label=_("Số phiếu hợp lệ"), min_value=0, max_value=MAX_COUNT)
+    invalid = forms.IntegerField(
+        label=_("Số phiếu không hợp lệ"), min_value=0, max_value=MAX_COUNT, initial=0
+    )
+
+    def __init__(self, subjects: Sequence[VoteSubject], *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for s in subjects:
+            self.fields[f"p{s.person_id}"] = forms.IntegerField(
+                label=_("%(name)s: số phiếu bầu") % {"name": s.person.full_name},
+                min_value=0,
+                max_value=MAX_COUNT,
+                initial=0,
+            )
+        self.subjects = list(subjects)
+
+    def totals(self) -> ElectionTotals:
+        d = self.cleaned_data
+        votes = {int(s.person_id): d[f"p{s.person_id}"] for s in self.subjects}
+        return ElectionTotals(d["valid"], d["invalid"], votes)
+
+
+class ElectionCorrectionTotalsForm(ElectionTotalsForm):
+    reason = forms.CharField(label=_("Lý do đính chính"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def correction(self) -> dict[str, Any]:
+        return {"reason": self.cleaned_data["reason"], "totals": self.totals()}
+
+
+class ConclusionsForm(forms.Form):
+    """The counting committee's conclusion on ballots referred to it (EL-07, EL-16)."""
+
+    no_box_marked = forms.ChoiceField(
+        label=_("Phiếu một người không đánh dấu ô nào"),
+        choices=choices.CONCLUSIONS,
+        required=False,
+    )
+    several_boxes_marked = forms.ChoiceField(
+        label=_("Phiếu một người đánh dấu cả hai ô"), choices=choices.CONCLUSIONS, required=False
+    )
+
+    def conclusions(self) -> dict[str, str]:
+        return {k: v for k, v in self.cleaned_data.items() if v}

@@ -37,6 +37,7 @@ class SessionPage:
     key_fingerprint: str = ""
     rulebook: str = ""  # the document's name, e.g. "QĐ 96-QĐ/TW"
     committee: list[str] = field(default_factory=list)  # every member's full name, head first
+    election: dict[str, Any] | None = None  # an election round: its ballot and latest tally
 
 
 def session_for(actor: Actor, session_id: int) -> models.VoteSession:
@@ -95,6 +96,15 @@ def session_page(actor: Actor, session_id: int) -> SessionPage:
     if session.ballot_key:
         page.key_fingerprint = key_fingerprint(session.ballot_key)
     page.rulebook = default_registry().get(session.rulebook_id).document
+    params = session.parameters or {}
+    if params.get("ballot_kind"):
+        latest = versions[-1].data if versions else None
+        page.election = {
+            "ballot_kind": params["ballot_kind"],
+            "seats": params.get("seats"),
+            "alternate_seats": params.get("alternate_seats", 0),
+            "tally": latest,
+        }
     return page
 
 
@@ -119,7 +129,7 @@ def certified_results(conference_id: int) -> list[dict[str, Any]]:
     sessions = models.VoteSession.objects.filter(conference_id=conference_id, status__in=SHOWN)
     for session in sessions.order_by("pk"):
         version = latest_version(session, certified=True)
-        if version is not None:
+        if version is not None and version.data.get("kind") != "election":
             out.append({"title": session.title, "number": version.number, "data": version.data})
     return out
 
@@ -264,7 +274,8 @@ def minutes_data(actor: Actor, session_id: int) -> dict[str, Any]:
     """Everything the minutes and the export print, from the latest result version."""
     session = session_for(actor, session_id)
     version = latest_version(session, certified=False)
-    if version is None:
+    if version is None or (session.parameters or {}).get("ballot_kind"):
+        # An election round has no confidence minutes; the election prints its own.
         raise NotFound("result_not_found", session_id=session_id)
     conf = session.conference
     page = session_page(actor, session_id)

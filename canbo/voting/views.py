@@ -97,6 +97,18 @@ def _plan(form: forms.SessionForm, conf: Conference) -> svc.SessionPlan:
     )
 
 
+def _kind(session: Any) -> str:
+    """The election ballot kind of a session, empty for a confidence vote."""
+    return str((session.parameters or {}).get("ballot_kind", ""))
+
+
+def _reading_form(session: Any, data: Any = None) -> forms.PaperReadingForm:
+    subjects = selectors.subjects(session.pk)
+    if _kind(session):
+        return forms.ElectionReadingForm(subjects, _kind(session), data)
+    return forms.PaperReadingForm(subjects, data)
+
+
 def _session_form(
     request: HttpRequest, conf: Conference, initial: dict[str, Any] | None = None
 ) -> forms.SessionForm:
@@ -123,6 +135,8 @@ def session_create(request: HttpRequest, cid: int) -> HttpResponse:
 @refusals_shown
 def session_edit(request: HttpRequest, sid: int) -> HttpResponse:
     session = selectors.session_for(actor_for(request.user), sid)
+    if _kind(session):  # an election round is planned by the election, not this form
+        return redirect("voting:session", sid)
     form = _session_form(request, session.conference, selectors.plan_initial(session))
     if request.method == "POST" and form.is_valid():
         plan = _plan(form, session.conference)
@@ -167,13 +181,13 @@ def session_action(request: HttpRequest, sid: int, action: str) -> HttpResponse:
 @refusals_shown
 def paper_entry(request: HttpRequest, sid: int, operator: int) -> HttpResponse:
     session = selectors.session_for(actor_for(request.user), sid)
-    form = forms.PaperReadingForm(selectors.subjects(sid), request.POST or None)
+    form = _reading_form(session, request.POST or None)
     agreed = None
     if request.method == "POST" and form.is_valid():
         agreed = count_svc.enter_paper_ballot(
             U(), actor_for(request.user), SessionId(sid), operator, form.reading()
         )
-        form = forms.PaperReadingForm(selectors.subjects(sid))
+        form = _reading_form(session)
     context = {
         "form": form,
         "s": session,
@@ -188,6 +202,14 @@ def paper_entry(request: HttpRequest, sid: int, operator: int) -> HttpResponse:
 @refusals_shown
 def totals_entry(request: HttpRequest, sid: int) -> HttpResponse:
     session = selectors.session_for(actor_for(request.user), sid)
+    if _kind(session):
+        election_form = forms.ElectionTotalsForm(selectors.subjects(sid), request.POST or None)
+        if request.method == "POST" and election_form.is_valid():
+            count_svc.enter_election_totals(
+                U(), actor_for(request.user), SessionId(sid), election_form.totals()
+            )
+            return redirect("voting:session", sid)
+        return render(request, "voting/totals.html", {"form": election_form, "s": session})
     form = forms.TotalsForm(selectors.subjects(sid), request.POST or None)
     if request.method == "POST" and form.is_valid():
         count_svc.enter_totals(U(), actor_for(request.user), SessionId(sid), form.totals())
@@ -199,7 +221,7 @@ def totals_entry(request: HttpRequest, sid: int) -> HttpResponse:
 @refusals_shown
 def discrepancies(request: HttpRequest, sid: int) -> HttpResponse:
     session = selectors.session_for(actor_for(request.user), sid)
-    form = forms.PaperReadingForm(selectors.subjects(sid), request.POST or None)
+    form = _reading_form(session, request.POST or None)
     if request.method == "POST" and form.is_valid():
         count_svc.resolve(U(), actor_for(request.user), SessionId(sid), form.reading())
         return redirect("voting:discrepancies", sid)
@@ -213,8 +235,12 @@ def discrepancies(request: HttpRequest, sid: int) -> HttpResponse:
 def correction(request: HttpRequest, sid: int) -> HttpResponse:
     session = selectors.session_for(actor_for(request.user), sid)
     subjects = selectors.subjects(sid)
-    form: forms.CorrectionTotalsForm | forms.CorrectionReadingForm
-    if session.paper_mode == PaperMode.TOTALS:
+    form: Any
+    if _kind(session) and session.paper_mode == PaperMode.TOTALS:
+        form = forms.ElectionCorrectionTotalsForm(subjects, request.POST or None)
+    elif _kind(session):
+        form = forms.ElectionCorrectionReadingForm(subjects, _kind(session), request.POST or None)
+    elif session.paper_mode == PaperMode.TOTALS:
         form = forms.CorrectionTotalsForm(subjects, request.POST or None)
     else:
         form = forms.CorrectionReadingForm(subjects, request.POST or None)
@@ -228,6 +254,8 @@ def correction(request: HttpRequest, sid: int) -> HttpResponse:
 @refusals_shown
 def results(request: HttpRequest, sid: int) -> HttpResponse:
     session = selectors.session_for(actor_for(request.user), sid)
+    if _kind(session):  # the election tally is on the session page; results are the election's
+        return redirect("voting:session", sid)
     version = selectors.latest_version(session, certified=False)
     context = {"s": session, "version": version, "data": version.data if version else None}
     return render(request, "voting/results.html", context)
@@ -287,7 +315,10 @@ def count(request: HttpRequest, sid: int) -> HttpResponse:
     """The count: the members present enter their key shares; the ballots are opened."""
     page = selectors.session_page(actor_for(request.user), sid)
     form = forms.CountForm(len(page.counters), request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        count_svc.count(U(), actor_for(request.user), SessionId(sid), form.shares())
+    referred = forms.ConclusionsForm(request.POST or None) if page.election else None
+    if request.method == "POST" and form.is_valid() and (referred is None or referred.is_valid()):
+        conclusions = referred.conclusions() if referred is not None else None
+        count_svc.count(U(), actor_for(request.user), SessionId(sid), form.shares(), conclusions)
         return redirect("voting:session", sid)
-    return render(request, "voting/count.html", {"s": page.session, "page": page, "form": form})
+    context = {"s": page.session, "page": page, "form": form, "referred": referred}
+    return render(request, "voting/count.html", context)

@@ -55,7 +55,9 @@ def test_a_phone_crosses_names_out_sees_the_warning_and_casts_with_a_receipt() -
     assert receipt is not None
     # An invalid ballot (every name crossed out) is cast too: the page only warned.
     everything = {f"x{p}": "1" for p in candidates}
-    nobody = post(phone, sid, {"step": "review", "ballot": "election", "code": issued[1], **everything})
+    nobody = post(
+        phone, sid, {"step": "review", "ballot": "election", "code": issued[1], **everything}
+    )
     assert "Phiếu này gạch hết tên" in nobody
     post(phone, sid, {"step": "cast", "ballot": "election", "code": issued[1], **everything})
     assert models.SealedBallot.objects.filter(session_id=sid).count() == 2

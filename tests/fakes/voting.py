@@ -336,7 +336,10 @@ class FakeVoteRepository:
     def add_election_totals(
         self, session_id: SessionId, totals: ElectionTotals, revision: int
     ) -> None:
-        if session_id not in self.election_counts or self.election_counts[session_id][0] <= revision:
+        if (
+            session_id not in self.election_counts
+            or self.election_counts[session_id][0] <= revision
+        ):
             self.election_counts[session_id] = (revision, totals)
 
     def election_totals(self, session_id: SessionId) -> ElectionTotals | None:

@@ -34,7 +34,6 @@ from canbo.services.voting.ports import (
 from canbo.services.voting.results import CountInputs, compute
 from canbo.services.voting.sessions import EL07, load, rulebook_of
 
-
 CONFIDENCE_READINGS = frozenset(
     {
         LineReading.HIGH,

@@ -281,9 +281,7 @@ def _add(acc: _Count, judgement: Judgement, weight: int, conclusions: Mapping[st
             acc.votes[int(subject)] += weight
 
 
-def compute_tally(
-    rulebook: Rulebook, spec: ElectionSpec, inputs: ElectionInputs
-) -> dict[str, Any]:
+def compute_tally(rulebook: Rulebook, spec: ElectionSpec, inputs: ElectionInputs) -> dict[str, Any]:
     """The election tally of a session as plain data (docs/voting.md, "Election ballots")."""
     order = tuple(inputs.marks.order)
     printed = {int(s.person_id) for s in inputs.subjects}
@@ -305,10 +303,17 @@ def compute_tally(
         if len(row) != width or not set(row) <= codes:
             raise ValidationError("ballot_marks_corrupt", width=width)
         ballot = ballot_of(spec.kind, "E", order, row)
-        _add(acc, judge_election(ballot, form, frozenset({"E"}), rulebook), weight, inputs.conclusions)
+        _add(
+            acc,
+            judge_election(ballot, form, frozenset({"E"}), rulebook),
+            weight,
+            inputs.conclusions,
+        )
     issued = frozenset(f"P{r.serial}" for r in inputs.paper.values() if not r.not_issued)
     for reading in inputs.paper.values():
-        ballot = ballot_of(spec.kind, f"P{reading.serial}", order, reading_row(spec.kind, order, reading))
+        ballot = ballot_of(
+            spec.kind, f"P{reading.serial}", order, reading_row(spec.kind, order, reading)
+        )
         _add(acc, judge_election(ballot, form, issued, rulebook), 1, inputs.conclusions)
     assert acc.unresolved is not None and acc.votes is not None  # noqa: S101
     assert acc.reasons is not None and acc.citations is not None  # noqa: S101
@@ -374,7 +379,9 @@ def conclusions_of(data: Mapping[str, Any]) -> dict[str, str]:
     return {r["code"]: r["conclusion"] for r in data.get("referred", ())}
 
 
-def check_totals(totals: ElectionTotals, spec: ElectionSpec, printed: set[int], issued: int) -> None:
+def check_totals(
+    totals: ElectionTotals, spec: ElectionSpec, printed: set[int], issued: int
+) -> None:
     """A manual count: every candidate once, no count above the valid ballots, no more votes
     than seats on every valid ballot, no more ballots than issued on paper."""
     if min(totals.valid, totals.invalid, *totals.votes.values(), 0) < 0:
@@ -387,6 +394,4 @@ def check_totals(totals: ElectionTotals, spec: ElectionSpec, printed: set[int], 
     if over:
         raise ValidationError("counts_exceed_collected", person_ids=over, collected=totals.valid)
     if sum(totals.votes.values()) > spec.seats * totals.valid:
-        raise ValidationError(
-            "election_votes_exceed_seats", seats=spec.seats, valid=totals.valid
-        )
+        raise ValidationError("election_votes_exceed_seats", seats=spec.seats, valid=totals.valid)

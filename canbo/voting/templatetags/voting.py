@@ -51,6 +51,9 @@ def level_label(level: str) -> str:
         "none": _("Không đánh dấu"),
         "several": _("Đánh dấu nhiều mức"),
         "struck": _("Gạch tên"),
+        "kept": _("Giữ lại"),
+        "agree": _("Đồng ý"),
+        "disagree": _("Không đồng ý"),
     }.get(level, level)
 
 

@@ -81,7 +81,13 @@ def test_an_election_session_keeps_its_ballot_and_prints_candidates_by_given_nam
     assert session.parameters == {"seats": 3, "alternate_seats": 0, "ballot_kind": "strike_out"}
     names = [s.full_name for s in h.uow.votes.subjects(sid)]
     assert names == sorted(names, key=sort_key)
-    assert names == ["Trần Văn Bình", "Lê Minh Châu", "Phạm Quốc Dũng", "Nguyễn Thị Hoa", "Hoàng Thị Lan"]
+    assert names == [
+        "Trần Văn Bình",
+        "Lê Minh Châu",
+        "Phạm Quốc Dũng",
+        "Nguyễn Thị Hoa",
+        "Hoàng Thị Lan",
+    ]
     assert vote_svc.rulebook_of(session).rulebook_id == "QD190_2024"
     assert h.uow.audit.actions[-1] == "vote.create"
 
@@ -203,7 +209,9 @@ def test_a_single_name_ballot_with_no_box_goes_to_the_committee() -> None:
     assert data["invalid_reasons"][0]["citation"]["rule_id"] == "EL-07"
 
 
-def _reading(serial: int, lines: dict[PersonId, LineReading], not_issued: bool = False) -> PaperReading:
+def _reading(
+    serial: int, lines: dict[PersonId, LineReading], not_issued: bool = False
+) -> PaperReading:
     return PaperReading(serial, {int(k): v for k, v in lines.items()}, not_issued)
 
 
