@@ -66,16 +66,29 @@ def months_needed(level: str, first_time: bool, post: str | None, rulebook: Rule
     """The months of working time left EL-33 requires: a full term, ``el_first_time_min_months``
     (60), for a first-time committee member; ``el_reelection_min_months`` (48) for re-election,
     replaced by ``el_reelection_min_months_overrides[post]`` where there is one (a provincial
-    deputy secretary standing again: 42); for Fatherland Front standing-committee re-nomination
+    deputy secretary standing again: 42; ``post`` ``deputy_secretary`` at level
+    ``directly_under_central`` is that post); for Fatherland Front standing-committee re-nomination
     ``el_front_reelection_min_months`` (36)."""
     if first_time:
         return int_param(rulebook, "el_first_time_min_months")
     if level == FRONT_LEVEL:
         return int_param(rulebook, "el_front_reelection_min_months")
     overrides = reelection_overrides(rulebook)
-    if post is not None and post in overrides:
-        return overrides[post]
+    for key in _post_keys(level, post):
+        if key in overrides:
+            return overrides[key]
     return int_param(rulebook, "el_reelection_min_months")
+
+
+def _post_keys(level: str, post: str | None) -> tuple[str, ...]:
+    """The override keys ``post`` answers to: itself, and at the level directly under the
+    Central Committee (provinces) also ``provincial_<post>`` (``deputy_secretary`` there is the
+    ``provincial_deputy_secretary`` of the overrides)."""
+    if post is None:
+        return ()
+    if level == "directly_under_central" and not post.startswith("provincial_"):
+        return (post, f"provincial_{post}")
+    return (post,)
 
 
 def age_check(
