@@ -265,9 +265,22 @@ class ElectionRepository(Protocol):
 
 
 class ElectionsUnitOfWork(Transaction, Protocol):
-    elections: ElectionRepository
-    congresses: CongressReader
-    ballots: BallotEngine
-    registry: RegistryWriter
-    tree: TreeReader
-    audit: AuditLog
+    """One transaction over the adapters (members are read-only so adapters may narrow them)."""
+
+    @property
+    def elections(self) -> ElectionRepository: ...
+
+    @property
+    def congresses(self) -> CongressReader: ...
+
+    @property
+    def ballots(self) -> BallotEngine: ...
+
+    @property
+    def registry(self) -> RegistryWriter: ...
+
+    @property
+    def tree(self) -> TreeReader: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
