@@ -18,13 +18,13 @@ display only: the test is on integers. Pure: no Django, no I/O.
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
 from canbo.core.ballots.arithmetic import Rounding, percent, percent_text_vi
+from canbo.core.elections.candidates import SurplusCheck, surplus_check
 from canbo.core.elections.checks import (
     ELECTED_OVER_HALF,
     SUBTRACTIONS_LISTED,
@@ -118,7 +118,7 @@ class ElectionResult:
     denominator: Denominator
     min_votes: int
     figures: BallotFigures
-    surplus: Any | None  # canbo.core.elections.candidates.SurplusCheck
+    surplus: SurplusCheck
     candidates: tuple[CandidateLine, ...]
     elected: tuple[str, ...]
     alternates: tuple[str, ...]
@@ -158,7 +158,7 @@ class ElectionResult:
             "figures": self.figures.as_dict(),
             "denominator": self.denominator.as_dict(),
             "min_votes": self.min_votes,
-            "surplus": _surplus_dict(self.surplus),
+            "surplus": self.surplus.as_dict(),
             "candidates": [line.as_dict() for line in self.candidates],
             "elected": list(self.elected),
             "alternates": list(self.alternates),
@@ -172,23 +172,6 @@ class ElectionResult:
             "blocking": [c.rule for c in self.blocking],
             "citation": self.citation.as_dict(),
         }
-
-
-def _surplus_dict(surplus: Any | None) -> dict[str, Any] | None:
-    if surplus is None:
-        return None
-    data: dict[str, Any] = surplus.as_dict()
-    return data
-
-
-def _surplus_function() -> Callable[..., Any] | None:
-    """B's ``candidates.surplus_check`` (EL-09, EL-11), looked up when first needed."""
-    try:
-        module = importlib.import_module("canbo.core.elections.candidates")
-    except ImportError:
-        return None
-    found = getattr(module, "surplus_check", None)
-    return found if callable(found) else None
 
 
 def _validate(
@@ -290,7 +273,7 @@ def compute_election(
         denominator=denominator,
         min_votes=least,
         figures=figures,
-        surplus=_surplus(rulebook, kind, seats + alternate_seats, len(candidates)),
+        surplus=surplus_check(kind, seats + alternate_seats, len(candidates), rulebook),
         candidates=lines,
         elected=tuple(candidates[i].name for i in elected),
         alternates=tuple(candidates[i].name for i in alternates),
@@ -303,13 +286,6 @@ def compute_election(
         checks=checks,
         citation=Citation(doc, rule_id="EL-22"),
     )
-
-
-def _surplus(rulebook: Rulebook, kind: ElectionKind, seats: int, names: int) -> Any | None:
-    surplus_check = _surplus_function()
-    if surplus_check is None:
-        return None
-    return surplus_check(kind, seats, names, rulebook)
 
 
 def _lines(

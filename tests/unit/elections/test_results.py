@@ -73,6 +73,10 @@ def test_el34_worked_example_21_votes_of_42_is_not_elected():
     assert not result.blocking
     assert result.candidates[6].percent == Decimal("52.38")
     assert result.candidates[6].percent_text == "52,38%"
+    assert result.surplus.ok and (result.surplus.names, result.surplus.seats) == (9, 7)
+    over_cap = compute_election(R, KIND, 7, d, BallotFigures(41, 41, 40, 1), [*cands, cands[0]])
+    assert not over_cap.surplus.ok  # 10 names for 7 seats: 30 > 21 (EL-09)
+    assert over_cap.as_dict()["surplus"]["citation"]["rule_id"] == "EL-09"
 
 
 def test_cell_qa_five_of_ten_is_not_elected_six_is():
