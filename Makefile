@@ -17,7 +17,7 @@ ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help test test-unit test-integration test-e2e test-one screenshots lint format hooks \
-	bench bench-national bench-import bench-classification bench-voting
+	bench bench-national bench-import bench-classification bench-voting bench-election-results
 
 help:
 	@echo "make test              everything CI runs on SQLite (scripts/test.sh; ARGS=--postgres adds PostgreSQL)"
@@ -83,6 +83,8 @@ bench:
 	@echo "  make bench-voting          confidence vote over HTTP with sealed ballots, count, certify"
 	@echo "                             $(PY) bench/bench_voting.py [--data-dir DIR] [--out results.jsonl]"
 	@echo "                             $(PY) bench/bench_voting.py --doc results.jsonl   (write the section)"
+	@echo "  make bench-election-results  one round of 1,600 delegates x 200 candidates: results, checks"
+	@echo "                             $(PY) bench/bench_election_results.py [--repeats N] [--no-write]"
 	@echo "Example: make bench-import ARGS='--rows 100000 --no-doc'"
 
 bench-national:
@@ -96,3 +98,6 @@ bench-classification:
 
 bench-voting:
 	$(PY) bench/bench_voting.py $(ARGS)
+
+bench-election-results:
+	$(PY) bench/bench_election_results.py $(ARGS)
