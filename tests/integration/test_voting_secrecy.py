@@ -174,3 +174,50 @@ def test_slips_are_capped_by_the_number_convened_unless_a_reason_is_audited() ->
     assert entry is not None
     details = json.loads(entry.details)
     assert details["over_cap"] == 1 and details["reason"] == "Hai phiếu mã bị rách"
+
+
+def test_an_election_round_keeps_the_same_secrecy(caplog: pytest.LogCaptureFixture) -> None:
+    """The same checks for strike-out ballots cast on phones in an election session."""
+    from canbo.services.voting import count as count_svc
+    from canbo.services.voting.ports import Medium
+
+    from .voting_election_builders import codes as election_codes
+    from .voting_election_builders import election, open_election
+
+    caplog.set_level(logging.DEBUG)
+    h = hall(convened=12)
+    candidates = h.persons[:5]
+    sid = election(h, candidates, 3)
+    voters = h.persons[:10]
+    codes = election_codes(h, sid, voters, Medium.ELECTRONIC)
+    shares = open_election(h, sid)
+    cast_order = [
+        vote_svc.cast_ballot(U(), sid, code, {int(candidates[i % 5]): "struck"})
+        for i, code in enumerate(codes)
+    ]
+    vote_svc.close_vote(U(), SYSTEM, sid)
+    running = dump()
+    sealed = [r for r in running if r["model"] == "voting.sealedballot"]
+    assert len(sealed) == len(codes)
+    assert {frozenset(b["fields"]) for b in sealed} == {frozenset({"session", "box"})}
+    running_text = json.dumps(running, ensure_ascii=False)
+    assert not any(receipt in running_text for receipt in cast_order)
+    assert not any(code in running_text for code in codes)
+    count_svc.count(U(), h.counters[0], sid, shares)
+    records = dump()
+    logs = "\n".join(r.getMessage() for r in caplog.records)
+    ballots = [r for r in records if r["model"] == "voting.ballot"]
+    assert len(ballots) == len(codes)
+    assert {frozenset(b["fields"]) for b in ballots} == {frozenset({"session", "receipt", "marks"})}
+    assert [b["fields"]["receipt"] for b in ballots] != cast_order
+    for ballot in ballots:
+        own = {str(ballot["pk"]), ballot["fields"]["receipt"]}
+        for value in own:
+            assert not any(value in values(r) for r in records if r is not ballot), value
+            assert value not in logs
+    participations = [r for r in records if r["model"] == "voting.participation"]
+    mine = [p for p in participations if p["fields"]["session"] == sid]
+    shared = set().union(*(values(p) for p in mine)) & set().union(*(values(b) for b in ballots))
+    assert shared == {str(sid)}
+    actions = [r["fields"]["action"] for r in records if r["model"] == "audit.auditentry"]
+    assert "vote.cast" not in actions and actions[-1] == "vote.count"
