@@ -109,6 +109,17 @@ EL_SHORTFALL_POLICY = ParamSpec(
     label_en="Seats unfilled: further rounds, per kind of election",
     value_labels=(
         (
+            "cell_secretary=max_rounds_3_then_higher_committee_appoints",
+            "Bí thư chi bộ (từ 01/07/2025): tối đa 3 lần bầu, sau đó cấp ủy cấp trên chỉ định",
+            "Cell secretary (from 01/07/2025): at most 3 rounds, then the higher committee "
+            "appoints",
+        ),
+        (
+            "other=congress_decides_each_round",
+            "Các cuộc bầu khác: mỗi lần bầu tiếp do đại hội quyết định",
+            "Other elections: the congress decides each further round",
+        ),
+        (
             "congress_decides_each_round",
             "Mỗi vòng bầu tiếp do đại hội quyết định",
             "The congress decides each further round",
