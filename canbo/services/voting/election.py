@@ -147,7 +147,7 @@ def check_spec(spec: ElectionSpec, candidates: int) -> None:
     if spec.seats < 1 or spec.alternate_seats < 0:
         raise ValidationError("election_seats_invalid", seats=spec.seats)
     if candidates < 1:
-        raise ValidationError("no_subjects")
+        raise ValidationError("election_no_candidates")
     surplus = candidates > spec.seats and candidates > 1
     if surplus != (spec.kind is ElectionBallotKind.STRIKE_OUT):
         raise RuleViolation(
