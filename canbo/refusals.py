@@ -706,6 +706,136 @@ CATALOGUE: dict[str, Wording] = {
         _("Danh sách người bị trừ khỏi căn cứ tính kết quả chưa đủ tên."),
         "The list of people taken out of the base does not name them all.",
     ),
+    # Elections at a congress: order, list, rounds, minutes and approval.
+    "election_not_found": _w(_("Không tìm thấy cuộc bầu cử."), "Election not found."),
+    "election_approval_denied": _w(
+        _("Chỉ cấp ủy cấp trên trực tiếp mới chuẩn y kết quả bầu cử."),
+        "Only the committee directly above approves the election results.",
+    ),
+    "election_hands_inconsistent": _w(
+        _("Số tán thành, không tán thành và số có mặt không khớp nhau."),
+        "The votes for, against and the number attending do not add up.",
+    ),
+    "election_hands_not_adopted": _w(
+        _("Biểu quyết chưa được quá nửa số người có mặt tán thành (%(agree)s/%(attending)s)."),
+        "The show of hands was not carried by more than half of those attending "
+        "(%(agree)s/%(attending)s).",
+    ),
+    "election_seats_invalid": _w(
+        _("Số lượng bầu phải là số nguyên dương."), "The number to elect must be positive."
+    ),
+    "election_alternates_only_delegates": _w(
+        _("Chỉ bầu đại biểu dự khuyết khi bầu đại biểu dự đại hội cấp trên."),
+        "Alternates are elected only with delegates to the higher congress.",
+    ),
+    "election_kind_exists": _w(
+        _("Đại hội đã có cuộc bầu này; muốn bầu thêm hãy tạo cuộc bầu bổ sung."),
+        "The congress already holds this election; add members by a supplementary election.",
+    ),
+    "election_list_not_draft": _w(
+        _("Danh sách bầu cử đã được biểu quyết, không sửa được nữa."),
+        "The election list has been voted and can no longer change.",
+    ),
+    "election_not_supplementary": _w(
+        _("Đây không phải cuộc bầu bổ sung."), "This is not a supplementary election."
+    ),
+    "election_step_out_of_order": _w(
+        _("Các bước bầu bổ sung phải làm theo thứ tự."),
+        "The steps of a supplementary election go in order.",
+    ),
+    "election_steps_missing": _w(
+        _("Bầu bổ sung chưa làm đủ các bước trước khi biểu quyết danh sách."),
+        "The supplementary election has not taken its steps before the list is voted.",
+    ),
+    "election_list_empty": _w(_("Danh sách bầu cử chưa có ai."), "The election list is empty."),
+    "election_counting_clash": _w(
+        _("Thành viên Ban kiểm phiếu không được có tên trong danh sách bầu cử: %(names)s."),
+        "A member of the counting committee may not be on the election list: %(names)s.",
+    ),
+    "election_candidate_age": _w(
+        _("%(name)s: thời gian công tác còn lại %(months_left)s tháng, cần %(months_needed)s."),
+        "%(name)s: %(months_left)s months of working time left, %(months_needed)s needed.",
+    ),
+    "election_candidate_twice": _w(
+        _("Đồng chí %(name)s đã có tên trong danh sách."), "%(name)s is already on the list."
+    ),
+    "election_candidate_not_convened": _w(
+        _("Đồng chí %(name)s thuộc diện không triệu tập dự đại hội, không được đưa vào danh sách."),
+        "%(name)s is on the not-convened list and may not stand.",
+    ),
+    "election_candidate_not_in_body": _w(
+        _("Đồng chí %(name)s không phải là ủy viên của cơ quan vừa được bầu."),
+        "%(name)s is not a member of the body just elected.",
+    ),
+    "election_agreement_required": _w(
+        _("Nhập số đại biểu tán thành và số có mặt khi đề cử, ứng cử."),
+        "Enter the number agreeing and the number attending for a nomination.",
+    ),
+    "election_withdrawal_decision_required": _w(
+        _("Ghi quyết định của đại hội về việc rút tên."),
+        "Record the congress's decision on the withdrawal.",
+    ),
+    "election_candidate_not_found": _w(
+        _("Không tìm thấy người này trong danh sách bầu cử."), "Not on the election list."
+    ),
+    "election_list_within_cap": _w(
+        _("Danh sách không vượt quá số dư tối đa, không cần phiếu xin ý kiến."),
+        "The list is within the cap; no opinion ballot is needed.",
+    ),
+    "election_opinion_counts_incomplete": _w(
+        _("Nhập kết quả phiếu xin ý kiến cho mọi người trong danh sách."),
+        "Enter the opinion ballot's count for every name on the list.",
+    ),
+    "election_opinion_count_invalid": _w(
+        _("Số phiếu đồng ý phải từ 0 đến số phiếu thu về."),
+        "Each count must be between 0 and the ballots collected.",
+    ),
+    "election_opinion_tie_at_cut": _w(
+        _("Bằng phiếu (%(votes)s) ở vị trí cuối: đoàn chủ tịch xin ý kiến đại hội."),
+        "Names tie (%(votes)s) at the cut: the presidium consults the congress.",
+    ),
+    "election_list_not_approved": _w(
+        _("Đại hội chưa biểu quyết danh sách bầu cử."), "The congress has not voted the list."
+    ),
+    "congress_has_no_conference": _w(
+        _("Đại hội chưa có hội nghị để bỏ phiếu."), "The congress has no conference to vote in."
+    ),
+    "election_no_further_round": _w(
+        _("Cuộc bầu không ở tình trạng cần bầu thêm vòng."),
+        "The election does not call for a further round.",
+    ),
+    "election_decision_required": _w(
+        _("Ghi quyết định của đại hội trước khi bầu tiếp."),
+        "Record the congress's decision before a further round.",
+    ),
+    "election_body_not_elected": _w(
+        _("Cơ quan bầu ra cuộc bầu này chưa được bầu xong."),
+        "The body that holds this election has not been elected yet.",
+    ),
+    "election_not_counted": _w(
+        _("Ban kiểm phiếu chưa ký kết quả kiểm phiếu của vòng bầu."),
+        "The counting committee has not signed the round's count.",
+    ),
+    "election_not_voting": _w(
+        _("Cuộc bầu không có vòng nào đang chờ kết quả."), "No round is waiting for its result."
+    ),
+    "election_minutes_signed": _w(
+        _("Biên bản kiểm phiếu của vòng này đã được ký."), "This round's minutes are signed."
+    ),
+    "election_minutes_unsigned": _w(
+        _("Còn vòng bầu chưa ký biên bản kiểm phiếu."), "A round's minutes are not signed yet."
+    ),
+    "election_closed": _w(_("Cuộc bầu đã kết thúc."), "The election is closed."),
+    "election_decision_number_required": _w(
+        _("Nhập số quyết định chuẩn y."), "Enter the number of the approval decision."
+    ),
+    "election_nothing_to_approve": _w(
+        _("Không có kết quả bầu cử nào chờ chuẩn y."), "No election result awaits approval."
+    ),
+    "election_minutes_blocked": _w(
+        _("Không lập được biên bản: %(check)s chưa đạt."),
+        "The minutes cannot be drawn up: the check %(check)s fails.",
+    ),
     # Congresses: the roll, the people not convened, credentials, working bodies, the base.
     "congress_not_found": _w(_("Không tìm thấy đại hội."), "Congress not found."),
     "congress_wrong_status": _w(
