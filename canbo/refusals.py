@@ -721,9 +721,6 @@ CATALOGUE: dict[str, Wording] = {
         "The show of hands was not carried by more than half of those attending "
         "(%(agree)s/%(attending)s).",
     ),
-    "election_seats_invalid": _w(
-        _("Số lượng bầu phải là số nguyên dương."), "The number to elect must be positive."
-    ),
     "election_alternates_only_delegates": _w(
         _("Chỉ bầu đại biểu dự khuyết khi bầu đại biểu dự đại hội cấp trên."),
         "Alternates are elected only with delegates to the higher congress.",
@@ -747,7 +744,6 @@ CATALOGUE: dict[str, Wording] = {
         _("Bầu bổ sung chưa làm đủ các bước trước khi biểu quyết danh sách."),
         "The supplementary election has not taken its steps before the list is voted.",
     ),
-    "election_list_empty": _w(_("Danh sách bầu cử chưa có ai."), "The election list is empty."),
     "election_counting_clash": _w(
         _("Thành viên Ban kiểm phiếu không được có tên trong danh sách bầu cử: %(names)s."),
         "A member of the counting committee may not be on the election list: %(names)s.",
@@ -755,9 +751,6 @@ CATALOGUE: dict[str, Wording] = {
     "election_candidate_age": _w(
         _("%(name)s: thời gian công tác còn lại %(months_left)s tháng, cần %(months_needed)s."),
         "%(name)s: %(months_left)s months of working time left, %(months_needed)s needed.",
-    ),
-    "election_candidate_twice": _w(
-        _("Đồng chí %(name)s đã có tên trong danh sách."), "%(name)s is already on the list."
     ),
     "election_candidate_not_convened": _w(
         _("Đồng chí %(name)s thuộc diện không triệu tập dự đại hội, không được đưa vào danh sách."),
