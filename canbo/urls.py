@@ -12,5 +12,6 @@ urlpatterns = [
     path("danh-gia/", include("canbo.classification.urls")),
     path("hoi-nghi/", include("canbo.voting.conference_urls")),
     path("bo-phieu/", include("canbo.voting.urls")),
+    path("dai-hoi/", include("canbo.congresses.urls")),
     path("", include("canbo.web.urls")),
 ]

@@ -15,14 +15,26 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from canbo.core.ballots.catalog import default_registry
+from canbo.core.elections.congress import (
+    cell_committee_required,
+    congress_kind,
+    congress_kind_allowed,
+)
 from canbo.core.elections.model import (
     CongressKind,
     DelegateStatus,
     NotConvenedReason,
 )
-from canbo.core.errors import Citation, Conflict, NotFound, PermissionDenied, ValidationError
+from canbo.core.errors import (
+    Citation,
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    RuleViolation,
+    ValidationError,
+)
 from canbo.core.rulebook import Body, Domain, Rulebook
-from canbo.core.types import PersonId
+from canbo.core.types import PersonId, UnitId
 from canbo.services.access import can_reach
 from canbo.services.ports import Actor
 from canbo.services.voting import conferences
@@ -77,25 +89,30 @@ def _require_status(data: CongressData, *allowed: CongressStatus) -> None:
         )
 
 
-def proposed_kind(uow: CongressUnitOfWork, unit_id: int, opens_on: dt.date) -> CongressKind:
+def _size(uow: CongressUnitOfWork, unit: UnitId, opens_on: dt.date) -> tuple[int, bool]:
+    official = sum(1 for m in uow.roster.members(unit, opens_on) if m.official)
+    return official, uow.roster.is_cell(unit, opens_on)
+
+
+def proposed_kind(uow: CongressUnitOfWork, unit_id: UnitId, opens_on: dt.date) -> CongressKind:
     """The kind proposed for the unit's congress from its official members on the opening date
     (EL-31: a cell holds a cell congress; an organization up to ``el_members_congress_max``
     official members a members' congress, above it a delegates' congress)."""
-    from canbo.core.elections.congress import congress_kind
-    from canbo.core.types import UnitId
-
-    unit = UnitId(unit_id)
-    official = sum(1 for m in uow.roster.members(unit, opens_on) if m.official)
-    is_cell = uow.roster.is_cell(unit, opens_on)
-    return CongressKind(congress_kind(official, is_cell, election_rulebook(opens_on)))
+    with uow:
+        official, is_cell = _size(uow, unit_id, opens_on)
+    return congress_kind(official, is_cell, election_rulebook(opens_on))
 
 
 def create_congress(uow: CongressUnitOfWork, actor: Actor, data: CongressData) -> CongressId:
     """Create a congress of a unit in the actor's scope for a term, with its conference.
 
-    The rulebook is the Party election rulebook in force on the opening date; the conference
-    (Party body, held on the opening date at the congress's place) gives check-in, bridge sites
-    and attendance. A conference congress kind is for committee conferences, not created here.
+    The kind must suit the organization's official members on the opening date (EL-31; a
+    delegates' congress below the line needs ``parameters["higher_consent"]``); the parameters
+    keep the official members counted and, for a cell, whether it elects a cell committee
+    (EL-37). The rulebook is the Party election rulebook in force on the opening date; the
+    conference (Party body, held on the opening date at the congress's place) gives check-in,
+    bridge sites and attendance. A committee conference is not a congress and is not created
+    here.
     """
     if not data.term_label.strip():
         raise ValidationError("term_required", field="term_label")
@@ -107,6 +124,14 @@ def create_congress(uow: CongressUnitOfWork, actor: Actor, data: CongressData) -
     with uow:
         if not can_reach(actor, data.unit_id, uow.tree, data.opens_on, WRITE_ROLES):
             raise NotFound("unit_not_found", unit_id=data.unit_id)
+        official, is_cell = _size(uow, data.unit_id, data.opens_on)
+        consent = bool(data.parameters.get("higher_consent"))
+        decision = congress_kind_allowed(
+            data.kind, official, is_cell, rulebook, higher_consent=consent
+        )
+        if not decision.allowed:
+            raise RuleViolation(decision.code, citation=decision.citation, **decision.fields)
+        cell_committee = is_cell and cell_committee_required(official, data.opens_on, rulebook)
         name = uow.roster.unit_name(data.unit_id, data.opens_on)
         title = data.title.strip() or f"Đại hội {name} nhiệm kỳ {data.term_label.strip()}"
         conf = ConferenceData(data.unit_id, title, str(Body.PARTY), data.opens_on, data.place)
@@ -118,6 +143,11 @@ def create_congress(uow: CongressUnitOfWork, actor: Actor, data: CongressData) -
             rulebook_id=rulebook.rulebook_id,
             conference_id=conference_id,
             status=CongressStatus.PREPARING,
+            parameters={
+                **data.parameters,
+                "official_members": official,
+                "cell_committee": cell_committee,
+            },
         )
         scope = uow.tree.ancestors(data.unit_id, data.opens_on)
         cid = uow.congresses.add(stored, scope)

@@ -65,10 +65,26 @@ def world() -> World:
 
 
 def create(w: World, kind: CongressKind = CongressKind.CELL) -> CongressId:
+    """A cell congress of Na Pô, or a delegates' congress of the commune (below 200 members,
+    so held with the higher committee's consent, EL-31)."""
+    delegates = kind is CongressKind.DELEGATES
+    unit = w.tree.commune if delegates else w.tree.cell_a
     data = CongressData(
-        w.tree.cell_a, "", "2025–2030", kind, OPENS, OPENS + dt.timedelta(days=1), "Na Pô", ""
-    )
+        unit, "", "2025–2030", kind, OPENS, OPENS + dt.timedelta(days=1), "Na Pô", "",
+        parameters={"higher_consent": True} if delegates else {},
+    )  # fmt: skip
     return congress.create_congress(w.uow, SYSTEM, data)
+
+
+def test_a_delegates_congress_below_the_line_needs_the_higher_committees_consent() -> None:
+    w = world()
+    data = CongressData(
+        w.tree.commune, "", "2025–2030", CongressKind.DELEGATES, OPENS, OPENS, "", ""
+    )
+    with pytest.raises(RuleViolation) as refused:
+        congress.create_congress(w.uow, SYSTEM, data)
+    assert refused.value.code == "congress_kind_not_for_size"
+    assert w.uow.congresses.congresses == {} and w.uow.conferences.conferences == {}
 
 
 def test_a_congress_is_created_with_its_conference_and_the_rulebook_of_its_opening_date() -> None:
@@ -78,6 +94,7 @@ def test_a_congress_is_created_with_its_conference_and_the_rulebook_of_its_openi
     assert data is not None
     assert data.rulebook_id == "QD190_2024"
     assert data.title == "Đại hội Chi bộ thôn Na Pô nhiệm kỳ 2025–2030"
+    assert data.parameters == {"official_members": 5, "cell_committee": False}
     assert data.conference_id in w.uow.conferences.conferences
     assert w.uow.audit.actions == ["conference.create", "congress.create"]
 
