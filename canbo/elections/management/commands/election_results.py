@@ -127,7 +127,7 @@ def _refusal(exc: DomainError) -> str:
 
 
 class Command(BaseCommand):
-    help = "Who is elected in one Party election round, from a name,votes CSV (EL-19..EL-36)."
+    help = "Who is elected in one Party election round, from a name,votes CSV."
     requires_system_checks: tuple[str, ...] = ()  # offline: reads no database
 
     def add_arguments(self, parser: ArgumentParser) -> None:
