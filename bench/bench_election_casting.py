@@ -53,6 +53,8 @@ def build(voters: int, subjects: int, seats: int) -> dict[str, Any]:
     """The conference, both votes, keys made, every delegate checked in with a code."""
     import datetime as dt
 
+    from voting_setup import names
+
     from canbo.accounts.actors import actor_for
     from canbo.core.types import PersonId, Role
     from canbo.services.voting import conferences as conf_svc
@@ -61,7 +63,6 @@ def build(voters: int, subjects: int, seats: int) -> dict[str, Any]:
     from canbo.voting.uow import DjangoVotingUnitOfWork as U
     from tests import factories as f
     from tests.e2e.voting_fixture import account
-    from voting_setup import names
 
     held_on = dt.date(2026, 11, 20)
     tree = f.small_tree()
@@ -170,13 +171,14 @@ def run(a: argparse.Namespace) -> dict[str, Any]:
 
 
 def count_election(fx: dict[str, Any]) -> float:
+    from django.contrib.auth import get_user_model
+
     from canbo.accounts.actors import actor_for
     from canbo.services.ports import SYSTEM
     from canbo.services.voting import count as count_svc
     from canbo.services.voting import sessions as svc
     from canbo.services.voting.ports import SessionId
     from canbo.voting.uow import DjangoVotingUnitOfWork as U
-    from django.contrib.auth import get_user_model
 
     sid = SessionId(fx["election"])
     svc.close_vote(U(), SYSTEM, sid)
@@ -184,7 +186,7 @@ def count_election(fx: dict[str, Any]) -> float:
     t0 = time.perf_counter()
     data = count_svc.count(U(), member, sid, fx["shares"][sid])
     elapsed = time.perf_counter() - t0
-    assert data["figures"]["collected"] == len(fx["codes"][sid])  # noqa: S101
+    assert data["figures"]["collected"] == len(fx["codes"][sid])
     return elapsed
 
 
