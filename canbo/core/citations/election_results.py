@@ -174,12 +174,12 @@ RULES: tuple[RuleText, ...] = (
     rule(
         "EL-28",
         HD04,
-        "",
-        "",
+        "Phụ lục 2",
+        "Mẫu 5",
         "Xin ý kiến đại hội về người được đề cử bằng phiếu kín; kết quả ghi vào biên bản.",
         "The congress is consulted on nominees by secret opinion ballot, recorded in minutes.",
         "https://lawnet.vn/thong-tin-phap-luat/en/chinh-sach-moi/guidance-on-soliciting-opinions-for-candidates-nominated-or-recommended-at-the-communist-party-congress-guidance-04-hd-tw-175855.html",
-        "unconfirmed",
+        "secondary",
     ),
     rule(
         "EL-29",

@@ -5,7 +5,7 @@ Handbook file ``elections_and_ballots.md``.
 
 from __future__ import annotations
 
-from canbo.core.citations.documents import CHARTER, DESIGN, QD190, QD244
+from canbo.core.citations.documents import CHARTER, DESIGN, QD190, QD244, QD294
 from canbo.core.citations.model import RuleText, at, rule
 
 QD190_ART8 = (
@@ -310,5 +310,12 @@ RULES: tuple[RuleText, ...] = (
         "A cell congress is convened by the cell committee twice every five years.",
         "http://camau.dcs.vn/chi-tiet-hoi-dap-41",
         "text",
+        at(
+            QD294,
+            source=(
+                "https://xaydungchinhsach.chinhphu.vn/thi-diem-dai-hoi-chi-bo-5-nam-mot-lan-"
+                "119250603053006617.htm"
+            ),
+        ),
     ),
 )

@@ -18,6 +18,8 @@ from canbo.core.elections.params import surplus_kinds
 from canbo.core.errors import Citation, ValidationError
 from canbo.core.rulebook import Rulebook
 
+HD04 = "HD 04-HD/TW"
+"""The guidance whose Phụ lục 2, Mẫu 5 is the opinion ballot's minutes (EL-28)."""
 SMALL_BODY = range(3, 6)
 """EL-11: a committee or standing committee of 3 to 5 members has a surplus of at most 1."""
 
@@ -170,7 +172,7 @@ def after_nominations(kind: ElectionKind, seats: int, names: int, rulebook: Rule
     fields = {"seats": seats, "names": names, "max_names": check.max_names, "method": method}
     if check.message_code != "surplus_over_cap":
         return Decision(True, "ok", check.citation, fields)
-    citation = _cite(rulebook, "EL-28", "el_trim_method")
+    citation = Citation(HD04, rule_id="EL-28", unconfirmed=rulebook.unconfirmed("el_trim_method"))
     return Decision(False, "opinion_ballot_needed", citation, fields)
 
 

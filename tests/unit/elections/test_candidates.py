@@ -143,6 +143,7 @@ def test_over_the_cap_after_nominations_needs_an_opinion_ballot():
     assert not d.allowed and d.code == "opinion_ballot_needed"
     assert d.fields["max_names"] == 9 and d.fields["method"] == "opinion_ballot_rank"
     assert d.citation.rule_id == "EL-28"
+    assert (d.citation.document, d.citation.article) == ("HD 04-HD/TW", "Phụ lục 2")
     assert d.citation.unconfirmed == ("el_trim_method",)
 
 
