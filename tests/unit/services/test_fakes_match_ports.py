@@ -7,6 +7,7 @@ import inspect
 
 import pytest
 
+from canbo.services.congresses.ports import CongressRepository, RosterReader
 from canbo.services.ports import AuditLog, TreeReader
 from canbo.services.registry.ports import (
     PersonRepository,
@@ -20,6 +21,7 @@ from canbo.services.voting.ports import (
     VoteRepository,
     VotingUnitOfWork,
 )
+from tests.fakes.congresses import FakeCongressRepository, FakeRoster
 from tests.fakes.kernel import FakeAuditLog
 from tests.fakes.registry import (
     FakePersonRepository,
@@ -44,6 +46,8 @@ PAIRS = [
     (ConferenceRepository, FakeConferenceRepository),
     (VoteRepository, FakeVoteRepository),
     (CodeAuthority, FakeCodes),
+    (CongressRepository, FakeCongressRepository),
+    (RosterReader, FakeRoster),
 ]
 
 
