@@ -28,8 +28,10 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db import connection
 from django.db import models as dj_models
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -202,9 +204,20 @@ def crawl(client: Client, raw_values: frozenset[str], username: str = "") -> Fin
         if not response.get("Content-Type", "").startswith("text/html"):
             continue
         if seconds > SLOW_SECONDS:  # measured again once warm: one cold cache is not the page
-            _, seconds = _timed_get(client, path)
+            with CaptureQueriesContext(connection) as queries:
+                _, seconds = _timed_get(client, path)
             if seconds > SLOW_SECONDS:
-                found.slow.append(f"{path} took {seconds * 1000:.0f} ms")
+                slowest = max(
+                    queries.captured_queries, key=lambda q: float(q["time"]), default=None
+                )
+                where = (
+                    f"; slowest query {slowest['time']} s: {slowest['sql'][:160]}"
+                    if slowest
+                    else ""
+                )
+                found.slow.append(
+                    f"{path} took {seconds * 1000:.0f} ms in {len(queries)} queries{where}"
+                )
         page = Page()
         page.feed(response.content.decode())
         text = page.visible.replace(username, " ") if username else page.visible
