@@ -100,3 +100,52 @@ def test_an_override_of_a_map_is_validated_and_used():
     assert reference_month(book, "grassroots") == dt.date(2025, 5, 1)
     with pytest.raises(ValidationError):
         reference_month(book, "upper_grassroots")
+
+
+def _decision_codes() -> set[str]:
+    """Every literal code a Decision (or a SurplusCheck/AgeCheck) of the rules can carry."""
+    import ast
+    from pathlib import Path
+
+    import canbo.core.elections as package
+
+    where = Path(package.__file__).parent
+    codes: set[str] = set()
+    for name in ("candidates.py", "congress.py", "order.py", "age.py"):
+        tree = ast.parse((where / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            picked: list[ast.AST] = []
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+                if node.func.id == "Decision" and len(node.args) > 1:
+                    picked.append(node.args[1])
+                if node.func.id == "result" and len(node.args) > 2:
+                    picked.append(node.args[2])
+            if isinstance(node, ast.keyword) and node.arg == "code":
+                picked.append(node.value)
+            if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "code" for t in node.targets
+            ):
+                picked.append(node.value)
+            for part in picked:
+                codes |= _outcomes(part)
+    return codes - {"ok"}
+
+
+def _outcomes(node) -> set[str]:
+    """The string values an expression can take (both branches of ``a if test else b``)."""
+    import ast
+
+    if isinstance(node, ast.IfExp):
+        return _outcomes(node.body) | _outcomes(node.orelse)
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return {node.value}
+    return set()
+
+
+def test_every_code_the_rules_answer_with_has_words():
+    from canbo import refusals
+
+    codes = _decision_codes()
+    assert {"surplus_over_cap", "election_out_of_order", "age_time_left_short"} <= codes
+    assert len(codes) > 20
+    assert sorted(c for c in codes if not refusals.is_catalogued(c)) == []
