@@ -13,5 +13,6 @@ urlpatterns = [
     path("hoi-nghi/", include("canbo.voting.conference_urls")),
     path("bo-phieu/", include("canbo.voting.urls")),
     path("dai-hoi/", include("canbo.congresses.urls")),
+    path("dai-hoi/", include("canbo.elections.urls")),
     path("", include("canbo.web.urls")),
 ]
