@@ -130,3 +130,45 @@ def test_a_single_name_round_counts_with_the_committees_conclusion_and_totals() 
         {"code": "no_box_marked", "conclusion": "valid_not_counted", "count": 1}
     ]
     assert ElectionTotals(2, 1, {person: 2}).collected == 3
+
+
+def test_the_command_line_enters_totals_counts_with_a_conclusion_and_prints_the_tally() -> None:
+    import io
+    import json
+
+    from django.core.management import call_command
+
+    from canbo.registry.models import Person
+
+    h = hall(6)
+    sid = election(h, h.persons[:1], 1, ElectionBallotKind.APPROVAL, PaperMode.TOTALS)
+    phones = codes(h, sid, h.persons[:3], Medium.ELECTRONIC)
+    codes(h, sid, h.persons[3:6], Medium.PAPER)
+    shares = open_election(h, sid)
+    code = Person.objects.get(pk=h.persons[0]).code
+
+    def vote(*args: str) -> dict[str, object]:
+        out = io.StringIO()
+        call_command("vote", "--as", "kiemphieu1", *args, stdout=out)
+        return dict(json.loads(out.getvalue()))
+
+    vote("cast", "--session", str(sid), "--code", phones[0], "--mark", f"{code}=disagree")
+    vote("cast", "--session", str(sid), "--code", phones[1])
+    vote("close", "--session", str(sid))
+    totals = ("--valid", "3", "--invalid", "0", "--line", f"{code}=2")
+    assert vote("election-totals", "--session", str(sid), *totals) == {"collected": 3}
+    count = ["count", "--session", str(sid), *(x for s in shares for x in ("--share", s))]
+    vote(*count, "--conclusion", "no_box_marked=invalid")
+    tally = vote("results", "--session", str(sid))
+    assert tally["kind"] == "election"
+    assert tally["figures"] == {
+        "issued": 6,
+        "collected": 5,
+        "electronic": 2,
+        "paper": 3,
+        "valid": 4,
+        "invalid": 1,
+    }
+    assert tally["candidates"] == [
+        {"person_id": int(h.persons[0]), "full_name": "Nguyễn Thị Hoa", "votes": 2}
+    ]

@@ -20,7 +20,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from canbo.accounts.actors import actor_for
 from canbo.conferences import selectors as conf_sel
-from canbo.core.errors import DomainError, ValidationError
+from canbo.core.errors import DomainError, NotFound, ValidationError
 from canbo.core.types import PersonId
 from canbo.services.ports import SYSTEM, Actor
 from canbo.services.voting import ballot_box
@@ -30,6 +30,7 @@ from canbo.services.voting import sessions as svc
 from canbo.services.voting.ports import (
     ConferenceData,
     ConferenceId,
+    ElectionTotals,
     LineReading,
     Medium,
     PaperMode,
@@ -110,13 +111,25 @@ def _add_count_parsers(sub: Any) -> None:
     p = sub.add_parser("cast")
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--code", required=True)
-    p.add_argument("--mark", action="append", default=[], help="PERSONCODE=high|mid|low")
+    p.add_argument(
+        "--mark",
+        action="append",
+        default=[],
+        help="PERSONCODE=high|mid|low; on an election ballot PERSONCODE=struck|agree|disagree",
+    )
     for name in (*STEPS, "status", "results"):
         sub.add_parser(name).add_argument("--session", type=int, required=True)
     p = sub.add_parser("count")
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--share", action="append", default=[], help="a committee member's key share")
     p.add_argument("--shares-file", type=Path, help="key shares, one per line")
+    p.add_argument(
+        "--conclusion",
+        action="append",
+        default=[],
+        help="election: the committee's conclusion on referred ballots, "
+        "CODE=invalid|valid_not_counted (e.g. no_box_marked=invalid)",
+    )
     for name in ("paper", "resolve", "correct"):
         p = sub.add_parser(name)
         p.add_argument("--session", type=int, required=True)
@@ -130,6 +143,11 @@ def _add_count_parsers(sub: Any) -> None:
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--collected", type=int, required=True)
     p.add_argument("--line", action="append", default=[], help="PERSONCODE=high,mid,low,invalid")
+    p = sub.add_parser("election-totals", help="manual count of an election's paper ballots")
+    p.add_argument("--session", type=int, required=True)
+    p.add_argument("--valid", type=int, required=True)
+    p.add_argument("--invalid", type=int, required=True)
+    p.add_argument("--line", action="append", default=[], help="PERSONCODE=VOTES")
     p = sub.add_parser("minutes")
     p.add_argument("--session", type=int, required=True)
     p.add_argument("--out", type=Path, required=True)
@@ -278,7 +296,11 @@ class Command(BaseCommand):
         shares = list(o["share"])
         if o["shares_file"] is not None:
             shares += o["shares_file"].read_text(encoding="utf-8").splitlines()
-        count_svc.count(U(), actor, SessionId(o["session"]), shares)
+        pairs = [c.split("=", 1) for c in o["conclusion"]]
+        if any(len(p) != 2 for p in pairs):
+            raise ValidationError("form_invalid", expected="CODE=CONCLUSION")
+        conclusions = {k.strip(): v.strip() for k, v in pairs}
+        count_svc.count(U(), actor, SessionId(o["session"]), shares, conclusions)
         return self.do_status(actor, o)
 
     def do_sign(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
@@ -303,6 +325,12 @@ class Command(BaseCommand):
     def do_totals(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
         count_svc.enter_totals(U(), actor, SessionId(o["session"]), _totals(o))
         return {"collected": o["collected"]}
+
+    def do_election_totals(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
+        votes = {int(k): int(v) for k, v in _pairs(o["line"]).items()}
+        totals = ElectionTotals(o["valid"], o["invalid"], votes)
+        count_svc.enter_election_totals(U(), actor, SessionId(o["session"]), totals)
+        return {"collected": totals.collected}
 
     def do_correct(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
         extra: dict[str, Any] = {}
@@ -329,6 +357,11 @@ class Command(BaseCommand):
         }
 
     def do_results(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
+        page = selectors.session_page(actor, o["session"])
+        if page.election is not None:  # an election round: its tally (docs/voting.md)
+            if page.election["tally"] is None:
+                raise NotFound("result_not_found", session_id=o["session"])
+            return dict(page.election["tally"])
         return dict(selectors.minutes_data(actor, o["session"])["data"])
 
     def do_minutes(self, actor: Actor, o: dict[str, Any]) -> dict[str, Any]:
