@@ -91,3 +91,43 @@ def test_an_agree_disagree_ballot_is_cast_on_a_phone() -> None:
     assert "data-receipt=" in post(phone, sid, {"step": "cast", **data})
     box = models.SealedBallot.objects.get(session_id=sid).box
     assert b"agree" not in bytes(box)
+
+
+@pytest.mark.browser
+def test_on_a_real_phone_browser_the_count_of_names_kept_follows_each_tap(
+    live_server: object, browser: object, screenshot_dir: object
+) -> None:
+    from pathlib import Path
+    from typing import Any
+
+    h = hall(6)
+    candidates = h.persons[:4]
+    sid = election(h, candidates, 2)
+    issued = codes(h, sid, h.persons[:6], Medium.ELECTRONIC)
+    open_election(h, sid)
+    b: Any = browser
+    phone = b.new_page(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    phone.goto(f"{live_server.url}/bo-phieu/{sid}/bau/?ma={issued[0]}")  # type: ignore[attr-defined]
+    phone.get_by_role("button", name="Tiếp tục").click()
+    kept = phone.locator("[data-kept]")
+    over = phone.locator('[data-warning="votes_for_more_than_seats"]')
+    nobody = phone.locator('[data-warning="votes_for_nobody"]')
+    assert kept.inner_text() == "4" and over.is_visible()
+    names = phone.locator("label.strike")
+    box = names.first.bounding_box()
+    assert box is not None and box["height"] >= 44  # a large tap target
+    names.nth(0).tap()
+    names.nth(1).tap()
+    assert kept.inner_text() == "2" and not over.is_visible()
+    shots = Path(str(screenshot_dir))
+    phone.screenshot(path=str(shots / "election-ballot-phone.png"), full_page=True)
+    names.nth(2).tap()
+    names.nth(3).tap()
+    assert kept.inner_text() == "0" and nobody.is_visible()
+    names.nth(3).tap()
+    phone.get_by_role("button", name="Xem lại phiếu").click()
+    assert "Giữ lại" in phone.content()
+    phone.get_by_role("button", name="Bỏ phiếu").click()
+    assert phone.locator("[data-receipt]").get_attribute("data-receipt")
+    assert models.SealedBallot.objects.filter(session_id=sid).count() == 1
+    phone.close()
