@@ -1,0 +1,150 @@
+"""A cell congress on the database for the election tests: a cell of ten official members,
+the roll fixed and convened, the congress open, a counting committee of one member with a
+counting account, and helpers that run one round of an election through the voting engine
+(codes, the committee's key, phone ballots, close, count, sign)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+
+from canbo.accounts.actors import actor_for
+from canbo.accounts.models import RoleGrant
+from canbo.conferences.models import Convocation
+from canbo.congresses import models as cm
+from canbo.congresses.uow import DjangoCongressUnitOfWork
+from canbo.core.elections.model import CongressKind
+from canbo.core.types import PersonId, Role, UnitId
+from canbo.elections import models
+from canbo.elections.uow import DjangoElectionsUnitOfWork
+from canbo.services.congresses import bodies, congress
+from canbo.services.congresses.ports import CongressData, CongressId, WorkingBody
+from canbo.services.elections.ports import ElectionId
+from canbo.services.ports import SYSTEM, Actor
+from canbo.services.voting import conferences as conf_svc
+from canbo.services.voting import count as count_svc
+from canbo.services.voting import sessions as vote_svc
+from canbo.services.voting.ports import CommitteeMember, Medium, SessionId, SiteId
+from canbo.voting.uow import DjangoVotingUnitOfWork as U
+from tests import factories as f
+
+OPENS = dt.date(2025, 5, 10)
+NAMES = (
+    "Nguyễn Văn An",
+    "Trần Thị Bình",
+    "Lê Văn Cường",
+    "Phạm Thị Dung",
+    "Hoàng Văn Em",
+    "Vũ Thị Giang",
+    "Đặng Văn Hải",
+    "Bùi Thị Hạnh",
+    "Đỗ Văn Khoa",
+    "Mai Văn Tổ",
+)
+
+
+def account(username: str, role: Role, unit: UnitId) -> Actor:
+    user = get_user_model().objects.create_user(username, password="mat-khau-dai-1")
+    RoleGrant.objects.create(user=user, role=role, unit_id=unit, valid_from=dt.date(2020, 1, 1))
+    return actor_for(user)
+
+
+@dataclass
+class CellCongress:
+    tree: f.SmallTree
+    people: list[PersonId]  # in NAMES order; the last is the counting committee's head
+    congress: CongressId
+    site: SiteId
+    counter: Actor
+    runner: Actor
+    higher: Actor
+
+    @property
+    def head(self) -> PersonId:
+        return self.people[-1]
+
+    def uow(self) -> DjangoElectionsUnitOfWork:
+        return DjangoElectionsUnitOfWork()
+
+
+def cell_congress() -> CellCongress:
+    """Roll from the registry, fixed and convened; the counting committee's head checked in
+    and approved by show of hands; the others not yet checked in."""
+    tree = f.small_tree()
+    people = [f.person(name, tree.cell_a) for name in NAMES]
+    data = CongressData(
+        tree.cell_a, "", "2025–2030", CongressKind.CELL, OPENS, OPENS, "Nhà văn hóa thôn Na Pô", ""
+    )
+    cid = congress.create_congress(DjangoCongressUnitOfWork(), SYSTEM, data)
+    congress.build_roll(DjangoCongressUnitOfWork(), SYSTEM, cid)
+    congress.fix_roll(DjangoCongressUnitOfWork(), SYSTEM, cid)
+    congress.open_congress(DjangoCongressUnitOfWork(), SYSTEM, cid)
+    conference = cm.Congress.objects.get(pk=cid).conference_id
+    site = conf_svc.add_site(U(), SYSTEM, conference, "Hội trường nhà văn hóa")
+    conf_svc.check_in(U(), SYSTEM, site, person_id=people[-1])
+    hands = bodies.HandCount(1)
+    bodies.set_working_body(
+        DjangoCongressUnitOfWork(), SYSTEM, cid, WorkingBody.COUNTING, [people[-1]], people[-1],
+        hands,
+    )  # fmt: skip
+    counter = account("kiemphieu", Role.COUNTING_COMMITTEE, tree.cell_a)
+    runner = account("chiuy", Role.ORG_STAFF, tree.cell_a)
+    higher = account("danguyxa", Role.ORG_STAFF, tree.commune)
+    return CellCongress(tree, people, cid, site, counter, runner, higher)
+
+
+def check_in_rest(c: CellCongress) -> dict[PersonId, str]:
+    """The other members check in; each gets a code for every round already created."""
+    codes: dict[PersonId, str] = {}
+    for p in c.people[:-1]:
+        result = conf_svc.check_in(U(), SYSTEM, c.site, person_id=p)
+        codes[p] = result.codes[0].code
+    return codes
+
+
+def hand_codes(c: CellCongress, sid: SessionId, people: Sequence[PersonId]) -> dict[PersonId, str]:
+    """Codes for a round created after the members checked in: the voting engine hands codes
+    out only at check-in, so the test records the hand-over through the vote repository and
+    mints the codes with the session's key, as check-in does."""
+    conference = cm.Congress.objects.get(pk=c.congress).conference_id
+    uow = U()
+    codes: dict[PersonId, str] = {}
+    with uow:
+        for p in people:
+            conv = Convocation.objects.get(conference_id=conference, person_id=p)
+            uow.votes.add_participation(sid, conv.pk, Medium.ELECTRONIC)
+            codes[p] = uow.codes.mint(sid)
+        uow.commit()
+    return codes
+
+
+def session_of(election_id: ElectionId) -> SessionId:
+    return SessionId(models.Round.objects.filter(election_id=election_id).last().vote_session_id)
+
+
+def vote(
+    c: CellCongress,
+    sid: SessionId,
+    codes: Mapping[PersonId, str],
+    ballots: Sequence[Mapping[int, str]],
+) -> None:
+    """The counting committee (with its account) makes the key; the round opens; each ballot
+    is cast with one code; the round closes, is counted and signed."""
+    vote_svc.set_committee(
+        U(), SYSTEM, sid, [CommitteeMember(person_id=c.head, account_id=c.counter.account_id)]
+    )
+    vote_svc.mark_ready(U(), SYSTEM, sid)
+    shares = vote_svc.make_ballot_key(U(), c.counter, sid).shares
+    vote_svc.open_vote(U(), SYSTEM, sid)
+    for code, marks in zip(codes.values(), ballots, strict=False):
+        vote_svc.cast_ballot(U(), sid, code, marks)
+    vote_svc.close_vote(U(), SYSTEM, sid)
+    count_svc.count(U(), c.counter, sid, shares)
+    count_svc.sign(U(), c.counter, sid)
+
+
+def strike(kept: Sequence[PersonId], listed: Sequence[PersonId]) -> dict[int, str]:
+    return {int(p): ("kept" if p in kept else "struck") for p in listed}
