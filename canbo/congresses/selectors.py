@@ -3,21 +3,22 @@
 The overview answers a higher committee for its whole subtree with a few indexed queries:
 the congresses of the subtree through ``CongressScope`` (the congress's unit and ancestors),
 one ``GROUP BY`` for the counts by status and kind, one page of rows, and the people elected
-at the congresses of that page from the elections context.
+at the congresses of that page from the elections context's one selector (the only import of
+the elections app here, listed in the import contracts).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Count, QuerySet
 
 from canbo.accounts import scope
 from canbo.conferences.models import Convocation
+from canbo.elections.selectors import ElectedRow, elected_people
 from canbo.services.congresses.overview import Composition, ElectedFacts, composition
 from canbo.services.ports import Actor
 
@@ -25,36 +26,23 @@ from . import choices, models
 
 PAGE_SIZE = 50
 
-ElectedSource = Callable[[Sequence[int]], Iterable[Any]]
 
-
-def _elected_source() -> ElectedSource | None:
-    """The elections context's ``elected_people(congress_ids)``, when it is installed."""
-    try:
-        from canbo.elections.selectors import elected_people
-    except ImportError:  # the elections pages are not there yet: no one elected to show
-        return None
-    return elected_people  # type: ignore[no-any-return]
-
-
-def _facts(row: Any) -> ElectedFacts:
+def _facts(row: ElectedRow) -> ElectedFacts:
     return ElectedFacts(
-        congress_id=int(row.congress_id),
-        person_id=int(row.person_id),
-        birth_date=getattr(row, "birth_date", None),
-        sex=str(getattr(row, "sex", "")),
-        ethnicity=str(getattr(row, "ethnicity", "") or ""),
-        re_elected=bool(getattr(row, "re_elected", False)),
-        approved=bool(getattr(row, "approved", False)),
+        congress_id=row.congress_id,
+        person_id=row.person_id,
+        birth_date=row.birth_date,
+        sex=row.sex,
+        ethnicity=row.ethnicity,
+        re_elected=not row.first_time,
+        approved=row.approved,
     )
 
 
 def elected_by_congress(ids: Sequence[int]) -> dict[int, list[ElectedFacts]]:
-    source = _elected_source()
+    """The people elected at these congresses, from the elections context (one query)."""
     found: dict[int, list[ElectedFacts]] = defaultdict(list)
-    if source is None or not ids:
-        return found
-    for row in source(list(ids)):
+    for row in elected_people(list(ids)):
         facts = _facts(row)
         found[facts.congress_id].append(facts)
     return found

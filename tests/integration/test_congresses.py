@@ -140,3 +140,41 @@ def test_a_commune_with_members_holds_a_members_congress_by_the_proposed_kind(
         congress.create_congress(DjangoCongressUnitOfWork(), SYSTEM, data)
     assert refused.value.code == "congress_kind_not_for_size"
     assert not models.Congress.objects.exists()
+
+
+def test_the_overview_shows_the_composition_of_those_elected_and_approvals_pending(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from canbo.congresses import selectors
+    from canbo.elections.selectors import ElectedRow
+
+    cid = cell_congress(world)
+    born_young, born_old = dt.date(1992, 1, 1), dt.date(1970, 1, 1)
+    rows = [
+        ElectedRow(cid, world.people["an"], "M", born_old, "Kinh", False, True),
+        ElectedRow(cid, world.people["binh"], "F", born_young, "Tày", True, False),
+        ElectedRow(cid, world.people["dung"], "F", born_old, "", True, False),
+    ]
+    asked: list[list[int]] = []
+
+    def elected(ids: list[int]) -> list[ElectedRow]:
+        asked.append(list(ids))
+        return [r for r in rows if r.congress_id in ids]
+
+    monkeypatch.setattr(selectors, "elected_people", elected)
+    staff = login("bantochuc", Role.ORG_STAFF, world.tree.commune)
+    view = selectors.overview(actor_for(staff), 1, "")
+    row = view.rows[0]
+    c = row.composition
+    assert (c.elected, c.women, c.young, c.minority) == (3, 2, 1, 1)
+    assert (c.re_elected, c.first_time, c.pending) == (1, 2, 2)
+    assert (c.women_pct, c.young_pct) == ("66,7", "33,3")
+    assert asked == [[cid]]
+    page = staff.get("/dai-hoi/").content.decode()
+    assert "66,7" in page
+
+
+def actor_for(client: Client) -> object:
+    from canbo.accounts.actors import actor_for as actor
+
+    return actor(get_user_model().objects.get(pk=client.session["_auth_user_id"]))
