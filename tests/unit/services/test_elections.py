@@ -4,15 +4,22 @@ approval that alone writes the registry."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from canbo.core.elections.denominator import Removed
 from canbo.core.elections.model import CongressKind, ElectionKind, ElectionStatus, Subtraction
-from canbo.core.errors import Conflict, NotFound, PermissionDenied, RuleViolation
+from canbo.core.errors import (
+    Conflict,
+    NotFound,
+    PermissionDenied,
+    RuleViolation,
+    ValidationError,
+)
 from canbo.core.types import PersonId, Role, Sex, UnitId
-from canbo.services.elections import approval, candidates, elections, results
+from canbo.services.elections import approval, candidates, elections, reading, results
 from canbo.services.elections.ports import (
     CandidateSource,
     CommitteeMember,
@@ -305,3 +312,89 @@ def test_supplementary_steps_go_in_order() -> None:
     assert refused.value.citation.rule_id == "EL-27"  # type: ignore[union-attr]
     elections.record_step(uow, RUNNER, CID, eid, "need_reported")
     assert uow.elections.get(eid).steps == ("need_reported",)  # type: ignore[union-attr]
+
+
+def test_delegates_and_alternates_are_elected_on_one_list() -> None:
+    uow = _world()
+    eid = elections.create_election(
+        uow, RUNNER, CID, ElectionKind.DELEGATES, 2, seats_for=18, seats_against=0,
+        attending=19, alternate_seats=1,
+    )  # fmt: skip
+    _list(uow, eid, range(1, 5))
+    elections.approve_list(uow, RUNNER, CID, eid, agree=19, against=0, attending=19)
+    results.start_round(uow, RUNNER, CID, eid)
+    assert uow.ballots.sessions[uow.elections.rounds(eid)[0].session_id][2] == 1
+    _tally(uow, eid, {1: 15, 2: 14, 3: 13, 4: 3})
+    data = results.record_result(uow, RUNNER, CID, eid, NOW)
+    assert data["elected"] == ["Nguyễn Văn An", "Trần Thị Bình"]
+    assert data["alternates"] == ["Lê Văn Cường"]
+
+
+def test_the_minutes_are_refused_while_a_check_fails_and_name_it() -> None:
+    uow = _world()
+    eid = _committee_elected(uow)
+    rnd = uow.elections.rounds(eid)[0]
+    assert rnd.result is not None and rnd.round_id is not None
+    broken = dict(rnd.result)
+    broken["checks"] = [{"rule": "valid_plus_invalid", "ok": False, "message": "x"}]
+    uow.elections.round_rows[rnd.round_id] = dataclasses.replace(
+        rnd, result=broken, minutes_signed_at=None
+    )
+    with pytest.raises(RuleViolation) as refused:
+        reading.minutes(uow, RUNNER, CID, eid, rnd.round_id)
+    assert refused.value.code == "election_minutes_blocked"
+    assert refused.value.fields["check"] == "valid_plus_invalid"
+    with pytest.raises(RuleViolation):
+        results.sign_minutes(uow, RUNNER, CID, eid, rnd.round_id, NOW)
+
+
+def test_a_convening_committee_member_may_not_stand_from_the_floor() -> None:
+    uow = _world()
+    uow.congresses.congresses[CID].conveners.add(PersonId(6))
+    eid = _election(uow, ElectionKind.COMMITTEE, 7)
+    with pytest.raises(RuleViolation) as refused:
+        candidates.add_candidate(
+            uow, RUNNER, CID, eid, PersonId(6), CandidateSource.FLOOR, agree=10, attending=19
+        )
+    assert refused.value.citation.rule_id == "EL-12"  # type: ignore[union-attr]
+
+
+def test_a_candidate_without_the_working_time_left_blocks_the_list_citing_the_age_rule() -> None:
+    uow = _world()
+    uow.congresses.people[PersonId(4)] = PersonFacts(
+        PersonId(4), "Phạm Thị Dung", dt.date(1967, 3, 1), Sex.FEMALE
+    )
+    eid = _election(uow, ElectionKind.COMMITTEE, 3)
+    _list(uow, eid, range(1, 5))
+    view = reading.election_view(uow, RUNNER, CID, eid)
+    ages = {line.candidate.full_name: line.age for line in view.candidates}
+    assert ages["Phạm Thị Dung"] is not None and ages["Phạm Thị Dung"].blocking
+    assert ages["Nguyễn Văn An"] is not None and ages["Nguyễn Văn An"].ok
+    with pytest.raises(RuleViolation) as refused:
+        elections.approve_list(uow, RUNNER, CID, eid, agree=19, against=0, attending=19)
+    assert refused.value.code == "election_candidate_age"
+    assert refused.value.citation.rule_id == "EL-33"  # type: ignore[union-attr]
+
+
+def test_a_withdrawal_needs_the_congress_decision_and_keeps_the_name_recorded() -> None:
+    uow = _world()
+    eid = _election(uow, ElectionKind.COMMITTEE, 3)
+    _list(uow, eid, range(1, 5))
+    row = uow.elections.candidates(eid)[0]
+    assert row.candidate_id is not None
+    with pytest.raises(ValidationError):
+        candidates.withdraw(uow, RUNNER, CID, eid, row.candidate_id, " ")
+    candidates.withdraw(uow, RUNNER, CID, eid, row.candidate_id, "Đại hội đồng ý cho rút")
+    view = reading.election_view(uow, RUNNER, CID, eid)
+    assert len(view.candidates) == 3
+    assert [c.withdrawal_decision for c in view.withdrawn] == ["Đại hội đồng ý cho rút"]
+
+
+def test_a_show_of_hands_not_carried_is_refused() -> None:
+    uow = _world()
+    with pytest.raises(RuleViolation) as refused:
+        elections.create_election(
+            uow, RUNNER, CID, ElectionKind.COMMITTEE, 7, seats_for=9, seats_against=10,
+            attending=19,
+        )  # fmt: skip
+    assert refused.value.citation.rule_id == "EL-04"  # type: ignore[union-attr]
