@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from canbo.core.collation import sort_key
 from canbo.core.errors import Conflict, RuleViolation, ValidationError
@@ -304,3 +306,35 @@ def test_phone_marks_are_compact_and_a_warning_names_the_rule() -> None:
     assert over is not None and over.code == "votes_for_more_than_seats"
     nobody = election.warning(spec, 3, 0)
     assert nobody is not None and nobody.citation.rule_id == "EL-16"
+
+
+@given(
+    st.integers(min_value=2, max_value=8).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.integers(min_value=1, max_value=n - 1),
+            st.lists(st.text(alphabet="KX", min_size=n, max_size=n), min_size=1, max_size=30),
+        )
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_the_tally_adds_up_whatever_the_ballots(case: tuple[int, int, list[str]]) -> None:
+    """Every ballot is valid or invalid; no name has more votes than valid ballots; no valid
+    ballot gives more than the seats (EL-15, EL-16); a ballot keeping 1..seats names is valid."""
+    from canbo.core.ballots.catalog import default_registry
+    from canbo.services.voting.ports import ElectronicMarks, SubjectData
+
+    n, seats, rows = case
+    order = tuple(PersonId(i) for i in range(1, n + 1))
+    subjects = [SubjectData(p, f"Người {p}", "") for p in order]
+    spec = election.ElectionSpec(STRIKE, seats)
+    inputs = election.ElectionInputs(
+        subjects, ElectronicMarks(order, rows), {}, None, len(rows), 0, {}
+    )
+    data = election.compute_tally(default_registry().get("QD190_2024"), spec, inputs)
+    f = data["figures"]
+    assert f["valid"] + f["invalid"] == f["collected"] == len(rows)
+    assert f["valid"] == sum(1 for r in rows if 1 <= r.count("K") <= seats)
+    votes = [c["votes"] for c in data["candidates"]]
+    assert all(v <= f["valid"] for v in votes)
+    assert sum(votes) <= seats * f["valid"]
