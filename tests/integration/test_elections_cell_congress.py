@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
 
 from canbo.core.elections.model import ElectionKind, ElectionStatus
 from canbo.core.errors import PermissionDenied, RuleViolation
@@ -30,6 +32,14 @@ from .election_builders import (
 pytestmark = pytest.mark.django_db(transaction=True)
 NOW = dt.datetime(2025, 5, 10, 9, 30, tzinfo=dt.UTC)
 DECIDED = dt.date(2025, 5, 20)
+
+
+def _page(c: CellCongress, url: str) -> str:
+    client = Client()
+    client.force_login(get_user_model().objects.get(pk=c.runner.account_id))
+    answer = client.get(url)
+    assert answer.status_code == 200, answer.content.decode()[:1500]
+    return str(answer.content.decode())
 
 
 def _sign_last(c: CellCongress, eid: ElectionId) -> None:
@@ -70,6 +80,8 @@ def test_a_cell_congress_elects_its_committee_and_secretary_approved_into_the_re
     assert first["elected"] == ["Trần Thị Bình", "Nguyễn Văn An"]
     assert first["tie"] == ["Lê Văn Cường", "Phạm Thị Dung"]
     _sign_last(c, eid)
+    page = _page(c, f"/dai-hoi/{cid}/bau-cu/{eid}/")
+    assert "data-tie" in page and "data-further-round" in page and "data-close" in page
 
     with pytest.raises(RuleViolation, match="election_decision_required"):
         results.start_round(c.uow(), c.runner, cid, eid)
