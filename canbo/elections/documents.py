@@ -96,7 +96,7 @@ def _election_block(st: dict[str, Any], e: Any, results: list[Any]) -> list[Flow
             c = by_name[name]
             out.append(
                 markup(
-                    "- Đồng chí {name}: {v} phiếu ({p}%), trúng cử.",
+                    "- Đồng chí {name}: {v} phiếu ({p}), trúng cử.",
                     st["item"],
                     name=name,
                     v=c["votes"],
@@ -118,11 +118,10 @@ def report_pdf(info: Any, found: list[Any]) -> bytes:
         para("Kết quả bầu cử tại " + info.name, st["sub"]),
         markup("Kính gửi: {to}.", st["body"], to=info.parent_unit_name or "." * 40),
         markup(
-            "Đại hội {name}, nhiệm kỳ {term}, họp ngày {day} tại {place}, báo cáo kết quả "
-            "bầu cử để cấp ủy cấp trên xem xét, chuẩn y:",
+            "{name}, họp ngày {day} tại {place}, báo cáo kết quả bầu cử để cấp ủy cấp trên "
+            "xem xét, chuẩn y:",
             st["body"],
-            name=info.name,
-            term=info.term_label,
+            name=minutes_layout.congress_name(info),
             day=info.opens_on.strftime("%d/%m/%Y"),
             place=info.place or "-",
         ),

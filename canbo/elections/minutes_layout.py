@@ -41,6 +41,12 @@ def _when(at: dt.datetime | None) -> str:
     return f"{at.hour:02d} giờ {at.minute:02d} phút, {day}"
 
 
+def congress_name(info: Any) -> str:
+    """The congress's name with its term, once."""
+    name, term = info.name, info.term_label
+    return name if not term or term in name else f"{name}, nhiệm kỳ {term}"
+
+
 def what_is_elected(m: MinutesData) -> str:
     label = ELECTION_KIND_LABELS_VI[m.election.kind]
     text = f"Bầu {label.lower()} {m.info.unit_name}".strip()
@@ -73,12 +79,7 @@ def header_for(info: Any, st: dict[str, Any], date_text: str, body: str, symbol:
 def _opening(m: MinutesData, st: dict[str, Any]) -> list[Flowable]:
     e, res = m.election, m.result
     out: list[Flowable] = [
-        markup(
-            "Đại hội: {name}, nhiệm kỳ {term}.",
-            st["body"],
-            name=m.info.name,
-            term=m.info.term_label,
-        ),
+        markup("Đại hội: {name}.", st["body"], name=congress_name(m.info)),
         markup(
             "Vào hồi {when}, tại {place}, Ban kiểm phiếu tiến hành kiểm phiếu: {what}.",
             st["body"],
@@ -183,7 +184,7 @@ def _votes(m: MinutesData, st: dict[str, Any]) -> Table:
     head = ["STT", "Họ và tên", "Số phiếu bầu", "Tỷ lệ % so với số dùng để tính kết quả"]
     rows: list[list[Any]] = [[para(h, st["cellb"]) for h in head]]
     for i, c in enumerate(m.result["candidates"], start=1):
-        rows.append([i, para(c["name"], st["cell"]), c["votes"], f"{c['percent_text']}%"])
+        rows.append([i, para(c["name"], st["cell"]), c["votes"], c["percent_text"]])
     grid = table(rows, colWidths=[1.2 * 28.35, 0.5 * WIDTH, 0.17 * WIDTH, None], repeatRows=1)
     grid.setStyle(
         TableStyle(
@@ -216,7 +217,7 @@ def _elected(m: MinutesData, st: dict[str, Any]) -> list[Flowable]:
         c = by_name[name]
         out.append(
             markup(
-                "{i}. Đồng chí {name}: {v} phiếu, đạt {p}%.",
+                "{i}. Đồng chí {name}: {v} phiếu, đạt {p}.",
                 st["item"],
                 i=i,
                 name=name,
