@@ -75,6 +75,10 @@ def test_a_delegates_congress_from_the_roll_to_the_base() -> None:
         assert staff.post(f"/hoi-nghi/diem-cau/{site.pk}/", {"person": person}).status_code == 200
     body = {"body": "credentials", "people": [f"id:{p[1]}"], "head": f"id:{p[1]}",
             "votes_for": 3, "votes_against": 0, "abstained": 0}  # fmt: skip
+    absent_head = {**body, "people": [f"id:{p[0]}"], "head": f"id:{p[0]}"}
+    refused = staff.post(url + "co-quan/", absent_head)  # not checked in: not offered
+    assert refused.status_code == 400
+    assert not models.BodyApproval.objects.filter(congress=congress).exists()
     post(staff, url + "co-quan/", body)
     assert models.BodyApproval.objects.filter(congress=congress, body="credentials").exists()
     absent = {"person": f"id:{p[3]}", "status": "absent_whole_congress", "report_ref": "BC 01"}
