@@ -47,6 +47,7 @@ from canbo.voting.uow import SqliteWriteQueue
 
 from .repository import DjangoElectionRepository
 
+COMMUNE = "commune_party_committee"
 AGE_LEVELS = {
     "provincial_party_committee": "directly_under_central",
     "directly_under_central": "directly_under_central",
@@ -87,6 +88,7 @@ class DjangoCongressReader:
             unit_name=unit.name if unit else "",
             parent_unit_name=_name(parent, row.opens_on),
             level=AGE_LEVELS.get(unit.kind if unit else "", "grassroots"),
+            merge_class=_merge_class(row.unit_id) if unit and unit.kind == COMMUNE else None,
             official_members=official.count(),
         )
 
@@ -114,12 +116,29 @@ class DjangoCongressReader:
         seen = DjangoCongressUnitOfWork().conferences.attendance(ConferenceId(row.conference_id))
         return Attendance(seen.convened, seen.present)
 
+    def people(self, person_ids: Sequence[PersonId]) -> dict[PersonId, PersonFacts]:
+        rows = reg.Person.objects.filter(pk__in=list(person_ids)).only(
+            "full_name", "birth_date", "sex"
+        )
+        return {
+            PersonId(r.pk): PersonFacts(PersonId(r.pk), r.full_name, r.birth_date, r.sex)
+            for r in rows
+        }
+
     def person(self, person_id: PersonId) -> PersonFacts | None:
         row = reg.Person.objects.filter(pk=person_id).only("full_name", "birth_date", "sex")
         found = row.first()
         if found is None:
             return None
         return PersonFacts(PersonId(found.pk), found.full_name, found.birth_date, found.sex)
+
+
+def _merge_class(unit_id: int) -> str:
+    """A commune committee's merge class from its lineage (OR-16, EL-38): the former
+    communes merged into it."""
+    links = reg.LineageLink.objects.filter(successor_id=unit_id).exclude(predecessor_id=unit_id)
+    merged = links.values("predecessor_id").distinct().count()
+    return "3_or_more_communes" if merged >= 3 else "not_merged_or_2_communes"
 
 
 def _name(unit_id: int | None, as_of: dt.date) -> str:

@@ -124,7 +124,7 @@ class FakeCongress:
 class FakeCongressReader:
     def __init__(self) -> None:
         self.congresses: dict[CongressId, FakeCongress] = {}
-        self.people: dict[PersonId, PersonFacts] = {}
+        self.known: dict[PersonId, PersonFacts] = {}
 
     def get(self, congress_id: CongressId) -> CongressInfo | None:
         found = self.congresses.get(congress_id)
@@ -155,7 +155,10 @@ class FakeCongressReader:
         return Attendance(c.convened, c.present or c.convened)
 
     def person(self, person_id: PersonId) -> PersonFacts | None:
-        return self.people.get(person_id)
+        return self.known.get(person_id)
+
+    def people(self, person_ids: Sequence[PersonId]) -> dict[PersonId, PersonFacts]:
+        return {p: self.known[p] for p in person_ids if p in self.known}
 
 
 class FakeBallotEngine:

@@ -120,6 +120,10 @@ class CongressReader(Protocol):
 
     def person(self, person_id: PersonId) -> PersonFacts | None: ...
 
+    def people(self, person_ids: Sequence[PersonId]) -> dict[PersonId, PersonFacts]:
+        """The facts of several persons at once (the list's age rules): one query."""
+        ...
+
 
 @dataclass(frozen=True, slots=True)
 class BallotName:

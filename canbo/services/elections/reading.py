@@ -84,12 +84,10 @@ def election_view(
         rulebook = rulebook_of(info)
         rows = uow.elections.candidates(election_id)
         live = sorted(rules.live(rows), key=lambda c: (c.sort_key, c.person_id))
+        facts = uow.congresses.people([c.person_id for c in live])
         lines = tuple(
             CandidateLine(
-                c,
-                rules.age_line(
-                    info, election.kind, c, uow.congresses.person(c.person_id), rulebook
-                ),
+                c, rules.age_line(info, election.kind, c, facts.get(c.person_id), rulebook)
             )
             for c in live
         )

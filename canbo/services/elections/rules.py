@@ -255,8 +255,9 @@ def list_problems(
     if both:
         names = [c.full_name for c in rows if c.person_id in both]
         yield RuleViolation("election_counting_clash", citation=CLASH, names=", ".join(names))
+    facts = uow.congresses.people([c.person_id for c in rows])
     for c in rows:
-        line = age_line(info, election.kind, c, uow.congresses.person(c.person_id), rulebook)
+        line = age_line(info, election.kind, c, facts.get(c.person_id), rulebook)
         if line is not None and line.blocking:
             yield RuleViolation(
                 "election_candidate_age",

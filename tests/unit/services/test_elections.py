@@ -70,10 +70,10 @@ def _world(
     congress.counting = [CommitteeMember(PersonId(901), "Mai Văn Tổ", True)]
     uow.congresses.congresses[CID] = congress
     for i, name in enumerate(NAMES, start=1):
-        uow.congresses.people[PersonId(i)] = PersonFacts(
+        uow.congresses.known[PersonId(i)] = PersonFacts(
             PersonId(i), name, dt.date(1980, 1, 1), Sex.MALE
         )
-    uow.congresses.people[PersonId(901)] = PersonFacts(
+    uow.congresses.known[PersonId(901)] = PersonFacts(
         PersonId(901), "Mai Văn Tổ", dt.date(1975, 1, 1), Sex.MALE
     )
     return uow
@@ -361,7 +361,7 @@ def test_a_convening_committee_member_may_not_stand_from_the_floor() -> None:
 
 def test_a_candidate_without_the_working_time_left_blocks_the_list_citing_the_age_rule() -> None:
     uow = _world()
-    uow.congresses.people[PersonId(4)] = PersonFacts(
+    uow.congresses.known[PersonId(4)] = PersonFacts(
         PersonId(4), "Phạm Thị Dung", dt.date(1967, 3, 1), Sex.FEMALE
     )
     eid = _election(uow, ElectionKind.COMMITTEE, 3)
