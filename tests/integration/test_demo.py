@@ -209,3 +209,38 @@ def test_the_bulk_load_restores_indexes_and_foreign_keys(demo: DemoResult) -> No
             )
             assert cur.fetchone()[0] >= 2
     assert {"member_unit_asof", "member_person_hist", "unitver_parent_asof"} <= names
+
+
+@pytest.mark.django_db
+def test_the_2025_round_of_congresses_is_held_and_approved_results_changed_the_registry(
+    demo: DemoResult,
+) -> None:
+    from canbo.congresses.models import Congress
+    from canbo.elections.models import ElectedPerson, Election
+
+    congresses = list(Congress.objects.order_by("opens_on", "pk"))
+    statuses = {c.status for c in congresses}
+    assert {"closed", "open", "preparing"} <= statuses
+    assert any(c.kind == "delegates" and c.status == "closed" for c in congresses)
+    assert all(c.term_label == "2025–2030" and c.opens_on.year == 2025 for c in congresses)
+    open_ = [c for c in congresses if c.status == "open"]
+    assert open_ and all(
+        Election.objects.filter(congress=c, status="provisional").exists() for c in open_
+    )
+    approved = Election.objects.filter(status="approved")
+    assert approved.filter(kind="delegates").exists()
+    for election in approved.exclude(kind="delegates"):
+        unit = election.congress.unit_id
+        for elected in ElectedPerson.objects.filter(election=election, alternate=False):
+            assert models.PositionHolding.objects.filter(
+                person_id=elected.person_id, unit_id=unit, valid_from__gte=dt.date(2025, 7, 1)
+            ).exists()
+        assert models.Term.objects.filter(unit_id=unit, name="2025–2030").exists()
+    pending = ElectedPerson.objects.filter(election__status="provisional")
+    assert pending.exists()
+    for elected in pending:
+        assert not models.PositionHolding.objects.filter(
+            person_id=elected.person_id,
+            unit_id=elected.congress.unit_id,
+            valid_from__gte=dt.date(2025, 7, 1),
+        ).exists()
