@@ -182,8 +182,10 @@ class DjangoBallotEngine:
                 title,
                 rulebook_id,
                 [n.person_id for n in names],
-                seats,
-                alternate_seats,
+                # One ballot for official and alternate delegates (EL-36): a ballot may keep
+                # as many names as both together, which is the engine's number to elect.
+                seats + alternate_seats,
+                0,
                 str(ballot_kind),
                 committee=committee,
             )

@@ -70,14 +70,16 @@ class CellCongress:
         return DjangoElectionsUnitOfWork()
 
 
-def cell_congress() -> CellCongress:
+def cell_congress(*, commune: bool = False) -> CellCongress:
     """Roll from the registry, fixed and convened; the counting committee's head checked in
-    and approved by show of hands; the others not yet checked in."""
+    and approved by show of hands; the others not yet checked in. With ``commune`` the
+    commune's members' congress instead (the same ten members, all in one cell)."""
     tree = f.small_tree()
     people = [f.person(name, tree.cell_a) for name in NAMES]
-    data = CongressData(
-        tree.cell_a, "", "2025–2030", CongressKind.CELL, OPENS, OPENS, "Nhà văn hóa thôn Na Pô", ""
+    unit, kind = (
+        (tree.commune, CongressKind.MEMBERS) if commune else (tree.cell_a, CongressKind.CELL)
     )
+    data = CongressData(unit, "", "2025–2030", kind, OPENS, OPENS, "Nhà văn hóa thôn Na Pô", "")
     cid = congress.create_congress(DjangoCongressUnitOfWork(), SYSTEM, data)
     congress.build_roll(DjangoCongressUnitOfWork(), SYSTEM, cid)
     congress.fix_roll(DjangoCongressUnitOfWork(), SYSTEM, cid)
@@ -90,9 +92,9 @@ def cell_congress() -> CellCongress:
         DjangoCongressUnitOfWork(), SYSTEM, cid, WorkingBody.COUNTING, [people[-1]], people[-1],
         hands,
     )  # fmt: skip
-    counter = account("kiemphieu", Role.COUNTING_COMMITTEE, tree.cell_a)
-    runner = account("chiuy", Role.ORG_STAFF, tree.cell_a)
-    higher = account("danguyxa", Role.ORG_STAFF, tree.commune)
+    counter = account("kiemphieu", Role.COUNTING_COMMITTEE, unit)
+    runner = account("chiuy", Role.ORG_STAFF, unit)
+    higher = account("captren", Role.ORG_STAFF, tree.ha_giang if commune else tree.commune)
     return CellCongress(tree, people, cid, site, counter, runner, higher)
 
 

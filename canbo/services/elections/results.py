@@ -96,14 +96,15 @@ def start_round(
             raise Conflict("congress_has_no_conference", congress_id=congress_id)
         number = len(rounds) + 1
         names = ballot_names(rows)
+        alternates = election.alternate_seats if number == 1 else 0
         session_id = uow.ballots.create_session(
             actor,
             info.conference_id,
             _title(election, number),
             info.rulebook_id,
             seats,
-            election.alternate_seats if number == 1 else 0,
-            BallotKind.STRIKE_OUT if len(names) > seats else BallotKind.APPROVAL,
+            alternates,
+            BallotKind.STRIKE_OUT if len(names) > seats + alternates else BallotKind.APPROVAL,
             names,
         )
         data = RoundData(election_id, number, session_id, seats, decision.strip(), restricted)
