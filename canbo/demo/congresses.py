@@ -246,8 +246,8 @@ def _elect(
     signed."""
     n = len(held.present)
     eid = elections.create_election(
-        ElectionsUoW(), staff, _ec(held.cid), kind, seats, seats_for=n, seats_against=0, attending=n,
-        alternate_seats=alternate_seats,
+        ElectionsUoW(), staff, _ec(held.cid), kind, seats,
+        seats_for=n, seats_against=0, attending=n, alternate_seats=alternate_seats,
     )  # fmt: skip
     for person in names:
         candidates.add_candidate(
