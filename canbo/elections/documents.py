@@ -2,7 +2,7 @@
 the congress's election results to the higher committee, which approves them (EL-29).
 
 Both are drawn from stored data through the election use cases (scope checked there), in the
-Party document layout (DOC-03 to DOC-09) of :mod:`canbo.pdf_text`, with the serif fonts of the
+Party document layout of :mod:`canbo.pdf_text`, with the serif fonts of the
 confidence minutes (:func:`canbo.voting.exports.register_fonts`).
 """
 
