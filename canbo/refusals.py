@@ -825,10 +825,6 @@ CATALOGUE: dict[str, Wording] = {
     "election_nothing_to_approve": _w(
         _("Không có kết quả bầu cử nào chờ chuẩn y."), "No election result awaits approval."
     ),
-    "election_minutes_blocked": _w(
-        _("Không lập được biên bản: %(check)s chưa đạt."),
-        "The minutes cannot be drawn up: the check %(check)s fails.",
-    ),
     # Congresses: the roll, the people not convened, credentials, working bodies, the base.
     "congress_not_found": _w(_("Không tìm thấy đại hội."), "Congress not found."),
     "congress_wrong_status": _w(

@@ -162,7 +162,10 @@ def minutes(
         failed = [c for c in rnd.result.get("checks", []) if not c.get("ok")]
         if failed:
             raise RuleViolation(
-                "election_minutes_blocked", citation=MINUTES_RULE, check=failed[0]["rule"]
+                str(failed[0]["message"]),
+                citation=MINUTES_RULE,
+                check=failed[0]["rule"],
+                **dict(failed[0].get("fields", {})),
             )
         names = tuple(c["name"] for c in rnd.result.get("candidates", []))
         return MinutesData(

@@ -274,7 +274,10 @@ def sign_minutes(
         failed = [c for c in rnd.result.get("checks", []) if not c.get("ok")]
         if failed:
             raise RuleViolation(
-                str(failed[0]["message"]), citation=MINUTES, check=failed[0]["rule"]
+                str(failed[0]["message"]),
+                citation=MINUTES,
+                check=failed[0]["rule"],
+                **dict(failed[0].get("fields", {})),
             )
         uow.elections.update_round(dataclasses.replace(rnd, minutes_signed_at=now))
         after = election.status

@@ -336,14 +336,21 @@ def test_the_minutes_are_refused_while_a_check_fails_and_name_it() -> None:
     rnd = uow.elections.rounds(eid)[0]
     assert rnd.result is not None and rnd.round_id is not None
     broken = dict(rnd.result)
-    broken["checks"] = [{"rule": "valid_plus_invalid", "ok": False, "message": "x"}]
+    broken["checks"] = [
+        {
+            "rule": "valid_plus_invalid_is_collected",
+            "ok": False,
+            "message": "election_valid_invalid_not_collected",
+            "fields": {},
+        }
+    ]
     uow.elections.round_rows[rnd.round_id] = dataclasses.replace(
         rnd, result=broken, minutes_signed_at=None
     )
     with pytest.raises(RuleViolation) as refused:
         reading.minutes(uow, RUNNER, CID, eid, rnd.round_id)
-    assert refused.value.code == "election_minutes_blocked"
-    assert refused.value.fields["check"] == "valid_plus_invalid"
+    assert refused.value.code == "election_valid_invalid_not_collected"
+    assert refused.value.fields["check"] == "valid_plus_invalid_is_collected"
     with pytest.raises(RuleViolation):
         results.sign_minutes(uow, RUNNER, CID, eid, rnd.round_id, NOW)
 
