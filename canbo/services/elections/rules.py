@@ -34,15 +34,17 @@ CONFERENCE_KINDS = frozenset(
     }
 )
 COMMITTEES = frozenset({ElectionKind.COMMITTEE, ElectionKind.CELL_COMMITTEE})
-AGE_POSTS = {
-    ElectionKind.COMMITTEE: None,
-    ElectionKind.CELL_COMMITTEE: None,
-    ElectionKind.STANDING_COMMITTEE: None,
-    ElectionKind.SECRETARY: "secretary",
-    ElectionKind.DEPUTY_SECRETARY: "deputy_secretary",
-    ElectionKind.INSPECTION_COMMISSION: None,
-    ElectionKind.INSPECTION_CHAIR: None,
-}
+AGE_KINDS = frozenset(
+    {
+        ElectionKind.COMMITTEE,
+        ElectionKind.CELL_COMMITTEE,
+        ElectionKind.STANDING_COMMITTEE,
+        ElectionKind.SECRETARY,
+        ElectionKind.DEPUTY_SECRETARY,
+        ElectionKind.INSPECTION_COMMISSION,
+        ElectionKind.INSPECTION_CHAIR,
+    }
+)
 """The elections whose candidates the age rules of Chỉ thị 45 apply to (EL-33): committee
 posts; delegates to the higher congress are not a post."""
 
@@ -169,14 +171,20 @@ def age_line(
     rulebook: Rulebook,
 ) -> AgeLine | None:
     """The age rule for one candidate (EL-33), or None where it does not apply."""
-    if kind not in AGE_POSTS or facts is None or facts.birth_date is None:
+    if kind not in AGE_KINDS or facts is None or facts.birth_date is None:
         return None
+    provincial = info.level == "directly_under_central"
+    post = (
+        "provincial_deputy_secretary"
+        if provincial and kind == ElectionKind.DEPUTY_SECRETARY
+        else None
+    )
     check = age.age_check(
         facts.birth_date,
         Sex(facts.sex),
         info.level,
         candidate.first_time,
-        AGE_POSTS[kind],
+        post,
         rulebook,
         congress_date=info.opens_on,
     )
