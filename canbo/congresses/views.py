@@ -61,8 +61,8 @@ def overview(request: HttpRequest) -> HttpResponse:
 
 
 @verified_login_required
-def detail(request: HttpRequest, cid: int) -> HttpResponse:
-    return render(request, "congresses/detail.html", congress_context(request, cid))
+def detail(request: HttpRequest, congress_id: int) -> HttpResponse:
+    return render(request, "congresses/detail.html", congress_context(request, congress_id))
 
 
 Action = Callable[[DjangoCongressUnitOfWork, Any, CongressId, HttpRequest], None]
@@ -71,9 +71,10 @@ Action = Callable[[DjangoCongressUnitOfWork, Any, CongressId, HttpRequest], None
 def _post(action: Action) -> Callable[[HttpRequest, int], HttpResponse]:
     @verified_login_required
     @require_POST
-    def view(request: HttpRequest, cid: int) -> HttpResponse:
-        action(DjangoCongressUnitOfWork(), actor_for(request.user), CongressId(cid), request)
-        return redirect("congresses:detail", cid)
+    def view(request: HttpRequest, congress_id: int) -> HttpResponse:
+        uow = DjangoCongressUnitOfWork()
+        action(uow, actor_for(request.user), CongressId(congress_id), request)
+        return redirect("congresses:detail", congress_id)
 
     view.__name__ = action.__name__
     return view

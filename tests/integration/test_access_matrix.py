@@ -82,6 +82,20 @@ WRITERS: dict[str, set[Role]] = {
     "conferences:invitations": WRITE,  # the QR on an invitation checks a delegate in
     "conferences:show_item": STAFF,
     "conferences:checkin": STAFF,
+    "congresses:overview": WRITE,
+    "congresses:committee": WRITE,
+    "congresses:roll": WRITE,
+    "congresses:delegates": WRITE,
+    "congresses:not_convened": WRITE,
+    "congresses:accept_out": WRITE,
+    "congresses:fix": WRITE,
+    "congresses:open": WRITE,
+    "congresses:close": WRITE,
+    "congresses:body": WRITE,
+    "congresses:credentials": WRITE,
+    "congresses:subtract": WRITE,
+    "congresses:accept_lines": WRITE,
+    "congresses:unsubtract": WRITE,
     "voting:create": WRITE,
     "voting:edit": WRITE,
     "voting:action": WRITE,
@@ -169,6 +183,14 @@ def build_world() -> World:
     from canbo.classification.models import CycleSubject
 
     subject = CycleSubject.objects.get(cycle_id=cycle, person_id=people[0]).pk
+    from canbo.congresses.uow import DjangoCongressUnitOfWork
+    from canbo.core.elections.model import CongressKind
+    from canbo.services.congresses import congress as congress_svc
+    from canbo.services.congresses.ports import CongressData
+
+    opens = dt.date(2025, 5, 10)
+    meeting = CongressData(cell_a, "", "2025–2030", CongressKind.CELL, opens, opens, "", "")
+    congress = congress_svc.create_congress(DjangoCongressUnitOfWork(), SYSTEM, meeting)
     return World(
         province=province,
         other_province=other,
@@ -183,6 +205,7 @@ def build_world() -> World:
         session=int(sid),
         cycle=int(cycle),
         subject=subject,
+        objects={"congress": int(congress)},
     )
 
 
@@ -267,6 +290,7 @@ OBJECT_PARAMS = {
     "sid": "session",
     "site_id": "site",
     "cycle_id": "cycle",
+    "congress_id": "congress",
     "pk": "subject",
     "object_id": "person",
     "id": "person",
@@ -292,6 +316,7 @@ def _object(world: World, kind: str) -> int:
         "session": world.session,
         "cycle": world.cycle,
         "subject": world.subject,
+        **world.objects,
     }[kind]
 
 
