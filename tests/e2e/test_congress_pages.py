@@ -20,6 +20,7 @@ from canbo.conferences.models import Site
 from canbo.congresses import models
 from canbo.core.types import Role, Sex
 from tests import factories as f
+from tests.e2e.test_crawler import crawl, machine_values
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 OPENS = dt.date(2025, 5, 10)
@@ -98,3 +99,8 @@ def test_a_delegates_congress_from_the_roll_to_the_base() -> None:
     assert "EL-20" not in page and "QĐ 190-QĐ/TW" in page
     actions = set(AuditEntry.objects.values_list("action", flat=True))
     assert {"congress.credentials", "congress.working_body", "congress.subtractions"} <= actions
+    # The crawler's rules on the congress pages as they now stand (roll, bodies, base).
+    findings = crawl(staff, machine_values(), "bantochuc")
+    ours = [f for f in findings.failures() if "/dai-hoi/" in f]
+    assert ours == []
+    assert findings.read > 2
