@@ -178,3 +178,23 @@ def actor_for(client: Client) -> object:
     from canbo.accounts.actors import actor_for as actor
 
     return actor(get_user_model().objects.get(pk=client.session["_auth_user_id"]))
+
+
+def test_committee_members_who_left_or_retire_before_the_opening_are_proposed(
+    world: World,
+) -> None:
+    commune = world.tree.commune
+    data = CongressData(commune, "", "2025–2030", CongressKind.MEMBERS, OPENS, OPENS, "", "")
+    cid = congress.create_congress(DjangoCongressUnitOfWork(), SYSTEM, data)
+    p = world.people
+    reg.Membership.objects.filter(person_id=p["binh"]).update(valid_to=dt.date(2025, 3, 31))
+    reg.RetirementNotice.objects.create(
+        person_id=p["an"], notice_date=dt.date(2024, 10, 1), retirement_date=dt.date(2025, 4, 30)
+    )
+    committee = [p["an"], p["binh"], p["other"]]
+    congress.set_convening_committee(DjangoCongressUnitOfWork(), SYSTEM, cid, committee)
+    found = congress.propose_not_convened(DjangoCongressUnitOfWork(), SYSTEM, cid)
+    assert {(n.person_id, n.reason, n.fact_date) for n in found} == {
+        (p["an"], NotConvenedReason.RETIRED_BEFORE_OPENING, dt.date(2025, 4, 30)),
+        (p["binh"], NotConvenedReason.TRANSFERRED_OUT, dt.date(2025, 4, 1)),
+    }
