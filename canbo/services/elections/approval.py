@@ -95,10 +95,11 @@ def approve(
     with uow:
         info = require_congress(uow, actor, congress_id)
         require_approver(uow, actor, info)
-        pending = [
-            e for e in uow.elections.of_congress(congress_id)
-            if e.status == ElectionStatus.PROVISIONAL
-        ]  # fmt: skip
+        found = uow.elections.of_congress(congress_id)
+        pending = [e for e in found if e.status == ElectionStatus.PROVISIONAL]
+        term_recorded = any(
+            e.status == ElectionStatus.APPROVED and e.kind in TERM_KINDS for e in found
+        )
         if not pending:
             raise Conflict("election_nothing_to_approve", congress_id=congress_id)
         if decided_on < info.opens_on:
@@ -107,7 +108,8 @@ def approve(
         for election in pending:
             _approve_one(uow, actor, info, election, number, decided_on, today)
             approved.append(election.election_id)  # type: ignore[arg-type]
-        if any(e.kind in TERM_KINDS for e in pending) and not info.kind == CongressKind.CONFERENCE:
+        new_body = any(e.kind in TERM_KINDS for e in pending) and not term_recorded
+        if new_body and info.kind != CongressKind.CONFERENCE:
             term = TermData(info.unit_id, info.term_label or "-", info.opens_on, term_end(info))
             uow.registry.add_term(actor, term, today)
         uow.audit.append(

@@ -279,6 +279,18 @@ def test_only_the_higher_committee_approves_and_only_then_the_registry_changes()
         approval.approve(
             uow, HIGHER, CID, decision_number="126-QĐ/TU", decided_on=TODAY, today=TODAY
         )
+    deputy = _election(uow, ElectionKind.SECRETARY, 1)
+    _list(uow, deputy, range(2, 3))
+    elections.approve_list(uow, RUNNER, CID, deputy, agree=3, against=0, attending=3)
+    results.start_round(uow, RUNNER, CID, deputy)
+    _tally(uow, deputy, {2: 3}, issued=3, collected=3, valid=3, invalid=0)
+    results.record_result(uow, RUNNER, CID, deputy, NOW)
+    rnd = uow.elections.rounds(deputy)[0]
+    assert rnd.round_id is not None
+    results.sign_minutes(uow, RUNNER, CID, deputy, rnd.round_id, NOW)
+    approval.approve(uow, HIGHER, CID, decision_number="130-QĐ/TU", decided_on=TODAY, today=TODAY)
+    assert len(uow.registry.terms) == 1  # the term was recorded with the committee
+    assert uow.registry.posts[-1][1].title_code == "BT_CU"
 
 
 def test_a_congress_outside_the_scope_is_not_found() -> None:
