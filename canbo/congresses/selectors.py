@@ -73,7 +73,7 @@ class OverviewRow:
 @dataclass(frozen=True, slots=True)
 class Overview:
     total: int
-    by_status: list[tuple[str, int]]
+    by_status: list[tuple[str, str, int]]  # value (for the filter link), label, count
     by_kind: list[tuple[str, int]]
     rows: list[OverviewRow]
     page: int
@@ -124,7 +124,7 @@ def overview(actor: Actor, page: int = 1, status: str = "") -> Overview:
     as_of = page_rows[0][5] if page_rows else dt.date.today()  # noqa: DTZ011
     return Overview(
         total,
-        [(str(status_label[s]), statuses.get(s, 0)) for s in choices.CongressStatus.values],
+        [(s, str(status_label[s]), statuses.get(s, 0)) for s in choices.CongressStatus.values],
         [(str(kind_label[k]), kinds.get(k, 0)) for k in choices.CongressKind.values],
         rows,
         page,

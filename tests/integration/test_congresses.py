@@ -123,6 +123,10 @@ def test_the_pages_create_and_show_a_congress_and_the_overview_keeps_to_the_subt
     assert "Nguyễn Văn An" in page and "Bị đình chỉ sinh hoạt đảng" in page
     overview = staff.get("/dai-hoi/").content.decode()
     assert "Đại hội Chi bộ thôn Na Pô nhiệm kỳ 2025–2030" in overview
+    assert 'href="?trang-thai=preparing"' in overview
+    title = "Đại hội Chi bộ thôn Na Pô nhiệm kỳ 2025–2030"
+    assert title in staff.get("/dai-hoi/?trang-thai=preparing").content.decode()
+    assert title not in staff.get("/dai-hoi/?trang-thai=open").content.decode()
     outsider = login("tuyenquang", Role.ORG_STAFF, world.tree.tuyen_quang_old)
     assert "Chi bộ thôn Na Pô" not in outsider.get("/dai-hoi/").content.decode()
     assert outsider.get(f"/dai-hoi/{cid}/").status_code == 404
