@@ -254,6 +254,15 @@ CATALOGUE: dict[str, Wording] = {
     "already_checked_in": _w(
         _("Đại biểu đã điểm danh rồi."), "The delegate has already checked in."
     ),
+    "hand_out_not_present": _w(
+        _("%(full_name)s chưa điểm danh: chỉ phát mã, phiếu cho người có mặt."),
+        "%(full_name)s has not checked in: codes and ballots go only to those present.",
+    ),
+    "hand_out_no_slips": _w(
+        _("Chưa in phiếu mã nào cho cuộc bỏ phiếu này: hãy in phiếu mã trước khi phát."),
+        "No code slips have been printed for this vote: print the code slips before handing "
+        "them out.",
+    ),
     "title_required": _w(_("Cần nhập tên."), "A name is required."),
     "site_name_required": _w(_("Cần nhập tên điểm cầu."), "A bridge site name is required."),
     "agenda_item_unknown": _w(

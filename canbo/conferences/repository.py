@@ -146,6 +146,15 @@ class DjangoConferenceRepository:
             convened_person_ids=frozenset(PersonId(p) for p, _, _ in rows),
         )
 
+    def roll(self, conference_id: ConferenceId) -> list[ConvocationData]:
+        rows = models.Convocation.objects.filter(conference_id=conference_id).values_list(
+            "pk", "person_id", "person__full_name", "excused", "check_in__site_id"
+        )
+        return [
+            ConvocationData(pk, conference_id, PersonId(p), name, excused, site is not None)
+            for pk, p, name, excused, site in rows.order_by("pk")
+        ]
+
     def persons_exist(self, person_ids: Sequence[PersonId]) -> list[PersonId]:
         found = set(Person.objects.filter(pk__in=person_ids).values_list("pk", flat=True))
         return [p for p in person_ids if p not in found]

@@ -203,6 +203,10 @@ class DjangoVoteRepository:
             counts[Medium(medium)] = n
         return counts
 
+    def handed(self, session_id: SessionId) -> frozenset[int]:
+        rows = models.Participation.objects.filter(session_id=session_id)
+        return frozenset(rows.values_list("convocation_id", flat=True))
+
     def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
         rows = compiled.rows("subject_ids", _subject_ids_query, (0,), session_id)
         return tuple(PersonId(p) for (p,) in rows)

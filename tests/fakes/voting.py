@@ -149,6 +149,15 @@ class FakeConferenceRepository:
             convened_person_ids=frozenset(c.person_id for c in rows),
         )
 
+    def roll(self, conference_id: ConferenceId) -> list[ConvocationData]:
+        return [
+            ConvocationData(
+                key, conference_id, c.person_id, self.names[c.person_id], c.excused,
+                c.site_id is not None,
+            )
+            for key, c in sorted(self._of(conference_id).items())
+        ]  # fmt: skip
+
     def persons_exist(self, person_ids: Sequence[PersonId]) -> list[PersonId]:
         return [p for p in person_ids if p not in self.names]
 
@@ -254,6 +263,9 @@ class FakeVoteRepository:
             if sid == session_id:
                 counts[medium] += 1
         return counts
+
+    def handed(self, session_id: SessionId) -> frozenset[int]:
+        return frozenset(c for sid, c in self.received if sid == session_id)
 
     def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
         return tuple(sorted(p for p, _ in self.on_ballot.get(session_id, [])))

@@ -17,6 +17,7 @@ from canbo.core.ballots.catalog import default_registry
 from canbo.core.ballots.lifecycle import VOTE_LIFECYCLE, VoteStep
 from canbo.core.ballots.quorum import ConvenedRoll, QuorumCheck, check_quorum
 from canbo.core.ballots.rulebooks import Body, Regime, Rulebook
+from canbo.core.collation import sort_key
 from canbo.core.errors import Citation, Conflict, NotFound, PermissionDenied, ValidationError
 from canbo.core.permissions import Action, roles_for
 from canbo.core.types import PersonId, Role
@@ -27,8 +28,10 @@ from canbo.services.voting.ports import (
     CheckInMethod,
     ConferenceData,
     ConferenceId,
+    ConvocationData,
     Medium,
     SessionData,
+    SessionId,
     SiteId,
     VotingUnitOfWork,
 )
@@ -250,6 +253,173 @@ def _issue(
             continue
         codes.append(IssuedCode(int(sid), session.title, uow.codes.mint(sid)))
     return tuple(codes), tuple(paper)
+
+
+@dataclass(frozen=True, slots=True)
+class HandOutCounts:
+    """Where the hand-over of one session stands: persons present, those of them who already
+    received a code or ballot, and those still to receive one."""
+
+    present: int
+    handed: int
+    to_hand: int
+
+
+@dataclass(frozen=True, slots=True)
+class HandOutResult:
+    """What one hand-out gave. ``codes`` (electronic, not pre-printed) are shown once and are
+    sorted, not in the order of ``persons``: the screen prints a stack of slips to deal out,
+    and no list pairs a name with a code (docs/security/secrecy.md)."""
+
+    session_id: int
+    session_title: str
+    medium: Medium
+    preprinted: bool
+    persons: tuple[str, ...]  # the names of those who received one now, by given name
+    codes: tuple[str, ...]
+    already: int  # listed or present persons who had received one before: given nothing
+    counts: HandOutCounts
+
+
+HAND_OUT = Citation("QĐ 96-QĐ/TW", rule_id="CV-13")
+
+
+def hand_out_counts(
+    uow: VotingUnitOfWork, actor: Actor, session_id: SessionId
+) -> tuple[SessionData, HandOutCounts, list[ConvocationData]]:
+    """The hand-over of a session as its page shows it: the counts and the persons present who
+    have not yet received a code or ballot, by given name (read-only)."""
+    with uow:
+        session = _session(uow, session_id)
+        require_staff(uow, actor, session.conference_id, STAFF_ROLES)
+        counts, waiting = _standing(uow, session)
+    return session, counts, waiting
+
+
+def _session(uow: VotingUnitOfWork, session_id: SessionId, *, lock: bool = False) -> SessionData:
+    session = uow.votes.get(session_id, lock=lock)
+    if session is None:
+        raise NotFound("vote_not_found", session_id=session_id)
+    return session
+
+
+def _standing(
+    uow: VotingUnitOfWork, session: SessionData
+) -> tuple[HandOutCounts, list[ConvocationData]]:
+    assert session.session_id is not None  # noqa: S101 - a stored session
+    present = [c for c in uow.conferences.roll(session.conference_id) if c.checked_in]
+    handed = uow.votes.handed(session.session_id)
+    waiting = [c for c in present if c.convocation_id not in handed]
+    waiting.sort(key=lambda c: (sort_key(c.full_name), int(c.person_id)))
+    counts = HandOutCounts(len(present), len(present) - len(waiting), len(waiting))
+    return counts, waiting
+
+
+def hand_out(
+    uow: VotingUnitOfWork,
+    actor: Actor,
+    session_id: SessionId,
+    *,
+    medium: Medium,
+    preprinted: bool,
+    person_ids: Sequence[PersonId] | None = None,
+) -> HandOutResult:
+    """Hand a code or paper ballot for a session to persons already in the hall (CV-13).
+
+    For a session created after check-in (a further round, the next election of a congress):
+    every convened person checked in who has not yet received one for this session, or only
+    ``person_ids``. Electronic and not ``preprinted``: one code per person is minted, returned
+    once and never stored; otherwise the persons draw pre-printed slips
+    (:func:`~canbo.services.voting.sessions.print_slips`) or paper ballots and nothing is
+    minted. As at check-in only the hand-over is recorded, and the audit entry holds counts
+    only. A second call gives nothing twice. Refused while the session does not take codes
+    (``vote_wrong_status``), for a person not convened or not checked in, and for pre-printed
+    slips before any were printed.
+    """
+    with uow:
+        session = _session(uow, session_id, lock=True)
+        require_staff(uow, actor, session.conference_id, STAFF_ROLES)
+        if not VOTE_LIFECYCLE.allows(session.status, VoteStep.ISSUE_CODES):
+            raise Conflict(
+                "vote_wrong_status",
+                citation=HAND_OUT,
+                status=str(session.status),
+                expected=[str(s) for s in VOTE_LIFECYCLE.sources(VoteStep.ISSUE_CODES)],
+            )
+        slips = preprinted and medium is Medium.ELECTRONIC
+        if slips and session.slips_printed == 0:
+            raise Conflict("hand_out_no_slips", citation=HAND_OUT, session_id=session_id)
+        counts, waiting = _standing(uow, session)
+        chosen, already = _chosen(uow, session, waiting, counts, person_ids)
+        codes: list[str] = []
+        given: list[ConvocationData] = []
+        for conv in chosen:
+            if not uow.votes.add_participation(session_id, conv.convocation_id, medium):
+                already += 1
+                continue
+            given.append(conv)
+            if medium is Medium.ELECTRONIC and not preprinted:
+                codes.append(uow.codes.mint(session_id))
+        after = HandOutCounts(
+            counts.present, counts.handed + len(given), counts.to_hand - len(given)
+        )
+        uow.audit.append(
+            actor,
+            "vote.hand_out",
+            "vote",
+            str(session_id),
+            None,
+            None,
+            {
+                "medium": str(medium),
+                "preprinted": bool(preprinted),
+                "listed": person_ids is not None,
+                "handed": len(given),
+                "already": already,
+                "present": counts.present,
+            },
+        )
+        uow.commit()
+    return HandOutResult(
+        int(session_id),
+        session.title,
+        medium,
+        bool(preprinted),
+        tuple(c.full_name for c in given),
+        tuple(sorted(codes)),
+        already,
+        after,
+    )
+
+
+def _chosen(
+    uow: VotingUnitOfWork,
+    session: SessionData,
+    waiting: list[ConvocationData],
+    counts: HandOutCounts,
+    person_ids: Sequence[PersonId] | None,
+) -> tuple[list[ConvocationData], int]:
+    """The convocations to hand to now and how many of those asked for already had one."""
+    if person_ids is None:
+        return waiting, counts.handed
+    by_person = {c.person_id: c for c in uow.conferences.roll(session.conference_id)}
+    open_ids = {c.convocation_id for c in waiting}
+    chosen: list[ConvocationData] = []
+    already = 0
+    for p in dict.fromkeys(person_ids):
+        conv = by_person.get(p)
+        if conv is None:
+            raise NotFound("convocation_not_found", person_id=p)
+        if not conv.checked_in:
+            raise Conflict(
+                "hand_out_not_present", citation=HAND_OUT, person_id=p, full_name=conv.full_name
+            )
+        if conv.convocation_id in open_ids:
+            chosen.append(conv)
+        else:
+            already += 1
+    chosen.sort(key=lambda c: (sort_key(c.full_name), int(c.person_id)))
+    return chosen, already
 
 
 def conference_rulebook(conf: ConferenceData) -> Rulebook:

@@ -355,6 +355,10 @@ class ConferenceRepository(Protocol):
 
     def attendance(self, conference_id: ConferenceId) -> Attendance: ...
 
+    def roll(self, conference_id: ConferenceId) -> list[ConvocationData]:
+        """Every person convened, with whether the person is checked in (one query)."""
+        ...
+
     def persons_exist(self, person_ids: Sequence[PersonId]) -> list[PersonId]:
         """The ids among ``person_ids`` that do not exist."""
         ...
@@ -408,6 +412,10 @@ class VoteRepository(Protocol):
         ...
 
     def participation_counts(self, session_id: SessionId) -> dict[Medium, int]: ...
+
+    def handed(self, session_id: SessionId) -> frozenset[int]:
+        """The convocations that already received a code or ballot for this session."""
+        ...
 
     def subject_ids(self, session_id: SessionId) -> tuple[PersonId, ...]:
         """The persons on the ballot in ascending id order: the order of compact marks."""
