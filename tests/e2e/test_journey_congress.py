@@ -25,6 +25,8 @@ import datetime as dt
 import io
 import os
 import re
+import shutil
+import subprocess
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -176,21 +178,14 @@ def strike(kept: Sequence[PersonId], listed: Sequence[PersonId]) -> dict[int, st
 
 
 def hand_codes(cid: int, sid: SessionId, people: Sequence[PersonId]) -> list[str]:
-    """Codes for a round opened after check-in, recorded through the vote repository and
-    minted with the session's key as check-in does."""
-    from canbo.conferences.models import Convocation
+    """Codes for a round opened after check-in: the voting engine's hand-out to the persons
+    named (a stack of codes, not tied to names)."""
     from canbo.services.voting.ports import Medium
 
-    conference = cm.Congress.objects.get(pk=cid).conference_id
-    uow = U()
-    codes = []
-    with uow:
-        for p in people:
-            conv = Convocation.objects.get(conference_id=conference, person_id=p)
-            uow.votes.add_participation(sid, conv.pk, Medium.ELECTRONIC)
-            codes.append(uow.codes.mint(sid))
-        uow.commit()
-    return codes
+    result = conf_svc.hand_out(
+        U(), SYSTEM, sid, medium=Medium.ELECTRONIC, preprinted=False, person_ids=people
+    )
+    return list(result.codes)
 
 
 def record_and_sign(page: Any) -> None:
@@ -232,10 +227,20 @@ def check_in(site: SiteId, people: Sequence[PersonId]) -> dict[PersonId, str]:
     return codes
 
 
-def pdf_text(page: Any, base: str, selector: str = "[data-minutes]") -> str:
+def pdf_text(page: Any, base: str, shot: Path, selector: str = "[data-minutes]") -> str:
+    """The text of the first round's minutes; its first page kept as an image when poppler's
+    pdftoppm is installed."""
     href = page.locator(selector).first.get_attribute("href")
     answer = page.request.get(f"{base}{href}")
     assert answer.status == 200 and answer.headers["content-type"] == "application/pdf"
+    pdf = shot.with_suffix(".pdf")
+    pdf.write_bytes(answer.body())
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+             str(shot.with_suffix(""))], check=True,
+        )  # fmt: skip
+    pdf.unlink()
     return "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(answer.body())).pages)
 
 
@@ -296,7 +301,7 @@ def test_a_cell_congress_from_the_roll_to_the_registry(
     count_box(sid2, s["counter"], shares)
     record_and_sign(staff)
     assert "Quyết định của đại hội: " + decision in staff.content()
-    minutes = pdf_text(staff, base)
+    minutes = pdf_text(staff, base, shots / "election-minutes.png")
 
     # The secretary, from the new committee.
     create_election(staff, base, cid, "secretary", 1, 10)
