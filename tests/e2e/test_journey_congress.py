@@ -251,7 +251,7 @@ def test_a_cell_congress_from_the_roll_to_the_registry(
     base, cid, people = live_server.url, s["cid"], s["people"]
     a, b, cu, d = people[:4]
     head = people[-1]
-    shots = doc_screenshot_dir() or screenshot_dir
+    shots = doc_screenshot_dir()
     staff = login(browser, base, "chiuy", viewport={"width": 1280, "height": 900})
 
     # The roll: ten convened from the registry, the retired member listed as not convened.
@@ -433,5 +433,6 @@ def test_a_delegates_congress_with_an_alternate_seated_to_approval(
     assert em.Election.objects.filter(congress_id=cid, status="approved").count() == 2
     assert reg.PositionHolding.objects.filter(unit_id=s["tree"].commune).count() >= 5
     higher.goto(f"{base}/dai-hoi/")
-    higher.screenshot(path=str((doc_screenshot_dir() or screenshot_dir) / "congress-overview.png"),
-                      full_page=True)  # fmt: skip
+    overview = higher.locator("main").inner_text()
+    assert "Đại hội Đảng bộ xã Yên Minh nhiệm kỳ 2025–2030" in overview
+    higher.screenshot(path=str(screenshot_dir / "journey-congress-overview.png"), full_page=True)
