@@ -33,8 +33,11 @@ from .uow import DjangoElectionsUnitOfWork
 
 
 def _valid(form: Any) -> dict[str, Any]:
+    """The form's data, or the refusal naming its first field in error (an unbound form, sent
+    with no body, names its first field)."""
     if not form.is_valid():
-        field, errors = next(iter(form.errors.items()))
+        first = (next(iter(form.fields), ""), [])
+        field, errors = next(iter(form.errors.items()), first)
         raise ValidationError("form_invalid", field=field, detail=" ".join(errors))
     data: dict[str, Any] = form.cleaned_data
     return data
@@ -43,7 +46,7 @@ def _valid(form: Any) -> dict[str, Any]:
 @verified_login_required
 def election_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     actor = actor_for(request.user)
-    form = forms.ElectionForm(request.POST or None)
+    form = forms.ElectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         d = _valid(form)
         eid = elections.create_election(

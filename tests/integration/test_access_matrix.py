@@ -35,6 +35,7 @@ from canbo.classification.store import DjangoClassificationUnitOfWork
 from canbo.core.types import AccountId, PersonId, Role, UnitId, UnitKind
 from canbo.registry.models import OrgUnit, Person
 from canbo.services.classification import cycle as cycle_svc
+from canbo.services.elections.ports import CongressId
 from canbo.services.ports import SYSTEM, Actor, Grant
 from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import sessions as vote_svc
@@ -96,10 +97,24 @@ WRITERS: dict[str, set[Role]] = {
     "congresses:subtract": WRITE,
     "congresses:accept_lines": WRITE,
     "congresses:unsubtract": WRITE,
+    # The elections of a congress are run by those who run its conference; the approval
+    # (chuẩn y) by those who write records over the unit above the congress's.
+    "elections:list": WRITE,
+    "elections:add_candidate": WRITE,
+    "elections:withdraw": WRITE,
+    "elections:opinion": WRITE,
+    "elections:approve_list": WRITE,
+    "elections:start_round": WRITE,
+    "elections:record_result": WRITE,
+    "elections:close": WRITE,
+    "elections:step": WRITE,
+    "elections:sign": WRITE,
+    "elections:approve": WRITE,
     "voting:create": WRITE,
     "voting:edit": WRITE,
     "voting:action": WRITE,
     "voting:slips": WRITE,
+    "voting:hand_out": STAFF,  # the codes or ballots of a round opened after check-in
     # Counting-committee work is for the members named on the session, not for a role.
     "voting:paper": NOBODY,
     "voting:totals": NOBODY,
@@ -153,6 +168,7 @@ class World:
     cycle: int
     subject: int
     objects: dict[str, int] = field(default_factory=dict)
+    candidates: list[int] = field(default_factory=list)
 
 
 def _staff(root: UnitId) -> Actor:
@@ -191,6 +207,7 @@ def build_world() -> World:
     opens = dt.date(2025, 5, 10)
     meeting = CongressData(cell_a, "", "2025–2030", CongressKind.CELL, opens, opens, "", "")
     congress = congress_svc.create_congress(DjangoCongressUnitOfWork(), SYSTEM, meeting)
+    election, listed, round_ = _election(CongressId(congress), people)
     return World(
         province=province,
         other_province=other,
@@ -205,8 +222,35 @@ def build_world() -> World:
         session=int(sid),
         cycle=int(cycle),
         subject=subject,
-        objects={"congress": int(congress)},
+        objects={
+            "congress": int(congress),
+            "election": int(election),
+            "candidate": listed[0],
+            "round": int(round_),
+        },
+        candidates=listed,
     )
+
+
+def _election(congress: CongressId, people: list[PersonId]) -> tuple[int, list[int], int]:
+    """The cell congress's secretary election: its list of three voted and a first round
+    opened on a vote session of the congress's conference."""
+    from canbo.core.elections.model import ElectionKind
+    from canbo.elections.uow import DjangoElectionsUnitOfWork as uow
+    from canbo.services.elections import candidates, elections, results
+    from canbo.services.elections.ports import CandidateSource
+
+    eid = elections.create_election(
+        uow(), SYSTEM, congress, ElectionKind.SECRETARY, 1,
+        seats_for=5, seats_against=0, attending=5,
+    )  # fmt: skip
+    listed = [
+        int(candidates.add_candidate(uow(), SYSTEM, congress, eid, p, CandidateSource.CONVENER))
+        for p in people[:3]
+    ]
+    elections.approve_list(uow(), SYSTEM, congress, eid, agree=5, against=0, attending=5)
+    round_ = results.start_round(uow(), SYSTEM, congress, eid)
+    return eid, listed, round_
 
 
 # The actors ----------------------------------------------------------------------------------
@@ -291,6 +335,8 @@ OBJECT_PARAMS = {
     "site_id": "site",
     "cycle_id": "cycle",
     "congress_id": "congress",
+    "election_id": "election",
+    "round_id": "round",
     "pk": "subject",
     "object_id": "person",
     "id": "person",
@@ -386,6 +432,29 @@ def body_for(name: str, world: World) -> dict[str, Any]:
         },
         "voting:edit": {"title": "Lấy phiếu đổi tên", "paper_mode": "per_ballot"},
         "voting:slips": {"count": 2, "reason": "In trước"},
+        "voting:hand_out": {"medium": "paper", "all": ""},
+        "elections:list": {
+            "kind": "secretary",
+            "seats": 1,
+            "seats_for": 5,
+            "seats_against": 0,
+            "attending": 5,
+            "supplementary": "on",
+        },
+        "elections:add_candidate": {"person": f"id:{world.people[3]}", "source": "convener"},
+        "elections:withdraw": {
+            "candidate": world.objects["candidate"],
+            "decision": "Đại hội đồng ý cho rút tên",
+        },
+        "elections:opinion": {
+            "ballots": 5,
+            **{f"votes_{c}": 4 for c in world.candidates},
+        },
+        "elections:approve_list": {"agree": 5, "against": 0, "attending": 5},
+        "elections:start_round": {"decision": "Đại hội quyết định bầu tiếp"},
+        "elections:close": {"decision": "Đại hội quyết định dừng bầu"},
+        "elections:step": {"step": "need_reported"},
+        "elections:approve": {"decision_number": "15-QĐ/ĐU", "decided_on": "2025-05-20"},
     }
     return bodies.get(name, {})
 

@@ -354,3 +354,18 @@ def test_a_next_parameter_that_is_not_a_path_goes_home_instead_of_failing(
 ) -> None:
     response = _client("admin").get("/login/totp/", {"next": "NaN"})
     assert response.status_code == 302 and response["Location"] == "/"
+
+
+def test_an_election_form_posted_empty_is_refused_naming_its_first_field(
+    world: dict[str, int],
+) -> None:
+    from canbo.core.errors import ValidationError
+    from canbo.elections import forms, views
+
+    answer = _client("admin").post("/dai-hoi/1/bau-cu/")
+    assert answer.status_code == 400
+    assert "<code>form_invalid</code>" in answer.content.decode()
+    for form in (forms.ElectionForm({}), forms.ElectionForm(None)):
+        with pytest.raises(ValidationError) as refused:
+            views._valid(form)
+        assert refused.value.fields["field"] == "kind"
