@@ -115,7 +115,6 @@ WRITERS: dict[str, set[Role]] = {
     "voting:action": WRITE,
     "voting:slips": WRITE,
     "voting:hand_out": STAFF,  # the codes or ballots of a round opened after check-in
-    "voting:hand_out": STAFF,  # the codes or ballots of a round opened after check-in
     # Counting-committee work is for the members named on the session, not for a role.
     "voting:paper": NOBODY,
     "voting:totals": NOBODY,
@@ -433,7 +432,6 @@ def body_for(name: str, world: World) -> dict[str, Any]:
         },
         "voting:edit": {"title": "Lấy phiếu đổi tên", "paper_mode": "per_ballot"},
         "voting:slips": {"count": 2, "reason": "In trước"},
-        "voting:hand_out": {"medium": "paper", "all": ""},
         "voting:hand_out": {"medium": "paper", "all": ""},
         "elections:list": {
             "kind": "secretary",
