@@ -36,7 +36,7 @@ def _valid(form: Any) -> dict[str, Any]:
     """The form's data, or the refusal naming its first field in error (an unbound form, sent
     with no body, names its first field)."""
     if not form.is_valid():
-        first = (next(iter(form.fields), ""), [])
+        first: tuple[str, list[str]] = (next(iter(form.fields), ""), [])
         field, errors = next(iter(form.errors.items()), first)
         raise ValidationError("form_invalid", field=field, detail=" ".join(errors))
     data: dict[str, Any] = form.cleaned_data
