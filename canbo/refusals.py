@@ -258,6 +258,9 @@ CATALOGUE: dict[str, Wording] = {
         _("%(full_name)s chưa điểm danh: chỉ phát mã, phiếu cho người có mặt."),
         "%(full_name)s has not checked in: codes and ballots go only to those present.",
     ),
+    "hand_out_nobody_chosen": _w(
+        _("Chưa chọn người nào để phát."), "Nobody was chosen to hand out to."
+    ),
     "hand_out_no_slips": _w(
         _("Chưa in phiếu mã nào cho cuộc bỏ phiếu này: hãy in phiếu mã trước khi phát."),
         "No code slips have been printed for this vote: print the code slips before handing "

@@ -359,3 +359,29 @@ class ConclusionsForm(forms.Form):
 
     def conclusions(self) -> dict[str, str]:
         return {k: v for k, v in self.cleaned_data.items() if v}
+
+
+HAND_OUT_MEDIA = (
+    ("code", _("Mã bỏ phiếu trên điện thoại, in ngay")),
+    ("slip", _("Phiếu mã in sẵn, rút ngẫu nhiên")),
+    ("paper", _("Phiếu bầu giấy")),
+)
+
+
+class HandOutForm(forms.Form):
+    """The hand-over of a session to persons present: the medium, and the persons ticked
+    (none ticked: everyone present who has not received one)."""
+
+    medium = forms.ChoiceField(
+        label=_("Phát bằng"), choices=HAND_OUT_MEDIA, initial="code", widget=forms.RadioSelect
+    )
+    person = forms.TypedMultipleChoiceField(
+        label=_("Người có mặt chưa nhận"),
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, people: Sequence[tuple[int, str]] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["person"].choices = [(p, name) for p, name in people]  # type: ignore[attr-defined]

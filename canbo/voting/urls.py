@@ -19,6 +19,7 @@ urlpatterns = [
     path("<id:sid>/bien-ban-kiem-phieu.pdf", views.minutes_pdf, name="minutes"),
     path("<id:sid>/ket-qua.xlsx", views.results_xlsx, name="xlsx"),
     path("<id:sid>/phieu-ma/", views.slips, name="slips"),
+    path("<id:sid>/phat-ma/", views.hand_out, name="hand_out"),
     path("<id:sid>/khoa-kiem-phieu/", views.ballot_key, name="key"),
     path("<id:sid>/kiem-phieu/", views.count, name="count"),
     path("<id:sid>/bau/", voter_views.vote, name="vote"),

@@ -19,9 +19,16 @@ from canbo.core.clock import SystemClock
 from canbo.core.errors import ValidationError
 from canbo.core.types import AccountId, PersonId
 from canbo.registry.pickers import bind_pickers
+from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import count as count_svc
 from canbo.services.voting import sessions as svc
-from canbo.services.voting.ports import CommitteeMember, ConferenceId, PaperMode, SessionId
+from canbo.services.voting.ports import (
+    CommitteeMember,
+    ConferenceId,
+    Medium,
+    PaperMode,
+    SessionId,
+)
 
 from . import forms, selectors
 from .exports import minutes_response, xlsx_response
@@ -283,6 +290,39 @@ def slips(request: HttpRequest, sid: int) -> HttpResponse:
     d = _posted(request, forms.SlipsForm)
     codes = svc.print_slips(U(), actor_for(request.user), SessionId(sid), d["count"], d["reason"])
     return render(request, "voting/slips.html", {"s": session, "codes": codes})
+
+
+@never_cache
+@verified_login_required
+@refusals_shown
+def hand_out(request: HttpRequest, sid: int) -> HttpResponse:
+    """Codes or ballots for the persons present who have none for this session yet (a round
+    created after check-in): everyone at once or the persons ticked. Codes are shown once, as a
+    stack of slips to deal out, never beside the names (docs/security/secrecy.md)."""
+    actor = actor_for(request.user)
+    session = selectors.session_for(actor, sid)
+    _, counts, waiting = conf_svc.hand_out_counts(U(), actor, SessionId(sid))
+    people = [(int(c.person_id), c.full_name) for c in waiting]
+    form = forms.HandOutForm(request.POST or None, people=people)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        chosen = form.cleaned_data["person"]
+        if "chosen" in request.POST and not chosen:
+            raise ValidationError("hand_out_nobody_chosen")
+        medium = form.cleaned_data["medium"]
+        result = conf_svc.hand_out(
+            U(),
+            actor,
+            SessionId(sid),
+            medium=Medium.PAPER if medium == "paper" else Medium.ELECTRONIC,
+            preprinted=medium == "slip",
+            person_ids=[PersonId(p) for p in chosen] if "chosen" in request.POST else None,
+        )
+        _, counts, waiting = conf_svc.hand_out_counts(U(), actor, SessionId(sid))
+        people = [(int(c.person_id), c.full_name) for c in waiting]
+        form = forms.HandOutForm(initial={"medium": medium}, people=people)
+    context = {"s": session, "counts": counts, "form": form, "result": result}
+    return render(request, "voting/hand_out.html", context)
 
 
 def _posted(request: HttpRequest, form_class: type[DjangoForm]) -> dict[str, Any]:

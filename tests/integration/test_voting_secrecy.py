@@ -221,3 +221,70 @@ def test_an_election_round_keeps_the_same_secrecy(caplog: pytest.LogCaptureFixtu
     assert shared == {str(sid)}
     actions = [r["fields"]["action"] for r in records if r["model"] == "audit.auditentry"]
     assert "vote.cast" not in actions and actions[-1] == "vote.count"
+
+
+def test_a_round_handed_out_after_check_in_keeps_the_same_secrecy(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A session created while the delegates are in the hall gets its codes from the hand-out:
+    nothing stored or logged ties a person to a code, a receipt or a ballot, and the audit
+    entry of the hand-out holds counts only."""
+    from canbo.services.voting import count as count_svc
+    from canbo.services.voting.ports import Medium
+
+    from .voting_election_builders import election, open_election
+
+    caplog.set_level(logging.DEBUG)
+    h = hall(convened=12)
+    check_in(h, h.persons[:6], site=0)
+    check_in(h, h.persons[6:10], site=1)
+    candidates = h.persons[:5]
+    sid = election(h, candidates, 3)
+    given = conf_svc.hand_out(U(), SYSTEM, sid, medium=Medium.ELECTRONIC, preprinted=False)
+    codes = list(given.codes)
+    assert len(codes) == 10
+    handed = dump()
+    handed_text = json.dumps(handed, ensure_ascii=False)
+    assert not any(code in handed_text for code in codes)  # nothing minted is stored
+    shares = open_election(h, sid)
+    cast_order = [
+        vote_svc.cast_ballot(U(), sid, code, {int(candidates[i % 5]): "struck"})
+        for i, code in enumerate(codes)
+    ]
+    vote_svc.close_vote(U(), SYSTEM, sid)
+    count_svc.count(U(), h.counters[0], sid, shares)
+    records = dump()
+    logs = "\n".join(r.getMessage() for r in caplog.records)
+    text = json.dumps(records, ensure_ascii=False)
+    assert not any(code in text or code in logs for code in codes)
+    ballots = [
+        r for r in records if r["model"] == "voting.ballot" and r["fields"]["session"] == sid
+    ]
+    assert len(ballots) == len(codes)
+    assert [b["fields"]["receipt"] for b in ballots] != cast_order
+    for ballot in ballots:
+        for value in (str(ballot["pk"]), ballot["fields"]["receipt"]):
+            assert not any(value in values(r) for r in records if r is not ballot), value
+            assert value not in logs
+    mine = [
+        p for p in records
+        if p["model"] == "voting.participation" and p["fields"]["session"] == sid
+    ]  # fmt: skip
+    assert len(mine) == 10
+    shared = set().union(*(values(p) for p in mine)) & set().union(*(values(b) for b in ballots))
+    assert shared == {str(sid)}
+    entry = next(
+        r for r in records
+        if r["model"] == "audit.auditentry" and r["fields"]["action"] == "vote.hand_out"
+    )  # fmt: skip
+    details = entry["fields"]["details"]
+    details = json.loads(details) if isinstance(details, str) else details
+    assert details == {  # counts only: no person, convocation or code
+        "medium": "electronic",
+        "preprinted": False,
+        "listed": False,
+        "handed": 10,
+        "already": 0,
+        "present": 10,
+    }
+    assert not any(str(entry["fields"].get(k)) in codes for k in entry["fields"])
