@@ -20,7 +20,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q, QuerySet
 
 from canbo.accounts.models import RoleGrant
-from canbo.conferences.models import Convocation
 from canbo.congresses import models as cm
 from canbo.congresses.uow import DjangoCongressUnitOfWork as CongressUoW
 from canbo.core.elections.model import CongressKind, DelegateStatus, ElectionKind
@@ -120,23 +119,11 @@ def _counter(unit: UnitId, day: dt.date) -> Actor:
     return Actor(AccountId(user.pk), COUNTER, grants)
 
 
-def _hand_codes(cid: CongressId, sid: SessionId, people: Sequence[PersonId]) -> dict[PersonId, str]:
-    """Codes for a round opened after the people checked in.
-
-    The voting engine hands codes out at check-in only; a round opened later (a further round,
-    the secretary's election) has no hand-over of its own yet, so the demo records it through
-    the vote repository, minting each code with the session's key as check-in does.
-    """
-    conference = cm.Congress.objects.get(pk=cid).conference_id
-    uow = VotingUoW()
-    codes: dict[PersonId, str] = {}
-    with uow:
-        for p in people:
-            conv = Convocation.objects.get(conference_id=conference, person_id=p)
-            uow.votes.add_participation(sid, conv.pk, Medium.ELECTRONIC)
-            codes[p] = uow.codes.mint(sid)
-        uow.commit()
-    return codes
+def _hand_codes(staff: Actor, sid: SessionId) -> list[str]:
+    """Codes for a round opened after the people checked in: the voting engine's hand-out to
+    everyone present who has none for the round yet (a stack of codes, not tied to names)."""
+    result = conf_svc.hand_out(VotingUoW(), staff, sid, medium=Medium.ELECTRONIC, preprinted=False)
+    return list(result.codes)
 
 
 def _ec(cid: CongressId) -> ElectionCongressId:
@@ -150,7 +137,7 @@ def _session(eid: ElectionId) -> SessionId:
 
 
 def _vote(
-    staff: Actor, counter: Actor, held: _Held, sid: SessionId, codes: dict[PersonId, str],
+    staff: Actor, counter: Actor, held: _Held, sid: SessionId, codes: Sequence[str],
     ballots: Sequence[dict[int, str]],
 ) -> None:  # fmt: skip
     committee = [CommitteeMember(person_id=held.counter_person, account_id=counter.account_id)]
@@ -158,7 +145,7 @@ def _vote(
     vote_svc.mark_ready(VotingUoW(), staff, sid)
     shares = vote_svc.make_ballot_key(VotingUoW(), counter, sid).shares
     vote_svc.open_vote(VotingUoW(), staff, sid)
-    for code, marks in zip(codes.values(), ballots, strict=False):
+    for code, marks in zip(codes, ballots, strict=False):
         vote_svc.cast_ballot(VotingUoW(), sid, code, marks)
     vote_svc.close_vote(VotingUoW(), staff, sid)
     count_svc.count(VotingUoW(), counter, sid, shares)
@@ -263,7 +250,7 @@ def _elect(
     )
     results.start_round(ElectionsUoW(), staff, _ec(held.cid), eid)
     sid = _session(eid)
-    codes = _hand_codes(held.cid, sid, held.present)
+    codes = _hand_codes(staff, sid)
     listed = [PersonId(p) for p in em.Candidate.objects.filter(election_id=eid)
               .order_by("sort_key").values_list("person_id", flat=True)]  # fmt: skip
     total = seats + alternate_seats

@@ -13,7 +13,6 @@ from django.contrib.auth import get_user_model
 
 from canbo.accounts.actors import actor_for
 from canbo.accounts.models import RoleGrant
-from canbo.conferences.models import Convocation
 from canbo.congresses import models as cm
 from canbo.congresses.uow import DjangoCongressUnitOfWork
 from canbo.core.elections.model import CongressKind
@@ -107,20 +106,13 @@ def check_in_rest(c: CellCongress) -> dict[PersonId, str]:
     return codes
 
 
-def hand_codes(c: CellCongress, sid: SessionId, people: Sequence[PersonId]) -> dict[PersonId, str]:
-    """Codes for a round created after the members checked in: the voting engine hands codes
-    out only at check-in, so the test records the hand-over through the vote repository and
-    mints the codes with the session's key, as check-in does."""
-    conference = cm.Congress.objects.get(pk=c.congress).conference_id
-    uow = U()
-    codes: dict[PersonId, str] = {}
-    with uow:
-        for p in people:
-            conv = Convocation.objects.get(conference_id=conference, person_id=p)
-            uow.votes.add_participation(sid, conv.pk, Medium.ELECTRONIC)
-            codes[p] = uow.codes.mint(sid)
-        uow.commit()
-    return codes
+def hand_codes(c: CellCongress, sid: SessionId, people: Sequence[PersonId]) -> list[str]:
+    """Codes for a round created after the members checked in: the voting engine's hand-out
+    to the persons named (a stack of codes, not tied to names)."""
+    result = conf_svc.hand_out(
+        U(), SYSTEM, sid, medium=Medium.ELECTRONIC, preprinted=False, person_ids=people
+    )
+    return list(result.codes)
 
 
 def session_of(election_id: ElectionId) -> SessionId:
@@ -130,7 +122,7 @@ def session_of(election_id: ElectionId) -> SessionId:
 def vote(
     c: CellCongress,
     sid: SessionId,
-    codes: Mapping[PersonId, str],
+    codes: Mapping[PersonId, str] | Sequence[str],
     ballots: Sequence[Mapping[int, str]],
 ) -> None:
     """The counting committee (with its account) makes the key; the round opens; each ballot
@@ -141,7 +133,8 @@ def vote(
     vote_svc.mark_ready(U(), SYSTEM, sid)
     shares = vote_svc.make_ballot_key(U(), c.counter, sid).shares
     vote_svc.open_vote(U(), SYSTEM, sid)
-    for code, marks in zip(codes.values(), ballots, strict=False):
+    stack = list(codes.values()) if isinstance(codes, Mapping) else list(codes)
+    for code, marks in zip(stack, ballots, strict=False):
         vote_svc.cast_ballot(U(), sid, code, marks)
     vote_svc.close_vote(U(), SYSTEM, sid)
     count_svc.count(U(), c.counter, sid, shares)
