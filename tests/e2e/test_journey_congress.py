@@ -15,8 +15,8 @@ on one list), the province's approval.
 
 Steps without a page of their own are done through the same use cases the pages call: check-in
 at the hall, the counting committee's key, opening and count of the ballot box, and the
-hand-over of codes for a round opened after check-in (the voting engine hands codes out only at
-check-in). The screens are kept under test-results/ (docs/screenshots/ with
+hand-over of codes for a round opened after check-in (the voting engine's hand-out to those
+present). The screens are kept under test-results/ (docs/screenshots/ with
 CANBO_UPDATE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
