@@ -119,3 +119,22 @@ def test_the_staff_page_hands_out_to_everyone_present_or_to_the_persons_ticked()
     vote_svc.close_vote(U(), SYSTEM, sid)
     closed = counter.get(url).content.decode()
     assert "data-hand-out>" not in closed and "Cuộc bỏ phiếu đã kết thúc" in closed
+
+
+def test_two_desks_handing_out_at_once_give_each_person_one_code() -> None:
+    from .test_voting_concurrency import race
+
+    h = hall(convened=12)
+    check_in(h, h.persons[:10])
+    sid = election(h, h.persons[:5], 3)
+
+    def work(i: int) -> str:
+        result = conf_svc.hand_out(U(), SYSTEM, sid, medium=Medium.ELECTRONIC, preprinted=False)
+        return ",".join(result.codes)
+
+    done, errors = race(work, threads=4)
+    assert errors == []
+    codes = [c for batch in done for c in batch.split(",") if c]
+    assert len(codes) == len(set(codes)) == 10
+    assert models.Participation.objects.filter(session_id=sid).count() == 10
+    assert models.VoteSession.objects.get(pk=sid).codes_issued == 10
