@@ -115,9 +115,7 @@ def test_a_session_that_no_longer_takes_codes_is_refused_with_the_rule() -> None
         hand(h, SessionId(999))
 
 
-def test_staff_outside_the_unit_are_answered_as_missing_and_the_counting_committee_may_hand_out() -> (
-    None
-):
+def test_staff_outside_the_unit_get_not_found_and_the_counting_committee_may_hand_out() -> None:
     h = hall()
     check_in(h, h.persons[:3])
     sid = later_session(h)
