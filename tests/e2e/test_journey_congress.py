@@ -13,11 +13,10 @@ whole congress and an alternate seated in the place at the credentials review, t
 committee, the committee's election, delegates to the higher congress (official and alternate
 on one list), the province's approval.
 
-Steps without a page of their own are done through the same use cases the pages call: check-in
-at the hall, the counting committee's key, opening and count of the ballot box, and the
-hand-over of codes for a round opened after check-in (the voting engine's hand-out to those
-present). The screens are kept under test-results/ (docs/screenshots/ with
-CANBO_UPDATE_SCREENSHOTS=1)."""
+Codes for a round opened after check-in are handed out on the session's hand-out page. Steps
+without a page of their own are done through the same use cases the pages call: check-in at the
+hall, the counting committee's key, opening and count of the ballot box. The screens are kept
+under test-results/ (docs/screenshots/ with CANBO_UPDATE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
 
@@ -177,15 +176,19 @@ def strike(kept: Sequence[PersonId], listed: Sequence[PersonId]) -> dict[int, st
     return {int(p): ("kept" if p in kept else "struck") for p in listed}
 
 
-def hand_codes(cid: int, sid: SessionId, people: Sequence[PersonId]) -> list[str]:
-    """Codes for a round opened after check-in: the voting engine's hand-out to the persons
-    named (a stack of codes, not tied to names)."""
-    from canbo.services.voting.ports import Medium
-
-    result = conf_svc.hand_out(
-        U(), SYSTEM, sid, medium=Medium.ELECTRONIC, preprinted=False, person_ids=people
-    )
-    return list(result.codes)
+def hand_out(page: Any, base: str, sid: SessionId) -> list[str]:
+    """The session's hand-out page: a code for everyone present who has none for this round
+    (a round opened after check-in), read off the printed stack; back to the election."""
+    back = page.url
+    page.goto(f"{base}/bo-phieu/{sid}/phat-ma/")
+    form = page.locator("form[data-hand-out]")
+    form.locator("input[value=code]").check()
+    form.locator("button[name=all]").click()
+    page.wait_for_load_state()
+    codes = [str(c.get_attribute("data-code")) for c in page.locator("[data-code]").all()]
+    assert codes
+    page.goto(back)
+    return codes
 
 
 def record_and_sign(page: Any) -> None:
@@ -294,10 +297,10 @@ def test_a_cell_congress_from_the_roll_to_the_registry(
     submit(staff, "Ghi quyết định và tạo phiếu bầu vòng tiếp", {"decision": decision})
     sid2 = last_session(url)
     voters = people[:9]
-    codes2 = hand_codes(cid, sid2, voters)
+    codes2 = hand_out(staff, base, sid2)
     shares = open_box(sid2, head, s["counter"])
     phone_vote(browser, base, sid2, codes2[0], ["Phạm Thị Dung"])
-    cast(sid2, codes2[1:], [strike((cu,), (cu, d))] * 5 + [strike((d,), (cu, d))] * 3)
+    cast(sid2, codes2[1:9], [strike((cu,), (cu, d))] * 5 + [strike((d,), (cu, d))] * 3)
     count_box(sid2, s["counter"], shares)
     record_and_sign(staff)
     assert "Quyết định của đại hội: " + decision in staff.content()
@@ -307,7 +310,7 @@ def test_a_cell_congress_from_the_roll_to_the_registry(
     create_election(staff, base, cid, "secretary", 1, 10)
     add_candidates(staff, ["Trần Thị Bình"], None)
     sid3 = approve_list_and_open(staff, 10)
-    codes3 = hand_codes(cid, sid3, voters)
+    codes3 = hand_out(staff, base, sid3)[: len(voters)]
     shares = open_box(sid3, head, s["counter"])
     cast(sid3, codes3, [{int(b): "agree"}] * 8 + [{int(b): "disagree"}])
     count_box(sid3, s["counter"], shares)
@@ -400,7 +403,7 @@ def test_a_delegates_congress_with_an_alternate_seated_to_approval(
         .order_by("sort_key").values_list("person_id", flat=True)
     ]  # fmt: skip
     loser = people[5]
-    codes = hand_codes(cid, sid, present)
+    codes = hand_out(staff, base, sid)
     shares = open_box(sid, head, s["counter"])
     phone_vote(browser, base, sid, codes[0], ["Vũ Thị Hằng"])
     kept = [p for p in listed if p != loser]
@@ -416,7 +419,7 @@ def test_a_delegates_congress_with_an_alternate_seated_to_approval(
     sid = approve_list_and_open(staff, n)
     lan, lam, mai, nam = people[9:13]
     order = [lam, mai, lan, nam]  # ballot order: by given name (Lâm, Lan, Mai, Nam)
-    codes = hand_codes(cid, sid, present)
+    codes = hand_out(staff, base, sid)
     shares = open_box(sid, head, s["counter"])
     patterns = [(lan, lam)] * 5 + [(lan, mai)] * 7 + [(lam, mai)] * 5 + [(lan, nam)]
     cast(sid, codes, [strike(k, order) for k in patterns][: len(codes)])
