@@ -17,7 +17,8 @@ ARGS ?=
 
 .DEFAULT_GOAL := help
 .PHONY: help test test-unit test-integration test-e2e test-one screenshots lint format hooks \
-	bench bench-national bench-import bench-classification bench-voting bench-election-results
+	bench bench-national bench-import bench-classification bench-voting bench-election-results \
+	bench-congress-overview
 
 help:
 	@echo "make test              everything CI runs on SQLite (scripts/test.sh; ARGS=--postgres adds PostgreSQL)"
@@ -85,6 +86,8 @@ bench:
 	@echo "                             $(PY) bench/bench_voting.py --doc results.jsonl   (write the section)"
 	@echo "  make bench-election-results  one round of 1,600 delegates x 200 candidates: results, checks"
 	@echo "                             $(PY) bench/bench_election_results.py [--repeats N] [--no-write]"
+	@echo "  make bench-congress-overview  the higher committee's overview of ~52,000 congresses"
+	@echo "                             $(PY) bench/bench_congress_overview.py [--demo DIR] [--samples N] [--no-write]"
 	@echo "Example: make bench-import ARGS='--rows 100000 --no-doc'"
 
 bench-national:
@@ -101,3 +104,6 @@ bench-voting:
 
 bench-election-results:
 	$(PY) bench/bench_election_results.py $(ARGS)
+
+bench-congress-overview:
+	$(PY) bench/bench_congress_overview.py $(ARGS)
