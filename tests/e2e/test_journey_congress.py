@@ -1,21 +1,23 @@
 """Congress journeys in headless Chromium, as a convening committee and the higher committee
 would run them.
 
-(a) A cell congress: the roll from the registry with a member not convened (retired before the
-opening), the counting committee, the cell committee's election with one floor nominee admitted
-over 30%, ballots on phones, a tie at the last seat resolved by a further round among the tied
+(a) A cell congress on its page: the roll from the registry, a member not convened (suspended
+from Party activity) picked by name, the roll fixed, the congress opened, the counting committee
+by show of hands, the cell committee's election with one floor nominee admitted over 30%,
+ballots on phones, a tie at the last seat resolved by a further round among the tied
 after the congress's recorded decision, the secretary from the new committee, the counting
 minutes as PDF (full names, time, place, "T/M"), the commune's approval, and the new committee
 on the cell's page and the secretary's page in the registry.
 
 (b) A grassroots delegates' congress: delegates entered by name, one official absent for the
-whole congress and an alternate seated in the place at the credentials review, the counting
-committee, the committee's election, delegates to the higher congress (official and alternate
-on one list), the province's approval.
+whole congress and an alternate seated in the place at the credentials review on the congress
+page, the counting committee, the committee's election, delegates to the higher congress
+(official and alternate on one list), the province's approval.
 
 Codes for a round opened after check-in are handed out on the session's hand-out page. Steps
 without a page of their own are done through the same use cases the pages call: check-in at the
-hall, the counting committee's key, opening and count of the ballot box. The screens are kept
+hall, the counting committee's key, opening and count of the ballot box, and the delegates'
+congress up to its opening (the same steps as (a), with delegates entered). The screens are kept
 under test-results/ (docs/screenshots/ with CANBO_UPDATE_SCREENSHOTS=1)."""
 
 from __future__ import annotations
@@ -35,12 +37,12 @@ from pypdf import PdfReader
 
 from canbo.congresses import models as cm
 from canbo.congresses.uow import DjangoCongressUnitOfWork as CU
-from canbo.core.elections.model import CongressKind, DelegateStatus, NotConvenedReason
+from canbo.core.elections.model import CongressKind, DelegateStatus
 from canbo.core.types import PersonId, Role
 from canbo.elections import models as em
 from canbo.registry import models as reg
 from canbo.services.congresses import bodies, congress
-from canbo.services.congresses.ports import CongressData, NotConvenedData, WorkingBody
+from canbo.services.congresses.ports import CongressData, WorkingBody
 from canbo.services.ports import SYSTEM, Actor
 from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import count as count_svc
@@ -200,17 +202,9 @@ def record_and_sign(page: Any) -> None:
 def _cell_setup() -> dict[str, Any]:
     tree = f.small_tree()
     people = [f.person(name, tree.cell_a) for name in NAMES]
-    retired = f.person("Lý Văn Hưu", tree.cell_a)
+    f.person("Lý Văn Hưu", tree.cell_a)
     data = CongressData(tree.cell_a, "", "2025–2030", CongressKind.CELL, OPENS, OPENS, PLACE, "")
     cid = congress.create_congress(CU(), SYSTEM, data)
-    congress.build_roll(CU(), SYSTEM, cid)
-    out = NotConvenedData(
-        retired, "Lý Văn Hưu", NotConvenedReason.RETIRED_BEFORE_OPENING, dt.date(2025, 5, 1),
-        "Nghỉ hưu từ 01/5/2025",
-    )  # fmt: skip
-    congress.mark_not_convened(CU(), SYSTEM, cid, [out])
-    congress.fix_roll(CU(), SYSTEM, cid)
-    congress.open_congress(CU(), SYSTEM, cid)
     conference = cm.Congress.objects.get(pk=cid).conference_id
     site = conf_svc.add_site(U(), SYSTEM, conference, "Hội trường nhà văn hóa")
     return {
@@ -257,18 +251,36 @@ def test_a_cell_congress_from_the_roll_to_the_registry(
     shots = doc_screenshot_dir()
     staff = login(browser, base, "chiuy", viewport={"width": 1280, "height": 900})
 
-    # The roll: ten convened from the registry, the retired member listed as not convened.
+    # The roll from the registry as of the opening; a member suspended from Party activity is
+    # listed as not convened, picked by name; the roll is fixed and the congress opened.
     staff.goto(f"{base}/dai-hoi/{cid}/")
+    submit(staff, "Lập danh sách từ đảng viên của tổ chức vào ngày khai mạc")
+    assert cm.RollEntry.objects.filter(congress_id=cid).count() == 11
+    out = staff.locator("form", has=staff.get_by_role("button", name="Thêm người không triệu tập"))
+    out.locator("#id_person").fill("ly van huu")
+    out.locator("#id_person_list li[data-id]", has_text="Lý Văn Hưu").first.click()
+    note = "Quyết định đình chỉ sinh hoạt đảng số 12-QĐ/UBKT"
+    submit(
+        staff, "Thêm người không triệu tập",
+        {"reason": "suspended", "fact_date": "2025-04-20", "note": note},
+    )  # fmt: skip
+    submit(staff, "Chốt danh sách triệu tập và gửi triệu tập")
+    submit(staff, "Khai mạc đại hội")
     page = staff.locator("main").inner_text()
-    assert "Lý Văn Hưu" in page and "Nghỉ hưu" in page
-    assert "retired_before_opening" not in page
-    staff.screenshot(path=str(shots / "congress-page.png"), full_page=True)
+    assert "Lý Văn Hưu" in page and "Bị đình chỉ sinh hoạt đảng" in page and note in page
+    assert "suspended" not in page
+    assert cm.RollEntry.objects.filter(congress_id=cid).count() == 10
 
     # Counting committee: its head checks in and is approved by show of hands, by name.
     check_in(s["site"], [head])
-    bodies.set_working_body(
-        CU(), SYSTEM, cid, WorkingBody.COUNTING, [head], head, bodies.HandCount(1)
-    )
+    staff.reload()
+    form = staff.locator("form", has=staff.get_by_role("button", name="Ghi kết quả biểu quyết"))
+    form.locator("[name=body]").select_option("counting")
+    form.locator(f'input[name=people][value="id:{head}"]').check()
+    form.locator(f'input[name=head][value="id:{head}"]').check()
+    submit(staff, "Ghi kết quả biểu quyết", {"votes_for": "1"})
+    assert "Mai Văn Tổ" in staff.locator("main").inner_text()
+    staff.screenshot(path=str(shots / "congress-page.png"), full_page=True)
 
     # The cell committee: three seats, the convener's three, one floor nominee at 4 of 10.
     url = create_election(staff, base, cid, "cell_committee", 3, 10)
@@ -379,13 +391,23 @@ def test_a_delegates_congress_with_an_alternate_seated_to_approval(
     for body in (WorkingBody.PRESIDIUM, WorkingBody.SECRETARIAT, WorkingBody.CREDENTIALS):
         bodies.set_working_body(CU(), SYSTEM, cid, body, [people[0]], people[0], hands)
     bodies.set_working_body(CU(), SYSTEM, cid, WorkingBody.COUNTING, [head], head, hands)
-    bodies.credentials_report(
-        CU(), SYSTEM, cid,
-        {absent: DelegateStatus.ABSENT_WHOLE_CONGRESS, seated: DelegateStatus.ALTERNATE_SEATED},
-        {seated: absent}, "Báo cáo thẩm tra tư cách đại biểu số 01-BC/TTTC",
-    )  # fmt: skip
     staff = login(browser, base, "danguy", viewport={"width": 1280, "height": 900})
     staff.goto(f"{base}/dai-hoi/{cid}/")
+
+    # The credentials review on the congress page: one official absent for the whole congress,
+    # an alternate seated in the place.
+    report = "01-BC/TTTC"
+    for person, status, instead in (
+        (absent, "absent_whole_congress", None), (seated, "alternate_seated", absent)
+    ):  # fmt: skip
+        form = staff.locator("form", has=staff.get_by_role("button", name="Ghi theo báo cáo"))
+        form.locator(f'input[name=person][value="id:{person}"]').check()
+        if instead is not None:
+            form.locator(f'input[name=seated_for][value="id:{instead}"]').check()
+        submit(staff, "Ghi theo báo cáo", {"status": status, "report_ref": report})
+    seated_row = cm.RollEntry.objects.get(congress_id=cid, person_id=seated)
+    assert seated_row.status == DelegateStatus.ALTERNATE_SEATED
+    assert seated_row.seated_for is not None and seated_row.seated_for.person_id == absent
     page = staff.locator("main").inner_text()
     assert "Phan Văn Tùng" in page and "Hà Thị Thu" in page
     assert "Đại biểu dự khuyết thay thế" in page
