@@ -182,10 +182,8 @@ class DjangoBallotEngine:
                 title,
                 rulebook_id,
                 [n.person_id for n in names],
-                # One ballot for official and alternate delegates (EL-36): a ballot may keep
-                # as many names as both together, which is the engine's number to elect.
-                seats + alternate_seats,
-                0,
+                seats,
+                alternate_seats,
                 str(ballot_kind),
                 committee=committee,
             )

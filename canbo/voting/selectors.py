@@ -261,7 +261,10 @@ def voter_session(session_id: int) -> VoterSession:
     title, status, raw = rows[0]
     params = _params(raw)
     kind = str(params.get("ballot_kind", ""))
-    return VoterSession(session_id, title, status, kind, int(params.get("seats", 0) or 0))
+    # The voter may keep as many names as are elected from the ballot: on a delegates' list,
+    # official and alternate seats together (EL-36).
+    keep = int(params.get("seats", 0) or 0) + int(params.get("alternate_seats", 0) or 0)
+    return VoterSession(session_id, title, status, kind, keep)
 
 
 def ballot_lines(session_id: int) -> list[SubjectData]:

@@ -93,6 +93,12 @@ class ElectionSpec:
     alternate_seats: int = 0
 
     @property
+    def names_to_keep(self) -> int:
+        """How many names a valid ballot may keep (EL-15): the number to elect, and on a
+        delegates' list the alternates too, since both are elected from one ballot (EL-36)."""
+        return self.seats + self.alternate_seats
+
+    @property
     def core_kind(self) -> BallotKind:
         if self.kind is ElectionBallotKind.STRIKE_OUT:
             return BallotKind.STRIKE_OUT
@@ -148,7 +154,7 @@ def check_spec(spec: ElectionSpec, candidates: int) -> None:
         raise ValidationError("election_seats_invalid", seats=spec.seats)
     if candidates < 1:
         raise ValidationError("election_no_candidates")
-    surplus = candidates > spec.seats and candidates > 1
+    surplus = candidates > spec.names_to_keep and candidates > 1
     if surplus != (spec.kind is ElectionBallotKind.STRIKE_OUT):
         raise RuleViolation(
             "election_ballot_kind_mismatch",
@@ -230,7 +236,7 @@ def warning(spec: ElectionSpec, candidates: int, kept: int) -> BallotWarning | N
     """The ballot would be invalid: more kept (or agreed) than seats, or every name crossed
     out on a list with a surplus (EL-16)."""
     cite = Citation("QĐ 190-QĐ/TW", rule_id="EL-16")
-    if kept > spec.seats:
+    if kept > spec.names_to_keep:
         return BallotWarning("votes_for_more_than_seats", cite)
     if spec.kind is ElectionBallotKind.STRIKE_OUT and candidates > 1 and kept == 0:
         return BallotWarning("votes_for_nobody", cite)
@@ -303,7 +309,7 @@ def compute_tally(rulebook: Rulebook, spec: ElectionSpec, inputs: ElectionInputs
     if {int(p) for p in order} != printed:
         raise ValidationError("ballot_marks_corrupt", width=len(order))
     width, codes = len(order), _CODES[spec.kind]
-    form = BallotForm(spec.core_kind, tuple(SubjectId(p) for p in order), seats=spec.seats)
+    form = BallotForm(spec.core_kind, tuple(SubjectId(p) for p in order), seats=spec.names_to_keep)
     rows = Counter(inputs.marks.rows)
     electronic = len(inputs.marks.rows)
     paper = len(inputs.paper)
@@ -408,5 +414,7 @@ def check_totals(
     over = [pid for pid, n in totals.votes.items() if n > totals.valid]
     if over:
         raise ValidationError("counts_exceed_collected", person_ids=over, collected=totals.valid)
-    if sum(totals.votes.values()) > spec.seats * totals.valid:
-        raise ValidationError("election_votes_exceed_seats", seats=spec.seats, valid=totals.valid)
+    if sum(totals.votes.values()) > spec.names_to_keep * totals.valid:
+        raise ValidationError(
+            "election_votes_exceed_seats", seats=spec.names_to_keep, valid=totals.valid
+        )

@@ -308,6 +308,18 @@ def test_phone_marks_are_compact_and_a_warning_names_the_rule() -> None:
     assert nobody is not None and nobody.citation.rule_id == "EL-16"
 
 
+def test_a_delegates_ballot_may_keep_the_official_and_alternate_seats_together() -> None:
+    """Official and alternate delegates are elected from one list (EL-36), so a ballot that
+    keeps as many names as both together is valid; one more is not."""
+    spec = election.ElectionSpec(STRIKE, 3, 1)
+    assert spec.names_to_keep == 4
+    assert election.warning(spec, 6, 4) is None
+    assert election.warning(spec, 6, 5) is not None
+    election.check_spec(spec, 6)  # a surplus over both together: strike-out
+    with pytest.raises(RuleViolation):
+        election.check_spec(spec, 4)  # no surplus over both: agree/disagree, not strike-out
+
+
 @given(
     st.integers(min_value=2, max_value=8).flatmap(
         lambda n: st.tuples(
