@@ -36,7 +36,12 @@ class Congress(models.Model):
     class Meta:
         verbose_name = _("đại hội")
         verbose_name_plural = _("đại hội")
-        indexes = [models.Index(fields=["-opens_on", "-id"], name="congress_opens")]
+        indexes = [
+            models.Index(fields=["-opens_on", "-id"], name="congress_opens"),
+            # The overview counts congresses by status and kind: read from this index alone,
+            # not by scanning every congress of the country.
+            models.Index(fields=["status", "kind"], name="congress_status_kind"),
+        ]
 
     def __str__(self) -> str:
         return self.title
