@@ -101,9 +101,9 @@ def test_pdf_without_reportlab_says_which_package_is_needed(tmp_path, monkeypatc
     from django.core.management import call_command
     from django.core.management.base import CommandError
 
-    from canbo.conferences.management.commands import confidence_results
+    from canbo import results_cli
 
-    monkeypatch.setattr(confidence_results.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(results_cli.importlib.util, "find_spec", lambda name: None)
     path = tmp_path / "counts.csv"
     path.write_text(HEADER + "1,A,B,1,1,1,0\n", encoding="utf-8")
     with pytest.raises(CommandError) as err:

@@ -10,10 +10,6 @@ to stdout. See docs/elections.md, "Result calculator".
 
 from __future__ import annotations
 
-import datetime as dt
-import importlib.util
-import os
-import sys
 from argparse import ArgumentParser, ArgumentTypeError
 from pathlib import Path
 from typing import Any
@@ -21,7 +17,6 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from canbo.core.ballots.params import ParamValue
 from canbo.core.clock import SystemClock
 from canbo.core.elections.checks import CHECK_LABELS_EN, CHECK_LABELS_VI
 from canbo.core.elections.model import (
@@ -32,8 +27,18 @@ from canbo.core.elections.model import (
     Subtraction,
 )
 from canbo.core.errors import DomainError, ImportRejected
-from canbo.pdf_fonts import font_path
 from canbo.refusals import bilingual
+from canbo.results_cli import (
+    EXIT_REFUSED,
+    count_arg,
+    date_arg,
+    param_arg,
+    read_counts,
+    refusal_text,
+    register_pdf_font,
+    require_reportlab,
+    write_output,
+)
 from canbo.services.elections.calculator import (
     ElectionCalculation,
     ElectionCalculatorRequest,
@@ -43,8 +48,6 @@ from canbo.services.elections.calculator import (
     to_dict,
 )
 
-EXIT_REFUSED = 2
-PDF_FONT = str(font_path("sans"))  # bundled: full Vietnamese glyphs, offline
 SUBTRACTION_FLAGS = {
     "temp_elsewhere": Subtraction.TEMP_ELSEWHERE,
     "exempt_absent": Subtraction.EXEMPT_ABSENT,
@@ -57,38 +60,11 @@ SUBTRACTION_FLAGS = {
 """Option destination -> reason taken out of the base (``--temp-elsewhere`` ... EL-19, EL-20)."""
 
 
-def _count(text: str) -> int:
-    if not (text.isdigit() and text.isascii()):
-        raise ArgumentTypeError(f"not a non-negative whole number: {text!r}")
-    return int(text)
-
-
 def _positive(text: str) -> int:
-    value = _count(text)
+    value = count_arg(text)
     if value < 1:
         raise ArgumentTypeError(f"not a whole number above 0: {text!r}")
     return value
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ArgumentTypeError(f"not a date YYYY-MM-DD: {text!r}") from None
-
-
-def _param(text: str) -> tuple[str, ParamValue]:
-    name, sep, raw = text.partition("=")
-    if not sep or not name:
-        raise ArgumentTypeError(f"expected NAME=VALUE: {text!r}")
-    value: ParamValue = raw
-    if raw.lower() in {"true", "false"}:
-        value = raw.lower() == "true"
-    elif raw.isdigit():
-        value = int(raw)
-    elif "," in raw:
-        value = tuple(part.strip() for part in raw.split(","))
-    return name.strip(), value
 
 
 def _check_lines(exc: DomainError) -> list[str]:
@@ -109,11 +85,7 @@ def _check_lines(exc: DomainError) -> list[str]:
 
 def _refusal(exc: DomainError) -> str:
     if isinstance(exc, ImportRejected):
-        lines = ["Tệp số phiếu bị từ chối / The counts file was refused:"]
-        for err in exc.errors:
-            where = f"dòng/row {err.row}, cột/column {err.column or '-'}"
-            lines.append(f"  {where}: {err.message_vi} / {err.message_en}")
-        return "\n".join(lines)
+        return refusal_text(exc, "Tệp số phiếu bị từ chối / The counts file was refused:")
     vi, en = bilingual(exc)
     if exc.code == "subtraction_reason_not_allowed":
         flag = "--" + str(exc.fields.get("reason", "")).replace("_", "-")
@@ -134,60 +106,31 @@ class Command(BaseCommand):
         parser.add_argument("--counts", required=True, type=Path, help="name,votes CSV file")
         parser.add_argument("--seats", required=True, type=_positive, help="number to elect")
         parser.add_argument("--congress", required=True, choices=[str(k) for k in CongressKind])
-        parser.add_argument("--convened", required=True, type=_count)
+        parser.add_argument("--convened", required=True, type=count_arg)
         for dest in SUBTRACTION_FLAGS:
-            parser.add_argument(f"--{dest.replace('_', '-')}", dest=dest, type=_count, default=0)
+            parser.add_argument(f"--{dest.replace('_', '-')}", dest=dest, type=count_arg, default=0)
         for name in ("issued", "collected", "invalid"):
-            parser.add_argument(f"--{name}", required=True, type=_count)
-        parser.add_argument("--alternate-seats", type=_count, default=0)
+            parser.add_argument(f"--{name}", required=True, type=count_arg)
+        parser.add_argument("--alternate-seats", type=count_arg, default=0)
         parser.add_argument("--kind", choices=[str(k) for k in ElectionKind])
         parser.add_argument("--rulebook", help="rulebook id, e.g. QD190_2024")
-        parser.add_argument("--date", type=_date, help="date of the vote, YYYY-MM-DD (today)")
-        parser.add_argument("--param", action="append", type=_param, default=[])
+        parser.add_argument("--date", type=date_arg, help="date of the vote, YYYY-MM-DD (today)")
+        parser.add_argument("--param", action="append", type=param_arg, default=[])
         parser.add_argument("--format", choices=("json", "csv", "pdf"), default="json")
         parser.add_argument("--output", help="write to this file instead of stdout")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if options["format"] == "pdf" and not importlib.util.find_spec("reportlab"):
-            raise CommandError(
-                "Xuất PDF cần cài gói reportlab.\nPDF output needs the reportlab package.",
-                returncode=EXIT_REFUSED,
-            )
+        require_reportlab(options["format"])
         request = self._request(options)
         try:
             calc = calculate_election(request)
         except DomainError as exc:
             raise CommandError(_refusal(exc), returncode=EXIT_REFUSED) from exc
-        if options["format"] == "pdf":
-            self._write_bytes(render_pdf(calc), options["output"])
-            return
-        render = render_csv if options["format"] == "csv" else render_json
-        if options["output"]:
-            Path(options["output"]).write_text(render(calc), encoding="utf-8")
-        else:
-            self.stdout.write(render(calc), ending="")
-
-    def _write_bytes(self, data: bytes, output: str | None) -> None:
-        if output:
-            Path(output).write_bytes(data)
-        else:
-            self.stdout.flush()
-            sys.stdout.buffer.write(data)
+        texts = {"json": render_json, "csv": render_csv}
+        write_output(self, options["format"], options["output"], calc, texts, render_pdf)
 
     def _request(self, options: dict[str, Any]) -> ElectionCalculatorRequest:
-        path: Path = options["counts"]
-        try:
-            text = path.read_bytes().decode("utf-8-sig")
-        except OSError as exc:
-            raise CommandError(
-                f"Không đọc được tệp {path}: {exc.strerror}\nCannot read {path}: {exc.strerror}",
-                returncode=EXIT_REFUSED,
-            ) from exc
-        except UnicodeDecodeError as exc:
-            raise CommandError(
-                f"Tệp {path} không phải UTF-8.\nThe file {path} is not UTF-8.",
-                returncode=EXIT_REFUSED,
-            ) from exc
+        text = read_counts(options["counts"])
         vote_date = options["date"]
         if vote_date is None and not options["rulebook"]:
             vote_date = SystemClock().today()  # the vote's day in Vietnam
@@ -207,20 +150,6 @@ class Command(BaseCommand):
             alternate_seats=options["alternate_seats"],
             parameters=dict(options["param"]),
         )
-
-
-def _register_pdf_font() -> None:
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    font = os.environ.get("CANBO_PDF_FONT", PDF_FONT)
-    if not os.path.exists(font):
-        raise CommandError(
-            f"Không tìm thấy phông chữ {font} (đặt CANBO_PDF_FONT).\n"
-            f"Font {font} not found (set CANBO_PDF_FONT).",
-            returncode=EXIT_REFUSED,
-        )
-    pdfmetrics.registerFont(TTFont("CanboSans", font))
 
 
 BASE_TEXT = {
@@ -252,7 +181,7 @@ def render_pdf(calc: ElectionCalculation) -> bytes:
 
     from canbo.pdf_text import a4_portrait, para, table
 
-    _register_pdf_font()
+    register_pdf_font()
     data = to_dict(calc)
     with translation.override("vi"):
         style = getSampleStyleSheet()["Normal"].clone(
