@@ -8,6 +8,13 @@ import inspect
 import pytest
 
 from canbo.services.congresses.ports import CongressRepository, RosterReader
+from canbo.services.elections.ports import (
+    BallotEngine,
+    CongressReader,
+    ElectionRepository,
+    ElectionsUnitOfWork,
+    RegistryWriter,
+)
 from canbo.services.ports import AuditLog, TreeReader
 from canbo.services.registry.ports import (
     PersonRepository,
@@ -22,6 +29,14 @@ from canbo.services.voting.ports import (
     VotingUnitOfWork,
 )
 from tests.fakes.congresses import FakeCongressRepository, FakeRoster
+from tests.fakes.elections import (
+    FakeBallotEngine,
+    FakeCongressReader,
+    FakeElectionRepository,
+    FakeElectionsUnitOfWork,
+    FakeRegistryWriter,
+    FakeTree,
+)
 from tests.fakes.kernel import FakeAuditLog
 from tests.fakes.registry import (
     FakePersonRepository,
@@ -48,6 +63,10 @@ PAIRS = [
     (CodeAuthority, FakeCodes),
     (CongressRepository, FakeCongressRepository),
     (RosterReader, FakeRoster),
+    (ElectionRepository, FakeElectionRepository),
+    (CongressReader, FakeCongressReader),
+    (BallotEngine, FakeBallotEngine),
+    (RegistryWriter, FakeRegistryWriter),
 ]
 
 
@@ -73,7 +92,9 @@ def test_the_fake_has_every_method_of_its_port_with_the_same_parameters(
 def test_the_fake_units_of_work_offer_every_member_of_their_ports() -> None:
     registry = FakeRegistryUnitOfWork()
     voting = FakeVotingUnitOfWork(registry.tree, {})
-    for port, fake in ((RegistryUnitOfWork, registry), (VotingUnitOfWork, voting)):
+    elections = FakeElectionsUnitOfWork(FakeTree({}))
+    pairs = ((RegistryUnitOfWork, registry), (VotingUnitOfWork, voting))
+    for port, fake in (*pairs, (ElectionsUnitOfWork, elections)):
         members = [n for n, m in inspect.getmembers(port) if isinstance(m, property)]
         assert members, port
         assert [
