@@ -133,10 +133,6 @@ def overview(actor: Actor, page: int = 1, status: str = "") -> Overview:
     )
 
 
-def congress_row(pk: int) -> models.Congress:
-    return models.Congress.objects.select_related("conference").get(pk=pk)
-
-
 def roll_options(congress_id: int, conference_id: int, present_only: bool) -> list[tuple[int, str]]:
     """The people on the roll (or only those checked in at the congress's conference) as the
     options of a picker, in Vietnamese order by given name."""

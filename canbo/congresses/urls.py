@@ -14,6 +14,7 @@ urlpatterns = [
     path("<id:congress_id>/dai-bieu/", views.delegates, name="delegates"),
     path("<id:congress_id>/khong-trieu-tap/", views.not_convened, name="not_convened"),
     path("<id:congress_id>/khong-trieu-tap/de-xuat/", views.accept_not_convened, name="accept_out"),
+    path("<id:congress_id>/khong-trieu-tap/bo/", views.convene_again, name="convene_again"),
     path("<id:congress_id>/chot-danh-sach/", views.fix, name="fix"),
     path("<id:congress_id>/khai-mac/", views.open_, name="open"),
     path("<id:congress_id>/be-mac/", views.close, name="close"),

@@ -201,6 +201,13 @@ def accept_subtractions(
 
 
 @_post
+def convene_again(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, request: Any) -> None:
+    raw = str(request.POST.get("person", ""))
+    person = int(raw) if raw.isdigit() and len(raw) < 19 else 0
+    congress.unmark_not_convened(uow, actor, cid, PersonId(person))
+
+
+@_post
 def unsubtract(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, request: Any) -> None:
     raw = str(request.POST.get("person", ""))
     person = int(raw) if raw.isdigit() and len(raw) < 19 else 0

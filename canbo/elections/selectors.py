@@ -8,8 +8,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import Count
-
 from canbo.core.elections.model import ElectionKind, ElectionStatus
 
 from . import models
@@ -66,18 +64,3 @@ def elected_people(congress_ids: Iterable[int]) -> list[ElectedRow]:
             first = first and seen.first_time
         found[(cid, pid)] = ElectedRow(cid, pid, sex, born, ethnicity or "", first, approved)
     return list(found.values())
-
-
-def pending_approvals(congress_ids: Iterable[int]) -> dict[int, int]:
-    """Per congress, how many of its elections await the higher committee's approval
-    (PROVISIONAL, EL-29). One grouped query."""
-    ids = list(congress_ids)
-    if not ids:
-        return {}
-    rows = (
-        models.Election.objects.filter(congress_id__in=ids, status=ElectionStatus.PROVISIONAL)
-        .values("congress_id")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    return {int(r["congress_id"]): int(r["n"]) for r in rows}

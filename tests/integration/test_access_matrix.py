@@ -97,6 +97,7 @@ WRITERS: dict[str, set[Role]] = {
     "congresses:subtract": WRITE,
     "congresses:accept_lines": WRITE,
     "congresses:unsubtract": WRITE,
+    "congresses:convene_again": WRITE,
     # The elections of a congress are run by those who run its conference; the approval
     # (chuẩn y) by those who write records over the unit above the congress's.
     "elections:list": WRITE,

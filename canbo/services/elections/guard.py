@@ -7,8 +7,6 @@ committee's: an actor who may write records over the congress unit's parent.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from canbo.core.ballots.catalog import default_registry
 from canbo.core.ballots.rulebooks import Rulebook
 from canbo.core.errors import NotFound, PermissionDenied
@@ -67,7 +65,3 @@ def require_approver(uow: ElectionsUnitOfWork, actor: Actor, info: CongressInfo)
 def rulebook_of(info: CongressInfo) -> Rulebook:
     """The congress's PARTY_ELECTION rulebook (GEN-01: chosen by D from the opening date)."""
     return default_registry().get(info.rulebook_id)
-
-
-def today_of(now: dt.datetime) -> dt.date:
-    return now.date()

@@ -26,9 +26,9 @@ from canbo.core.elections.results import (
     ElectionResult,
     compute_election,
 )
-from canbo.core.errors import Citation, Conflict, RuleViolation, ValidationError
+from canbo.core.errors import Citation, Conflict, RuleViolation
 from canbo.services.elections import rules
-from canbo.services.elections.elections import CLOSED, FINISHED
+from canbo.services.elections.elections import FINISHED
 from canbo.services.elections.guard import require_election, rulebook_of
 from canbo.services.elections.ports import (
     BallotKind,
@@ -330,14 +330,3 @@ def close_unfilled(
         )
         uow.commit()
     return status
-
-
-def check_open(election: ElectionData) -> None:
-    if election.status in CLOSED:
-        raise Conflict("election_closed", status=str(election.status))
-
-
-def validate_decision(text: str) -> str:
-    if len(text) > 500:
-        raise ValidationError("too_long", field="decision", max=500)
-    return text.strip()

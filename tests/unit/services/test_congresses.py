@@ -150,6 +150,23 @@ def test_people_not_convened_are_proposed_listed_and_never_convened() -> None:
     assert refused.value.code == "subtracted_not_convened"
 
 
+def test_a_person_put_on_the_not_convened_list_by_mistake_is_taken_off_before_the_fix() -> None:
+    w = world()
+    cid = create(w)
+    congress.build_roll(w.uow, SYSTEM, cid)
+    wrong = NotConvenedData(w.people[1], "", NotConvenedReason.PROSECUTED, OPENS)
+    congress.mark_not_convened(w.uow, SYSTEM, cid, [wrong])
+    congress.unmark_not_convened(w.uow, SYSTEM, cid, w.people[1])
+    assert w.uow.congresses.not_convened(cid) == []
+    with pytest.raises(NotFound):
+        congress.unmark_not_convened(w.uow, SYSTEM, cid, w.people[1])
+    congress.build_roll(w.uow, SYSTEM, cid)
+    assert w.people[1] in {e.person_id for e in w.uow.congresses.roll(cid)}
+    congress.fix_roll(w.uow, SYSTEM, cid)
+    with pytest.raises(Conflict):
+        congress.unmark_not_convened(w.uow, SYSTEM, cid, w.people[0])
+
+
 def test_a_not_convened_fact_after_the_opening_is_refused_and_nothing_is_stored() -> None:
     w = world()
     cid = create(w)
