@@ -45,7 +45,7 @@ COMMUNE_DAY = dt.date(2025, 8, 14)
 READY_BY = dt.date(2025, 10, 1)
 """The round is built only when the demo's today is after it (an earlier demo has none)."""
 COUNTER = "kiemphieu.daihoi"
-PLACES = ("Nhà văn hóa thôn", "Hội trường Đảng ủy xã", "Nhà văn hóa tổ dân phố")
+PLACES = ("Nhà văn hóa thôn", "Hội trường Đảng ủy", "Nhà văn hóa tổ dân phố")
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,9 +47,25 @@ def congress_name(info: Any) -> str:
     return name if not term or term in name else f"{name}, nhiệm kỳ {term}"
 
 
+TITLE_WORDS = {
+    "committee": "Ban Chấp hành {unit}",
+    "cell_committee": "Chi ủy {unit}",
+    "standing_committee": "Ban Thường vụ {unit}",
+    "secretary": "Bí thư {unit}",
+    "deputy_secretary": "Phó Bí thư {unit}",
+    "inspection_commission": "Ủy ban Kiểm tra {unit}",
+    "inspection_chair": "Chủ nhiệm Ủy ban Kiểm tra {unit}",
+    "delegates": "đại biểu {unit} đi dự đại hội cấp trên",
+}
+"""What is elected, as a document names it: the body with its organization's name (the unit's
+name already says "Đảng bộ ..." or "Chi bộ ...", so it is not repeated)."""
+
+
 def what_is_elected(m: MinutesData) -> str:
-    label = ELECTION_KIND_LABELS_VI[m.election.kind]
-    text = f"Bầu {label.lower()} {m.info.unit_name}".strip()
+    words = TITLE_WORDS.get(str(m.election.kind))
+    if words is None:
+        words = ELECTION_KIND_LABELS_VI[m.election.kind].lower() + " {unit}"
+    text = "Bầu " + words.format(unit=m.info.unit_name).strip()
     text += f", nhiệm kỳ {m.info.term_label}" if m.info.term_label else ""
     return text + (f" (vòng {m.round.number})" if m.round.number > 1 else "")
 
@@ -129,22 +145,34 @@ def _committee(m: MinutesData, st: dict[str, Any]) -> list[Flowable]:
     return out
 
 
+CONVENED_WORDS = {
+    "cell": "Tổng số đảng viên chính thức",
+    "members": "Tổng số đảng viên chính thức",
+    "delegates": "Tổng số đại biểu chính thức",
+    "conference": "Tổng số ủy viên",
+}
+"""Who the base counts from, by kind of congress (EL-19, EL-20, EL-21): the people convened
+in that capacity, not everyone invited to the hall (alternates, guests)."""
+
+
 def _base(m: MinutesData, st: dict[str, Any]) -> list[Flowable]:
     d, fig = m.result["denominator"], m.result["figures"]
     att = m.attendance
     out: list[Flowable] = [
         markup(
-            "Tổng số đảng viên (đại biểu) được triệu tập: {n}; có mặt: {p}; vắng mặt: {a}.",
+            "{who} được triệu tập: {n}; số người có mặt tại đại hội: {p}; vắng mặt: {a}.",
             st["body"],
-            n=att.convened,
+            who=CONVENED_WORDS.get(str(d.get("kind", "")), "Tổng số đảng viên chính thức"),
+            n=d.get("convened", att.convened),
             p=att.present,
             a=max(att.convened - att.present, 0),
         ),
         markup(
-            "Số dùng để tính kết quả bầu cử: {v} (căn cứ {cite}).",
+            "Số dùng để tính kết quả bầu cử: {v} (căn cứ {cite}){none}.",
             st["body"],
             v=d["value"],
             cite=d["citation"]["text"],
+            none="; không có trường hợp nào phải trừ" if not d.get("subtractions") else "",
         ),
     ]
     for line in d.get("subtractions", []):

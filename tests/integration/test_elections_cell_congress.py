@@ -18,6 +18,7 @@ from canbo.elections.documents import minutes_pdf
 from canbo.registry import models as reg
 from canbo.services.elections import approval, candidates, elections, reading, results
 from canbo.services.elections.ports import CandidateSource, CongressId, ElectionId, RoundId
+from tests.integration.test_filed_documents import pdf_text
 
 from .election_builders import (
     CellCongress,
@@ -116,6 +117,10 @@ def test_a_cell_congress_elects_its_committee_and_secretary_approved_into_the_re
         election_id=eid).first().pk))  # fmt: skip
     pdf = minutes_pdf(m)
     assert pdf.startswith(b"%PDF") and len(pdf) > 2000
+    flat = " ".join(pdf_text(pdf).split())
+    # The body with its organization's name once, and the base counted from official members.
+    assert "Bầu Chi ủy Chi bộ" in flat
+    assert "Tổng số đảng viên chính thức được triệu tập: " in flat
     assert {r.person_id for r in selectors.elected_people([cid])} == {a, b, cu}
     assert not any(r.approved for r in selectors.elected_people([cid]))
     assert not reg.PositionHolding.objects.filter(person_id__in=[a, b, cu]).exists()
