@@ -686,6 +686,13 @@ CATALOGUE: dict[str, Wording] = {
         _("Số liệu kiểm phiếu không khớp; chưa lập được biên bản."),
         "The counts do not reconcile; the minutes cannot be drawn up.",
     ),
+    "election_issued_exceeds_convened": _w(
+        _(
+            "Số phiếu phát ra (%(issued)s) nhiều hơn số người có quyền bầu được triệu tập "
+            "(%(convened)s)."
+        ),
+        "Ballots issued (%(issued)s) exceed the voters convened (%(convened)s).",
+    ),
     "election_collected_exceeds_issued": _w(
         _("Số phiếu thu vào (%(collected)s) nhiều hơn số phiếu phát ra (%(issued)s)."),
         "Ballots collected (%(collected)s) exceed ballots issued (%(issued)s).",

@@ -13,6 +13,7 @@ from typing import Any
 
 from canbo.core.errors import Citation
 
+ISSUED_WITHIN_CONVENED = "issued_within_convened"
 COLLECTED_WITHIN_ISSUED = "collected_within_issued"
 VALID_PLUS_INVALID = "valid_plus_invalid_is_collected"
 VOTES_WITHIN_VALID = "votes_within_valid"
@@ -21,6 +22,7 @@ ELECTED_OVER_HALF = "elected_over_half"
 SUBTRACTIONS_LISTED = "subtractions_listed"
 
 MESSAGES = {
+    ISSUED_WITHIN_CONVENED: "election_issued_exceeds_convened",
     COLLECTED_WITHIN_ISSUED: "election_collected_exceeds_issued",
     VALID_PLUS_INVALID: "election_valid_invalid_not_collected",
     VOTES_WITHIN_VALID: "election_votes_exceed_valid",
@@ -87,6 +89,20 @@ def check(rule: str, ok: bool, cite: Citation, **fields: Any) -> Check:
     return Check(rule, ok, "ok" if ok else MESSAGES[rule], cite, fields)
 
 
+def issued_check(figures: BallotFigures, convened: int, document: str) -> Check:
+    """Ballots go only to those who elect: the official members or delegates convened (EL-19,
+    EL-20), or the members of the electing body (EL-21). More ballots issued than people
+    convened means someone voted who may not (an alternate not seated, a guest, the whole
+    congress voting where only the new committee elects): the minutes are refused (EL-30)."""
+    return check(
+        ISSUED_WITHIN_CONVENED,
+        figures.issued <= convened,
+        el30(document),
+        issued=figures.issued,
+        convened=convened,
+    )
+
+
 def reconcile(
     figures: BallotFigures,
     candidates: Sequence[CandidateVotes],
@@ -133,6 +149,7 @@ def reconcile(
 
 
 CHECK_LABELS_VI: dict[str, str] = {
+    ISSUED_WITHIN_CONVENED: "Số phiếu phát ra không vượt số người có quyền bầu được triệu tập",
     COLLECTED_WITHIN_ISSUED: "Số phiếu thu vào không vượt số phiếu phát ra",
     VALID_PLUS_INVALID: "Phiếu hợp lệ cộng phiếu không hợp lệ bằng số phiếu thu vào",
     VOTES_WITHIN_VALID: "Số phiếu của mỗi người không vượt số phiếu hợp lệ",
@@ -141,6 +158,7 @@ CHECK_LABELS_VI: dict[str, str] = {
     SUBTRACTIONS_LISTED: "Danh sách người bị trừ khỏi căn cứ tính kèm theo biên bản",
 }
 CHECK_LABELS_EN: dict[str, str] = {
+    ISSUED_WITHIN_CONVENED: "Ballots issued do not exceed the voters convened",
     COLLECTED_WITHIN_ISSUED: "Ballots collected do not exceed ballots issued",
     VALID_PLUS_INVALID: "Valid plus invalid ballots equal the ballots collected",
     VOTES_WITHIN_VALID: "No candidate has more votes than there are valid ballots",

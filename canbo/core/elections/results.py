@@ -33,6 +33,7 @@ from canbo.core.elections.checks import (
     Check,
     check,
     el30,
+    issued_check,
     reconcile,
 )
 from canbo.core.elections.denominator import Denominator
@@ -261,6 +262,7 @@ def compute_election(
         alt_unconfirmed=alt_unconfirmed,
     )
     checks = (
+        issued_check(figures, denominator.convened, doc),
         *reconcile(figures, candidates, seats + alternate_seats, document=doc),
         _over_half_check(doc, candidates, [*elected, *alternates], base),
         _listed_check(doc, denominator),

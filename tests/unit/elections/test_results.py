@@ -10,6 +10,7 @@ from canbo.core.ballots.catalog import QD190_2024
 from canbo.core.elections.checks import (
     COLLECTED_WITHIN_ISSUED,
     ELECTED_OVER_HALF,
+    ISSUED_WITHIN_CONVENED,
     SUBTRACTIONS_LISTED,
     VALID_PLUS_INVALID,
     VOTES_WITHIN_SEATS,
@@ -178,11 +179,24 @@ def test_every_check_is_in_the_result_and_blocking_lists_the_failed():
     cands = [CandidateVotes("A", 21), CandidateVotes("B", 9)]
     r = compute_election(R, KIND, 1, base(40), BallotFigures(30, 31, 30, 0), cands)
     assert set(_checks(r)) == {
-        COLLECTED_WITHIN_ISSUED, VALID_PLUS_INVALID, VOTES_WITHIN_VALID, VOTES_WITHIN_SEATS,
-        ELECTED_OVER_HALF, SUBTRACTIONS_LISTED,
+        ISSUED_WITHIN_CONVENED, COLLECTED_WITHIN_ISSUED, VALID_PLUS_INVALID,
+        VOTES_WITHIN_VALID, VOTES_WITHIN_SEATS, ELECTED_OVER_HALF, SUBTRACTIONS_LISTED,
     }  # fmt: skip
     assert [c.rule for c in r.blocking] == [COLLECTED_WITHIN_ISSUED, VALID_PLUS_INVALID]
     assert r.as_dict()["blocking"] == [COLLECTED_WITHIN_ISSUED, VALID_PLUS_INVALID]
+
+
+def test_more_ballots_issued_than_voters_convened_blocks_the_minutes():
+    """The new committee of 7 elects its secretary (EL-21): 23 ballots from the whole congress
+    are refused, not read as 314% of the base."""
+    cite = Citation("QĐ 190-QĐ/TW", rule_id="EL-21")
+    body = Denominator(7, 7, CongressKind.CONFERENCE, (), cite, named=True)
+    cands = [CandidateVotes("A", 22)]
+    r = compute_election(R, KIND, 1, body, BallotFigures(23, 23, 23, 0), cands)
+    assert [c.rule for c in r.blocking] == [ISSUED_WITHIN_CONVENED]
+    assert _checks(r)[ISSUED_WITHIN_CONVENED].message == "election_issued_exceeds_convened"
+    fine = compute_election(R, KIND, 1, body, BallotFigures(7, 7, 7, 0), [CandidateVotes("A", 6)])
+    assert fine.blocking == ()
 
 
 def test_a_named_line_without_its_names_fails_the_attached_list_check():
