@@ -261,6 +261,14 @@ CATALOGUE: dict[str, Wording] = {
     "hand_out_nobody_chosen": _w(
         _("Chưa chọn người nào để phát."), "Nobody was chosen to hand out to."
     ),
+    "hand_out_not_in_electorate": _w(
+        _(
+            "%(full_name)s không thuộc cơ quan bầu cử của cuộc bỏ phiếu này: chỉ phát mã, phiếu "
+            "cho thành viên của cơ quan đó."
+        ),
+        "%(full_name)s is not a member of the body that elects in this vote: codes and ballots "
+        "go only to its members.",
+    ),
     "hand_out_no_slips": _w(
         _("Chưa in phiếu mã nào cho cuộc bỏ phiếu này: hãy in phiếu mã trước khi phát."),
         "No code slips have been printed for this vote: print the code slips before handing "

@@ -168,6 +168,7 @@ class DjangoBallotEngine:
         alternate_seats: int,
         ballot_kind: BallotKind,
         names: Sequence[BallotName],
+        electorate: Sequence[int] = (),
     ) -> int:
         row = cm.Congress.objects.only("pk").get(conference_id=conference_id)
         committee = [
@@ -186,6 +187,7 @@ class DjangoBallotEngine:
                 alternate_seats,
                 str(ballot_kind),
                 committee=committee,
+                electorate=[PersonId(p) for p in electorate],
             )
         )
 

@@ -166,6 +166,7 @@ class FakeBallotEngine:
 
     def __init__(self) -> None:
         self.sessions: dict[int, tuple[str, int, int, BallotKind, list[BallotName]]] = {}
+        self.electorates: dict[int, list[int]] = {}
         self.tallies: dict[int, Tally] = {}
 
     def create_session(
@@ -178,9 +179,11 @@ class FakeBallotEngine:
         alternate_seats: int,
         ballot_kind: BallotKind,
         names: Sequence[BallotName],
+        electorate: Sequence[int] = (),
     ) -> int:
         sid = 100 + len(self.sessions) + 1
         self.sessions[sid] = (title, seats, alternate_seats, ballot_kind, list(names))
+        self.electorates[sid] = list(electorate)
         return sid
 
     def tally(self, session_id: int) -> Tally | None:

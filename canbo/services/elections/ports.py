@@ -160,6 +160,7 @@ class BallotEngine(Protocol):
         alternate_seats: int,
         ballot_kind: BallotKind,
         names: Sequence[BallotName],
+        electorate: Sequence[int] = (),
     ) -> int: ...
 
     def tally(self, session_id: int) -> Tally | None: ...

@@ -106,6 +106,7 @@ def start_round(
             alternates,
             BallotKind.STRIKE_OUT if len(names) > seats + alternates else BallotKind.APPROVAL,
             names,
+            _electorate(uow, info, election),
         )
         data = RoundData(election_id, number, session_id, seats, decision.strip(), restricted)
         round_id = uow.elections.add_round(data)
@@ -144,20 +145,40 @@ def _further(
     return unfilled, ()
 
 
-def base_for(uow: ElectionsUnitOfWork, info: CongressInfo, election: ElectionData) -> Denominator:
-    """The base of the majority test: the congress's (EL-19, EL-20) or, at the new committee's
-    first conference, the members of the electing body (EL-21)."""
+def _body_members(
+    uow: ElectionsUnitOfWork, info: CongressInfo, election: ElectionData
+) -> list[int] | None:
+    """The members of the body that elects at its first conference (EL-21), or ``None`` when
+    the congress itself elects."""
     body = rules.electing_body(election.kind, info.kind)
     if body is None:
-        return uow.congresses.denominator(info.congress_id)
+        return None
     found = [
         e for e in uow.elections.of_congress(info.congress_id)
         if e.kind == body and e.status in FINISHED and e.election_id is not None
     ]  # fmt: skip
     if not found:
         raise Conflict("election_body_not_elected", body=str(body))
-    members = len(rules.elected_ids(uow, found[-1].election_id))
-    return denominator(CongressKind.CONFERENCE, members, (), rulebook=rulebook_of(info))
+    election_id = found[-1].election_id
+    assert election_id is not None  # noqa: S101 - filtered above
+    return [int(p) for p in rules.elected_ids(uow, election_id)]
+
+
+def _electorate(
+    uow: ElectionsUnitOfWork, info: CongressInfo, election: ElectionData
+) -> tuple[int, ...]:
+    """Who receives a code or ballot for a round: the electing body's members (EL-21), or the
+    whole congress (empty)."""
+    return tuple(_body_members(uow, info, election) or ())
+
+
+def base_for(uow: ElectionsUnitOfWork, info: CongressInfo, election: ElectionData) -> Denominator:
+    """The base of the majority test: the congress's (EL-19, EL-20) or, at the new committee's
+    first conference, the members of the electing body (EL-21)."""
+    members = _body_members(uow, info, election)
+    if members is None:
+        return uow.congresses.denominator(info.congress_id)
+    return denominator(CongressKind.CONFERENCE, len(members), (), rulebook=rulebook_of(info))
 
 
 def compute(

@@ -217,7 +217,7 @@ def check_in(
             raise NotFound("convocation_not_found", person_id=person_id)
         if not uow.conferences.check_in(conv.convocation_id, site_id, method):
             raise Conflict("already_checked_in", person_id=conv.person_id)
-        codes, paper = _issue(uow, cid, conv.convocation_id, medium, preprinted)
+        codes, paper = _issue(uow, cid, conv, medium, preprinted)
         uow.audit.append(
             actor,
             "conference.check_in",
@@ -236,7 +236,7 @@ def check_in(
 def _issue(
     uow: VotingUnitOfWork,
     cid: ConferenceId,
-    convocation_id: int,
+    conv: ConvocationData,
     medium: Medium,
     preprinted: bool = False,
 ) -> tuple[tuple[IssuedCode, ...], tuple[str, ...]]:
@@ -246,7 +246,9 @@ def _issue(
         sid = session.session_id
         if sid is None or not VOTE_LIFECYCLE.allows(session.status, VoteStep.ISSUE_CODES):
             continue
-        if not uow.votes.add_participation(sid, convocation_id, medium):
+        if not entitled(session, conv.person_id):
+            continue
+        if not uow.votes.add_participation(sid, conv.convocation_id, medium):
             continue
         if medium is Medium.PAPER or preprinted:
             paper.append(session.title)  # a paper ballot, or a pre-printed code slip
@@ -303,11 +305,22 @@ def _session(uow: VotingUnitOfWork, session_id: SessionId, *, lock: bool = False
     return session
 
 
+def entitled(session: SessionData, person_id: PersonId) -> bool:
+    """Whether the person receives a code or ballot for the session: everyone convened, unless
+    the session names its electorate (the electing body's members, EL-21)."""
+    electorate = session.parameters.get("electorate")
+    return not electorate or int(person_id) in {int(p) for p in electorate}
+
+
 def _standing(
     uow: VotingUnitOfWork, session: SessionData
 ) -> tuple[HandOutCounts, list[ConvocationData]]:
     assert session.session_id is not None  # noqa: S101 - a stored session
-    present = [c for c in uow.conferences.roll(session.conference_id) if c.checked_in]
+    present = [
+        c
+        for c in uow.conferences.roll(session.conference_id)
+        if c.checked_in and entitled(session, c.person_id)
+    ]
     handed = uow.votes.handed(session.session_id)
     waiting = [c for c in present if c.convocation_id not in handed]
     waiting.sort(key=lambda c: (sort_key(c.full_name), int(c.person_id)))
@@ -413,6 +426,13 @@ def _chosen(
         if not conv.checked_in:
             raise Conflict(
                 "hand_out_not_present", citation=HAND_OUT, person_id=p, full_name=conv.full_name
+            )
+        if not entitled(session, p):
+            raise Conflict(
+                "hand_out_not_in_electorate",
+                citation=Citation("QĐ 190-QĐ/TW", rule_id="EL-21"),
+                person_id=p,
+                full_name=conv.full_name,
             )
         if conv.convocation_id in open_ids:
             chosen.append(conv)

@@ -153,8 +153,13 @@ def create_election_session(
     committee: Sequence[CommitteeMember] = (),
     paper_mode: PaperMode = PaperMode.PER_BALLOT,
     parameters: Mapping[str, ParamValue] | None = None,
+    electorate: Sequence[PersonId] = (),
 ) -> SessionId:
     """A draft vote session that runs one round of an election (EL-13 to EL-16).
+
+    ``electorate``, when given, are the only people of the conference who receive a code or a
+    ballot for it: the members of the electing body at its first conference (EL-21), not the
+    whole congress in the hall.
 
     ``rulebook_id`` must be a Party election rulebook (``QD190_2024``, ``QD244_2014``);
     ``parameters`` are its overrides (GEN-01). The candidates are printed in Vietnamese
@@ -179,7 +184,10 @@ def create_election_session(
             paper_mode,
             committee=committee,
         )
-        data = _data(conference_id, rulebook.rulebook_id, {**overrides, **spec.parameters()}, plan)
+        kept: dict[str, Any] = {**overrides, **spec.parameters()}
+        if electorate:
+            kept["electorate"] = sorted({int(p) for p in electorate})
+        data = _data(conference_id, rulebook.rulebook_id, kept, plan)
         sid = uow.votes.add_session(data)
         _apply(uow, sid, plan, VOTE_LIFECYCLE.initial)
         uow.audit.append(

@@ -234,6 +234,8 @@ def test_the_secretary_comes_from_the_elected_committee_with_its_members_as_base
     candidates.add_candidate(uow, RUNNER, CID, eid, PersonId(1), CandidateSource.CONVENER)
     elections.approve_list(uow, RUNNER, CID, eid, agree=3, against=0, attending=3)
     results.start_round(uow, RUNNER, CID, eid)
+    session = uow.elections.rounds(eid)[0].session_id
+    assert sorted(uow.ballots.electorates[session]) == [1, 2, 3]  # only the committee votes
     _tally(uow, eid, {1: 2}, issued=3, collected=3, valid=3, invalid=0)
     data = results.record_result(uow, RUNNER, CID, eid, NOW)
     assert data["denominator"]["value"] == 3 and data["elected"] == ["Nguyễn Văn An"]

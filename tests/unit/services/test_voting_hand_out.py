@@ -160,3 +160,23 @@ def test_codes_handed_out_cast_once_each() -> None:
     assert h.uow.votes.sealed_count(sid) == 7
     with pytest.raises(Conflict, match="code_already_used"):
         vote_svc.cast_ballot(h.uow, sid, codes[0], marks)
+
+
+def test_a_round_of_the_new_committee_goes_only_to_its_members() -> None:
+    """At the committee's first conference only its members elect (EL-21): the hand-out and a
+    late check-in give the rest of the hall nothing for that round."""
+    h = hall()
+    check_in(h, h.persons[:6])
+    members = h.persons[:3]
+    sid = vote_svc.create_election_session(
+        h.uow, SYSTEM, h.conference, "Bầu Bí thư", "QD190_2024", members[:2], 1, 0,
+        "strike_out", electorate=members,
+    )  # fmt: skip
+    result = hand(h, sid)
+    assert len(result.codes) == 3
+    assert sorted(result.persons) == sorted(h.uow.conferences.names[p] for p in members)
+    with pytest.raises(Conflict) as refused:
+        hand(h, sid, person_ids=[h.persons[4]])
+    assert refused.value.code == "hand_out_not_in_electorate"
+    late = conf_svc.check_in(h.uow, SYSTEM, h.sites[0], person_id=h.persons[6])
+    assert sid not in [c.session_id for c in late.codes]
