@@ -68,12 +68,13 @@ def minutes_response(
 
 
 def _election_block(st: dict[str, Any], e: Any, results: list[Any]) -> list[Flowable]:
-    label = ELECTION_KIND_LABELS_VI[e.kind]
+    words = minutes_layout.TITLE_WORDS.get(str(e.kind))
+    label = words.format(unit="").strip() if words else ELECTION_KIND_LABELS_VI[e.kind].lower()
     out: list[Flowable] = [
         markup(
             "<b>Bầu {label}</b>: số lượng bầu {k}{alt}; tình trạng: {status}.",
             st["body"],
-            label=label.lower(),
+            label=label,
             k=e.seats,
             alt=f" và {e.alternate_seats} dự khuyết" if e.alternate_seats else "",
             status=STATUS_VI.get(str(e.status), "đang tiến hành"),
