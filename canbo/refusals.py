@@ -24,7 +24,7 @@ from typing import Any
 from django.utils import translation
 from django.utils.translation import gettext_noop as _
 
-from canbo.core.errors import DomainError
+from canbo.core.errors import DomainError, ValidationError
 from canbo.core.import_messages import MESSAGES as IMPORT_MESSAGES
 
 
@@ -1122,6 +1122,17 @@ def wording(code: str) -> tuple[str, str] | None:
 def is_catalogued(code: str) -> bool:
     """Whether a refusal code has its words here (the catalogue test asks this of every code)."""
     return code in CATALOGUE or code in IMPORT_MESSAGES
+
+
+def valid_data(form: Any) -> dict[str, Any]:
+    """A posted form's cleaned data, or the refusal ``form_invalid`` naming its first field in
+    error and what is wrong (a form posted with no body names its first field)."""
+    if not form.is_valid():
+        first: tuple[str, list[str]] = (next(iter(form.fields), ""), [])
+        field, errors = next(iter(form.errors.items()), first)
+        raise ValidationError("form_invalid", field=field, detail=" ".join(map(str, errors)))
+    data: dict[str, Any] = form.cleaned_data
+    return data
 
 
 def bilingual(exc: DomainError) -> tuple[str, str]:

@@ -16,8 +16,8 @@ from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
 from canbo.core.elections.model import CongressKind, DelegateStatus, NotConvenedReason, Subtraction
-from canbo.core.errors import ValidationError
 from canbo.core.types import PersonId, UnitId
+from canbo.refusals import valid_data
 from canbo.registry.pickers import bind_pickers
 from canbo.services.congresses import base, bodies, congress
 from canbo.services.congresses.ports import (
@@ -86,22 +86,12 @@ def _bound(form_class: type, request: HttpRequest) -> Any:
     return form
 
 
-def _clean(form: Any) -> bool:
-    """True when the form is valid; otherwise the refusal names the first field in error and
-    says what is wrong (shown by the site's error page)."""
-    if form.is_valid():
-        return True
-    field = next(iter(form.errors))
-    detail = " ".join(str(m) for m in form.errors[field])
-    raise ValidationError("form_invalid", field=field, detail=detail)
-
-
 @_post
 def committee(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, request: Any) -> None:
     form = _bound(forms.PeopleForm, request)
-    if _clean(form):
-        ids = [PersonId(p) for p in form.cleaned_data["people"]]
-        congress.set_convening_committee(uow, actor, cid, ids)
+    d = valid_data(form)
+    ids = [PersonId(p) for p in d["people"]]
+    congress.set_convening_committee(uow, actor, cid, ids)
 
 
 @_post
@@ -112,20 +102,19 @@ def roll(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, request: An
 @_post
 def delegates(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, request: Any) -> None:
     form = _bound(forms.DelegatesForm, request)
-    if _clean(form):
-        ids = [PersonId(p) for p in form.cleaned_data["people"]]
-        congress.add_delegates(uow, actor, cid, ids, alternate=form.cleaned_data["alternate"])
+    d = valid_data(form)
+    ids = [PersonId(p) for p in d["people"]]
+    congress.add_delegates(uow, actor, cid, ids, alternate=d["alternate"])
 
 
 @_post
 def not_convened(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, request: Any) -> None:
     form = _bound(forms.NotConvenedForm, request)
-    if _clean(form):
-        d = form.cleaned_data
-        entry = NotConvenedData(
-            PersonId(d["person"]), "", NotConvenedReason(d["reason"]), d["fact_date"], d["note"]
-        )
-        congress.mark_not_convened(uow, actor, cid, [entry])
+    d = valid_data(form)
+    entry = NotConvenedData(
+        PersonId(d["person"]), "", NotConvenedReason(d["reason"]), d["fact_date"], d["note"]
+    )
+    congress.mark_not_convened(uow, actor, cid, [entry])
 
 
 @_post
@@ -157,13 +146,12 @@ def body(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, request: An
     data = congress.load(uow, actor, cid)
     form = _bound(forms.BodyForm, request)
     form.set_present(selectors.roll_options(cid, int(data.conference_id or 0), True))
-    if _clean(form):
-        d = form.cleaned_data
-        hands = bodies.HandCount(d["votes_for"], d["votes_against"], d["abstained"])
-        ids = [PersonId(p) for p in d["people"]]
-        bodies.set_working_body(
-            uow, actor, cid, WorkingBody(d["body"]), ids, PersonId(d["head"]), hands
-        )
+    d = valid_data(form)
+    hands = bodies.HandCount(d["votes_for"], d["votes_against"], d["abstained"])
+    ids = [PersonId(p) for p in d["people"]]
+    bodies.set_working_body(
+        uow, actor, cid, WorkingBody(d["body"]), ids, PersonId(d["head"]), hands
+    )
 
 
 @_post
@@ -171,12 +159,11 @@ def credentials(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, requ
     data = congress.load(uow, actor, cid)
     form = _bound(forms.CredentialsForm, request)
     form.set_roll(selectors.roll_options(cid, int(data.conference_id or 0), False))
-    if _clean(form):
-        d = form.cleaned_data
-        person = PersonId(d["person"])
-        seated = {person: PersonId(d["seated_for"])} if d["seated_for"] else {}
-        statuses = {person: DelegateStatus(d["status"])}
-        bodies.credentials_report(uow, actor, cid, statuses, seated, d["report_ref"])
+    d = valid_data(form)
+    person = PersonId(d["person"])
+    seated = {person: PersonId(d["seated_for"])} if d["seated_for"] else {}
+    statuses = {person: DelegateStatus(d["status"])}
+    bodies.credentials_report(uow, actor, cid, statuses, seated, d["report_ref"])
 
 
 @_post
@@ -184,11 +171,10 @@ def subtract(uow: DjangoCongressUnitOfWork, actor: Any, cid: CongressId, request
     data = congress.load(uow, actor, cid)
     form = _bound(forms.SubtractionForm, request)
     form.set_roll(selectors.roll_options(cid, int(data.conference_id or 0), False))
-    if _clean(form):
-        d = form.cleaned_data
-        line = SubtractionData(PersonId(d["person"]), "", Subtraction(d["reason"]), d["note"])
-        lines = base.subtractions(uow, actor, cid)
-        base.set_subtractions(uow, actor, cid, [*lines, line])
+    d = valid_data(form)
+    line = SubtractionData(PersonId(d["person"]), "", Subtraction(d["reason"]), d["note"])
+    lines = base.subtractions(uow, actor, cid)
+    base.set_subtractions(uow, actor, cid, [*lines, line])
 
 
 @_post

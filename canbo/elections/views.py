@@ -17,8 +17,8 @@ from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
 from canbo.core.elections.model import ElectionKind
-from canbo.core.errors import ValidationError
 from canbo.core.types import PersonId
+from canbo.refusals import valid_data
 from canbo.services.elections import approval, candidates, elections, results
 from canbo.services.elections.ports import (
     CandidateId,
@@ -32,23 +32,12 @@ from . import documents, forms, pages
 from .uow import DjangoElectionsUnitOfWork
 
 
-def _valid(form: Any) -> dict[str, Any]:
-    """The form's data, or the refusal naming its first field in error (an unbound form, sent
-    with no body, names its first field)."""
-    if not form.is_valid():
-        first: tuple[str, list[str]] = (next(iter(form.fields), ""), [])
-        field, errors = next(iter(form.errors.items()), first)
-        raise ValidationError("form_invalid", field=field, detail=" ".join(errors))
-    data: dict[str, Any] = form.cleaned_data
-    return data
-
-
 @verified_login_required
 def election_list(request: HttpRequest, congress_id: int) -> HttpResponse:
     actor = actor_for(request.user)
     form = forms.ElectionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
-        d = _valid(form)
+        d = valid_data(form)
         eid = elections.create_election(
             DjangoElectionsUnitOfWork(), actor, CongressId(congress_id), ElectionKind(d["kind"]),
             d["seats"], seats_for=d["seats_for"], seats_against=d["seats_against"],
@@ -84,7 +73,7 @@ def _post(action: Action) -> Callable[[HttpRequest, int, int], HttpResponse]:
 @_post
 def add_candidate(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: HttpRequest) -> None:
     form = pages.candidate_form(r, cid)
-    d = _valid(form)
+    d = valid_data(form)
     candidates.add_candidate(
         uow, actor, cid, eid, PersonId(d["person"]), CandidateSource(d["source"]),
         agree=d["agree"], attending=d["attending"],
@@ -95,20 +84,20 @@ def add_candidate(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: Htt
 
 @_post
 def withdraw(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: HttpRequest) -> None:
-    d = _valid(forms.WithdrawForm(r.POST, names=pages.names(r, cid, eid)))
+    d = valid_data(forms.WithdrawForm(r.POST, names=pages.names(r, cid, eid)))
     candidates.withdraw(uow, actor, cid, eid, CandidateId(d["candidate"]), d["decision"])
 
 
 @_post
 def opinion(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: HttpRequest) -> None:
     form = forms.OpinionForm(r.POST, names=pages.names(r, cid, eid))
-    d = _valid(form)
+    d = valid_data(form)
     candidates.record_opinion_ballot(uow, actor, cid, eid, form.counts(), d["ballots"])
 
 
 @_post
 def approve_list(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: HttpRequest) -> None:
-    d = _valid(forms.HandsForm(r.POST))
+    d = valid_data(forms.HandsForm(r.POST))
     elections.approve_list(
         uow, actor, cid, eid, agree=d["agree"], against=d["against"], attending=d["attending"]
     )
@@ -116,7 +105,7 @@ def approve_list(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: Http
 
 @_post
 def start_round(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: HttpRequest) -> None:
-    d = _valid(forms.DecisionForm(r.POST))
+    d = valid_data(forms.DecisionForm(r.POST))
     results.start_round(uow, actor, cid, eid, decision=d["decision"])
 
 
@@ -127,13 +116,13 @@ def record_result(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: Htt
 
 @_post
 def close(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: HttpRequest) -> None:
-    d = _valid(forms.DecisionForm(r.POST))
+    d = valid_data(forms.DecisionForm(r.POST))
     results.close_unfilled(uow, actor, cid, eid, d["decision"])
 
 
 @_post
 def step(uow: Any, actor: Any, cid: CongressId, eid: ElectionId, r: HttpRequest) -> None:
-    d = _valid(forms.StepForm(r.POST))
+    d = valid_data(forms.StepForm(r.POST))
     elections.record_step(uow, actor, cid, eid, d["step"])
 
 
@@ -172,7 +161,7 @@ def report(request: HttpRequest, congress_id: int) -> HttpResponse:
 @verified_login_required
 @require_POST
 def approve(request: HttpRequest, congress_id: int) -> HttpResponse:
-    d = _valid(forms.ApprovalForm(request.POST))
+    d = valid_data(forms.ApprovalForm(request.POST))
     today = SystemClock().today()
     approval.approve(
         DjangoElectionsUnitOfWork(), actor_for(request.user), CongressId(congress_id),

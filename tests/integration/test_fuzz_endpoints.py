@@ -360,12 +360,13 @@ def test_an_election_form_posted_empty_is_refused_naming_its_first_field(
     world: dict[str, int],
 ) -> None:
     from canbo.core.errors import ValidationError
-    from canbo.elections import forms, views
+    from canbo.elections import forms
+    from canbo.refusals import valid_data
 
     answer = _client("admin").post("/dai-hoi/1/bau-cu/")
     assert answer.status_code == 400
     assert "<code>form_invalid</code>" in answer.content.decode()
     for form in (forms.ElectionForm({}), forms.ElectionForm(None)):
         with pytest.raises(ValidationError) as refused:
-            views._valid(form)
+            valid_data(form)
         assert refused.value.fields["field"] == "kind"
