@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AppointmentsConfig(AppConfig):
+    name = "canbo.appointments"
+    label = "appointments"
+    verbose_name = _("Bổ nhiệm")
+    default_auto_field = "django.db.models.BigAutoField"
