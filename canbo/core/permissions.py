@@ -36,6 +36,10 @@ class Action(StrEnum):
     DECIDE = "decide"  # decision, quota resolution, publication (CL-20 step 4, CL-22, CL-27)
     COMPLAIN = "complain"  # a complaint about a published level
     RECLASSIFY = "reclassify"  # re-classification by the superior standing committee
+    # Power control in cadre work (QĐ 114-QĐ/TW): the control report for the inspection
+    # committees (PC-15, PC-19) and declared close acquaintances (PC-21).
+    SEE_CONTROL = "see_control"
+    DECLARE_RELATIONSHIP = "declare_relationship"
 
 
 ROLES: dict[Action, frozenset[Role]] = {
@@ -62,6 +66,12 @@ ROLES: dict[Action, frozenset[Role]] = {
     Action.DECIDE: frozenset({Role.STANDING_COMMITTEE}),
     Action.COMPLAIN: READ_ROLES,
     Action.RECLASSIFY: frozenset({Role.STANDING_COMMITTEE}),
+    # The inspection committee (Ủy ban Kiểm tra) reads the control report of its subtree
+    # (PC-15); the administrator of the whole tree too. Never a voter-ballot link: none exists.
+    Action.SEE_CONTROL: frozenset({Role.INSPECTOR, Role.ADMIN}),
+    # A close acquaintance is declared by the person through personnel staff, or found by an
+    # inspector (PC-21).
+    Action.DECLARE_RELATIONSHIP: WRITE_ROLES | {Role.INSPECTOR},
 }
 """The roles each action needs over the unit's subtree; every action has an entry."""
 
