@@ -75,6 +75,7 @@ class Domain(StrEnum):
     PARTY_ELECTION = "party_election"  # bầu cử trong Đảng
     CLASSIFICATION = "classification"  # đánh giá, xếp loại chất lượng
     APPOINTMENT = "appointment"  # bổ nhiệm, giới thiệu ứng cử
+    POWER_CONTROL = "power_control"  # kiểm soát quyền lực trong công tác cán bộ
 
 
 class Regime(StrEnum):
@@ -89,6 +90,11 @@ class Regime(StrEnum):
     QD190 = "qd190"
     POINTS = "points"  # classification on the 100-point scale (QĐ 366)
     GRADES = "grades"  # classification on criteria grades (QĐ 124, QĐ 132)
+    QD105 = "qd105"  # appointment (QĐ 105-QĐ/TW, 2017)
+    QD80 = "qd80"  # appointment (QĐ 80-QĐ/TW) and planning (QĐ 50-QĐ/TW)
+    QD377 = "qd377"  # planning and appointment (QĐ 377-QĐ/TW, 2025)
+    QD205 = "qd205"  # power control in cadre work, QĐ 205-QĐ/TW (2019)
+    QD114 = "qd114"  # power control in cadre work, QĐ 114-QĐ/TW (2023)
 
 
 class Comparison(StrEnum):

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from canbo.core.ballots.catalog import ALL_RULEBOOKS as BALLOT_RULEBOOKS
 from canbo.core.classification.rulebook import CLASSIFICATION_RULEBOOKS
+from canbo.core.power.rulebooks import POWER_RULEBOOKS
 from canbo.core.rulebook import RulebookRegistry
 
-ALL_RULEBOOKS = (*BALLOT_RULEBOOKS, *CLASSIFICATION_RULEBOOKS)
+ALL_RULEBOOKS = (*BALLOT_RULEBOOKS, *CLASSIFICATION_RULEBOOKS, *POWER_RULEBOOKS)
 
 
 def rulebook_registry() -> RulebookRegistry:

@@ -25,6 +25,7 @@ DOMAINS: dict[Domain, Promise] = {
     Domain.PARTY_ELECTION: gettext_lazy("Bầu cử trong Đảng"),
     Domain.CLASSIFICATION: gettext_lazy("Đánh giá, xếp loại chất lượng"),
     Domain.APPOINTMENT: gettext_lazy("Bổ nhiệm, giới thiệu ứng cử"),
+    Domain.POWER_CONTROL: gettext_lazy("Kiểm soát quyền lực trong công tác cán bộ"),
 }
 BODIES: dict[str, Promise] = {
     "party": gettext_lazy("Đảng và hệ thống chính trị"),

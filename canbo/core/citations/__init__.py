@@ -36,6 +36,7 @@ from canbo.core.citations import (
     general,
     organization,
     party_votes,
+    power_control,
 )
 from canbo.core.citations.model import (
     BARE_RULE_ID,
@@ -67,6 +68,7 @@ RULES: Mapping[str, RuleText] = table(
         *classification.RULES,
         *classification_process.RULES,
         *classification_earlier.RULES,
+        *power_control.RULES,
     )
 )
 
