@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "canbo.classification",
     "canbo.congresses",
     "canbo.elections",
+    "canbo.planning",
     "canbo.appointments",
 ]
 
