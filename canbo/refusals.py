@@ -1104,6 +1104,70 @@ CATALOGUE: dict[str, Wording] = {
         _("Người ứng cử phải là thành viên của cơ quan vừa được bầu."),
         "Candidates must be members of the body just elected.",
     ),
+    # Power control in cadre work (QĐ 114-QĐ/TW).
+    "conflict_unresolved": _w(
+        _(
+            "Đồng chí %(person)s có quan hệ với người được xem xét (%(candidate)s): phải ghi nhận"
+            " việc không tham gia, hoặc lý do vẫn tham gia, trước khi quyết định."
+        ),
+        "%(person)s is related to the person considered (%(candidate)s): record the recusal, or"
+        " the reason for taking part, before the decision.",
+    ),
+    "relative_hard_block": _w(
+        _(
+            "Người đứng đầu không được bố trí vợ, chồng, cha, mẹ, con, anh, chị, em ruột giữ vị trí"
+            " này của đơn vị."
+        ),
+        "A head may not place a spouse, parent, child or sibling in this post of the unit.",
+    ),
+    "related_voter_not_asked": _w(
+        _(
+            "Đồng chí %(person)s có quan hệ với người được xem xét: phải hỏi việc không tham gia"
+            " bỏ phiếu trước khi phát phiếu."
+        ),
+        "%(person)s is related to the person considered: ask whether they recuse before the"
+        " ballots are issued.",
+    ),
+    "recusal_outcome_invalid": _w(
+        _("Chọn: không tham gia, hoặc vẫn tham gia có lý do."),
+        "Choose: recused, or taking part with a reason.",
+    ),
+    "recusal_reason_required": _w(
+        _("Phải ghi lý do khi người có quan hệ vẫn tham gia."),
+        "A reason is required when a related person still takes part.",
+    ),
+    "recusal_process_closed": _w(
+        _("Quy trình đã kết thúc: không ghi nhận thêm việc không tham gia."),
+        "The process has ended: no further recusal can be recorded.",
+    ),
+    "recusal_not_participant": _w(
+        _("Người này không tham gia bước này của quy trình."),
+        "This person does not take part in this step of the process.",
+    ),
+    "recusal_after_ballots": _w(
+        _("Đã phát phiếu ở bước này: chỉ ghi nhận được việc vẫn tham gia, có lý do."),
+        "The ballots of this step have been issued: only taking part, with a reason, can be"
+        " recorded.",
+    ),
+    "acquaintance_self": _w(
+        _("Không thể kê khai quan hệ quen biết với chính mình."),
+        "A person cannot be declared their own acquaintance.",
+    ),
+    "acquaintance_source_required": _w(
+        _("Phải ghi nguồn thông tin (tự kê khai hoặc kết luận kiểm tra)."),
+        "The source is required (the person's own declaration or an inspection finding).",
+    ),
+    "acquaintance_exists": _w(
+        _("Quan hệ quen biết này đã được kê khai."),
+        "This acquaintance has already been declared.",
+    ),
+    "control_period_invalid": _w(
+        _("Ngày kết thúc phải sau ngày bắt đầu."), "The end date must follow the start date."
+    ),
+    "control_period_too_long": _w(
+        _("Khoảng thời gian báo cáo quá dài (tối đa %(days)s ngày)."),
+        "The report period is too long (at most %(days)s days).",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")
