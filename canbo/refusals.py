@@ -1168,6 +1168,22 @@ CATALOGUE: dict[str, Wording] = {
         _("Khoảng thời gian báo cáo quá dài (tối đa %(days)s ngày)."),
         "The report period is too long (at most %(days)s days).",
     ),
+    # Appointment steps and power control (core rules).
+    "valid_ballots_exceed_present": _w(
+        _("Số phiếu hợp lệ (%(valid)s) vượt quá số người có mặt (%(present)s)."),
+        "The valid ballots (%(valid)s) exceed the number present (%(present)s).",
+    ),
+    "outside_procedure_not_specified": _w(
+        _("Quy trình bổ nhiệm nhân sự từ nơi khác theo văn bản này chưa được xác định."),
+        "The procedure for a candidate from elsewhere under this text is not specified.",
+    ),
+    "power_rulebook_not_covered": _w(
+        _("Không có quy định về kiểm soát quyền lực áp dụng cho ngày này."),
+        "No power-control rulebook covers this date.",
+    ),
+    "unknown_misconduct_code": _w(
+        _("Không có mã hành vi vi phạm này."), "No such misconduct code."
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")

@@ -23,6 +23,11 @@ from canbo.core.rulebook import Rulebook
 QD377 = "QĐ 377-QĐ/TW"
 
 
+def _int(book: Rulebook, name: str) -> int:
+    value = book.param(name)
+    return value if isinstance(value, int) else 0
+
+
 def _dates(timeline: Timeline) -> list[dt.date]:
     found = [timeline.started_on, *(day for _kind, day in timeline.step_dates)]
     if timeline.decided_on is not None:
@@ -35,7 +40,7 @@ def _outgoing_head(timeline: Timeline, power: Rulebook) -> Flag | None:
     notice = timeline.decider_notice_on
     if notice is None:
         return None
-    window = int(power.param("pc_outgoing_head_window_months") or 0)
+    window = _int(power, "pc_outgoing_head_window_months")
     if not any(day >= add_months(notice, -window) for day in _dates(timeline)):
         return None
     vi = (
@@ -52,7 +57,7 @@ def _overdue(timeline: Timeline, appointment: Rulebook, today: dt.date) -> Flag 
     """AP-10: finished later than the deadline from the policy approval (or still open)."""
     if timeline.policy_approved_on is None:
         return None
-    days = int(appointment.param("ap_process_deadline_working_days") or 0)
+    days = _int(appointment, "ap_process_deadline_working_days")
     deadline = add_working_days(timeline.policy_approved_on, days)
     if (timeline.decided_on or today) <= deadline:
         return None
@@ -71,7 +76,7 @@ def _rushed(timeline: Timeline, power: Rulebook) -> Flag | None:
     """PC-09: decided sooner than the shortest plausible process."""
     if timeline.decided_on is None:
         return None
-    days = int(power.param("pc_rushed_process_working_days") or 0)
+    days = _int(power, "pc_rushed_process_working_days")
     if timeline.decided_on >= add_working_days(timeline.started_on, days):
         return None
     return Flag(

@@ -178,4 +178,4 @@ def misconduct(code: str) -> Misconduct:
     try:
         return BY_CODE[code]
     except KeyError:
-        raise NotFound("unknown_misconduct_code", code=code) from None
+        raise NotFound("unknown_misconduct_code", misconduct=code) from None
