@@ -1184,6 +1184,37 @@ CATALOGUE: dict[str, Wording] = {
     "unknown_misconduct_code": _w(
         _("Không có mã hành vi vi phạm này."), "No such misconduct code."
     ),
+    # Cadre planning (quy hoạch).
+    "plan_not_found": _w(_("Không tìm thấy quy hoạch."), "Plan not found."),
+    "plan_entry_not_found": _w(
+        _("Không tìm thấy người này trong quy hoạch."), "This person is not in the plan."
+    ),
+    "plan_exists": _w(
+        _("Chức danh này của đơn vị đã có quy hoạch nhiệm kỳ %(term)s."),
+        "This post of the unit already has a plan for the term %(term)s.",
+    ),
+    "already_in_plan": _w(
+        _("Người này đã có trong quy hoạch."), "This person is already in the plan."
+    ),
+    "already_removed": _w(
+        _("Người này đã được đưa ra khỏi quy hoạch."), "This person was already removed."
+    ),
+    "planning_ineligible": _w(
+        _(
+            "Không đủ điều kiện đưa vào quy hoạch; chỉ đưa vào được khi ghi quyết định trường hợp"
+            " đặc biệt của cấp có thẩm quyền."
+        ),
+        "Not eligible for planning; only a special-case decision of the competent level allows it.",
+        detailed=True,
+    ),
+    "mandatory_removal_skipped": _w(
+        _(
+            "Phải ghi quyết định đưa %(person)s ra khỏi quy hoạch: kết quả tín nhiệm mức B buộc"
+            " đưa ra, không được bỏ qua."
+        ),
+        "A decision removing %(person)s from the plan is required: a band B confidence result"
+        " makes the removal mandatory; it cannot be skipped.",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")
