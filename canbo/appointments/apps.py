@@ -7,3 +7,10 @@ class AppointmentsConfig(AppConfig):
     label = "appointments"
     verbose_name = _("Bổ nhiệm")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from canbo.planning.uow import register_appointment_facts
+
+        from .uow import DjangoAppointmentFacts
+
+        register_appointment_facts(DjangoAppointmentFacts)
