@@ -14,5 +14,6 @@ urlpatterns = [
     path("bo-phieu/", include("canbo.voting.urls")),
     path("dai-hoi/", include("canbo.congresses.urls")),
     path("dai-hoi/", include("canbo.elections.urls")),
+    path("bo-nhiem/", include("canbo.appointments.urls")),
     path("", include("canbo.web.urls")),
 ]
