@@ -7,12 +7,18 @@ answers "which rulebooks are there" for the rules page and ``canbo rules``.
 
 from __future__ import annotations
 
+from canbo.core.appointments.rulebooks import APPOINTMENT_RULEBOOKS
 from canbo.core.ballots.catalog import ALL_RULEBOOKS as BALLOT_RULEBOOKS
 from canbo.core.classification.rulebook import CLASSIFICATION_RULEBOOKS
 from canbo.core.power.rulebooks import POWER_RULEBOOKS
 from canbo.core.rulebook import RulebookRegistry
 
-ALL_RULEBOOKS = (*BALLOT_RULEBOOKS, *CLASSIFICATION_RULEBOOKS, *POWER_RULEBOOKS)
+ALL_RULEBOOKS = (
+    *BALLOT_RULEBOOKS,
+    *CLASSIFICATION_RULEBOOKS,
+    *POWER_RULEBOOKS,
+    *APPOINTMENT_RULEBOOKS,
+)
 
 
 def rulebook_registry() -> RulebookRegistry:

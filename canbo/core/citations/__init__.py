@@ -26,6 +26,7 @@ import functools
 from collections.abc import Mapping
 
 from canbo.core.citations import (
+    appointments,
     assembly_votes,
     classification,
     classification_earlier,
@@ -59,6 +60,7 @@ __all__ = [
 RULES: Mapping[str, RuleText] = table(
     (
         *general.RULES,
+        *appointments.RULES,
         *forms.RULES,
         *organization.RULES,
         *party_votes.RULES,

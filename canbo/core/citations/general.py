@@ -1,4 +1,5 @@
-"""General conventions (GEN), retirement age (RA), planning and appointment (PL, AP), forms (FRM).
+"""General conventions (GEN) and retirement age (RA); planning and appointment (PL, AP, TR, ST)
+are in :mod:`canbo.core.citations.appointments`.
 
 Handbook files ``README.md``, ``organization.md`` (RA) and ``planning_and_appointment.md``.
 The GEN rules are canbo's own conventions: they have a document but no article.
@@ -6,7 +7,7 @@ The GEN rules are canbo's own conventions: they have a document but no article.
 
 from __future__ import annotations
 
-from canbo.core.citations.documents import DESIGN, HD06, LABOUR_CODE, ND135, QD80, QD377
+from canbo.core.citations.documents import DESIGN, HD06, LABOUR_CODE, ND135
 from canbo.core.citations.model import RuleText, at, rule
 
 QD377_EFFECT = (
@@ -26,18 +27,6 @@ RETIREMENT_NEWS = "https://laodong.vn/tu-van-phap-luat/tuoi-nghi-huu-tu-nam-2021
 LOWER_AGES = (
     "https://xaydungchinhsach.chinhphu.vn/tu-20-7-2023-nghi-huu-truoc-tuoi-do-tinh-gian-bien-che-"
     "duoc-huong-chinh-sach-gi-119230604083219722.htm"
-)
-APPOINT_STEPS = (
-    "https://lawnet.vn/en/laws/procedure-for-appointment-and-nomination-of-candidates-from-"
-    "local-staff-source-how-is-it-implemented-167475.html"
-)
-HEALTH = (
-    "https://xaydungchinhsach.chinhphu.vn/tieu-chuan-dieu-kien-bo-nhiem-can-bo-ung-cu-chuc-vu-"
-    "cao-hon-119220909163253403.htm"
-)
-DISCIPLINE_377 = (
-    "https://dantri.com.vn/thoi-su/can-bo-bi-cach-chuc-sau-5-nam-co-the-duoc-bo-nhiem-giu-"
-    "chuc-vu-cao-hon-20251017092909508.htm"
 )
 
 CONVENTIONS: tuple[RuleText, ...] = (
@@ -256,102 +245,4 @@ RETIREMENT: tuple[RuleText, ...] = (
     ),
 )
 
-APPOINTMENT: tuple[RuleText, ...] = (
-    rule(
-        "AP-06",
-        HD06,
-        "",
-        "",
-        (
-            "Tuổi bổ nhiệm tính theo thời điểm nghỉ hưu thực tế, từ ngày cơ quan tham mưu nhận tờ"
-            " trình và hồ sơ nhân sự."
-        ),
-        (
-            "The appointment age check uses the actual retirement date, counted from the day the "
-            "dossier is received."
-        ),
-        HD06_TEXT,
-        "unconfirmed",
-    ),
-    rule(
-        "AP-07",
-        QD377,
-        "",
-        "",
-        "Người được bổ nhiệm phải đủ sức khỏe để hoàn thành nhiệm vụ.",
-        "The candidate must be healthy enough to perform the duties.",
-        HEALTH,
-        "unconfirmed",
-        at(QD80, source=HEALTH),
-    ),
-    rule(
-        "AP-08",
-        QD377,
-        "",
-        "",
-        (
-            "Sau kỷ luật, chỉ được bổ nhiệm, giới thiệu ứng cử chức vụ cao hơn khi đã qua thời "
-            "hạn theo hình thức kỷ luật."
-        ),
-        (
-            "After discipline, a higher post is possible only once the period set for that form "
-            "of discipline has passed."
-        ),
-        DISCIPLINE_377,
-        "unconfirmed",
-        at(QD80),
-    ),
-    rule(
-        "AP-13",
-        QD377,
-        "",
-        "",
-        (
-            "Hội nghị tập thể lãnh đạo mở rộng giới thiệu nhân sự bằng phiếu kín; kết quả không "
-            "công bố tại hội nghị."
-        ),
-        (
-            "A wider leadership meeting nominates by secret ballot; the result is not announced "
-            "at the meeting."
-        ),
-        APPOINT_STEPS,
-        "unconfirmed",
-        at(QD80),
-    ),
-    rule(
-        "AP-14",
-        QD377,
-        "",
-        "",
-        (
-            "Tập thể lãnh đạo giới thiệu bằng phiếu kín; người có số phiếu cao nhất và trên 50% "
-            "được chọn."
-        ),
-        (
-            "The leadership collective nominates by secret ballot; the person with the most votes"
-            " and over 50% is chosen."
-        ),
-        APPOINT_STEPS,
-        "unconfirmed",
-        at(QD80),
-    ),
-    rule(
-        "PL-11",
-        QD377,
-        "",
-        "",
-        (
-            "Cán bộ có vi phạm, bị kỷ luật hoặc đang bị điều tra, thanh tra chỉ được xem xét quy "
-            "hoạch, bổ nhiệm trong các trường hợp quy định."
-        ),
-        (
-            "A cadre with violations, discipline or a pending investigation is considered only in"
-            " the cases the text lists."
-        ),
-        DISCIPLINE_377,
-        "unconfirmed",
-    ),
-)
-
-
-RULES: tuple[RuleText, ...] = CONVENTIONS + RETIREMENT + APPOINTMENT
+RULES: tuple[RuleText, ...] = CONVENTIONS + RETIREMENT
