@@ -1104,6 +1104,22 @@ CATALOGUE: dict[str, Wording] = {
         _("Người ứng cử phải là thành viên của cơ quan vừa được bầu."),
         "Candidates must be members of the body just elected.",
     ),
+    # Planning and appointment eligibility (QĐ 377-QĐ/TW, QĐ 80-QĐ/TW, QĐ 50-QĐ/TW).
+    "planning_rulebook_not_covered": _w(
+        _(
+            "Quy hoạch trước ngày %(covered_from)s (QĐ 50-QĐ/TW) không thuộc phạm vi quy tắc "
+            "của phần mềm (ngày %(date)s)."
+        ),
+        "Planning before %(covered_from)s (QĐ 50-QĐ/TW) is not covered (date %(date)s).",
+    ),
+    "post_not_in_catalogue": _w(
+        _("Chức danh %(title_code)s không có trong danh mục chức danh %(catalogue)s."),
+        "The post %(title_code)s is not in the post catalogue %(catalogue)s.",
+    ),
+    "discipline_form_unknown": _w(
+        _("Hình thức kỷ luật không hợp lệ: %(value)s."),
+        "Unknown form of discipline: %(value)s.",
+    ),
     # Power control in cadre work (QĐ 114-QĐ/TW).
     "conflict_unresolved": _w(
         _(
