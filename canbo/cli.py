@@ -23,6 +23,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("createadmin",): "createadmin",
     ("confidence", "results"): "confidence_results",
     ("election", "results"): "election_results",
+    ("appointment", "check"): "appointment_check",
     ("vote",): "vote",
     ("classification", "propose"): "classification_propose",
     ("classification", "template"): "classification_template",
@@ -42,6 +43,7 @@ verbs:
   audit anchor [--out FILE]                    print a signed checkpoint to keep off the server
   confidence results --counts FILE.csv ...     official confidence-vote results table
   election results --counts FILE.csv ...       who is elected in one election round
+  appointment check --people FILE.csv --date D  planning and appointment eligibility
   vote VERB ...                                conference, check-in, ballots, count, minutes
   classification propose|template ...          quality classification calculator
   classification compute --cycle ID            compute a whole cycle (worker processes)
