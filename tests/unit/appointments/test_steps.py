@@ -32,9 +32,15 @@ REAPPOINT = procedure(ProcedureKind.REAPPOINTMENT, QD377_2025)
 STEP = {d.kind: d for d in (*IN_PLACE, *OUTSIDE, *REAPPOINT)}
 
 
-def count(votes: dict[str, int], *, convened: int = 20, present: int | None = None,
-          members: int | None = None, valid: int | None = None,
-          on: dt.date | None = None) -> StepCount:  # fmt: skip
+def count(
+    votes: dict[str, int],
+    *,
+    convened: int = 20,
+    present: int | None = None,
+    members: int | None = None,
+    valid: int | None = None,
+    on: dt.date | None = None,
+) -> StepCount:
     present = convened if present is None else present
     return StepCount(
         convened=convened,
@@ -137,9 +143,12 @@ def test_a_step_meeting_needs_two_thirds_of_those_convened(
 
 @pytest.mark.parametrize(
     ("convened", "present", "code"),
-    [(0, 0, "quorum_inputs_invalid"), (5, -1, "quorum_inputs_invalid"),
-     (5, 6, "present_exceeds_convened")],
-)  # fmt: skip
+    [
+        (0, 0, "quorum_inputs_invalid"),
+        (5, -1, "quorum_inputs_invalid"),
+        (5, 6, "present_exceeds_convened"),
+    ],
+)
 def test_quorum_refuses_impossible_attendance(convened: int, present: int, code: str) -> None:
     with pytest.raises(ValidationError) as refused:
         quorum(convened, present)
@@ -171,8 +180,9 @@ def test_step_two_carries_every_nominee_and_says_the_result_is_sealed() -> None:
 
 # AP-14: the most votes and more than 50% of D (ap_step3_denominator, default convened).
 def test_step_three_selects_the_most_votes_over_half_of_those_convened() -> None:
-    result = outcome(STEP[StepKind.LEADERSHIP_NOMINATE], count({"an": 6, "binh": 5}, convened=11),
-                     QD377_2025)  # fmt: skip
+    result = outcome(
+        STEP[StepKind.LEADERSHIP_NOMINATE], count({"an": 6, "binh": 5}, convened=11), QD377_2025
+    )
     assert (result.status, result.carried) == (OutcomeStatus.SELECTED, ("an",))
     assert (result.denominator, result.denominator_kind) == (11, "convened")
     assert result.citation.rule_id == "AP-14"
@@ -180,21 +190,30 @@ def test_step_three_selects_the_most_votes_over_half_of_those_convened() -> None
 
 
 def test_step_three_at_exactly_half_sends_the_top_two_on() -> None:
-    result = outcome(STEP[StepKind.LEADERSHIP_NOMINATE],
-                     count({"an": 5, "binh": 3, "chi": 2}, convened=10), QD377_2025)  # fmt: skip
+    result = outcome(
+        STEP[StepKind.LEADERSHIP_NOMINATE],
+        count({"an": 5, "binh": 3, "chi": 2}, convened=10),
+        QD377_2025,
+    )
     assert (result.status, result.carried) == (OutcomeStatus.TOP_TWO, ("an", "binh"))
     assert not result.needs_decision
 
 
 @pytest.mark.parametrize(
     ("base", "status"),
-    [("convened", OutcomeStatus.TOP_TWO), ("present", OutcomeStatus.SELECTED),
-     ("collective_members", OutcomeStatus.TOP_TWO)],
-)  # fmt: skip
+    [
+        ("convened", OutcomeStatus.TOP_TWO),
+        ("present", OutcomeStatus.SELECTED),
+        ("collective_members", OutcomeStatus.TOP_TWO),
+    ],
+)
 def test_the_step_three_base_comes_from_the_rulebook(base: str, status: OutcomeStatus) -> None:
     book = QD377_2025.with_parameters(ap_step3_denominator=base)
-    result = outcome(STEP[StepKind.LEADERSHIP_NOMINATE],
-                     count({"an": 5, "binh": 2}, convened=12, present=9, members=13), book)  # fmt: skip
+    result = outcome(
+        STEP[StepKind.LEADERSHIP_NOMINATE],
+        count({"an": 5, "binh": 2}, convened=12, present=9, members=13),
+        book,
+    )
     assert result.status is status
     assert result.denominator == {"convened": 12, "present": 9, "collective_members": 13}[base]
 
@@ -210,8 +229,9 @@ def test_a_tie_for_second_place_goes_on_together_or_stops_per_the_rulebook() -> 
 
 
 def test_a_tie_for_first_place_below_half_sends_both_on() -> None:
-    result = outcome(STEP[StepKind.LEADERSHIP_NOMINATE], count({"an": 4, "binh": 4}, convened=10),
-                     QD377_2025)  # fmt: skip
+    result = outcome(
+        STEP[StepKind.LEADERSHIP_NOMINATE], count({"an": 4, "binh": 4}, convened=10), QD377_2025
+    )
     assert (result.status, set(result.carried)) == (OutcomeStatus.TOP_TWO, {"an", "binh"})
 
 
@@ -222,8 +242,9 @@ def test_no_nomination_at_step_three_stops_for_the_competent_level() -> None:
 
 # AP-15: opinions, no threshold.
 def test_key_cadres_give_opinions_and_the_persons_go_on() -> None:
-    result = outcome(STEP[StepKind.KEY_CADRES], count({"an": 2, "binh": 30}, convened=40),
-                     QD377_2025)  # fmt: skip
+    result = outcome(
+        STEP[StepKind.KEY_CADRES], count({"an": 2, "binh": 30}, convened=40), QD377_2025
+    )
     assert (result.status, result.carried) == (OutcomeStatus.CARRIED, ("binh", "an"))
 
 
@@ -267,11 +288,15 @@ def test_the_sending_unit_vote_uses_the_base_of_the_decree_in_force() -> None:
     new = outcome(step, count(votes, convened=9, members=11, on=dt.date(2025, 7, 1)), QD80_2022)
     old = outcome(step, count(votes, convened=9, members=11, on=dt.date(2025, 6, 30)), QD80_2022)
     assert (new.denominator_kind, new.denominator, new.status) == (
-        "convened", 9, OutcomeStatus.SELECTED
-    )  # fmt: skip
+        "convened",
+        9,
+        OutcomeStatus.SELECTED,
+    )
     assert (old.denominator_kind, old.denominator, old.status) == (
-        "collective_members", 11, OutcomeStatus.NOT_SELECTED
-    )  # fmt: skip
+        "collective_members",
+        11,
+        OutcomeStatus.NOT_SELECTED,
+    )
     assert new.citation.document == "NĐ 170/2025/NĐ-CP"
     assert old.citation.document == "NĐ 138/2020/NĐ-CP"
     half = outcome(step, count({"an": 5}, convened=10, on=dt.date(2026, 1, 5)), QD377_2025)
@@ -325,8 +350,9 @@ def nominations(draw: st.DrawFn) -> tuple[StepCount, str]:
     present = max(valid, 1) + draw(st.integers(0, 5))
     convened = present + draw(st.integers(0, 5))
     members = convened + draw(st.integers(-2, 3))
-    return count(votes, convened=convened, present=present, members=max(members, 1),
-                 valid=valid), draw(st.sampled_from(BASES))  # fmt: skip
+    return count(
+        votes, convened=convened, present=present, members=max(members, 1), valid=valid
+    ), draw(st.sampled_from(BASES))
 
 
 @given(nominations())
@@ -334,8 +360,11 @@ def test_the_person_selected_at_step_three_has_a_majority_and_the_most_votes(
     drawn: tuple[StepCount, str],
 ) -> None:
     tally, base = drawn
-    result = outcome(STEP[StepKind.LEADERSHIP_NOMINATE], tally,
-                     QD377_2025.with_parameters(ap_step3_denominator=base))  # fmt: skip
+    result = outcome(
+        STEP[StepKind.LEADERSHIP_NOMINATE],
+        tally,
+        QD377_2025.with_parameters(ap_step3_denominator=base),
+    )
     if result.status is OutcomeStatus.SELECTED:
         (chosen,) = result.carried
         assert 2 * tally.votes[chosen] > result.denominator
