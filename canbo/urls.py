@@ -15,5 +15,11 @@ urlpatterns = [
     path("dai-hoi/", include("canbo.congresses.urls")),
     path("dai-hoi/", include("canbo.elections.urls")),
     path("bo-nhiem/", include("canbo.appointments.urls")),
+    # The control report for the inspection committees lives with the appointments.
+    path(
+        "kiem-soat/",
+        RedirectView.as_view(pattern_name="appointments:control", query_string=True),
+    ),
+    path("quy-hoach/", include("canbo.planning.urls")),
     path("", include("canbo.web.urls")),
 ]

@@ -48,7 +48,7 @@ class DjangoRegistryFactsRepository:
             for row in Person.objects.filter(pk__in=part).values(
                 "pk", "full_name", "given_name", "sex", "birth_date", "ethnicity"
             ):
-                base[row["pk"]] = row
+                base[row["pk"]] = dict(row)
             for pid, code, since, unit in PositionHolding.objects.filter(
                 person_id__in=part, valid_from__lte=on, valid_to__gte=on
             ).values_list("person_id", "title__code", "valid_from", "unit_id"):
@@ -75,7 +75,7 @@ class DjangoRegistryFactsRepository:
                 person_id__in=part, cycle__status="published", final_level__isnull=False
             ).values_list("person_id", "cycle__year", "final_level"):
                 if year <= on.year:
-                    classes[pid][year] = Level(level).name.lower()
+                    classes[pid][year] = Level(int(level or 0)).name.lower()
             for pid, code in models.PlanEntry.objects.filter(
                 Q(removed_on__isnull=True) | Q(removed_on__gt=on),
                 person_id__in=part,
