@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 import canbo.converters  # noqa: F401  registers <id:...> before the app routes are read
 
