@@ -18,10 +18,9 @@ from typing import Any
 
 from canbo.core.appointments.eligibility import evaluate, planning_limits
 from canbo.core.appointments.model import Check, Eligibility, Proposal, Purpose
-from canbo.core.appointments.rulebooks import appointment_rulebook
+from canbo.core.appointments.rulebooks import planning_rulebook
 from canbo.core.errors import Conflict, NotFound, RuleViolation, ValidationError
 from canbo.core.permissions import Action
-from canbo.core.rulebook import Rulebook
 from canbo.core.types import PersonId, UnitId
 from canbo.services.access import access_unit, require
 from canbo.services.ports import Actor
@@ -29,8 +28,6 @@ from canbo.services.ports import Actor
 from .catalogue import catalogue
 from .facts import candidate_facts_many
 from .ports import EntryData, EntryId, NewPlan, PlanData, PlanId, PlanningUnitOfWork, RemovalReason
-
-PLANNING_FROM = dt.date(2021, 12, 27)  # QĐ 50 (PL-01): older planning guidance is not covered
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +40,6 @@ class SpecialCase:
 
     def text(self) -> str:
         return f"{self.decision} ({self.body}): {self.reason}"
-
-
-def planning_rulebook(on: dt.date) -> Rulebook:
-    if on < PLANNING_FROM:
-        raise RuleViolation("planning_rulebook_not_covered", on=on.isoformat())
-    return appointment_rulebook(on)
 
 
 def load_plan(uow: PlanningUnitOfWork, actor: Actor, plan_id: PlanId, on: dt.date) -> PlanData:

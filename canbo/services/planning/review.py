@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from canbo.core.appointments.eligibility import evaluate
 from canbo.core.appointments.model import CandidateFacts, Check, Proposal, Purpose
 from canbo.core.appointments.posts import PostCatalogue
+from canbo.core.appointments.rulebooks import planning_rulebook
 from canbo.core.collation import sort_key
 from canbo.core.errors import Citation, RuleViolation
 from canbo.core.permissions import Action
@@ -27,7 +28,7 @@ from canbo.services.ports import Actor
 
 from .catalogue import catalogue, grade_or_none
 from .facts import candidate_facts_many
-from .plans import SpecialCase, add_to_plan, planning_rulebook, remove_from_plan
+from .plans import SpecialCase, add_to_plan, remove_from_plan
 from .ports import EntryData, EntryId, PlanData, PlanId, PlanningUnitOfWork, RemovalReason
 
 # The core's check keys that make a review propose a removal, and the reason they give.
@@ -113,17 +114,30 @@ def _removal(entry: EntryData, name: str, failed: tuple[Check, ...]) -> Removal 
 
 
 def _check(
-    facts: CandidateFacts, plan: PlanData, cat: PostCatalogue, on: dt.date, rulebook: Rulebook
+    facts: CandidateFacts,
+    plan: PlanData,
+    cat: PostCatalogue,
+    on: dt.date,
+    rulebook: Rulebook,
+    entry: EntryData | None = None,
 ) -> tuple[Check, ...]:
+    """The planning checks failing on ``on``; a check the entry's special-case decision
+    overrode (PC-12) stays overridden."""
     post = grade_or_none(cat, plan.title.code)
     if post is None:
         return ()
-    # The person's own plan does not count against them in the review.
-    facts_without = facts
+    overrides = {}
+    if entry is not None and entry.special_case:
+        text = str(entry.special_case.get("decision", ""))
+        overrides = {str(c["key"]): text for c in entry.special_case.get("checks", ())}
     proposal = Proposal(
-        purpose=Purpose.PLANNING, decision_date=on, post=post, term_start=max(plan.term_start, on)
+        purpose=Purpose.PLANNING,
+        decision_date=on,
+        post=post,
+        term_start=max(plan.term_start, on),
+        overrides=overrides,
     )
-    return evaluate(facts_without, proposal, rulebook).failed
+    return evaluate(facts, proposal, rulebook).failed
 
 
 def yearly_review(
@@ -156,7 +170,7 @@ def yearly_review(
     holders_of: dict[UnitId, list[PersonId]] = {}
     for unit, pid in holders:
         holders_of.setdefault(unit, []).append(pid)
-    max_per_post = int(rulebook.param("pl_max_per_post"))
+    max_per_post = int(str(rulebook.param("pl_max_per_post")))
     out: list[PlanReview] = []
     for plan in plans:
         mine = by_plan.get(plan.id, [])
@@ -168,7 +182,7 @@ def yearly_review(
             active.append((entry, name))
             if f is None:
                 continue
-            found = _removal(entry, name, _check(f, plan, cat, on, rulebook))
+            found = _removal(entry, name, _check(f, plan, cat, on, rulebook, entry))
             if found is not None:
                 removals.append(found)
         additions: list[Addition] = []

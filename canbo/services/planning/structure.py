@@ -7,13 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from canbo.core.appointments.rulebooks import planning_rulebook
 from canbo.core.errors import Citation
 from canbo.core.permissions import Action
 from canbo.core.types import PersonId, UnitId
 from canbo.services.access import access_unit, require
 from canbo.services.ports import Actor
 
-from .plans import planning_rulebook
 from .ports import PlanningUnitOfWork
 
 CITATION = Citation("QĐ 50-QĐ/TW", rule_id="PL-07")
