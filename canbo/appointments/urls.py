@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import control_views, views
 
 app_name = "appointments"
 
@@ -13,4 +13,12 @@ urlpatterns = [
     path("<int:process_id>/ho-so/thanh-phan/", views.dossier_item, name="dossier_item"),
     path("<int:process_id>/truong-hop-dac-biet/", views.override, name="override"),
     path("<int:process_id>/quyet-dinh/", views.decide, name="decide"),
+    # Power control (QĐ 114-QĐ/TW): the panel, recusals, the dossier PDF and the control report.
+    path("<int:process_id>/kiem-soat/", control_views.panel, name="control_panel"),
+    path("<int:process_id>/kiem-soat/tranh/", control_views.recusal, name="control_recusal"),
+    path("<int:process_id>/ho-so.pdf", control_views.dossier_view, name="dossier_pdf"),
+    path("kiem-soat/", control_views.report, name="control"),
+    path("kiem-soat.xlsx", control_views.report_xlsx, name="control_xlsx"),
+    path("kiem-soat.pdf", control_views.report_pdf, name="control_pdf"),
+    path("kiem-soat/quen-biet/", control_views.acquaintance, name="control_acquaintance"),
 ]
