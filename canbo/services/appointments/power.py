@@ -263,8 +263,9 @@ def timeline_of(uow: PowerUnitOfWork, data: ProcessData) -> Timeline:
     """The dates the timing flags read: the process's own, its steps', and the decider's
     retirement or transfer notice (PC-09, PC-19 item 6)."""
     notice = None
-    if data.decider_id is not None:
-        notice = uow.power.notice_on(data.decider_id, data.decided_on or dt.date.max)
+    head = data.decider_id if data.decider_id is not None else data.proposer_id
+    if head is not None:  # the decider; before the decision, the head who proposes
+        notice = uow.power.notice_on(head, data.decided_on or dt.date.max)
     steps = tuple(
         (str(s.kind), s.opened_on)
         for s in uow.processes.steps(process_id_of(data))

@@ -448,6 +448,11 @@ def close_step(
         )
         if outcome.needs_decision:
             uow.processes.update(dataclasses.replace(data, status=ProcessStatus.STOPPED))
+        elif outcome.status is steps.OutcomeStatus.RESTART:
+            _restart(uow, data)
+        elif outcome.status is steps.OutcomeStatus.NOT_SELECTED:
+            uow.processes.set_active(process_id, [])
+            uow.processes.update(dataclasses.replace(data, status=ProcessStatus.CLOSED))
         else:
             _carry(uow, data, [int(p) for p in outcome.carried])
             _after_step(uow, data)
@@ -497,6 +502,19 @@ def _carry(uow: AppointmentsUnitOfWork, data: ProcessData, carried: Sequence[int
     assert data.process_id is not None  # noqa: S101
     if carried:
         uow.processes.set_active(data.process_id, carried)
+
+
+def _restart(uow: AppointmentsUnitOfWork, data: ProcessData) -> None:
+    """No majority at the leadership's vote under ``restart_from_step_3`` (AP-17): the steps
+    from the leadership's nomination on are held again (the earlier meetings stay on record in
+    the voting context and the audit log)."""
+    assert data.process_id is not None  # noqa: S101
+    kept = {str(k) for k in steps.kept_on_restart(procedure_of(data))}
+    for s in uow.processes.steps(data.process_id):
+        if str(s.kind) not in kept:
+            uow.processes.update_step(
+                StepData(s.process_id, s.kind, s.order, s.ballot, s.sealed, step_id=s.step_id)
+            )
 
 
 def _after_step(uow: AppointmentsUnitOfWork, data: ProcessData) -> None:
