@@ -13,6 +13,7 @@ from canbo.core.power.params import POWER_PARAMS
 from canbo.core.power.rulebooks import QD114_2023, QD205_2019, power_rulebook
 from canbo.core.rulebook import Domain, Regime
 from canbo.core.rulebook_catalog import rulebook_registry
+from canbo.core.rulebook_diff import diff_rulebooks
 
 HANDBOOK_TABLE = {
     "pc_hard_block_set",
@@ -128,3 +129,11 @@ def test_an_unknown_act_is_refused() -> None:
     with pytest.raises(NotFound) as refused:
         misconduct("A6_1")
     assert refused.value.code == "unknown_misconduct_code"
+
+
+def test_qd_205_to_qd_114_changes_the_document_and_period_but_no_parameter_or_rule() -> None:
+    change = diff_rulebooks(QD205_2019, QD114_2023)
+    assert change.documents == (("QĐ 205-QĐ/TW (23/09/2019)",), ("QĐ 114-QĐ/TW (11/07/2023)",))
+    assert change.periods == ("2019-09-23 … 2023-07-10", "2023-07-11 …")
+    assert change.params_added == change.params_removed == change.params_changed == ()
+    assert change.rules_added == change.rules_removed == ()
