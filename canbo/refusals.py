@@ -1231,6 +1231,124 @@ CATALOGUE: dict[str, Wording] = {
         "A decision removing %(person)s from the plan is required: a band B confidence result"
         " makes the removal mandatory; it cannot be skipped.",
     ),
+    "appointment_process_not_found": _w(
+        _("Không tìm thấy quy trình bổ nhiệm trong phạm vi của bạn."),
+        "No appointment process was found within your scope.",
+    ),
+    "appointment_process_stopped": _w(
+        _(
+            "Quy trình đang tạm dừng, chờ cấp có thẩm quyền quyết định; hãy ghi ý kiến của cấp"
+            " có thẩm quyền trước."
+        ),
+        "The process is stopped for the competent level's decision; record that decision first.",
+    ),
+    "appointment_process_closed": _w(
+        _("Quy trình đã kết thúc."),
+        "The process has ended.",
+    ),
+    "appointment_no_candidates": _w(
+        _("Hãy chọn ít nhất một người được giới thiệu."),
+        "Choose at least one candidate.",
+    ),
+    "appointment_title_not_found": _w(
+        _("Không tìm thấy chức vụ trong danh mục."),
+        "The post is not in the catalogue.",
+    ),
+    "appointment_nobody_convened": _w(
+        _("Hãy chọn những người được triệu tập dự họp."),
+        "Choose the people convened to the meeting.",
+    ),
+    "appointment_step_not_found": _w(
+        _("Quy trình này không có bước đó."),
+        "This process has no such step.",
+    ),
+    "appointment_step_already_convened": _w(
+        _("Bước này đã được triệu tập."),
+        "This step has already been convened.",
+    ),
+    "appointment_step_before_start": _w(
+        _("Ngày họp trước ngày bắt đầu quy trình."),
+        "The meeting date is before the process started.",
+    ),
+    "appointment_collective_members_invalid": _w(
+        _("Số thành viên tập thể lãnh đạo không hợp lệ."),
+        "The number of members of the leadership collective is not valid.",
+    ),
+    "appointment_step_not_convened": _w(
+        _("Bước này chưa được triệu tập."),
+        "This step has not been convened.",
+    ),
+    "appointment_no_quorum": _w(
+        _(
+            "Có mặt %(present)s/%(convened)s người được triệu tập: chưa đủ hai phần ba, không"
+            " được bỏ phiếu."
+        ),
+        "%(present)s of %(convened)s convened are present: under two thirds, no ballot may be"
+        " held.",
+    ),
+    "appointment_step_has_no_ballot": _w(
+        _("Bước này không bỏ phiếu."),
+        "This step has no ballot.",
+    ),
+    "appointment_step_not_voting": _w(
+        _("Bước này chưa mở bỏ phiếu."),
+        "This step's ballot is not open.",
+    ),
+    "appointment_step_not_counted": _w(
+        _("Ban kiểm phiếu chưa kiểm phiếu và ký kết quả."),
+        "The counting committee has not counted and signed the result yet.",
+    ),
+    "appointment_step_not_stopped": _w(
+        _("Bước này không chờ ý kiến của cấp có thẩm quyền."),
+        "This step is not waiting for the competent level's decision.",
+    ),
+    "appointment_not_on_list": _w(
+        _("Người được chọn không có trong danh sách của quy trình."),
+        "The person chosen is not on the process's list.",
+    ),
+    "appointment_dossier_after_decision": _w(
+        _("Ngày nhận hồ sơ (%(received_on)s) sau ngày quyết định (%(decided_on)s)."),
+        "The dossier was received (%(received_on)s) after the decision (%(decided_on)s).",
+    ),
+    "appointment_dossier_item_unknown": _w(
+        _("Thành phần hồ sơ không có trong quy định."),
+        "This item is not part of the dossier.",
+    ),
+    "appointment_effective_before_signing": _w(
+        _("Ngày có hiệu lực trước ngày ký."),
+        "The effective date is before the signing date.",
+    ),
+    "appointment_already_decided": _w(
+        _("Quy trình đã có quyết định bổ nhiệm."),
+        "The process has already been decided.",
+    ),
+    "appointment_steps_not_done": _w(
+        _("Chưa thực hiện đủ các bước của quy trình theo thứ tự."),
+        "Not every step of the procedure has been taken in order.",
+    ),
+    "appointment_not_carried": _w(
+        _("Người này không được các bước của quy trình giới thiệu."),
+        "This person was not carried by the procedure's steps.",
+    ),
+    "appointment_dossier_not_received": _w(
+        _("Chưa ghi ngày nhận hồ sơ nhân sự."),
+        "The dossier's received date is not recorded.",
+    ),
+    "appointment_decider_without_authority": _w(
+        _("Cấp quyết định không phải cấp quản lý chức vụ: không có thẩm quyền bổ nhiệm."),
+        "The deciding level does not manage the post: it has no authority to appoint.",
+    ),
+    "appointment_ineligible": _w(
+        _("Chưa đủ điều kiện bổ nhiệm: %(message)s Cần quyết định trường hợp đặc biệt."),
+        "Not eligible for appointment: %(message)s A special-case decision is required.",
+    ),
+    "appointment_unresolved_conflict": _w(
+        _(
+            "Người tham gia có quan hệ với người được giới thiệu nhưng chưa ghi việc không tham"
+            " gia hoặc lý do vẫn tham gia."
+        ),
+        "A participant related to a candidate has no recorded recusal or reasoned override.",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")

@@ -181,7 +181,7 @@ def open_process(uow: AppointmentsUnitOfWork, actor: Actor, new: NewProcess) -> 
             raise NotFound("unit_not_found", unit_id=new.unit_id)
         title = uow.processes.title(new.title_id)
         if title is None:
-            raise ValidationError("title_not_found", field="title")
+            raise ValidationError("appointment_title_not_found", field="title")
         names = uow.processes.person_names([*people, *_present(new.proposer_id, new.appraiser_id)])
         unknown = [p for p in people if p not in names]
         if unknown:
@@ -839,8 +839,8 @@ def decide(
         if missing:
             first = missing[0]
             raise RuleViolation(
-                "step_out_of_order",
-                citation=first.citation,
+                "appointment_steps_not_done",
+                citation=Citation(first.citation.document, rule_id="AP-11"),
                 step=str(first.kind),
             )
         active = {c.person_id for c in _active(uow, process_id)}
