@@ -20,10 +20,10 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 from canbo import spreadsheets as xl
 from canbo.pdf_text import a4_portrait, column_widths, date_line, markup, para, table
 from canbo.services.appointments.control import ControlReport, ProcessControl
-from canbo.voting.exports import register_fonts
-from canbo.voting.minutes_layout import WIDTH, _grid, _pairs, _signer, _styles
+from canbo.voting.minutes_layout import WIDTH, _grid, _pairs, _signer
 
 from . import control_labels as lb
+from .dossier_pdf import styles
 
 TITLE = "BÁO CÁO KIỂM SOÁT QUYỀN LỰC TRONG CÔNG TÁC CÁN BỘ"
 
@@ -143,8 +143,9 @@ def xlsx(r: ControlReport) -> bytes:
 def _header(r: ControlReport, st: dict[str, Any]) -> Any:
     left = [
         para(r.unit_name.upper(), st["head"]),
+        Paragraph("ỦY BAN KIỂM TRA", st["headb"]),
         Paragraph("*", st["headb"]),
-        Paragraph("Số ......-BC", st["head"]),
+        Paragraph("Số ......-BC/UBKT", st["head"]),
     ]
     right = [
         Paragraph("<u>ĐẢNG CỘNG SẢN VIỆT NAM</u>", st["party"]),
@@ -183,8 +184,8 @@ def _units_table(r: ControlReport, st: dict[str, Any]) -> Any:
 def _process_block(n: int, p: ProcessControl, st: dict[str, Any]) -> list[Flowable]:
     out: list[Flowable] = [
         markup(
-            "<b>{n}. {title}, {unit}</b>: {who}. Bắt đầu ngày {start}; {decided}.",
-            st["item"],
+            "{n}. {title}, {unit}: {who}. Bắt đầu ngày {start}; {decided}.",
+            st["section"],
             n=n,
             title=p.title_name,
             unit=p.unit_name,
@@ -223,7 +224,7 @@ def _process_block(n: int, p: ProcessControl, st: dict[str, Any]) -> list[Flowab
 
 
 def pdf(r: ControlReport) -> bytes:
-    st = _styles(register_fonts())
+    st = styles()
     story: list[Flowable] = [
         _header(r, st),
         Paragraph("BÁO CÁO", st["title"]),
@@ -239,10 +240,10 @@ def pdf(r: ControlReport) -> bytes:
             cite=str(r.citation),
             unit=r.unit_name,
         ),
-        Paragraph("<b>I. Tổng hợp theo đơn vị</b>", st["body"]),
+        Paragraph("I. Tổng hợp theo đơn vị", st["section"]),
     ]
     story.append(_units_table(r, st) if r.units else Paragraph("Không có quy trình.", st["item"]))
-    story.append(Paragraph("<b>II. Từng quy trình</b>", st["body"]))
+    story.append(Paragraph("II. Từng quy trình", st["section"]))
     for n, p in enumerate(r.processes, start=1):
         story += _process_block(n, p, st)
     story += [

@@ -43,5 +43,5 @@ class AcquaintanceForm(forms.Form):
 
 class ReportForm(forms.Form):
     unit = PickerField(UNIT, label=_("Đơn vị"))
-    start = forms.DateField(label=_("Từ ngày"), widget=DateInput)
-    end = forms.DateField(label=_("Đến ngày"), widget=DateInput)
+    start = forms.DateField(label=_("Từ ngày"), widget=DateInput(format="%Y-%m-%d"))
+    end = forms.DateField(label=_("Đến ngày"), widget=DateInput(format="%Y-%m-%d"))

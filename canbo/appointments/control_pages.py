@@ -112,7 +112,7 @@ def report_context(request: HttpRequest, today: dt.date) -> dict[str, Any]:
     bind_pickers(form, actor, today)
     acquaintance = control_forms.AcquaintanceForm()
     bind_pickers(acquaintance, actor, today)
-    query = f"unit={unit}&start={start.isoformat()}&end={end.isoformat()}"
+    query = f"unit=id:{unit}&start={start.isoformat()}&end={end.isoformat()}"
     return {
         "report": r,
         "processes": [process_rows(p) for p in r.processes],

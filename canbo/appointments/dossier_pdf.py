@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, TableStyle
 
 from canbo.pdf_text import a4_portrait, column_widths, date_line, markup, para, table
@@ -78,15 +79,15 @@ def _candidate(d: Dossier, c: CandidateDossier, st: dict[str, Any]) -> list[Flow
             title=d.title_name,
             unit=d.unit_name,
         ),
-        Paragraph("<b>1. Sơ lược lý lịch</b>", st["body"]),
+        Paragraph("1. Sơ lược lý lịch", st["section"]),
     ]
     for label, value in c.facts:
         out.append(markup("{label}: {value}", st["item"], label=label, value=value or "-"))
     for n, (attr, title, head) in enumerate(SECTIONS, start=2):
-        out.append(markup("<b>{n}. {title}</b>", st["body"], n=n, title=title))
+        out.append(markup("{n}. {title}", st["section"], n=n, title=title))
         rows: tuple[Row, ...] = getattr(c, attr)
         if rows:
-            out.append(_grid_table(head, rows, st))
+            out += [_grid_table(head, rows, st), Spacer(1, 4)]
         else:
             out.append(Paragraph("Không có.", st["item"]))
     received = d.dossier_received_on
@@ -104,8 +105,18 @@ def _candidate(d: Dossier, c: CandidateDossier, st: dict[str, Any]) -> list[Flow
     return out
 
 
+def styles() -> dict[str, ParagraphStyle]:
+    """The minutes' styles and a bold, unindented section heading."""
+    fonts = register_fonts()
+    st = _styles(fonts)
+    st["section"] = ParagraphStyle(
+        "section", parent=st["body"], fontName=fonts[1], firstLineIndent=0, spaceBefore=6
+    )
+    return st
+
+
 def dossier_pdf(d: Dossier) -> bytes:
-    st = _styles(register_fonts())
+    st = styles()
     story: list[Flowable] = []
     for i, c in enumerate(d.candidates):
         if i:

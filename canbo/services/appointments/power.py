@@ -403,21 +403,18 @@ def record_recusal(
             recorded_by=actor.label,
         )
         recusal_id = uow.power.add_recusal(recusal)
+        record = {
+            "recusal_id": recusal_id,
+            "person_id": int(person_id),
+            "role": role,
+            "step": step,
+            "outcome": outcome,
+            "reason": reason,
+            "recorded_on": today.isoformat(),
+        }
+        # No ballot, session or voter code is named: the recusal is a fact about a person.
         uow.audit.append(
-            actor,
-            "appointment.recusal",
-            PROCESS,
-            str(process_id),
-            None,
-            {
-                "recusal_id": recusal_id,
-                "person_id": int(person_id),
-                "role": role,
-                "step": step,
-                "outcome": outcome,
-                "reason": reason,
-                "recorded_on": today.isoformat(),
-            },
+            actor, "appointment.recusal", PROCESS, str(process_id), None, record, record
         )
         uow.commit()
     return recusal_id
@@ -479,19 +476,15 @@ def declare_acquaintance(
         if uow.power.has_acquaintance(person_id, other_id):
             raise Conflict("acquaintance_exists", citation=_pc("PC-21"))
         row = uow.power.add_acquaintance(person_id, other_id, declared_by, source, today)
+        record = {
+            "person_id": int(person_id),
+            "other_id": int(other_id),
+            "class": str(RelationshipClass.CLOSE_ACQUAINTANCE),
+            "source": source,
+            "declared_on": today.isoformat(),
+        }
         uow.audit.append(
-            actor,
-            "appointment.acquaintance",
-            "acquaintance",
-            str(row),
-            None,
-            {
-                "person_id": int(person_id),
-                "other_id": int(other_id),
-                "class": str(RelationshipClass.CLOSE_ACQUAINTANCE),
-                "source": source,
-                "declared_on": today.isoformat(),
-            },
+            actor, "appointment.acquaintance", "acquaintance", str(row), None, record, record
         )
         uow.commit()
     return row
@@ -517,6 +510,7 @@ def freeze_flags(uow: PowerUnitOfWork, actor: Actor, process_id: ProcessId, toda
                 PROCESS,
                 str(process_id),
                 None,
+                {"flags": [f.key for f in new], "raised_on": today.isoformat()},
                 {"flags": [f.key for f in new], "raised_on": today.isoformat()},
             )
         uow.commit()
