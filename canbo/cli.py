@@ -24,6 +24,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("confidence", "results"): "confidence_results",
     ("election", "results"): "election_results",
     ("appointment", "check"): "appointment_check",
+    ("appointment", "timers"): "appointment_timers",
     ("vote",): "vote",
     ("classification", "propose"): "classification_propose",
     ("classification", "template"): "classification_template",
@@ -44,6 +45,7 @@ verbs:
   confidence results --counts FILE.csv ...     official confidence-vote results table
   election results --counts FILE.csv ...       who is elected in one election round
   appointment check --people FILE.csv --date D  planning and appointment eligibility
+  appointment timers [--date D]                open the reappointment cases that are due
   vote VERB ...                                conference, check-in, ballots, count, minutes
   classification propose|template ...          quality classification calculator
   classification compute --cycle ID            compute a whole cycle (worker processes)

@@ -1342,13 +1342,6 @@ CATALOGUE: dict[str, Wording] = {
         _("Chưa đủ điều kiện bổ nhiệm: %(message)s Cần quyết định trường hợp đặc biệt."),
         "Not eligible for appointment: %(message)s A special-case decision is required.",
     ),
-    "appointment_unresolved_conflict": _w(
-        _(
-            "Người tham gia có quan hệ với người được giới thiệu nhưng chưa ghi việc không tham"
-            " gia hoặc lý do vẫn tham gia."
-        ),
-        "A participant related to a candidate has no recorded recusal or reasoned override.",
-    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")

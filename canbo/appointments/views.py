@@ -22,7 +22,7 @@ from canbo.core.clock import SystemClock
 from canbo.core.types import PersonId, UnitId
 from canbo.refusals import valid_data
 from canbo.registry.pickers import bind_pickers
-from canbo.services.appointments import processes, reappointment
+from canbo.services.appointments import power, processes, reappointment
 from canbo.services.appointments.ports import (
     OverrideData,
     ProcessId,
@@ -30,7 +30,8 @@ from canbo.services.appointments.ports import (
     StepKindValue,
 )
 
-from . import forms, pages
+from . import control_pages, forms, pages
+from .control_repository import DjangoControlUnitOfWork
 from .uow import DjangoAppointmentsUnitOfWork
 
 
@@ -67,6 +68,8 @@ def process_list(request: HttpRequest) -> HttpResponse:
 @verified_login_required
 def detail(request: HttpRequest, process_id: int) -> HttpResponse:
     context = pages.detail_context(request, ProcessId(process_id), _today())
+    control = control_pages.panel_context(request, ProcessId(process_id), _today())
+    context.update(control_panel=True, control=control)
     return render(request, "appointments/detail.html", context)
 
 
@@ -177,6 +180,8 @@ def decide(uow: Any, actor: Any, pid: ProcessId, r: HttpRequest) -> None:
         ),
         _today(),
     )
+    # The power-control flags raised so far are kept with the decided process (PC-19).
+    power.freeze_flags(DjangoControlUnitOfWork(), actor, pid, _today())
 
 
 @verified_login_required

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 import json
 
 import pytest
+from django.core.management import call_command
 from django.test import Client
 
 from canbo.appointments import models as am
+from canbo.appointments.control_repository import DjangoControlUnitOfWork
 from canbo.appointments.uow import DjangoAppointmentsUnitOfWork as A
 from canbo.audit.models import AuditEntry
 from canbo.core.appointments import terms
 from canbo.core.errors import RuleViolation
 from canbo.core.types import PersonId
 from canbo.registry import models as reg
-from canbo.services.appointments import processes, reappointment
+from canbo.services.appointments import power, processes, reappointment
 from canbo.services.appointments.ports import (
     OverrideData,
     ProcessKind,
@@ -164,7 +167,22 @@ def test_five_steps_in_place_with_ballots_sealed_step_and_decision() -> None:
         processes.decide(A(), SYSTEM, pid, wrong, decided)
     assert err.value.code == "appointment_decider_without_authority"
 
-    position = processes.decide(A(), SYSTEM, pid, _decision(a, o.people[-1], decided), decided)
+    # The proposer is the candidate's sibling (declared in the registry): refused until a
+    # recusal or a reasoned override is recorded (PC-10); nothing is stored meanwhile.
+    reg.Relative.objects.create(
+        person_id=o.people[-1], relation="sibling", linked_person_id=a, declared_on=START
+    )
+    with pytest.raises(RuleViolation) as err:
+        processes.decide(A(), SYSTEM, pid, _decision(a, o.people[-1], decided), decided)
+    assert err.value.code == "conflict_unresolved"
+    assert not reg.PositionHolding.objects.filter(person_id=a, decision_ref="125-QĐ/ĐU").exists()
+    assert am.AppointmentProcess.objects.get(pk=pid).decider_id is None
+    power.record_recusal(
+        DjangoControlUnitOfWork(), SYSTEM, pid, "", o.people[-1], "overridden",
+        "Cấp trên cho phép, có ý kiến bằng văn bản", decided, role="proposer",
+    )  # fmt: skip
+
+    position = processes.decide(A(), SYSTEM, pid, _decision(a, o.people[-2], decided), decided)
     holding = reg.PositionHolding.objects.get(pk=position)
     assert holding.person_id == a and holding.term_ends == terms.term_end(decided)
     row = am.AppointmentProcess.objects.get(pk=pid)
@@ -172,7 +190,7 @@ def test_five_steps_in_place_with_ballots_sealed_step_and_decision() -> None:
     entry = AuditEntry.objects.filter(action="appointment.decide").get()
     details = json.loads(entry.details)
     assert details["voters"] == 11 and details["proposer"] == o.people[-1]
-    assert details["decider"] == o.people[-1] and details["appraiser"] == o.people[-2]
+    assert details["decider"] == o.people[-2] and details["appraiser"] == o.people[-2]
     assert details["decided_on"] == str(decided) and "ballots" not in details
 
 
@@ -232,6 +250,9 @@ def test_the_timer_opens_one_reappointment_case_per_post_due() -> None:
     assert row.kind == "reappointment" and row.holding_id == due.pk
     assert list(row.steps.values_list("kind", flat=True)) == [K.COLLECTIVE_VOTE]
     assert reappointment.open_due_cases(A(), SYSTEM, today) == []
+    out = io.StringIO()
+    call_command("appointment_timers", "--date", today.isoformat(), stdout=out)
+    assert "Đã mở 0 trường hợp" in out.getvalue()
     assert am.AppointmentProcess.objects.filter(kind="reappointment").count() == 1
 
 

@@ -44,13 +44,12 @@ from canbo.core.errors import (
     ValidationError,
 )
 from canbo.core.power import flags as power_flags
-from canbo.core.power import relations as power_relations
-from canbo.core.power.model import Participant, Role
 from canbo.core.power.rulebooks import power_rulebook
 from canbo.core.records import PositionData
 from canbo.core.rulebook import Rulebook
 from canbo.core.types import READ_ROLES, WRITE_ROLES, Interval, PersonId, UnitId
 from canbo.services.access import can_reach
+from canbo.services.appointments import power
 from canbo.services.appointments.ports import (
     AppointmentsUnitOfWork,
     CandidateRow,
@@ -75,7 +74,6 @@ AP06 = Citation("QĐ 377-QĐ/TW", rule_id="AP-06")
 AP10 = Citation("QĐ 377-QĐ/TW", rule_id="AP-10")
 AP11 = Citation("QĐ 377-QĐ/TW", rule_id="AP-11")
 AP17 = Citation("QĐ 377-QĐ/TW", rule_id="AP-17")
-PC10 = Citation("QĐ 114-QĐ/TW", rule_id="PC-10")
 
 BALLOT_KIND = {"nominate": "strike_out", "opinion": "approval", "decide": "approval"}
 """The ballot of the voting engine per step ballot mode: strike-out keeping one name to
@@ -360,6 +358,7 @@ def open_ballot(
         if step.status is not StepStatus.CONVENED or step.conference_id is None:
             raise Conflict("appointment_step_not_convened", step=str(kind))
         convened, present = _require_quorum(uow, step)
+        power.check_before_ballots(uow, process_id, str(kind), step.opened_on or data.started_on)
         names = [c.person_id for c in _active(uow, process_id)]
         ballot = BALLOT_KIND[str(definition.ballot)]
         if ballot == "strike_out" and len(names) < 2:
@@ -770,43 +769,6 @@ def conditions(
         }
 
 
-# --- conflicts of interest --------------------------------------------------------------------
-
-
-def participants_of(data: ProcessData, rows: Sequence[ParticipantData]) -> list[Participant]:
-    """Everyone who takes part in the process (PC-14): proposer, appraiser, voters of each
-    step, decider."""
-    found = [Participant(str(r.person_id), Role(r.role), r.step) for r in rows]
-    for pid, role in (
-        (data.proposer_id, Role.PROPOSER),
-        (data.appraiser_id, Role.APPRAISER),
-        (data.decider_id, Role.DECIDER),
-    ):
-        if pid is not None:
-            found.append(Participant(str(pid), role, ""))
-    return found
-
-
-def unresolved_conflicts(
-    uow: AppointmentsUnitOfWork, data: ProcessData, on: dt.date
-) -> tuple[Any, ...]:
-    """Conflicts of interest between a participant and a candidate (PC-10, PC-11, PC-21)
-    without a recorded recusal or override."""
-    assert data.process_id is not None  # noqa: S101
-    candidates = [str(c.person_id) for c in _active(uow, data.process_id)]
-    people = participants_of(data, uow.processes.participants(data.process_id))
-    ids = sorted({int(p.person_id) for p in people} | {int(c) for c in candidates})
-    relationships = uow.relations.among(ids, on)
-    found = power_relations.conflicts(
-        candidates, people, relationships, power_rulebook(data.started_on)
-    )
-    resolved: dict[tuple[str, str, str], str] = {}
-    for r in uow.processes.recusals(data.process_id):
-        value = "recused" if str(r.outcome) == "recused" else f"overridden:{r.reason}"
-        resolved[(str(r.person_id), str(r.role), r.step)] = value
-    return tuple(power_relations.unresolved(found, resolved))
-
-
 # --- the decision -----------------------------------------------------------------------------
 
 
@@ -887,16 +849,8 @@ def decide(
                 message=failed.message_vi,
             )
         decided = dataclasses.replace(data, decider_id=decision.decider_id)
-        conflicts = unresolved_conflicts(uow, decided, decision.decided_on)
-        if conflicts:
-            first_conflict = conflicts[0]
-            raise RuleViolation(
-                "appointment_unresolved_conflict",
-                citation=first_conflict.citation,
-                person_id=first_conflict.participant.person_id,
-                role=str(first_conflict.participant.role),
-                candidate_id=first_conflict.candidate_id,
-            )
+        uow.processes.update(decided)  # the decider takes part (PC-14): checked below
+        power.check_before_decision(uow, process_id, decision.decided_on)
         ends = terms.term_end(decision.effective_on)
         position = PositionData(
             title_code=title.code,
