@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 
 from canbo.core.appointments.model import CandidateFacts, Discipline
 from canbo.core.appointments.posts import PostCatalogue, PostGrade
+from canbo.core.collation import sort_key
 from canbo.core.errors import NotFound
 from canbo.core.types import PersonId, Sex, UnitId
 
@@ -72,6 +73,19 @@ def candidate_facts_many(
     complaints: Mapping[PersonId, int] = uow.appointments.open_complaints(records, on)
     cat = cat or catalogue(uow, on)
     return {pid: to_facts(rec, cat, complaints.get(pid, 0)) for pid, rec in records.items()}
+
+
+def facts_and_sort_keys(
+    uow: PlanningUnitOfWork, person_ids: Iterable[PersonId], on: dt.date, cat: PostCatalogue
+) -> dict[PersonId, tuple[CandidateFacts, str]]:
+    """As :func:`candidate_facts_many`, each with the registry's sort key of the name (lists
+    of people are sorted by it without computing the collation again)."""
+    records = uow.registry.records(list(dict.fromkeys(person_ids)), on)
+    complaints: Mapping[PersonId, int] = uow.appointments.open_complaints(records, on)
+    return {
+        pid: (to_facts(rec, cat, complaints.get(pid, 0)), rec.sort_key or sort_key(rec.name))
+        for pid, rec in records.items()
+    }
 
 
 def candidate_facts(uow: PlanningUnitOfWork, person_id: PersonId, on: dt.date) -> CandidateFacts:

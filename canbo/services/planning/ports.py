@@ -131,6 +131,7 @@ class PersonRecord:
     bands: tuple[tuple[str, dt.date], ...] = ()
     classifications: tuple[tuple[int, str], ...] = ()
     planned_for: tuple[str, ...] = ()
+    sort_key: str = ""  # the registry's collation key of the name (canbo.core.collation)
 
 
 class RegistryFactsRepository(Protocol):

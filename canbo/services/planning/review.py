@@ -18,7 +18,6 @@ from canbo.core.appointments.eligibility import evaluate
 from canbo.core.appointments.model import CandidateFacts, Check, Proposal, Purpose
 from canbo.core.appointments.posts import PostCatalogue
 from canbo.core.appointments.rulebooks import planning_rulebook
-from canbo.core.collation import sort_key
 from canbo.core.errors import Citation, RuleViolation
 from canbo.core.permissions import Action
 from canbo.core.rulebook import Rulebook
@@ -27,7 +26,7 @@ from canbo.services.access import access_unit, can, require
 from canbo.services.ports import Actor
 
 from .catalogue import catalogue, grade_or_none
-from .facts import candidate_facts_many
+from .facts import facts_and_sort_keys
 from .plans import SpecialCase, add_to_plan, remove_from_plan
 from .ports import EntryData, EntryId, PlanData, PlanId, PlanningUnitOfWork, RemovalReason
 
@@ -163,7 +162,9 @@ def yearly_review(
     entries = [e for e in uow.plans.entries([p.id for p in plans]) if e.active_on(on)]
     holders = uow.registry.holders_in_subtree(unit_id, on) if suggest else []
     ids = {e.person_id for e in entries} | {pid for _u, pid in holders}
-    facts = candidate_facts_many(uow, ids, on, cat=cat)
+    known = facts_and_sort_keys(uow, ids, on, cat)
+    facts = {pid: pair[0] for pid, pair in known.items()}
+    keys = {pid: pair[1] for pid, pair in known.items()}
     by_plan: dict[PlanId, list[EntryData]] = {}
     for entry in entries:
         by_plan.setdefault(entry.plan_id, []).append(entry)
@@ -176,10 +177,12 @@ def yearly_review(
         mine = by_plan.get(plan.id, [])
         removals: list[Removal] = []
         active: list[tuple[EntryData, str]] = []
+        order: dict[EntryId, str] = {}
         for entry in mine:
             f = facts.get(entry.person_id)
             name = f.name if f else str(entry.person_id)
             active.append((entry, name))
+            order[entry.id] = keys.get(entry.person_id, "")
             if f is None:
                 continue
             found = _removal(entry, name, _check(f, plan, cat, on, rulebook, entry))
@@ -196,9 +199,9 @@ def yearly_review(
                 if _check(f, plan, cat, on, rulebook):
                     continue
                 additions.append(Addition(plan.id, pid, f.name, f.current_post.name))
-            additions.sort(key=lambda a: sort_key(a.name))
+            additions.sort(key=lambda a: keys.get(a.person_id, ""))
             additions = additions[:SUGGESTIONS_PER_PLAN]
-        active.sort(key=lambda pair: sort_key(pair[1]))
+        active.sort(key=lambda pair: order[pair[0].id])
         out.append(PlanReview(plan, tuple(active), tuple(removals), tuple(additions)))
     created = 0
     if record_tasks and can(actor, Action.WRITE_RECORDS, unit_id, uow.tree, on):
