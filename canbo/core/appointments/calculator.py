@@ -13,10 +13,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
+import gc
 import io
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from canbo.core.appointments.eligibility import evaluate
@@ -24,6 +27,7 @@ from canbo.core.appointments.model import (
     PARTY_FORMS,
     STATE_FORMS,
     CandidateFacts,
+    Check,
     Discipline,
     Proposal,
     Purpose,
@@ -79,6 +83,7 @@ _KINDS = {
 }
 
 
+@functools.lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """Lower case, no diacritics, words joined by ``_``: ``Khiển trách`` -> ``khien_trach``."""
     decomposed = unicodedata.normalize("NFD", text.strip().casefold().replace("đ", "d"))
@@ -357,6 +362,20 @@ def rulebook_for(on: dt.date, people: Iterable[tuple[CandidateFacts, Proposal]])
     return appointment_rulebook(on)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a large, acyclic result is built (a
+    province's 300,000 rows make millions of small objects, and each collection walks them all);
+    restored as it was, even on a refusal."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def check_people(
     rows: Iterable[Mapping[str, str | None]],
     on: dt.date,
@@ -365,17 +384,40 @@ def check_people(
     english: bool = False,
 ) -> dict[str, Any]:
     """The calculator's result, in the documented shape (docs/appointments.md)."""
+    with _collector_paused():
+        return _check_people(rows, on, fields, english)
+
+
+def _check_people(
+    rows: Iterable[Mapping[str, str | None]],
+    on: dt.date,
+    fields: Iterable[str] | None,
+    english: bool,
+) -> dict[str, Any]:
     people = parse_people(rows, on, fields)
     book = rulebook_for(on, people)
     persons = []
+    shared: dict[int, tuple[Check, dict[str, Any]]] = {}  # the passing checks are shared
     for facts, proposal in people:
         verdict = evaluate(facts, proposal, book)
+        year, month = verdict.retirement_month
+        checks = []
+        for check in verdict.checks:
+            found = shared.get(id(check))
+            if found is None or found[0] is not check:
+                found = (check, check.as_dict(english))
+                if check.ok:
+                    shared[id(check)] = found
+            checks.append(found[1])
         persons.append(
             {
                 "id": facts.person_id,
                 "name": facts.name,
                 "kind": str(proposal.purpose),
-                **verdict.as_dict(english),
+                "eligible": verdict.eligible,
+                "retirement_month": f"{year:04d}-{month:02d}",
+                "months_left": verdict.months_left,
+                "checks": checks,
             }
         )
     return {
