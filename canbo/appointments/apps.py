@@ -10,7 +10,10 @@ class AppointmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from canbo.planning.uow import register_appointment_facts
+        from canbo.voting import seals
 
+        from .selectors import sealed_session
         from .uow import DjangoAppointmentFacts
 
         register_appointment_facts(DjangoAppointmentFacts)
+        seals.register(sealed_session)  # the wider meeting's result (AP-13)

@@ -20,7 +20,7 @@ from canbo.services.ports import Actor
 from canbo.services.voting.ballot_box import key_fingerprint
 from canbo.services.voting.ports import Status, SubjectData
 
-from . import compiled, models
+from . import compiled, models, seals
 
 SHOWN = (Status.CERTIFIED, Status.PUBLISHED)
 
@@ -99,11 +99,13 @@ def session_page(actor: Actor, session_id: int) -> SessionPage:
     params = session.parameters or {}
     if params.get("ballot_kind"):
         latest = versions[-1].data if versions else None
+        sealed = seals.is_sealed(session.pk)
         page.election = {
             "ballot_kind": params["ballot_kind"],
             "seats": params.get("seats"),
             "alternate_seats": params.get("alternate_seats", 0),
-            "tally": latest,
+            "tally": None if sealed else latest,
+            "sealed": sealed,
         }
     return page
 

@@ -115,11 +115,17 @@ def test_five_steps_in_place_with_ballots_sealed_step_and_decision() -> None:
     assert "data-sealed" in wider_block and "data-outcome" not in wider_block
     rows = A().processes.steps(pid)  # type: ignore[arg-type]
     assert processes.visible_outcome(rows, rows[1]) is None
+    # ... nor on the vote session's own page (its tally is sealed too).
+    assert step2.session_id is not None
+    session_page = client.get(f"/bo-phieu/{step2.session_id}/").content.decode()
+    assert "data-sealed" in session_page and 'data-figure="valid"' not in session_page
 
     # Step 3: leadership nominates; the seal lifts once it is convened.
     convene(pid, K.LEADERSHIP_NOMINATE, leaders, leaders, day + 2 * DAY)
     rows = A().processes.steps(pid)  # type: ignore[arg-type]
     assert processes.visible_outcome(rows, rows[1]) is not None
+    session_page = client.get(f"/bo-phieu/{step2.session_id}/").content.decode()
+    assert "data-sealed" not in session_page and 'data-figure="valid"' in session_page
     # Step 2 carried the names with votes (c had none).
     assert set(
         am.ProcessCandidate.objects.filter(process_id=pid, active=True).values_list(
