@@ -71,3 +71,14 @@ def test_rules_list_and_show_and_an_unknown_id(tmp_path):
     unknown = run(tmp_path, "diff", "NQ85_2014", "NQ99_2099")
     assert unknown.returncode == 2
     assert "NQ99_2099" in unknown.stderr
+
+
+def test_rules_diff_of_the_appointment_rulebooks_qd80_to_qd377(tmp_path):
+    listed = run(tmp_path, "list")
+    assert "appointment\tQD377_2025\tQĐ 377-QĐ/TW\t2025-10-08 …" in listed.stdout.splitlines()
+    done = run(tmp_path, "diff", "QD80_2022", "QD377_2025", "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert "ap_discipline_windows_377" in data["parameters"]["added"]
+    assert data["parameters"]["removed"] == ["ap_discipline_windows_80"]
+    assert "PL-11" in data["rules"]["added"] and "PL-09" in data["rules"]["removed"]

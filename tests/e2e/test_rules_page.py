@@ -69,3 +69,16 @@ def test_the_rules_page_shows_documents_parameters_in_words_and_no_rulebook_ids(
 def test_the_main_navigation_links_to_the_rules_page(signed_in):
     response = signed_in.get("/search/")
     assert 'href="/quy-dinh/"' in response.content.decode()
+
+
+def test_the_rules_page_shows_the_appointment_rulebooks_in_words(signed_in):
+    text = visible_text(signed_in.get("/quy-dinh/").content.decode())
+    assert "Bổ nhiệm, giới thiệu ứng cử" in text
+    assert "QĐ 377-QĐ/TW (08/10/2025)" in text and "QĐ 105-QĐ/TW (19/12/2017)" in text
+    assert (
+        "Thời gian sau kỷ luật mới được bổ nhiệm, giới thiệu ứng cử chức vụ cao hơn (QĐ 377):"
+        " Khiển trách: 24 tháng; Cảnh cáo: 36 tháng; Cách chức: 60 tháng"
+    ) in text
+    assert "Cách tính tuổi bổ nhiệm: Theo HD 06" in text
+    assert "QĐ 377-QĐ/TW, Điều 20" in text  # PL-11 with its article
+    assert "khien_trach" not in text and "hd06_months_from_dossier_receipt" not in text
