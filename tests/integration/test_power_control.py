@@ -39,14 +39,18 @@ class Place:
         self.province = f.unit(
             "Đảng bộ tỉnh Tuyên Quang", UnitKind.PROVINCIAL_PARTY_COMMITTEE, central
         )
-        self.commune = f.unit("Đảng bộ xã Yên Minh", UnitKind.COMMUNE_PARTY_COMMITTEE, self.province)
+        self.commune = f.unit(
+            "Đảng bộ xã Yên Minh", UnitKind.COMMUNE_PARTY_COMMITTEE, self.province
+        )
         cell = f.unit("Chi bộ thôn Na Pô", UnitKind.CELL, self.commune)
         self.hoa = f.person("Lê Thị Hoa", cell, sex=f.Sex.FEMALE, birth=dt.date(1984, 3, 9))
         self.binh = f.person("Trần Văn Bình", cell)
         self.duc = f.person("Phạm Minh Đức", cell)
         self.cuong = f.person("Hoàng Văn Cường", cell)
         self.dung = f.person("Vũ Thị Dung", cell, sex=f.Sex.FEMALE)
-        self.staff = Actor(AccountId(901), "tochuc.tuyenquang", (Grant(Role.ORG_STAFF, self.province),))
+        self.staff = Actor(
+            AccountId(901), "tochuc.tuyenquang", (Grant(Role.ORG_STAFF, self.province),)
+        )
         self.inspector = Actor(
             AccountId(902), "kiemtra.tuyenquang", (Grant(Role.INSPECTOR, self.province),)
         )
@@ -237,7 +241,9 @@ def test_the_control_report_page_spreadsheet_and_pdf() -> None:
 
     book = load_workbook(io.BytesIO(client.get("/bo-nhiem/kiem-soat.xlsx" + query).content))
     units = book["Theo đơn vị"]
-    header = next(i for i, row in enumerate(units.iter_rows(values_only=True), 1) if row[0] == "Đơn vị")
+    header = next(
+        i for i, row in enumerate(units.iter_rows(values_only=True), 1) if row[0] == "Đơn vị"
+    )
     row = [c.value for c in units[header + 1]]
     assert row[0] == "Đảng bộ xã Yên Minh" and row[1] == 1 and isinstance(row[2], int)
     decisions = [r for r in book["Ghi nhận quyết định"].iter_rows(values_only=True) if r[0]]
@@ -254,7 +260,9 @@ def test_the_panel_records_a_recusal_and_the_dossier_pdf_names_the_candidate() -
     place = Place()
     _relative(place.hoa, "sibling", place.cuong)
     pid = _process(place)
-    title = reg.Title.objects.create(code="CT_HND", name="Chủ tịch Hội Nông dân xã", level="commune")
+    title = reg.Title.objects.create(
+        code="CT_HND", name="Chủ tịch Hội Nông dân xã", level="commune"
+    )
     reg.PositionHolding.objects.create(
         person_id=place.hoa, title=title, unit_id=place.commune, how="appointed",
         valid_from=dt.date(2021, 6, 1), decision_ref="08-QĐ/ĐU",

@@ -62,7 +62,8 @@ class ControlReader(Protocol):
 
 
 class ControlUnitOfWork(power.PowerUnitOfWork, Protocol):
-    control: ControlReader
+    @property
+    def control(self) -> ControlReader: ...
 
 
 @dataclass(frozen=True, slots=True)

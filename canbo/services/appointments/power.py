@@ -120,7 +120,8 @@ class PowerRepository(Protocol):
 
 
 class PowerUnitOfWork(AppointmentsUnitOfWork, Protocol):
-    power: PowerRepository
+    @property
+    def power(self) -> PowerRepository: ...
 
 
 # Reading ----------------------------------------------------------------------------------------
@@ -137,25 +138,25 @@ def load_process(
     """The process if the actor may read it (``NotFound`` alike for missing and forbidden)."""
     data = uow.processes.get(process_id)
     if data is None:
-        raise NotFound("process_not_found", process_id=process_id)
+        raise NotFound("appointment_process_not_found", process_id=process_id)
     try:
         access.access_unit(actor, data.unit_id, uow.tree, today, write=write)
     except NotFound:
-        raise NotFound("process_not_found", process_id=process_id) from None
+        raise NotFound("appointment_process_not_found", process_id=process_id) from None
     return data
 
 
 def process_id_of(data: ProcessData) -> ProcessId:
     """The stored process's id (a process read from the repository always has one)."""
     if data.process_id is None:
-        raise NotFound("process_not_found")
+        raise NotFound("appointment_process_not_found")
     return data.process_id
 
 
 def _get(uow: AppointmentsUnitOfWork, process_id: ProcessId) -> ProcessData:
     data = uow.processes.get(process_id)
     if data is None:
-        raise NotFound("process_not_found", process_id=process_id)
+        raise NotFound("appointment_process_not_found", process_id=process_id)
     return data
 
 
