@@ -517,15 +517,16 @@ def _restart(uow: AppointmentsUnitOfWork, data: ProcessData) -> None:
 
 
 def _after_step(uow: AppointmentsUnitOfWork, data: ProcessData) -> None:
+    """The process's status after a step: READY when every step is done (CLOSED when nobody
+    is left on the list), OPEN otherwise."""
     assert data.process_id is not None  # noqa: S101
     rows = uow.processes.steps(data.process_id)
+    status = ProcessStatus.OPEN
     if all(s.status is StepStatus.CLOSED for s in rows):
-        status = ProcessStatus.READY
-        if not _active(uow, data.process_id):
-            status = ProcessStatus.CLOSED
-        uow.processes.update(dataclasses.replace(data, status=status))
-    elif data.status is not ProcessStatus.OPEN:
-        uow.processes.update(dataclasses.replace(data, status=ProcessStatus.OPEN))
+        status = ProcessStatus.READY if _active(uow, data.process_id) else ProcessStatus.CLOSED
+    stored = uow.processes.get(data.process_id)
+    if stored is not None and stored.status is not status:
+        uow.processes.update(dataclasses.replace(stored, status=status))
 
 
 def record_referral(
@@ -576,7 +577,7 @@ def record_referral(
         )
         if carried:
             uow.processes.set_active(process_id, [int(p) for p in carried])
-            _after_step(uow, dataclasses.replace(data, status=ProcessStatus.OPEN))
+            _after_step(uow, data)
         else:
             uow.processes.update(dataclasses.replace(data, status=ProcessStatus.CLOSED))
         uow.audit.append(
