@@ -7,6 +7,9 @@ import inspect
 
 import pytest
 
+from canbo.services.appointments.control import ControlReader
+from canbo.services.appointments.ports import AppointmentRepository, RelationsReader
+from canbo.services.appointments.power import PowerRepository
 from canbo.services.congresses.ports import CongressRepository, RosterReader
 from canbo.services.elections.ports import (
     BallotEngine,
@@ -38,6 +41,7 @@ from tests.fakes.elections import (
     FakeTree,
 )
 from tests.fakes.kernel import FakeAuditLog
+from tests.fakes.power import FakeControl, FakePower, FakeProcesses, FakeRelations
 from tests.fakes.registry import (
     FakePersonRepository,
     FakeRecordRepository,
@@ -67,6 +71,10 @@ PAIRS = [
     (CongressReader, FakeCongressReader),
     (BallotEngine, FakeBallotEngine),
     (RegistryWriter, FakeRegistryWriter),
+    (PowerRepository, FakePower),
+    (ControlReader, FakeControl),
+    (AppointmentRepository, FakeProcesses),
+    (RelationsReader, FakeRelations),
 ]
 
 
