@@ -259,10 +259,15 @@ def _compile(book: Rulebook) -> _Compiled:
     cite = _citations(book)
     passed = {}
     for key, (rule, vi, en) in _PASSED.items():
-        citation = cite[key]
-        if key == "discipline" and book.regime is Regime.QD377:
-            rule = "AP-08"
-        passed[key] = Check(key, rule, True, citation, vi, en)
+        severity = Severity.WARN if key == "standards" else Severity.BLOCK
+        passed[key] = Check(key, rule, True, cite[key], vi, en, severity)
+    discipline = passed["discipline"]
+    for variant in ("discipline_planning", "discipline_reappointment"):
+        citation = cite[variant]
+        passed[variant] = Check(
+            "discipline", citation.rule_id, True, citation, discipline.message_vi,
+            discipline.message_en,
+        )  # fmt: skip
     compiled = _Compiled(
         book=book,
         party=party,
@@ -360,11 +365,10 @@ def _discipline(
     else:
         cite, rule = "discipline", "AP-08"
     if not candidate.disciplines:
-        passed = rules.passed["discipline"]
-        return passed if cite == "discipline" else _ok(passed, rule, rules.cite[cite])
+        return rules.passed[cite]
     until = discipline_bar_until(candidate.disciplines, purpose, rules.book)
     if until is None or proposal.decision_date >= until:
-        return _ok(rules.passed["discipline"], rule, rules.cite[cite])
+        return rules.passed[cite]
     if until == FOREVER:
         vi = "Hình thức kỷ luật không thuộc các trường hợp được xem xét."
         en = "The form of discipline is not among the cases that can be considered."
@@ -384,12 +388,6 @@ def _discipline(
         en,
         cite="state_discipline" if state_governs else cite,
     )
-
-
-def _ok(passed: Check, rule: str, citation: Citation) -> Check:
-    if passed.rule == rule and passed.citation is citation:
-        return passed
-    return Check(passed.key, rule, True, citation, passed.message_vi, passed.message_en)
 
 
 def _confidence(rules: _Compiled, candidate: CandidateFacts, proposal: Proposal) -> Check:

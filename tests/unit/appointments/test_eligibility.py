@@ -214,3 +214,14 @@ def test_as_dict_is_the_documented_shape():
         "rule", "key", "ok", "severity", "citation", "message", "overridden_by",
     }  # fmt: skip
     assert data["retirement_month"] == "2042-03"
+
+
+def test_standards_only_remind_and_reappointment_discipline_follows_art_20():
+    result = evaluate(person(), plan(), QD377_2025)
+    assert _check(result, "standards").severity is Severity.WARN
+    warned = person(disciplines=(Discipline("canh_cao", True, D(2025, 1, 1)),))
+    check = _check(evaluate(warned, _reappoint(D(2026, 11, 2)), QD377_2025), "discipline")
+    assert not check.ok and check.rule == "PL-11"
+    assert _check(evaluate(person(), _reappoint(D(2026, 11, 2)), QD80_2022), "discipline").rule == (
+        "AP-08"
+    )
