@@ -9,7 +9,7 @@ whole unit's people in a few queries.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from canbo.core.appointments.model import CandidateFacts, Discipline
 from canbo.core.appointments.posts import PostCatalogue, PostGrade
@@ -20,7 +20,18 @@ from canbo.core.types import PersonId, Sex, UnitId
 from .catalogue import catalogue, grade_or_none
 from .ports import PersonRecord, PlanningUnitOfWork
 
+CHUNK = 5000
 BANDS = frozenset({"B", "C"})  # canbo.core.ballots.bands.Band values with a consequence
+
+
+def open_complaints(
+    uow: PlanningUnitOfWork, person_ids: list[PersonId], on: dt.date
+) -> dict[PersonId, int]:
+    """Open complaints per person from the appointment context, asked 5,000 at a time."""
+    found: dict[PersonId, int] = {}
+    for start in range(0, len(person_ids), CHUNK):
+        found.update(uow.appointments.open_complaints(person_ids[start : start + CHUNK], on))
+    return found
 
 
 def current_post(
@@ -70,7 +81,7 @@ def candidate_facts_many(
     """Facts of many people as of ``on``; unknown ids are left out."""
     ids = list(dict.fromkeys(person_ids))
     records = uow.registry.records(ids, on)
-    complaints: Mapping[PersonId, int] = uow.appointments.open_complaints(records, on)
+    complaints = open_complaints(uow, list(records), on)
     cat = cat or catalogue(uow, on)
     return {pid: to_facts(rec, cat, complaints.get(pid, 0)) for pid, rec in records.items()}
 
@@ -81,7 +92,7 @@ def facts_and_sort_keys(
     """As :func:`candidate_facts_many`, each with the registry's sort key of the name (lists
     of people are sorted by it without computing the collation again)."""
     records = uow.registry.records(list(dict.fromkeys(person_ids)), on)
-    complaints: Mapping[PersonId, int] = uow.appointments.open_complaints(records, on)
+    complaints = open_complaints(uow, list(records), on)
     return {
         pid: (to_facts(rec, cat, complaints.get(pid, 0)), rec.sort_key or sort_key(rec.name))
         for pid, rec in records.items()
