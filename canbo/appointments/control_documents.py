@@ -75,9 +75,9 @@ def item_rows(p: ProcessControl) -> Iterator[tuple[str, str, str]]:
             "reason": o.reason,
         }
         yield _("Trường hợp đặc biệt"), text, str(o.citation)
-    for f in p.referrals:
-        text = f"{lb.step(f.step)}: {f.body}, {_d(f.on)}. {f.decision}"
-        yield _("Ý kiến cấp có thẩm quyền"), text, str(f.citation)
+    for ref in p.referrals:
+        text = f"{lb.step(ref.step)}: {ref.body}, {_d(ref.on)}. {ref.decision}"
+        yield _("Ý kiến cấp có thẩm quyền"), text, str(ref.citation)
 
 
 def _candidates(p: ProcessControl) -> str:

@@ -123,7 +123,11 @@ def _classifications(pid: int) -> tuple[Row, ...]:
     rows = CycleSubject.objects.filter(
         person_id=pid, cycle__status="published", final_level__isnull=False
     ).values_list("cycle__year", "final_level")
-    return tuple(Row((str(year), str(Level(int(level)).label))) for year, level in sorted(rows))
+    return tuple(
+        Row((str(year), str(Level(int(level)).label)))
+        for year, level in sorted(rows)
+        if level is not None
+    )
 
 
 def _confidence(pid: int) -> tuple[Row, ...]:
@@ -206,7 +210,7 @@ def _items(process_id: int, pid: int) -> tuple[Row, ...]:
         Row(
             (
                 ITEM_WORDS.get(r.item, r.item),
-                names.get(r.verified_by_id, ""),
+                names.get(r.verified_by_id or 0, ""),
                 _d(r.verified_on),
                 r.note,
             )
