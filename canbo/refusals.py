@@ -1110,7 +1110,8 @@ CATALOGUE: dict[str, Wording] = {
             "Quy hoạch trước ngày %(covered_from)s (QĐ 50-QĐ/TW) không thuộc phạm vi quy tắc "
             "của phần mềm (ngày %(date)s)."
         ),
-        "Planning before %(covered_from)s (QĐ 50-QĐ/TW) is not covered (date %(date)s).",
+        "Planning before %(covered_from)s, when Party Regulation 50 took effect, is not covered"
+        " (date %(date)s).",
     ),
     "post_not_in_catalogue": _w(
         _("Chức danh %(title_code)s không có trong danh mục chức danh %(catalogue)s."),
