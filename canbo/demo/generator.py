@@ -21,7 +21,7 @@ from canbo.audit.models import AuditEntry
 from canbo.registry import search_index
 from canbo.services.ports import SYSTEM
 
-from . import activity, congresses, records, round_bulk, tree
+from . import activity, appointments, congresses, planning, records, round_bulk, tree
 from .bulk import BulkWriter, IdAllocator
 from .catalog import TITLES
 from .central import build_central
@@ -107,6 +107,11 @@ def build_demo(
         progress(f"hội nghị, lấy phiếu, đánh giá / votes and a cycle: {year_of_use}")
         round_2025 = congresses.build_round(named["demo_cell"], today, seed)
         progress(f"đại hội nhiệm kỳ 2025–2030 / congresses: {round_2025}")
+        planned = planning.build_planning(named["demo_cell"], today)
+        if planned is not None:
+            made = appointments.build_appointments(planned, today)
+            removed = planning.apply_yearly_review(planned, today)
+            progress(f"quy hoạch, bổ nhiệm / planning, appointments: {removed} removed, {made}")
     if scale.name == "national":
         simulated = round_bulk.write_round(seed, progress)
         progress(f"đại hội các tổ chức cơ sở đảng / grassroots congresses: {simulated}")
