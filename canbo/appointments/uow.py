@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
+from typing import cast
 
 from django.db.models import Q
 
@@ -32,6 +33,7 @@ from canbo.registry.uow import DjangoRegistryUnitOfWork
 from canbo.services.appointments.ports import ComplaintStatus, ProcessStatus, Tally
 from canbo.services.planning import catalogue as planning_catalogue
 from canbo.services.planning import facts as planning_facts
+from canbo.services.planning.ports import PlanningUnitOfWork
 from canbo.services.ports import Actor
 from canbo.services.registry import records
 from canbo.services.voting import conferences as conf_svc
@@ -107,14 +109,19 @@ class DjangoMeetingEngine:
         )
 
 
+def _planning() -> PlanningUnitOfWork:
+    # The planning port declares plain attributes; its adapter is cast as planning's views do.
+    return cast(PlanningUnitOfWork, DjangoPlanningUnitOfWork())
+
+
 class DjangoFactsReader:
     """The planning context's facts assembler and post catalogue."""
 
     def candidate(self, person_id: PersonId, on: dt.date) -> CandidateFacts:
-        return planning_facts.candidate_facts(DjangoPlanningUnitOfWork(), person_id, on)
+        return planning_facts.candidate_facts(_planning(), person_id, on)
 
     def grade(self, title_code: str, on: dt.date) -> PostGrade | None:
-        cat = planning_catalogue.catalogue(DjangoPlanningUnitOfWork(), on)
+        cat = planning_catalogue.catalogue(_planning(), on)
         return planning_catalogue.grade_or_none(cat, title_code)
 
 
