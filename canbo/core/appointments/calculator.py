@@ -338,6 +338,13 @@ def parse_people(
     seen: dict[str, int] = {}
     for number, cells in enumerate(rows, start=2):
         row = _Row(number, cells, errors)
+        if None in cells:  # csv.DictReader keeps cells beyond the header under None
+            errors.append(
+                RowError(
+                    number, "", "cell_count", "Dòng có nhiều ô hơn dòng tiêu đề.",
+                    "The row has more cells than the header.",
+                )
+            )  # fmt: skip
         facts, proposal = _person(row, on, catalogue)
         if facts.person_id and facts.person_id in seen:
             row.bad(

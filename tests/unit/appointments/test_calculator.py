@@ -91,3 +91,10 @@ def test_the_special_case_column_overrides_the_planning_check():
     planning = next(c for c in person["checks"] if c["key"] == "planning")
     assert not planning["ok"] and planning["overridden_by"] == "QĐ 7-QĐ/TU 01/10/2026"
     assert person["eligible"]
+
+
+def test_a_row_longer_than_the_header_is_refused():
+    text = ",".join(REQUIRED) + "\nA1,An,M,1980-01-01,appointment" + "," * 11 + ",extra,cells\n"
+    with pytest.raises(ImportRejected) as refused:
+        check_csv_text(text, ON)
+    assert [(e.row, e.code) for e in refused.value.errors] == [(2, "cell_count")]
