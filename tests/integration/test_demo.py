@@ -244,3 +244,50 @@ def test_the_2025_round_of_congresses_is_held_and_approved_results_changed_the_r
             unit_id=elected.congress.unit_id,
             valid_from__gte=dt.date(2025, 7, 1),
         ).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_plans_posts_and_removed_the_band_b_person_at_the_review(demo: DemoResult) -> None:
+    from canbo.planning.models import Plan, PlanEntry, PostGradeEntry, RemovalTask
+
+    assert PostGradeEntry.objects.filter(title__code__in=("CVP_DU", "TB_XDD")).count() == 2
+    plans = Plan.objects.all()
+    assert plans.count() >= 4
+    assert {p.term_label for p in plans} == {"2025–2030", "2026–2031"}
+    for plan in plans:
+        assert PlanEntry.objects.filter(plan=plan, removed_on=None).count() <= 3  # PL-03
+    removed = PlanEntry.objects.get(removal_reason="band_b")
+    assert removed.removal_decision and removed.removed_on is not None
+    task = RemovalTask.objects.get(entry=removed)
+    assert task.mandatory and task.rule == "PL-10" and task.done_on == removed.removed_on
+
+
+@pytest.mark.django_db
+def test_the_demo_appointments_recusal_flag_and_reappointment_cases(demo: DemoResult) -> None:
+    from canbo.appointments import models as am
+    from canbo.appointments.control_repository import DjangoControlUnitOfWork
+    from canbo.services.appointments import power
+
+    processes = am.AppointmentProcess.objects
+    done = processes.get(kind="in_place", status="decided")
+    steps = list(done.steps.order_by("order").values_list("kind", "status"))
+    assert [s for _k, s in steps] == ["closed"] * 5
+    assert done.steps.get(kind="wider").sealed and done.steps.get(kind="wider").session_id
+    holding = models.PositionHolding.objects.get(
+        person_id=done.appointee_id, title=done.title, decision_ref=done.decision_ref
+    )
+    assert holding.term_ends == done.term_ends
+    recusal = am.Recusal.objects.filter(process=done).first()
+    assert recusal is not None and recusal.outcome == "recused" and recusal.role == "voter"
+    assert models.Relative.objects.filter(
+        person_id=recusal.person_id, linked_person_id=done.appointee_id, relation="sibling"
+    ).exists()
+    running = processes.get(kind="in_place", status="open")
+    status = dict(running.steps.values_list("kind", "status"))
+    assert status["wider"] == "closed" and status["leadership_nominate"] == "convened"
+    outside = processes.get(kind="outside")
+    assert outside.status == "decided"
+    flags = power.process_flags(DjangoControlUnitOfWork(), outside.pk, TODAY)  # type: ignore[arg-type]
+    assert "outgoing_head" in {f.key for f in flags}
+    cases = processes.filter(kind="reappointment")
+    assert cases.exists() and all(c.holding_id for c in cases)
