@@ -185,6 +185,8 @@ def test_posts_are_held_only_while_their_unit_exists(demo: DemoResult) -> None:
 def test_the_demo_holds_a_year_of_use(demo: DemoResult) -> None:
     statuses = set(VoteSession.objects.values_list("status", flat=True))
     assert {"published", "open"} <= statuses
-    published = VoteSession.objects.get(status="published")
-    assert published.conference.held_on < TODAY
+    # The year's confidence vote, and the later one whose band B the planning review acted on.
+    published = VoteSession.objects.filter(status="published")
+    assert 1 <= published.count() <= 2
+    assert all(s.conference.held_on < TODAY for s in published)
     assert Cycle.objects.exclude(status="published").exists()
