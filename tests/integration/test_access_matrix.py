@@ -228,9 +228,26 @@ def build_world() -> World:
             "election": int(election),
             "candidate": listed[0],
             "round": int(round_),
+            "process": _process(commune, people),
         },
         candidates=listed,
     )
+
+
+def _process(commune: UnitId, people: list[PersonId]) -> int:
+    """An appointment process of the commune with one candidate, its first step convened."""
+    from canbo.appointments import models as am
+    from canbo.registry.models import Title
+
+    title = Title.objects.create(code="PCT_UBND_X", name="Phó Chủ tịch UBND xã", level="commune")
+    process = am.AppointmentProcess.objects.create(
+        kind="in_place", title=title, unit_id=commune, rulebook_id="QD377_2025",
+        started_on=dt.date(2026, 9, 1), proposer_id=people[1],
+    )  # fmt: skip
+    am.ProcessCandidate.objects.create(process=process, person_id=people[0], full_name="A")
+    step = am.ProcessStep.objects.create(process=process, kind="leadership_first", order=1)
+    am.StepParticipant.objects.create(step=step, person_id=people[2], role="voter")
+    return int(process.pk)
 
 
 def _election(congress: CongressId, people: list[PersonId]) -> tuple[int, list[int], int]:
@@ -341,6 +358,7 @@ OBJECT_PARAMS = {
     "pk": "subject",
     "object_id": "person",
     "id": "person",
+    "process_id": "process",
 }
 FIXED_PARAMS = {
     "operator": "1",
@@ -350,6 +368,7 @@ FIXED_PARAMS = {
     "form": "danh-sach",
     "fmt": "xlsx",
     "content_type_id": "1",
+    "kind": "leadership_first",
 }
 ADMIN_LABELS = ("registry", "accounts", "auth", "audit", "voting", "conferences", "classification")
 
