@@ -218,6 +218,8 @@ ENTRIES_SQL = (
 
 
 def _json(value: Any) -> dict[str, Any]:
+    if value in ("{}", None):
+        return {}
     if isinstance(value, str):
         loaded = json.loads(value)
         return loaded if isinstance(loaded, dict) else {}

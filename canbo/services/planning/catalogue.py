@@ -30,10 +30,8 @@ def grade_of(uow: PlanningUnitOfWork, title_code: str, on: dt.date) -> PostGrade
 
 
 def grade_or_none(cat: PostCatalogue, title_code: str) -> PostGrade | None:
-    try:
-        return cat.grade_of(title_code)
-    except NotFound:
-        return None
+    """The grade, or None for a title the catalogue does not grade."""
+    return cat.entries.get(title_code)
 
 
 def add_group_iv_grade(

@@ -112,31 +112,31 @@ def _removal(entry: EntryData, name: str, failed: tuple[Check, ...]) -> Removal 
     )
 
 
-def _check(
-    facts: CandidateFacts,
-    plan: PlanData,
-    cat: PostCatalogue,
-    on: dt.date,
-    rulebook: Rulebook,
-    entry: EntryData | None = None,
-) -> tuple[Check, ...]:
-    """The planning checks failing on ``on``; a check the entry's special-case decision
-    overrode (PC-12) stays overridden."""
+def _proposal(
+    plan: PlanData, cat: PostCatalogue, on: dt.date, entry: EntryData | None = None
+) -> Proposal | None:
+    """Planning for the plan's post on ``on``; a check the entry's special-case decision
+    overrode (PC-12) stays overridden. None for a post the catalogue no longer grades."""
     post = grade_or_none(cat, plan.title.code)
     if post is None:
-        return ()
+        return None
     overrides = {}
     if entry is not None and entry.special_case:
         text = str(entry.special_case.get("decision", ""))
         overrides = {str(c["key"]): text for c in entry.special_case.get("checks", ())}
-    proposal = Proposal(
+    return Proposal(
         purpose=Purpose.PLANNING,
         decision_date=on,
         post=post,
         term_start=max(plan.term_start, on),
         overrides=overrides,
     )
-    return evaluate(facts, proposal, rulebook).failed
+
+
+def _failed(
+    facts: CandidateFacts, proposal: Proposal | None, rulebook: Rulebook
+) -> tuple[Check, ...]:
+    return evaluate(facts, proposal, rulebook).failed if proposal is not None else ()
 
 
 def yearly_review(
@@ -175,6 +175,7 @@ def yearly_review(
     out: list[PlanReview] = []
     for plan in plans:
         mine = by_plan.get(plan.id, [])
+        proposal = _proposal(plan, cat, on)
         removals: list[Removal] = []
         active: list[tuple[EntryData, str]] = []
         order: dict[EntryId, str] = {}
@@ -185,7 +186,8 @@ def yearly_review(
             order[entry.id] = keys.get(entry.person_id, "")
             if f is None:
                 continue
-            found = _removal(entry, name, _check(f, plan, cat, on, rulebook, entry))
+            own = _proposal(plan, cat, on, entry) if entry.special_case else proposal
+            found = _removal(entry, name, _failed(f, own, rulebook))
             if found is not None:
                 removals.append(found)
         additions: list[Addition] = []
@@ -196,7 +198,7 @@ def yearly_review(
                 f = facts.get(pid)
                 if f is None or pid in planned or f.current_post is None:
                     continue
-                if _check(f, plan, cat, on, rulebook):
+                if proposal is None or _failed(f, proposal, rulebook):
                     continue
                 additions.append(Addition(plan.id, pid, f.name, f.current_post.name))
             additions.sort(key=lambda a: keys.get(a.person_id, ""))
