@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from canbo.appointments.uow import DjangoAppointmentsUnitOfWork as A
 from canbo.conferences.models import Site
-from canbo.core.types import PersonId, UnitId
+from canbo.core.types import LevelClass, PersonId, UnitId, UnitKind
 from canbo.registry import models as reg
 from canbo.services.appointments import processes
 from canbo.services.appointments.ports import ProcessId, ProcessKind, StepKindValue
@@ -37,13 +37,18 @@ class Office:
 
 
 def office(n: int = 12) -> Office:
-    tree = f.small_tree()
-    people = [f.person(name, tree.cell_a) for name in NAMES[:n]]
+    central = f.unit(
+        "Ban Chấp hành Trung ương", UnitKind.CENTRAL_COMMITTEE, level=LevelClass.CENTRAL
+    )
+    province = f.unit("Đảng bộ tỉnh Tuyên Quang", UnitKind.PROVINCIAL_PARTY_COMMITTEE, central)
+    commune = f.unit("Đảng bộ xã Yên Minh", UnitKind.COMMUNE_PARTY_COMMITTEE, province)
+    cell = f.unit("Chi bộ thôn Na Pô", UnitKind.CELL, commune)
+    people = [f.person(name, cell) for name in NAMES[:n]]
     title = reg.Title.objects.create(
         code="PCT_UBND_XA", name="Phó Chủ tịch Ủy ban nhân dân xã", level="commune"
     )
-    counters = [counter(f"kiemphieu{i}", tree.commune) for i in (1, 2)]
-    return Office(tree.commune, people, title.pk, counters)
+    counters = [counter(f"kiemphieu{i}", commune) for i in (1, 2)]
+    return Office(commune, people, title.pk, counters)
 
 
 def open_in_place(o: Office, candidates: Sequence[PersonId], **kw: object) -> ProcessId:

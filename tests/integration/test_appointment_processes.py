@@ -151,6 +151,8 @@ def test_five_steps_in_place_with_ballots_sealed_step_and_decision() -> None:
     out5 = processes.close_step(A(), SYSTEM, pid, K.LEADERSHIP_DECIDE, day + 4 * DAY)
     assert out5["status"] == "selected"
     assert am.AppointmentProcess.objects.get(pk=pid).status == ProcessStatus.READY
+    page = client.get(f"/bo-nhiem/{pid}/").content.decode()
+    assert "data-decide" in page and "data-conditions" in page and "data-control-panel" in page
 
     # The decision: refused while the dossier is unverified (AP-04), nothing stored.
     decided = day + 10 * DAY
@@ -194,6 +196,8 @@ def test_five_steps_in_place_with_ballots_sealed_step_and_decision() -> None:
     row = am.AppointmentProcess.objects.get(pk=pid)
     assert row.status == ProcessStatus.DECIDED and row.term_ends == holding.term_ends
     entry = AuditEntry.objects.filter(action="appointment.decide").get()
+    assert client.get("/bo-nhiem/").status_code == 200
+    assert "data-decide" not in client.get(f"/bo-nhiem/{pid}/").content.decode()
     details = json.loads(entry.details)
     assert details["voters"] == 11 and details["proposer"] == o.people[-1]
     assert details["decider"] == o.people[-2] and details["appraiser"] == o.people[-2]
@@ -273,3 +277,31 @@ def _admin():  # type: ignore[no-untyped-def]
         user=user, role=Role.ADMIN, unit_id=None, valid_from=dt.date(2020, 1, 1)
     )
     return user
+
+
+def test_the_pages_open_a_process_and_refuse_a_step_out_of_order() -> None:
+    o = office(6)
+    client = Client()
+    client.force_login(_admin())
+    form = {
+        "kind": "in_place",
+        "title": str(o.title_id),
+        "unit": f"id:{o.unit}",
+        "candidates": [f"id:{o.people[0]}", f"id:{o.people[1]}"],
+        "proposer": f"id:{o.people[5]}",
+        "started_on": START.isoformat(),
+    }
+    response = client.post("/bo-nhiem/", form)
+    body = response.content.decode()
+    assert response.status_code == 302, body[body.find("<main") :][:1500]
+    pid = am.AppointmentProcess.objects.get().pk
+    page = client.get(f"/bo-nhiem/{pid}/").content.decode()
+    assert page.count("data-convene") == 1  # only the first step may be convened
+    refused = client.post(
+        f"/bo-nhiem/{pid}/buoc/wider/",
+        {"action": "convene", "persons": f"id:{o.people[2]}", "held_on": START.isoformat()},
+    )
+    assert 400 <= refused.status_code < 500
+    assert "<code>step_out_of_order</code>" in refused.content.decode()
+    assert "không đúng thứ tự của quy trình" in refused.content.decode()
+    assert am.ProcessStep.objects.filter(process_id=pid, conference__isnull=False).count() == 0
