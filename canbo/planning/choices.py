@@ -7,7 +7,7 @@ from canbo.services.planning import ports as p
 
 
 class RemovalReason(models.TextChoices):
-    BAND_B = p.RemovalReason.BAND_B, _("Tín nhiệm thấp trên một nửa (mức B)")
+    BAND_B = p.RemovalReason.BAND_B, _("Tín nhiệm thấp trên một nửa (mức B hoặc C)")
     NOT_COMPLETED = p.RemovalReason.NOT_COMPLETED, _("Không hoàn thành nhiệm vụ")
     DISCIPLINE = p.RemovalReason.DISCIPLINE, _("Bị kỷ luật")
     AGE = p.RemovalReason.AGE, _("Quá tuổi quy hoạch")

@@ -189,7 +189,7 @@ def test_yearly_review_page_band_b_task_and_apply(world: World) -> None:
     client = client_as(Role.ORG_STAFF, world.province)
     url = f"/quy-hoach/ra-soat/{world.dept}/2026/?ngay=2026-12-01"
     page = client.get(url).content.decode()
-    assert "Tín nhiệm thấp trên một nửa (mức B)" in page and "bắt buộc" in page
+    assert "Tín nhiệm thấp trên một nửa (mức B hoặc C)" in page and "bắt buộc" in page
     task = models.RemovalTask.objects.get()
     assert (task.entry_id, task.mandatory, task.rule) == (entry, True, "PL-10")
     assert "Nguyễn Văn An" in page  # who could be added

@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
                 ('added_decision', models.CharField(max_length=128, verbose_name='quyết định đưa vào')),
                 ('special_case', models.JSONField(blank=True, default=dict, verbose_name='trường hợp đặc biệt')),
                 ('removed_on', models.DateField(blank=True, null=True, verbose_name='ngày đưa ra')),
-                ('removal_reason', models.CharField(blank=True, choices=[('band_b', 'Tín nhiệm thấp trên một nửa (mức B)'), ('kht', 'Không hoàn thành nhiệm vụ'), ('discipline', 'Bị kỷ luật'), ('age', 'Quá tuổi quy hoạch'), ('standards', 'Không còn đủ tiêu chuẩn, điều kiện'), ('appointed', 'Đã được bổ nhiệm'), ('other', 'Lý do khác')], max_length=16, verbose_name='lý do đưa ra')),
+                ('removal_reason', models.CharField(blank=True, choices=[('band_b', 'Tín nhiệm thấp trên một nửa (mức B hoặc C)'), ('kht', 'Không hoàn thành nhiệm vụ'), ('discipline', 'Bị kỷ luật'), ('age', 'Quá tuổi quy hoạch'), ('standards', 'Không còn đủ tiêu chuẩn, điều kiện'), ('appointed', 'Đã được bổ nhiệm'), ('other', 'Lý do khác')], max_length=16, verbose_name='lý do đưa ra')),
                 ('removal_decision', models.CharField(blank=True, max_length=128, verbose_name='quyết định đưa ra')),
                 ('removal_note', models.CharField(blank=True, max_length=255, verbose_name='ghi chú')),
                 ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='registry.person')),
@@ -72,7 +72,7 @@ class Migration(migrations.Migration):
             name='RemovalTask',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reason', models.CharField(choices=[('band_b', 'Tín nhiệm thấp trên một nửa (mức B)'), ('kht', 'Không hoàn thành nhiệm vụ'), ('discipline', 'Bị kỷ luật'), ('age', 'Quá tuổi quy hoạch'), ('standards', 'Không còn đủ tiêu chuẩn, điều kiện'), ('appointed', 'Đã được bổ nhiệm'), ('other', 'Lý do khác')], max_length=16, verbose_name='lý do')),
+                ('reason', models.CharField(choices=[('band_b', 'Tín nhiệm thấp trên một nửa (mức B hoặc C)'), ('kht', 'Không hoàn thành nhiệm vụ'), ('discipline', 'Bị kỷ luật'), ('age', 'Quá tuổi quy hoạch'), ('standards', 'Không còn đủ tiêu chuẩn, điều kiện'), ('appointed', 'Đã được bổ nhiệm'), ('other', 'Lý do khác')], max_length=16, verbose_name='lý do')),
                 ('rule', models.CharField(max_length=16, verbose_name='quy định')),
                 ('created_on', models.DateField(verbose_name='ngày tạo')),
                 ('done_on', models.DateField(blank=True, null=True, verbose_name='ngày xử lý')),
