@@ -40,6 +40,9 @@ class OpenForm(forms.Form):
 
 class ConveneForm(forms.Form):
     persons = PickerField(label=_("Người được triệu tập"), multiple=True)
+    unit = PickerField(
+        UNIT, label=_("Đơn vị tổ chức cuộc họp (nếu khác đơn vị có chức vụ)"), required=False
+    )
     held_on = day(_("Ngày họp"))
     members = forms.IntegerField(
         label=_("Số thành viên tập thể lãnh đạo"), min_value=1, required=False

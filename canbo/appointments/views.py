@@ -102,6 +102,7 @@ def step(request: HttpRequest, process_id: int, kind: str) -> HttpResponse:
         processes.convene_step(
             uow, actor, pid, k, [PersonId(p) for p in d["persons"]], d["held_on"],
             collective_members=d["members"],
+            meeting_unit=UnitId(d["unit"]) if d["unit"] else None,
         )  # fmt: skip
     elif action == "ballot":
         sid = processes.open_ballot(uow, actor, pid, k)

@@ -246,10 +246,12 @@ def convene_step(
     held_on: dt.date,
     *,
     collective_members: int | None = None,
+    meeting_unit: UnitId | None = None,
 ) -> int:
-    """Convene the meeting of the next step: a conference of the process's unit with
-    ``persons`` convened (they check in as at any conference). Refused out of order (AP-11).
-    Returns the conference id."""
+    """Convene the meeting of the next step: a conference of the process's unit (or of
+    ``meeting_unit``: the sending unit of a candidate from elsewhere, ST-04) with ``persons``
+    convened (they check in as at any conference). Refused out of order (AP-11). Returns the
+    conference id."""
     people = list(dict.fromkeys(persons))
     if not people:
         raise ValidationError("appointment_nobody_convened", field="persons")
@@ -267,7 +269,7 @@ def convene_step(
         label = steps_label(kind)
         conf = uow.meetings.open_meeting(
             actor,
-            data.unit_id,
+            meeting_unit or data.unit_id,
             f"{label} - {title.name if title else ''}".strip(" -"),
             held_on,
             people,
