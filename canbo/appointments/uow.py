@@ -163,6 +163,11 @@ class DjangoRegistryWriter:
     ) -> int:
         return records.add_record(DjangoRegistryUnitOfWork(), actor, person_id, data, today)
 
+    def end_position(
+        self, actor: Actor, person_id: PersonId, record_id: int, last_day: dt.date
+    ) -> None:
+        records.end_position(DjangoRegistryUnitOfWork(), actor, person_id, record_id, last_day)
+
 
 class DjangoAppointmentFacts:
     """What planning reads of the appointment context: open complaints (AP-19) and persons

@@ -174,6 +174,11 @@ class FakeRegistryWriter:
     ) -> int:
         return 1
 
+    def end_position(
+        self, actor: Actor, person_id: PersonId, record_id: int, last_day: dt.date
+    ) -> None:
+        return None
+
 
 class FakePower:
     def __init__(self, processes: FakeProcesses, relations: FakeRelations) -> None:

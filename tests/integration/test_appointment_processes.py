@@ -263,6 +263,36 @@ def test_the_timer_opens_one_reappointment_case_per_post_due() -> None:
     out = io.StringIO()
     call_command("appointment_timers", "--date", today.isoformat(), stdout=out)
     assert "Đã mở 0 trường hợp" in out.getvalue()
+
+
+def test_a_reappointment_ends_the_old_term_and_records_the_new_one() -> None:
+    o = office(8)
+    holder = o.people[0]
+    today = dt.date(2026, 10, 1)
+    old = reg.PositionHolding.objects.create(
+        person_id=holder, title_id=o.title_id, unit_id=o.unit, how="appointed",
+        valid_from=dt.date(2021, 12, 1), term_ends=dt.date(2026, 12, 1),
+    )  # fmt: skip
+    (pid,) = reappointment.open_due_cases(A(), SYSTEM, today)
+    leaders = o.people[1:7]
+    convene(pid, K.COLLECTIVE_VOTE, leaders, leaders, today)
+    ballot(o, pid, K.COLLECTIVE_VOTE, [{int(holder): "agree"}] * 5 + [{int(holder): "disagree"}])
+    out = processes.close_step(A(), SYSTEM, pid, K.COLLECTIVE_VOTE, today)
+    assert out["status"] == "selected"
+    decided = dt.date(2026, 11, 20)
+    processes.receive_dossier(A(), SYSTEM, pid, today)
+    rulebook = processes.rulebook_of(A().processes.get(pid))  # type: ignore[arg-type]
+    for item in processes.dossier_items_required(rulebook):
+        processes.verify_dossier_item(A(), SYSTEM, pid, holder, item, o.people[7], today)
+    _lift_failed(pid, holder, decided)
+    decision = dataclasses.replace(
+        _decision(holder, o.people[7], decided), effective_on=dt.date(2026, 12, 2)
+    )
+    position = processes.decide(A(), SYSTEM, pid, decision, dt.date(2026, 12, 2))
+    old.refresh_from_db()
+    assert old.valid_to == dt.date(2026, 12, 1)
+    new = reg.PositionHolding.objects.get(pk=position)
+    assert new.valid_from == dt.date(2026, 12, 2) and new.term_ends == dt.date(2031, 12, 2)
     assert am.AppointmentProcess.objects.filter(kind="reappointment").count() == 1
 
 

@@ -342,11 +342,15 @@ class RelationsReader(Protocol):
 
 
 class RegistryWriter(Protocol):
-    """The registry's own record use case (``records.add_record``)."""
+    """The registry's own record use cases (``records.add_record``, ``records.end_position``)."""
 
     def add_position(
         self, actor: Actor, person_id: PersonId, data: PositionData, today: dt.date
     ) -> int: ...
+
+    def end_position(
+        self, actor: Actor, person_id: PersonId, record_id: int, last_day: dt.date
+    ) -> None: ...
 
 
 class AppointmentsUnitOfWork(Transaction, Protocol):

@@ -863,6 +863,10 @@ def decide(
             decision_ref=decision.decision_ref.strip(),
             term_ends=ends,
         )
+        if data.kind is ProcessKind.REAPPOINTMENT and data.holding_id is not None:
+            # The term that ends gives way to the new one (TR-01, TR-02).
+            last_day = decision.effective_on - dt.timedelta(days=1)
+            uow.registry.end_position(actor, decision.person_id, data.holding_id, last_day)
         position_id = uow.registry.add_position(actor, decision.person_id, position, today)
         final = dataclasses.replace(
             decided,
