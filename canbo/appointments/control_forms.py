@@ -7,6 +7,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from canbo.converters import MAX_ID
 from canbo.registry.pickers import PickerField
 from canbo.registry.search import UNIT
 
@@ -20,7 +21,7 @@ class DateInput(forms.DateInput):
 class RecusalForm(forms.Form):
     """One answer for one participant of the panel (the person is the panel's, not typed)."""
 
-    person = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    person = forms.IntegerField(widget=forms.HiddenInput, min_value=1, max_value=MAX_ID)
     role = forms.ChoiceField(widget=forms.HiddenInput, choices=choices.ParticipantRole.choices)
     step = forms.CharField(widget=forms.HiddenInput, required=False, max_length=24)
     outcome = forms.ChoiceField(
