@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from canbo.core.types import TitleLevel
+from canbo.core.types import Role, TitleLevel
 from canbo.registry import models as reg
 from canbo.registry.choices import TitleLevel as TitleLevelChoices
 from canbo.registry.pickers import PickerField
@@ -47,6 +48,34 @@ class ConveneForm(forms.Form):
     members = forms.IntegerField(
         label=_("Số thành viên tập thể lãnh đạo"), min_value=1, required=False
     )
+
+
+class CounterChoice(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.get_full_name() or obj.get_username())
+
+
+class BallotForm(forms.Form):
+    """The counting committee of the step's ballot: accounts holding the counting role (the
+    first chosen heads it); it may also be set on the vote's pages."""
+
+    counters = CounterChoice(
+        label=_("Ban kiểm phiếu"),
+        queryset=get_user_model().objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args: Any, **kw: Any) -> None:
+        super().__init__(*args, **kw)
+        field = self.fields["counters"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)  # noqa: S101
+        field.queryset = (
+            get_user_model()
+            .objects.filter(grants__role=Role.COUNTING_COMMITTEE, is_active=True)
+            .distinct()
+            .order_by("username")
+        )
 
 
 class CloseForm(forms.Form):

@@ -183,6 +183,7 @@ def detail_context(request: HttpRequest, pid: ProcessId, today: dt.date) -> dict
         ],
         "convene_form": bind(forms.ConveneForm()),
         "close_form": forms.CloseForm(initial={"closed_on": today}),
+        "ballot_form": forms.BallotForm(),
         "referral_form": forms.ReferralForm(names=active),
         "dossier_form": forms.DossierForm(initial={"received_on": data.dossier_received_on}),
         "item_form": bind(forms.DossierItemForm(names=active, items=_dossier_labels())),

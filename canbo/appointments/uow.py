@@ -24,7 +24,7 @@ from canbo.core.appointments.posts import PostGrade
 from canbo.core.power.model import Relationship, RelationshipClass
 from canbo.core.records import PositionData
 from canbo.core.rulebook import Body
-from canbo.core.types import PersonId, UnitId
+from canbo.core.types import AccountId, PersonId, UnitId
 from canbo.db.transactions import AtomicWork
 from canbo.db.unit_tree import DjangoTreeReader
 from canbo.planning.uow import DjangoPlanningUnitOfWork
@@ -39,7 +39,12 @@ from canbo.services.registry import records
 from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import count as count_svc
 from canbo.services.voting import sessions as session_svc
-from canbo.services.voting.ports import ConferenceData, ConferenceId, SessionId
+from canbo.services.voting.ports import (
+    CommitteeMember,
+    ConferenceData,
+    ConferenceId,
+    SessionId,
+)
 from canbo.voting.uow import DjangoVotingUnitOfWork, SqliteWriteQueue
 
 from . import models as m
@@ -81,7 +86,9 @@ class DjangoMeetingEngine:
         seats: int,
         ballot_kind: str,
         electorate: Sequence[PersonId],
+        committee: Sequence[int] = (),
     ) -> int:
+        members = [CommitteeMember(account_id=AccountId(a)) for a in dict.fromkeys(committee)]
         return int(
             session_svc.create_election_session(
                 DjangoVotingUnitOfWork(),
@@ -94,6 +101,7 @@ class DjangoMeetingEngine:
                 0,
                 ballot_kind,
                 electorate=list(electorate),
+                committee=members,
             )
         )
 

@@ -105,7 +105,9 @@ def step(request: HttpRequest, process_id: int, kind: str) -> HttpResponse:
             meeting_unit=UnitId(d["unit"]) if d["unit"] else None,
         )  # fmt: skip
     elif action == "ballot":
-        sid = processes.open_ballot(uow, actor, pid, k)
+        d = valid_data(forms.BallotForm(request.POST))
+        counters = [int(u.pk) for u in d["counters"]]
+        sid = processes.open_ballot(uow, actor, pid, k, committee=counters)
         return redirect("voting:session", sid)
     elif action == "close":
         d = valid_data(forms.CloseForm(request.POST))

@@ -19,7 +19,7 @@ from canbo.services.ports import SYSTEM, Actor
 from canbo.services.voting import conferences as conf_svc
 from canbo.services.voting import count as count_svc
 from canbo.services.voting import sessions as vote_svc
-from canbo.services.voting.ports import CommitteeMember, ConferenceId, Medium, SessionId, SiteId
+from canbo.services.voting.ports import ConferenceId, Medium, SessionId, SiteId
 from canbo.voting.uow import DjangoVotingUnitOfWork as V
 from tests import factories as f
 
@@ -87,9 +87,8 @@ def ballot(
 ) -> SessionId:
     """Open the step's ballot, hand codes to those present, cast ``marks`` by phone, close,
     count and sign."""
-    sid = SessionId(processes.open_ballot(A(), SYSTEM, pid, kind))
-    committee = [CommitteeMember(account_id=c.account_id) for c in o.counters]
-    vote_svc.set_committee(V(), SYSTEM, sid, committee)
+    committee = [int(c.account_id) for c in o.counters if c.account_id is not None]
+    sid = SessionId(processes.open_ballot(A(), SYSTEM, pid, kind, committee=committee))
     vote_svc.mark_ready(V(), SYSTEM, sid)
     shares = vote_svc.make_ballot_key(V(), o.counters[0], sid).shares
     vote_svc.open_vote(V(), SYSTEM, sid)

@@ -321,7 +321,11 @@ class MeetingEngine(Protocol):
         seats: int,
         ballot_kind: str,
         electorate: Sequence[PersonId],
-    ) -> int: ...
+        committee: Sequence[int] = (),
+    ) -> int:
+        """``committee``: the accounts of the counting committee, head first (may be set
+        later on the vote's pages)."""
+        ...
 
     def tally(self, session_id: int) -> Tally | None: ...
 

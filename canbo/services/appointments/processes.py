@@ -345,11 +345,17 @@ def _require_quorum(uow: AppointmentsUnitOfWork, step: StepData) -> tuple[int, i
 
 
 def open_ballot(
-    uow: AppointmentsUnitOfWork, actor: Actor, process_id: ProcessId, kind: StepKindValue
+    uow: AppointmentsUnitOfWork,
+    actor: Actor,
+    process_id: ProcessId,
+    kind: StepKindValue,
+    *,
+    committee: Sequence[int] = (),
 ) -> int:
     """Open the step's secret ballot: a vote session of the voting engine on the step's
     conference, for the names still on the list, given to those convened; refused without
-    the 2/3 quorum present (AP-11). Returns the session id (its pages run the vote)."""
+    the 2/3 quorum present (AP-11). ``committee`` are the counting committee's accounts, head
+    first (or set later on the vote's pages). Returns the session id (its pages run the vote)."""
     with uow:
         data = require_process(uow, actor, process_id, write=True, lock=True)
         _require_running(data)
@@ -377,6 +383,7 @@ def open_ballot(
             seats,
             ballot,
             electorate,
+            committee=committee,
         )
         uow.processes.update_step(
             dataclasses.replace(step, status=StepStatus.VOTING, session_id=session, present=present)

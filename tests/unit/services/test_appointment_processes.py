@@ -54,7 +54,9 @@ class Meetings(FakeMeetings):
     def attendance(self, conference_id: int) -> tuple[int, int]:
         return self.convened[conference_id], self.present[conference_id]
 
-    def create_session(self, actor, conference_id, title, names, seats, ballot_kind, electorate):  # type: ignore[no-untyped-def]
+    def create_session(
+        self, actor, conference_id, title, names, seats, ballot_kind, electorate, committee=()
+    ):  # type: ignore[no-untyped-def]
         self.sessions += 1
         return self.sessions
 
