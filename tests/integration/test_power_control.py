@@ -281,3 +281,28 @@ def test_the_panel_records_a_recusal_and_the_dossier_pdf_names_the_candidate() -
     text = _pdf_text(dossier.content)
     for words in ("HỒ SƠ NHÂN SỰ", "Lê Thị Hoa", "Chủ tịch Hội Nông dân xã", "ĐẢNG CỘNG SẢN"):
         assert words in text
+
+
+def test_the_control_report_reads_a_bounded_number_of_rows_per_process() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    place = Place()
+    _decided(place)
+    counts = []
+    for extra in (0, 9):
+        for i in range(extra):
+            title = reg.Title.objects.create(code=f"PBT{i}", name="Phó Bí thư", level="commune")
+            p = am.AppointmentProcess.objects.create(
+                kind="in_place", title=title, unit_id=place.commune, rulebook_id="QD377_2025",
+                started_on=STARTED, proposer_id=place.binh, decider_id=place.duc,
+            )  # fmt: skip
+            am.ProcessCandidate.objects.create(process=p, person_id=place.hoa, full_name="Hoa")
+        with CaptureQueriesContext(connection) as queries:
+            r = control.control_report(
+                DjangoControlUnitOfWork(), place.inspector, place.province, STARTED, TODAY, TODAY
+            )
+        counts.append((len(r.processes), len(queries)))
+    (one, few), (ten, many) = counts
+    assert (one, ten) == (1, 10)
+    assert (many - few) / 9 <= 20, counts

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from canbo.core.collation import sort_key
 from canbo.core.errors import Citation, ValidationError
@@ -302,7 +302,43 @@ def decision_record(uow: ControlUnitOfWork, process_id: ProcessId) -> DecisionRe
     )
 
 
+class _Memo:
+    """Answers each read of the wrapped repository once per report (the report asks the same
+    rows of a process from several rules)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+        self._seen: dict[tuple[str, tuple[Any, ...]], Any] = {}
+
+    def __getattr__(self, name: str) -> Any:
+        method = getattr(self._inner, name)
+
+        def read(*args: Any) -> Any:
+            key = (name, tuple(tuple(a) if isinstance(a, list) else a for a in args))
+            if key not in self._seen:
+                self._seen[key] = method(*args)
+            return self._seen[key]
+
+        return read
+
+
+class _ReadOnce:
+    """The unit of work as the report reads it: the processes and relationships memoised."""
+
+    def __init__(self, uow: ControlUnitOfWork) -> None:
+        self.processes = _Memo(uow.processes)
+        self.relations = _Memo(uow.relations)
+        self.power = uow.power
+        self.control = uow.control
+        self.facts = uow.facts
+        self.meetings = uow.meetings
+        self.registry = uow.registry
+        self.tree = uow.tree
+        self.audit = uow.audit
+
+
 def _process_control(uow: ControlUnitOfWork, data: ProcessData, today: dt.date) -> ProcessControl:
+    uow = cast(ControlUnitOfWork, _ReadOnce(uow))
     pid = power.process_id_of(data)
     candidates = [c for c in uow.processes.candidates(pid) if c.active]
     recusals = uow.processes.recusals(pid)
