@@ -66,6 +66,10 @@ PLANNED = (
     " WHERE e.person_id IN ({ids}) AND e.added_on <= %s"
     " AND (e.removed_on IS NULL OR e.removed_on > %s)"
 )
+HOLDERS_OF = (
+    "SELECT unit_id, person_id FROM registry_positionholding"
+    " WHERE unit_id IN ({ids}) AND valid_from <= %s AND valid_to >= %s ORDER BY unit_id, id"
+)
 PEOPLE = (
     "SELECT id, full_name, given_name, sex, birth_date, ethnicity, sort_key FROM registry_person"
     " WHERE id IN ({ids})"
@@ -143,15 +147,11 @@ class DjangoRegistryFactsRepository:
             )
         return out
 
-    def holders_in_subtree(self, unit_id: UnitId, on: dt.date) -> list[tuple[UnitId, PersonId]]:
-        sql = SUBTREE + (  # noqa: S608 (constant fragments)
-            "SELECT h.unit_id, h.person_id FROM registry_positionholding h"
-            " WHERE h.unit_id IN (SELECT unit_id FROM down)"
-            " AND h.valid_from <= %s AND h.valid_to >= %s ORDER BY h.unit_id, h.id"
-        )
-        with connection.cursor() as cur:
-            cur.execute(sql, [unit_id, on, on, on, on])
-            return [(UnitId(u), PersonId(pid)) for u, pid in cur.fetchall()]
+    def holders(self, unit_ids: Iterable[UnitId], on: dt.date) -> list[tuple[UnitId, PersonId]]:
+        out: list[tuple[UnitId, PersonId]] = []
+        for part in chunks(sorted(set(unit_ids))):
+            out.extend((UnitId(u), PersonId(pid)) for u, pid in _rows(HOLDERS_OF, part, (on, on)))
+        return out
 
     def title(self, title_id: int) -> p.TitleInfo | None:
         row = Title.objects.filter(pk=title_id).first()

@@ -58,8 +58,8 @@ class FakeRegistryFacts:
         units = self._subtree(unit_id)
         return [pid for pid, r in self.people.items() if r.unit_id in units]
 
-    def holders_in_subtree(self, unit_id: UnitId, on: dt.date) -> list[tuple[UnitId, PersonId]]:
-        units = self._subtree(unit_id)
+    def holders(self, unit_ids: Iterable[UnitId], on: dt.date) -> list[tuple[UnitId, PersonId]]:
+        units = set(unit_ids)
         return [
             (u, pid) for pid, r in self.people.items() for _c, _s, u in r.holdings if u in units
         ]

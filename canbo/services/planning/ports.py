@@ -143,9 +143,9 @@ class RegistryFactsRepository(Protocol):
         """Members of the unit's subtree on ``on`` (candidates for the unit's plans)."""
         ...
 
-    def holders_in_subtree(self, unit_id: UnitId, on: dt.date) -> list[tuple[UnitId, PersonId]]:
-        """(unit, person) of every catalogued-title holding in the subtree valid on ``on``:
-        the people a review may suggest for the unit's plans."""
+    def holders(self, unit_ids: Iterable[UnitId], on: dt.date) -> list[tuple[UnitId, PersonId]]:
+        """(unit, person) of every post held in these units on ``on``: the people a review
+        may suggest for the units' plans."""
         ...
 
     def title(self, title_id: int) -> TitleInfo | None: ...

@@ -160,7 +160,7 @@ def yearly_review(
     cat = catalogue(uow, on)
     plans = uow.plans.of_subtree(unit_id, on)
     entries = [e for e in uow.plans.entries([p.id for p in plans]) if e.active_on(on)]
-    holders = uow.registry.holders_in_subtree(unit_id, on) if suggest else []
+    holders = uow.registry.holders({p.unit_id for p in plans}, on) if suggest else []
     ids = {e.person_id for e in entries} | {pid for _u, pid in holders}
     known = facts_and_sort_keys(uow, ids, on, cat)
     facts = {pid: pair[0] for pid, pair in known.items()}
