@@ -1340,8 +1340,9 @@ CATALOGUE: dict[str, Wording] = {
         "The deciding level does not manage the post: it has no authority to appoint.",
     ),
     "appointment_ineligible": _w(
-        _("Chưa đủ điều kiện bổ nhiệm: %(message)s Cần quyết định trường hợp đặc biệt."),
-        "Not eligible for appointment: %(message)s A special-case decision is required.",
+        _("Chưa đủ điều kiện bổ nhiệm; cần quyết định trường hợp đặc biệt."),
+        "Not eligible for appointment; a special-case decision is required.",
+        detailed=True,
     ),
 }
 

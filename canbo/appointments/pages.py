@@ -61,8 +61,12 @@ def list_context(actor: Actor) -> dict[str, Any]:
     rows = []
     qs = m.AppointmentProcess.objects.select_related("title").order_by("-started_on", "-id")[:200]
     names = _unit_names({r.unit_id for r in qs}, today)
+    reach: dict[tuple[int, dt.date], bool] = {}  # one scope check per unit and day
     for r in qs:
-        if not can_reach(actor, UnitId(r.unit_id), tree, r.started_on, READ_ROLES):
+        key = (r.unit_id, r.started_on)
+        if key not in reach:
+            reach[key] = can_reach(actor, UnitId(r.unit_id), tree, r.started_on, READ_ROLES)
+        if not reach[key]:
             continue
         rows.append(
             {

@@ -15,6 +15,7 @@ import pytest
 from django.core.management import call_command
 from django.test import Client
 
+from canbo import refusals
 from canbo.appointments import models as am
 from canbo.appointments.control_repository import DjangoControlUnitOfWork
 from canbo.appointments.uow import DjangoAppointmentsUnitOfWork as A
@@ -162,6 +163,8 @@ def test_five_steps_in_place_with_ballots_sealed_step_and_decision() -> None:
         processes.decide(A(), SYSTEM, pid, _decision(a, o.people[-1], decided), decided)
     assert err.value.code == "appointment_ineligible"
     assert err.value.fields["check"] == "dossier"
+    vi, en = refusals.bilingual(err.value)
+    assert vi.startswith("Chưa đủ điều kiện bổ nhiệm: ") and en.startswith("Not eligible")
     assert not reg.PositionHolding.objects.filter(person_id=a, decision_ref="125-QĐ/ĐU").exists()
     assert am.AppointmentProcess.objects.get(pk=pid).status == ProcessStatus.READY
 

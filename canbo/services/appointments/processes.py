@@ -856,7 +856,10 @@ def decide(
                 field="person",
                 check=failed.key,
                 rule=failed.rule,
-                message=failed.message_vi,
+                message_vi=f"Chưa đủ điều kiện bổ nhiệm: {failed.message_vi} Cần quyết định"
+                " trường hợp đặc biệt.",
+                message_en=f"Not eligible for appointment: {failed.message_en} A special-case"
+                " decision is required.",
             )
         decided = dataclasses.replace(data, decider_id=decision.decider_id)
         uow.processes.update(decided)  # the decider takes part (PC-14): checked below
