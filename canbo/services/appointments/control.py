@@ -166,6 +166,7 @@ class ProcessControl:
     overrides: tuple[OverrideLine, ...]
     referrals: tuple[ReferralLine, ...]
     decision: DecisionRecord | None
+    ballots_out: tuple[str, ...] = ()  # steps whose ballots are issued: voters can no longer recuse
 
     @property
     def open_conflicts(self) -> tuple[ConflictLine, ...]:
@@ -402,6 +403,9 @@ def _process_control(uow: ControlUnitOfWork, data: ProcessData, today: dt.date) 
             for r in uow.processes.referrals(pid)
         ),
         decision=decision_record(uow, pid),
+        ballots_out=tuple(
+            str(s.kind) for s in uow.processes.steps(pid) if str(s.status) in power.BALLOTS_ISSUED
+        ),
     )
 
 

@@ -126,6 +126,7 @@ def test_after_ballots_a_voter_can_only_be_overridden_with_a_reason() -> None:
     with pytest.raises(Conflict) as refused:
         power.record_recusal(uow, STAFF, pid, STEP, CUONG, "recused", "", TODAY)
     assert refused.value.code == "recusal_after_ballots"
+    assert control.process_control(uow, STAFF, pid, TODAY).ballots_out == (STEP,)
     power.record_recusal(uow, STAFF, pid, STEP, CUONG, "overridden", "Đã bỏ phiếu", TODAY)
     assert not power.open_conflicts(uow, pid, TODAY)
 
