@@ -23,7 +23,7 @@ from canbo.core.clock import SystemClock
 from canbo.core.collation import sort_key
 from canbo.core.errors import DomainError, NotFound, ValidationError
 from canbo.core.permissions import Action
-from canbo.core.types import WRITE_ROLES, PersonId, Role, UnitId
+from canbo.core.types import READ_ROLES, WRITE_ROLES, PersonId, Role, UnitId
 from canbo.refusals import message as refusal_message
 from canbo.refusals import valid_data
 from canbo.registry.models import UnitVersion
@@ -291,9 +291,11 @@ def structure_view(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     on = _day(request)
     unit_id = _unit_param(request)
-    roots = scope.readable_roots(actor)
     if unit_id is None:
-        unit_id = min(roots) if roots else _top_unit(on)
+        # The actor's own grant (not a predecessor it reads the history of), or the top.
+        roots = [g.root for g in actor.grants if g.role in READ_ROLES]
+        own = sorted(r for r in roots if r is not None)
+        unit_id = own[0] if own and None not in roots else _top_unit(on)
     lines: list[Any] = []
     if unit_id is not None:
         try:

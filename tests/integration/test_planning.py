@@ -207,6 +207,8 @@ def test_yearly_review_page_band_b_task_and_apply(world: World) -> None:
     assert (removed.removal_reason, removed.removal_decision) == ("band_b", "QĐ 90")
     assert models.RemovalTask.objects.get().done_on == dt.date(2026, 12, 1)
     assert models.PlanEntry.objects.filter(person_id=world.an, removed_on=None).exists()
+    structure = client.get("/quy-hoach/co-cau/?ngay=2026-12-02").content.decode()
+    assert "Đảng bộ Sở Tài chính" in structure and "dưới chỉ tiêu" in structure  # no woman left
 
 
 def test_review_service_counts_few_queries(
