@@ -16,6 +16,13 @@ from . import choices
 DATE = forms.DateInput(attrs={"type": "date"})
 
 
+class FilterForm(forms.Form):
+    """The list's filter (a GET form): one unit's subtree, the day."""
+
+    don_vi = PickerField(UNIT, label=_("Đơn vị"), required=False)
+    ngay = forms.DateField(label=_("Ngày"), widget=DATE, required=False)
+
+
 class PlanForm(forms.Form):
     title = forms.TypedChoiceField(label=_("Chức danh quy hoạch"), coerce=int, choices=())
     unit = PickerField(UNIT, label=_("Đơn vị"))

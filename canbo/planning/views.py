@@ -62,7 +62,7 @@ def _day(request: HttpRequest) -> dt.date:
 
 
 def _unit_param(request: HttpRequest) -> int | None:
-    raw = request.GET.get("don_vi", "")
+    raw = request.GET.get("don_vi", "").removeprefix("id:")
     return int(raw) if raw.isdigit() and len(raw) < 12 else None
 
 
@@ -79,7 +79,11 @@ def list_view(request: HttpRequest) -> HttpResponse:
             unit_id = None
     form = forms.PlanForm(titles=selectors.catalogued_titles(on))
     bind_pickers(form, actor, on)
+    chosen = {"don_vi": f"id:{unit_id}"} if unit_id is not None else {}
+    filter_form = forms.FilterForm(initial={**chosen, "ngay": on})
+    bind_pickers(filter_form, actor, on)
     context = {
+        "filter_form": filter_form,
         "plans": selectors.plans_for(actor, on, unit_id),
         "on": on,
         "form": form,

@@ -180,6 +180,10 @@ def test_a_reader_elsewhere_does_not_see_the_plan(world: World) -> None:
     client = client_as(Role.ORG_STAFF, other, "caobang")
     assert client.get(f"/quy-hoach/{plan}/").status_code == 404
     assert f"/quy-hoach/{plan}/" not in client.get("/quy-hoach/").content.decode()
+    mine = client_as(Role.VIEWER, world.province, "doc")
+    assert f"/quy-hoach/{plan}/" in mine.get(f"/quy-hoach/?don_vi=id:{world.dept}").content.decode()
+    assert mine.get(f"/quy-hoach/?don_vi={other}").status_code == 200  # ignored: not in scope
+    assert f"/quy-hoach/{plan}/" not in mine.get("/quy-hoach/?ngay=2025-01-01").content.decode()
 
 
 def test_yearly_review_page_band_b_task_and_apply(world: World) -> None:
