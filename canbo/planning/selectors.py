@@ -36,8 +36,8 @@ def person_names(person_ids: Iterable[int]) -> dict[int, str]:
 
 
 def plans_for(actor: Actor, on: dt.date, unit_id: int | None = None) -> list[dict[str, Any]]:
-    """Plans approved by ``on`` of the units the actor reads (of one unit's subtree when given), with the
-    number of people planned on ``on``; sorted by unit name, then post grade."""
+    """Plans approved by ``on`` of the units the actor reads (of one unit's subtree when
+    given), with the number of people planned on ``on``; by unit name, then post grade."""
     units = scope.readable_scope(actor, on)
     rows = models.Plan.objects.filter(approved_on__lte=on)
     if units is not None:
