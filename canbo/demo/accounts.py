@@ -80,7 +80,8 @@ def grant_user(
 
 
 def demo_users(named: dict[str, int], today: dt.date, password: str | None) -> list[Credential]:
-    """Org staff of the new Tuyên Quang provincial committee and a cell secretary."""
+    """Org staff and the inspection committee of the new Tuyên Quang provincial committee, and
+    a cell secretary."""
     users = []
     if "province:08" in named:
         users.append(
@@ -89,6 +90,16 @@ def demo_users(named: dict[str, int], today: dt.date, password: str | None) -> l
                 Role.ORG_STAFF,
                 named["province:08"],
                 "Đảng bộ tỉnh Tuyên Quang (từ 01/07/2025)",
+                today,
+                password,
+            )
+        )
+        users.append(
+            grant_user(
+                "ubkt.tuyenquang",
+                Role.INSPECTOR,
+                named["province:08"],
+                "Ủy ban Kiểm tra Tỉnh ủy Tuyên Quang / inspection committee",
                 today,
                 password,
             )
