@@ -21,7 +21,7 @@ from .catalogue import catalogue, grade_or_none
 from .ports import PersonRecord, PlanningUnitOfWork
 
 CHUNK = 5000
-BANDS = frozenset({"B", "C"})  # canbo.core.ballots.bands.Band values with a consequence
+BANDS = frozenset({"none", "B", "C"})  # canbo.core.ballots.bands.Band values
 
 
 def open_complaints(
@@ -62,6 +62,8 @@ def to_facts(record: PersonRecord, cat: PostCatalogue, complaints: int = 0) -> C
             Discipline(form=form, party=party, effective=day)
             for form, day, party in record.disciplines
         ),
+        # Every vote, "none" included: a later vote without a consequence supersedes an
+        # earlier band B (the core reads the latest vote, PL-10).
         confidence_bands=tuple((b, day) for b, day in record.bands if b in BANDS),
         classifications=record.classifications,
         open_complaints=complaints,

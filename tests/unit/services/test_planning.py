@@ -4,9 +4,12 @@ the yearly review with its mandatory band-B task, the structure report."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from canbo.core.errors import Conflict, NotFound, PermissionDenied, RuleViolation
 from canbo.core.types import AccountId, PersonId, Role, UnitId
@@ -287,3 +290,33 @@ def test_structure_warns_below_targets(uow: FakePlanningUnitOfWork) -> None:
     assert shares["ethnic"].count == 1 and not shares["ethnic"].below
     assert shares["young"].count == 0  # born 1985: 41, not under 40 at provincial level
     assert {s.key for s in line.warnings} == {"women", "young"}
+
+
+@given(
+    bands=st.lists(
+        st.tuples(
+            st.sampled_from(["B", "C", "none"]),
+            st.dates(dt.date(2025, 1, 1), dt.date(2026, 11, 30)),
+        ),
+        max_size=4,
+        unique_by=lambda b: b[1],
+    )
+)
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_review_removal_is_mandatory_exactly_when_the_latest_vote_is_b_or_c(
+    uow: FakePlanningUnitOfWork, bands: list[tuple[str, dt.date]]
+) -> None:
+    """PL-10: whatever the earlier votes, the review's mandatory removal follows the latest."""
+    uow.plans.plans.clear()
+    uow.plans.rows.clear()
+    uow.plans.task_rows.clear()
+    rec = person(10, "Nguyễn Văn An")
+    uow.registry.people[PersonId(10)] = rec
+    plan = new_plan(uow)
+    add(uow, plan, 10)
+    uow.registry.people[PersonId(10)] = dataclasses.replace(rec, bands=tuple(bands))
+    found = review.yearly_review(uow, CLERK, PROVINCE, 2026, dt.date(2026, 12, 1))
+    latest = max(bands, key=lambda b: b[1])[0] if bands else "none"
+    assert [r.mandatory for r in found.removals] == ([True] if latest in {"B", "C"} else [])
