@@ -374,8 +374,10 @@ def test_a_yearly_planning_review_removes_the_band_b_person(
     assert "mức B" in row.inner_text() and "QĐ 96-QĐ/TW" in row.inner_text()
     assert "PL-10" not in page.locator("main").inner_text()
     shot(page, "a_review", screenshot_dir)
-    # Applying without the removal decision is refused by the browser (the field is required)
-    # and by the server; with it, the person leaves the plan by that decision.
+    # Applying without the removal decision is refused (the field is required); with it, the
+    # person leaves the plan by that decision.
+    page.get_by_role("button", name="Áp dụng kết quả rà soát").click()  # the decision is missing
+    assert pm.PlanEntry.objects.get(person_id=binh).removed_on is None
     row.locator("input").fill("402-QĐ/TU")
     page.get_by_role("button", name="Áp dụng kết quả rà soát").click()
     page.wait_for_load_state()
@@ -433,6 +435,7 @@ def test_a_five_step_appointment_with_a_recusal_and_a_sealed_step(
     check_in(site, leaders)
     page.reload()
     close_step(page, "leadership_first", day)
+    assert step_block(page, "leadership_first").locator("table").count() == 0  # no ballot
 
     # Step 2: the wider meeting. The related voter is flagged on the control panel and recuses
     # before the ballots are issued; he stays out of the hall.
@@ -473,6 +476,12 @@ def test_a_five_step_appointment_with_a_recusal_and_a_sealed_step(
     assert block.locator("[data-sealed]").count() == 1
     assert block.locator("[data-outcome]").count() == 0
     assert "niêm phong" in block.inner_text()
+    session_page = block.locator("a[data-session]").get_attribute("href")
+    page.goto(f"{base}{session_page}")
+    tally = page.locator("[data-election-tally]")
+    assert tally.locator("[data-sealed]").count() == 1
+    assert tally.locator("[data-figure], tr[data-person]").count() == 0  # no figures, no votes
+    page.goto(f"{base}/bo-nhiem/{pid}/")
     shot(page, "b_sealed", screenshot_dir)
 
     # Step 3: the leadership nominates; convening it opens the seal.
