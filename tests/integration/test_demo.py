@@ -183,6 +183,8 @@ def test_admin_and_scoped_demo_accounts_exist(demo: DemoResult) -> None:
     grant = RoleGrant.objects.get(user__username="tinhuy.tuyenquang")
     assert grant.role == "org_staff" and grant.unit.code == "DB-08-2025"
     assert RoleGrant.objects.get(user__username="bithu.chibo").role == "cell_secretary"
+    inspector = RoleGrant.objects.get(user__username="ubkt.tuyenquang")  # the control report
+    assert inspector.role == "inspector" and inspector.unit.code == "DB-08-2025"
 
 
 @pytest.mark.django_db
