@@ -41,7 +41,7 @@ from pypdf import PdfReader
 from canbo.appointments import models as am
 from canbo.conferences.models import Site
 from canbo.core.clock import SystemClock
-from canbo.core.types import AccountId, PersonId, Role
+from canbo.core.types import AccountId, PersonId, Role, Sex
 from canbo.planning import models as pm
 from canbo.planning.uow import DjangoPlanningUnitOfWork
 from canbo.registry import models as reg
@@ -84,9 +84,13 @@ def world() -> dict[str, Any]:
     three, the clerk's and the counting committee's accounts."""
     tree = f.small_tree()
     people = [
-        f.person(name, tree.cell_a, birth=dt.date(1984, 3, 1 + i)) for i, name in enumerate(NAMES)
+        f.person(name, tree.cell_a, sex=sex_of(name), birth=dt.date(1984, 3, 1 + i))
+        for i, name in enumerate(NAMES)
     ]
-    extra = [f.person(n, tree.cell_b) for n in ("Hà Văn Quý", "Tạ Thị Sen", "Mai Văn Tùng")]
+    extra = [
+        f.person(n, tree.cell_b, sex=sex_of(n))
+        for n in ("Hà Văn Quý", "Tạ Thị Sen", "Mai Văn Tùng")
+    ]
     title = reg.Title.objects.create(
         code="PCT_UBND_XA", name="Phó Chủ tịch Ủy ban nhân dân xã", level="commune"
     )
@@ -130,6 +134,10 @@ def world() -> dict[str, Any]:
         "clerk": account("tochuc", Role.ORG_STAFF, tree.commune),
         "counters": [counter(f"kiemphieu{i}", tree.commune) for i in (1, 2)],
     }
+
+
+def sex_of(name: str) -> Sex:
+    return Sex.FEMALE if " Thị " in name else Sex.MALE
 
 
 def name_of(pid: PersonId) -> str:
