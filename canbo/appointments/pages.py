@@ -111,12 +111,14 @@ def detail_context(request: HttpRequest, pid: ProcessId, today: dt.date) -> dict
         referrals = uow.processes.referrals(pid)
     names = {int(c.person_id): c.full_name for c in candidates}
     steps = []
-    pending_seen = False
+    pending_seen = busy = False  # busy: an earlier step is convened and not closed yet
     for s in rows:
         outcome = processes.visible_outcome(rows, s)
-        next_step = s.status is StepStatus.PENDING and not pending_seen
+        next_step = s.status is StepStatus.PENDING and not pending_seen and not busy
         if s.status is StepStatus.PENDING:
             pending_seen = True
+        elif s.status is not StepStatus.CLOSED:
+            busy = True
         steps.append(
             {
                 "kind": str(s.kind),

@@ -497,6 +497,7 @@ def test_a_five_step_appointment_with_a_recusal_and_a_sealed_step(
         page, "leadership_nominate", [name_of(p) for p in leaders], day + dt.timedelta(days=2)
     )
     assert step_block(page, "wider").locator("[data-outcome]").count() == 1
+    assert step_block(page, "key_cadres").locator("form[data-convene]").count() == 0  # in order
     check_in(site, leaders)
     sid, codes = open_ballot(page, "leadership_nominate", counters)
     carried = [
