@@ -183,6 +183,7 @@ def _decide(
         deciding_unit_id=unit,
     )  # fmt: skip
     processes.decide(AUoW(), run.staff, run.pid, decision, decided)
+    power.freeze_flags(ControlUoW(), run.staff, run.pid, decided)  # as the decision page does
 
 
 def _in_place(
