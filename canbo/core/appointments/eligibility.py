@@ -733,8 +733,12 @@ def planning_limits(
     plans_of_person_same_level: int,
     in_appointment_process: bool,
     rulebook: Rulebook,
+    name: str = "",
 ) -> tuple[Check, ...]:
     """PL-03, PL-04 and PL-05 for adding ``person_id`` to a plan of ``post``.
+
+    ``name`` is the person's full name, as the messages show it to the clerk (the id is only a
+    fallback when no name is given).
 
     ``plans_of_post`` counts the people already planned for the post and term (without this
     one), ``plans_of_person_same_level`` the posts of the post's grade this person is already
@@ -759,9 +763,9 @@ def planning_limits(
             "PL-04",
             plans_of_person_same_level + 1 <= per_person,
             rules.cite["plan_posts_per_person"],
-            f"Cán bộ {person_id} đã được quy hoạch {plans_of_person_same_level} chức danh cùng "
-            f"cấp (tối đa {per_person}).",
-            f"Person {person_id} is already planned for {plans_of_person_same_level} posts at "
+            f"Cán bộ {name or person_id} đã được quy hoạch {plans_of_person_same_level} chức "
+            f"danh cùng cấp (tối đa {per_person}).",
+            f"{name or person_id} is already planned for {plans_of_person_same_level} posts at "
             f"this level (at most {per_person}).",
         ),
         Check(

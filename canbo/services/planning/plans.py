@@ -139,6 +139,7 @@ def assess(
         plans_of_person_same_level=_posts_at_level(uow, plan, person_id, on),
         in_appointment_process=person_id in uow.appointments.in_open_process([person_id], on),
         rulebook=rulebook,
+        name=facts.name,
     )
     limits = tuple(
         dataclasses.replace(c, overridden_by=overrides[c.key])

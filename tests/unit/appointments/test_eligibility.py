@@ -207,6 +207,17 @@ def test_planning_limits_pl03_pl04_pl05():
     assert [c.rule for c in full if not c.ok] == ["PL-03", "PL-04", "PL-05"]
 
 
+def test_planning_limits_name_the_person_not_their_id():
+    post = QD368_2025.grade_of("GD_SO")
+    full = planning_limits(
+        "417", post, plans_of_post=0, plans_of_person_same_level=3, in_appointment_process=False,
+        rulebook=QD377_2025, name="Nguyễn Văn An",
+    )  # fmt: skip
+    (pl04,) = [c for c in full if not c.ok]
+    assert "Nguyễn Văn An" in pl04.message_vi and "Nguyễn Văn An" in pl04.message_en
+    assert "417" not in pl04.message_vi + pl04.message_en
+
+
 def test_as_dict_is_the_documented_shape():
     data = evaluate(person(), appoint(), QD377_2025).as_dict()
     assert set(data) == {"id", "eligible", "retirement_month", "months_left", "checks"}

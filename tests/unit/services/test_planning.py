@@ -207,6 +207,8 @@ def test_posts_per_person_at_one_level(uow: FakePlanningUnitOfWork) -> None:
     with pytest.raises(RuleViolation) as err:
         add(uow, new_plan(uow, 6), 10)
     assert err.value.fields["rules"] == ["PL-04"]
+    name = uow.registry.people[PersonId(10)].name
+    assert f"Cán bộ {name} đã được quy hoạch" in err.value.fields["message_vi"]
 
 
 def test_remove_needs_a_decision_and_is_audited(uow: FakePlanningUnitOfWork) -> None:
