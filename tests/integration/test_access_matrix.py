@@ -229,6 +229,7 @@ def build_world() -> World:
             "candidate": listed[0],
             "round": int(round_),
             "process": _process(commune, people),
+            **_plan(commune, people),
         },
         candidates=listed,
     )
@@ -248,6 +249,23 @@ def _process(commune: UnitId, people: list[PersonId]) -> int:
     step = am.ProcessStep.objects.create(process=process, kind="leadership_first", order=1)
     am.StepParticipant.objects.create(step=step, person_id=people[2], role="voter")
     return int(process.pk)
+
+
+def _plan(commune: UnitId, people: list[PersonId]) -> dict[str, int]:
+    """A plan of the commune's post with one person in it."""
+    from canbo.planning import models as pm
+    from canbo.registry.models import Title
+
+    title = Title.objects.create(code="BT_X_QH", name="Bí thư Đảng ủy xã", level="commune")
+    plan = pm.Plan.objects.create(
+        title=title, unit_id=commune, term_label="2030–2035", term_start=dt.date(2030, 10, 1),
+        term_end=dt.date(2035, 9, 30), rulebook_id="QD377_2025", approved_on=dt.date(2026, 1, 5),
+        approved_by_ref="12-QĐ/ĐU",
+    )  # fmt: skip
+    entry = pm.PlanEntry.objects.create(
+        plan=plan, person_id=people[0], added_on=dt.date(2026, 1, 5), added_decision="12-QĐ/ĐU"
+    )
+    return {"plan": int(plan.pk), "entry": int(entry.pk)}
 
 
 def _election(congress: CongressId, people: list[PersonId]) -> tuple[int, list[int], int]:
@@ -359,6 +377,8 @@ OBJECT_PARAMS = {
     "object_id": "person",
     "id": "person",
     "process_id": "process",
+    "plan_id": "plan",
+    "entry_id": "entry",
 }
 FIXED_PARAMS = {
     "operator": "1",
@@ -369,6 +389,7 @@ FIXED_PARAMS = {
     "fmt": "xlsx",
     "content_type_id": "1",
     "kind": "leadership_first",
+    "year": "2026",
 }
 ADMIN_LABELS = ("registry", "accounts", "auth", "audit", "voting", "conferences", "classification")
 
