@@ -34,7 +34,7 @@ from canbo.services.voting.ports import (
     SubjectData,
 )
 
-from . import compiled, models
+from . import certifications, compiled, models
 
 _SESSION_FIELDS = (
     "title",
@@ -387,6 +387,7 @@ class DjangoVoteRepository:
         models.ResultVersion.objects.filter(session_id=session_id, number=number).update(
             certified=True
         )
+        certifications.certified(int(session_id), number)  # contexts above voting act on it
 
 
 def _subject_ids_query(session_id: int) -> QuerySet[Any]:
