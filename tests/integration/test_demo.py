@@ -291,5 +291,6 @@ def test_the_demo_appointments_recusal_flag_and_reappointment_cases(demo: DemoRe
     assert outside.status == "decided"
     flags = power.process_flags(DjangoControlUnitOfWork(), outside.pk, TODAY)  # type: ignore[arg-type]
     assert "outgoing_head" in {f.key for f in flags}
+    assert am.ProcessFlag.objects.filter(process=outside, key="outgoing_head").exists()  # kept
     cases = processes.filter(kind="reappointment")
     assert cases.exists() and all(c.holding_id for c in cases)
