@@ -1161,6 +1161,14 @@ CATALOGUE: dict[str, Wording] = {
         _("Người này không tham gia bước này của quy trình."),
         "This person does not take part in this step of the process.",
     ),
+    "decider_recused": _w(
+        _(
+            "Đồng chí %(person)s đã được ghi nhận không tham gia quyết định vì có quan hệ với người"
+            " được xem xét: chọn người khác ký quyết định."
+        ),
+        "%(person)s has been recorded as standing aside from the decision as a relative of the"
+        " person considered: name another decider.",
+    ),
     "recusal_after_ballots": _w(
         _("Đã phát phiếu ở bước này: chỉ ghi nhận được việc vẫn tham gia, có lý do."),
         "The ballots of this step have been issued: only taking part, with a reason, can be"

@@ -132,6 +132,14 @@ class OverrideForm(forms.Form):
         self.fields["check_key"].choices = list(checks)  # type: ignore[attr-defined]
 
 
+class DeciderForm(forms.Form):
+    """The person expected to sign the decision and the deciding body, named before the
+    decision so that power control checks them (PC-10)."""
+
+    decider = PickerField(label=_("Người dự kiến ký quyết định"))
+    deciding_unit = PickerField(UNIT, label=_("Cơ quan quyết định"), required=False)
+
+
 class DecideForm(forms.Form):
     person = forms.TypedChoiceField(label=_("Người được bổ nhiệm"), coerce=int, choices=())
     decision_ref = forms.CharField(label=_("Số quyết định"), max_length=64)

@@ -197,9 +197,29 @@ def detail_context(request: HttpRequest, pid: ProcessId, today: dt.date) -> dict
         "decide_form": bind(
             forms.DecideForm(
                 names=active,
-                initial={"decided_on": today, "signed_on": today, "effective_on": today},
+                initial={
+                    "decided_on": today,
+                    "signed_on": today,
+                    "effective_on": today,
+                    "decider": int(data.decider_id) if data.decider_id else None,
+                },
             )
         ),
+        "decider_form": bind(
+            forms.DeciderForm(
+                initial={
+                    "decider": int(data.decider_id) if data.decider_id else None,
+                    "deciding_unit": int(data.deciding_unit_id) if data.deciding_unit_id else None,
+                }
+            )
+        ),
+        "decider_name": _person_name(int(data.decider_id)) if data.decider_id else "",
+        "deciding_unit_name": _unit_names({int(data.deciding_unit_id)}, today).get(
+            int(data.deciding_unit_id), ""
+        )
+        if data.deciding_unit_id
+        else "",
+        "can_name_decider": str(data.status) in ("open", "stopped", "ready"),
         "can_decide": str(data.status) == "ready",
         "control_panel": False,
     }

@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:process_id>/ho-so/thanh-phan/", views.dossier_item, name="dossier_item"),
     path("<int:process_id>/truong-hop-dac-biet/", views.override, name="override"),
     path("<int:process_id>/quyet-dinh/", views.decide, name="decide"),
+    path("<int:process_id>/nguoi-quyet-dinh/", views.decider, name="decider"),
     # Power control (QĐ 114-QĐ/TW): the panel, recusals, the dossier PDF and the control report.
     path("<int:process_id>/kiem-soat/", control_views.panel, name="control_panel"),
     path("<int:process_id>/kiem-soat/tranh/", control_views.recusal, name="control_recusal"),

@@ -164,6 +164,15 @@ def override(uow: Any, actor: Any, pid: ProcessId, r: HttpRequest) -> None:
 
 
 @_post
+def decider(uow: Any, actor: Any, pid: ProcessId, r: HttpRequest) -> None:
+    form = forms.DeciderForm(r.POST)
+    bind_pickers(form, actor, _today())
+    d = valid_data(form)
+    unit = UnitId(d["deciding_unit"]) if d["deciding_unit"] else None
+    processes.set_decider(uow, actor, pid, PersonId(d["decider"]), unit, _today())
+
+
+@_post
 def decide(uow: Any, actor: Any, pid: ProcessId, r: HttpRequest) -> None:
     form = forms.DecideForm(r.POST, names=pages.candidate_names(actor, pid))
     bind_pickers(form, actor, _today())

@@ -779,6 +779,66 @@ def conditions(
         }
 
 
+# --- the decider, named before the decision ---------------------------------------------------
+
+PC10 = Citation("QĐ 114-QĐ/TW", rule_id="PC-10")
+
+
+def _recused_deciders(uow: AppointmentsUnitOfWork, process_id: ProcessId) -> set[PersonId]:
+    """Persons recorded as having stood aside as the process's decider (PC-10)."""
+    return {
+        r.person_id
+        for r in uow.processes.recusals(process_id)
+        if str(r.role) == str(ParticipantRole.DECIDER) and str(r.outcome) == "recused"
+    }
+
+
+def set_decider(
+    uow: AppointmentsUnitOfWork,
+    actor: Actor,
+    process_id: ProcessId,
+    decider_id: PersonId,
+    deciding_unit_id: UnitId | None,
+    on: dt.date,
+) -> None:
+    """Name the person expected to sign the decision and the deciding body before the decision,
+    so that power control checks them with the other participants from now on (PC-10, PC-14):
+    a decider related to a candidate is flagged on the process page, can be recorded as having
+    stood aside, and another decider named. Someone recorded as having stood aside as decider
+    cannot be named again (``decider_recused``). One audit entry ``appointment.decider``."""
+    with uow:
+        data = require_process(uow, actor, process_id, write=True, lock=True)
+        if data.status in (ProcessStatus.DECIDED, ProcessStatus.CLOSED):
+            raise Conflict("appointment_process_closed", status=str(data.status))
+        names = uow.processes.person_names([decider_id])
+        if decider_id not in names:
+            raise ValidationError("person_not_found", field="decider", person_ids=[decider_id])
+        if decider_id in _recused_deciders(uow, process_id):
+            raise RuleViolation(
+                "decider_recused", citation=PC10, field="decider", person=names[decider_id]
+            )
+        if deciding_unit_id is not None and not can_reach(
+            actor, deciding_unit_id, uow.tree, on, READ_ROLES
+        ):
+            raise NotFound("unit_not_found", unit_id=deciding_unit_id)
+        uow.processes.update(
+            dataclasses.replace(data, decider_id=decider_id, deciding_unit_id=deciding_unit_id)
+        )
+        uow.audit.append(
+            actor,
+            "appointment.decider",
+            "appointment",
+            str(process_id),
+            {
+                "decider": _int(data.decider_id),
+                "deciding_unit": _int(data.deciding_unit_id),
+            },
+            {"decider": int(decider_id), "deciding_unit": _int(deciding_unit_id)},
+            {"named_on": str(on)},
+        )
+        uow.commit()
+
+
 # --- the decision -----------------------------------------------------------------------------
 
 
@@ -861,6 +921,15 @@ def decide(
                 message_en=f"Not eligible for appointment: {failed.message_en} A special-case"
                 " decision is required.",
             )
+        if decision.decider_id in _recused_deciders(uow, process_id):
+            raise RuleViolation(
+                "decider_recused",
+                citation=PC10,
+                field="decider",
+                person=uow.processes.person_names([decision.decider_id]).get(
+                    decision.decider_id, ""
+                ),
+            )
         decided = dataclasses.replace(data, decider_id=decision.decider_id)
         uow.processes.update(decided)  # the decider takes part (PC-14): checked below
         power.check_before_decision(uow, process_id, decision.decided_on)
@@ -886,7 +955,7 @@ def decide(
             signed_on=decision.signed_on,
             effective_on=decision.effective_on,
             term_ends=ends,
-            deciding_unit_id=decision.deciding_unit_id,
+            deciding_unit_id=decision.deciding_unit_id or data.deciding_unit_id,
             appointee_id=decision.person_id,
         )
         uow.processes.update(final)
