@@ -275,15 +275,29 @@ def _conditions(actor: Actor, pid: ProcessId, data: Any, today: dt.date) -> list
 
 def reappointment_context(actor: Actor, today: dt.date) -> dict[str, Any]:
     cases = reappointment.due(DjangoAppointmentsUnitOfWork(), actor, today)
-    opened = (
-        m.AppointmentProcess.objects.filter(kind="reappointment")
-        .select_related("title", "holding__person")
-        .order_by("-started_on", "-id")[:200]
+    # Only the cases of units the clerk reads: the service checks the scope (no names leak).
+    opened = reappointment.readable(
+        DjangoAppointmentsUnitOfWork(),
+        actor,
+        list(
+            m.AppointmentProcess.objects.filter(kind="reappointment")
+            .select_related("title", "holding__person")
+            .order_by("-started_on", "-id")[:200]
+        ),
+        lambda r: (UnitId(r.unit_id), r.started_on),
     )
+    titles = dict(
+        reg.Title.objects.filter(pk__in={c.holding.title_id for c in cases}).values_list(
+            "pk", "name"
+        )
+    )
+    units = _unit_names({int(c.holding.unit_id) for c in cases} | {r.unit_id for r in opened}, today)
     return {
         "due": [
             {
                 "name": c.holding.full_name,
+                "title": titles.get(c.holding.title_id, ""),
+                "unit": units.get(int(c.holding.unit_id), ""),
                 "term_ends": c.holding.term_ends,
                 "opens_on": c.opens_on,
                 "near": c.near,
@@ -294,9 +308,15 @@ def reappointment_context(actor: Actor, today: dt.date) -> dict[str, Any]:
             {
                 "id": r.pk,
                 "title": r.title.name,
+                "unit": units.get(r.unit_id, ""),
                 "name": r.holding.person.full_name if r.holding else "",
                 "term_ends": r.holding.term_ends if r.holding else None,
                 "status": _label(choices.ProcessStatus, r.status),
+                "near": reappointment.near_of(
+                    r.holding.term_ends, r.holding.person.birth_date, r.holding.person.sex
+                )
+                if r.holding
+                else None,
             }
             for r in opened
         ],

@@ -6,11 +6,13 @@ enforced by the database)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from canbo.core.appointments import terms
 from canbo.core.member_stats import add_working_days
-from canbo.core.types import WRITE_ROLES, PersonId, Sex
+from canbo.core.types import READ_ROLES, WRITE_ROLES, PersonId, Sex, UnitId
 from canbo.services.access import can_reach
 from canbo.services.appointments import processes
 from canbo.services.appointments.ports import (
@@ -51,10 +53,44 @@ def due(uow: AppointmentsUnitOfWork, actor: Actor, today: dt.date) -> list[DueCa
     return found
 
 
+Row = TypeVar("Row")
+
+
+def readable(
+    uow: AppointmentsUnitOfWork,
+    actor: Actor,
+    rows: Sequence[Row],
+    place: Callable[[Row], tuple[UnitId, dt.date]],
+) -> list[Row]:
+    """The rows (opened cases, processes) whose unit, on the row's date (``place``), lies in
+    the actor's reading scope: a clerk of one unit does not see the names of another's. One
+    scope check per unit and day."""
+    seen: dict[tuple[UnitId, dt.date], bool] = {}
+    kept: list[Row] = []
+    with uow:
+        for r in rows:
+            key = place(r)
+            if key not in seen:
+                seen[key] = can_reach(
+                    actor, key[0], uow.tree, key[1], READ_ROLES, with_history=True
+                )
+            if seen[key]:
+                kept.append(r)
+    return kept
+
+
 def _near(h: HoldingDue) -> terms.NearRetirement | None:
-    if h.birth_date is None or not h.sex:
+    return near_of(h.term_ends, h.birth_date, h.sex)
+
+
+def near_of(
+    term_ends: dt.date | None, birth_date: dt.date | None, sex: str
+) -> terms.NearRetirement | None:
+    """The near-retirement rule (TR-03) for a term ending on ``term_ends``: the due list and
+    the list of cases already opened both show it. None when a date or the sex is unknown."""
+    if term_ends is None or birth_date is None or not sex:
         return None
-    return terms.near_retirement(h.term_ends, h.birth_date, Sex(h.sex))
+    return terms.near_retirement(term_ends, birth_date, Sex(sex))
 
 
 def open_due_cases(uow: AppointmentsUnitOfWork, actor: Actor, today: dt.date) -> list[ProcessId]:
