@@ -1193,6 +1193,14 @@ CATALOGUE: dict[str, Wording] = {
         _("Khoảng thời gian báo cáo quá dài (tối đa %(days)s ngày)."),
         "The report period is too long (at most %(days)s days).",
     ),
+    "control_report_denied": _w(
+        _(
+            "Báo cáo kiểm soát quyền lực chỉ dành cho tài khoản có vai trò Ủy ban Kiểm tra "
+            "hoặc quản trị hệ thống."
+        ),
+        "The power-control report is only for accounts with the inspection committee or "
+        "administrator role.",
+    ),
     # Appointment steps and power control (core rules).
     "valid_ballots_exceed_present": _w(
         _("Số phiếu hợp lệ (%(valid)s) vượt quá số người có mặt (%(present)s)."),

@@ -93,8 +93,10 @@ def _default_unit(request: HttpRequest, today: dt.date) -> int | None:
 
 def report_query(request: HttpRequest, today: dt.date) -> tuple[int, dt.date, dt.date]:
     """The unit and period asked for (the actor's own unit and this year by default)."""
+    actor = actor_for(request.user)
+    control.require_report_role(actor)  # a permission refusal, not a missing unit
     form = control_forms.ReportForm(request.GET)
-    bind_pickers(form, actor_for(request.user), today)
+    bind_pickers(form, actor, today)
     if "unit" not in request.GET:
         unit = _default_unit(request, today)
         if unit is None:

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from typing import Any, Protocol, cast
 
 from canbo.core.collation import sort_key
-from canbo.core.errors import Citation, ValidationError
-from canbo.core.permissions import Action
+from canbo.core.errors import Citation, PermissionDenied, ValidationError
+from canbo.core.permissions import Action, roles_for
 from canbo.core.types import UnitId
 from canbo.services import access
 from canbo.services.appointments import power
@@ -434,6 +434,14 @@ def process_control(
         return _process_control(uow, data, today)
 
 
+def require_report_role(actor: Actor) -> None:
+    """Refuse the control report (``control_report_denied``, PC-19) to an account holding no
+    role that reads it anywhere (the inspection committee, an administrator): it is told it
+    lacks the role, not asked for a unit it could never choose."""
+    if not access.roots_for(actor, roles_for(Action.SEE_CONTROL)):
+        raise PermissionDenied("control_report_denied", citation=PC19)
+
+
 def control_report(
     uow: ControlUnitOfWork,
     actor: Actor,
@@ -448,6 +456,7 @@ def control_report(
         raise ValidationError("control_period_invalid", field="end")
     if (end - start).days > MAX_DAYS:
         raise ValidationError("control_period_too_long", field="start", days=MAX_DAYS)
+    require_report_role(actor)
     with uow:
         access.access_unit(actor, unit_id, uow.tree, today)
         access.require(actor, Action.SEE_CONTROL, unit_id, uow.tree, today, citation=PC19)
