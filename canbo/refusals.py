@@ -1161,6 +1161,27 @@ CATALOGUE: dict[str, Wording] = {
         _("Người này không tham gia bước này của quy trình."),
         "This person does not take part in this step of the process.",
     ),
+    "complaint_not_found": _w(_("Không tìm thấy đơn thư."), "Complaint not found."),
+    "complaint_received_in_future": _w(
+        _("Ngày nhận đơn không được sau ngày hôm nay."),
+        "The day the complaint was received cannot be after today.",
+    ),
+    "complaint_date_in_future": _w(
+        _("Ngày giải quyết hoặc chuyển đơn không được sau ngày hôm nay."),
+        "The day of resolution or referral cannot be after today.",
+    ),
+    "complaint_closed_before_received": _w(
+        _("Ngày giải quyết hoặc chuyển đơn không được trước ngày nhận đơn."),
+        "The day of resolution or referral cannot be before the day it was received.",
+    ),
+    "complaint_referred_to_required": _w(
+        _("Khi chuyển đơn thư, phải ghi cơ quan có thẩm quyền tiếp nhận (tối đa 255 ký tự)."),
+        "A referred complaint needs the receiving competent body (at most 255 characters).",
+    ),
+    "complaint_note_too_long": _w(
+        _("Nội dung tóm tắt quá dài (tối đa %(limit)s ký tự)."),
+        "The summary is too long (at most %(limit)s characters).",
+    ),
     "decider_recused": _w(
         _(
             "Đồng chí %(person)s đã được ghi nhận không tham gia quyết định vì có quan hệ với người"

@@ -220,9 +220,24 @@ def detail_context(request: HttpRequest, pid: ProcessId, today: dt.date) -> dict
         if data.deciding_unit_id
         else "",
         "can_name_decider": str(data.status) in ("open", "stopped", "ready"),
+        "complaint_blocks": _complaint_blocks(active, data.decided_on or today),
         "can_decide": str(data.status) == "ready",
         "control_panel": False,
     }
+
+
+def _complaint_blocks(active: list[tuple[int, str]], on: dt.date) -> list[dict[str, Any]]:
+    """The candidates still on the list whose open complaints hold the next step (AP-19)."""
+    from canbo.services.appointments import complaints as complaint_rules
+
+    from .complaints import _data
+
+    rows = m.Complaint.objects.filter(person_id__in=[pid for pid, _name in active])
+    count: dict[int, int] = {}
+    for row in rows:
+        if complaint_rules.blocks(_data(row), on):
+            count[row.person_id] = count.get(row.person_id, 0) + 1
+    return [{"name": name, "count": count[pid]} for pid, name in active if pid in count]
 
 
 def _dossier_labels() -> list[tuple[str, str]]:

@@ -30,6 +30,7 @@ from canbo.db.unit_tree import DjangoTreeReader
 from canbo.planning.uow import DjangoPlanningUnitOfWork
 from canbo.registry import models as reg
 from canbo.registry.uow import DjangoRegistryUnitOfWork
+from canbo.services.appointments.complaints import anonymous_blocks
 from canbo.services.appointments.ports import ComplaintStatus, ProcessStatus, Tally
 from canbo.services.planning import catalogue as planning_catalogue
 from canbo.services.planning import facts as planning_facts
@@ -178,13 +179,16 @@ class DjangoRegistryWriter:
 
 
 class DjangoAppointmentFacts:
-    """What planning reads of the appointment context: open complaints (AP-19) and persons
-    in an open appointment process (PL-05)."""
+    """What planning reads of the appointment context: the open complaints that block (AP-19;
+    an anonymous one only under ``pc_anonymous_complaints`` = ``block_like_named``, PC-06) and
+    persons in an open appointment process (PL-05)."""
 
     def open_complaints(self, person_ids: Iterable[PersonId], on: dt.date) -> dict[PersonId, int]:
         rows = m.Complaint.objects.filter(
             person_id__in=list(person_ids), received_on__lte=on
         ).filter(Q(status=str(ComplaintStatus.OPEN)) | Q(closed_on__gt=on))
+        if not anonymous_blocks(on):  # pc_anonymous_complaints: recorded, routed, no block
+            rows = rows.filter(anonymous=False)
         out: dict[PersonId, int] = {}
         for pid in rows.values_list("person_id", flat=True):
             out[PersonId(pid)] = out.get(PersonId(pid), 0) + 1

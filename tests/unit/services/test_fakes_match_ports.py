@@ -7,6 +7,7 @@ import inspect
 
 import pytest
 
+from canbo.services.appointments.complaints import ComplaintRepository
 from canbo.services.appointments.control import ControlReader
 from canbo.services.appointments.ports import AppointmentRepository, RelationsReader
 from canbo.services.appointments.power import PowerRepository
@@ -31,6 +32,7 @@ from canbo.services.voting.ports import (
     VoteRepository,
     VotingUnitOfWork,
 )
+from tests.fakes.complaints import FakeComplaints
 from tests.fakes.congresses import FakeCongressRepository, FakeRoster
 from tests.fakes.elections import (
     FakeBallotEngine,
@@ -57,6 +59,7 @@ from tests.fakes.voting import (
 )
 
 PAIRS = [
+    (ComplaintRepository, FakeComplaints),
     (AuditLog, FakeAuditLog),
     (TreeReader, FakeTreeReader),
     (UnitRepository, FakeUnitRepository),
