@@ -220,6 +220,9 @@ def detail_context(request: HttpRequest, pid: ProcessId, today: dt.date) -> dict
         if data.deciding_unit_id
         else "",
         "can_name_decider": str(data.status) in ("open", "stopped", "ready"),
+        # A decided or ended process is read only: no write form is shown (the use cases
+        # refuse the writes too).
+        "writable": str(data.status) in ("open", "stopped", "ready"),
         "complaint_blocks": _complaint_blocks(active, data.decided_on or today),
         "can_decide": str(data.status) == "ready",
         "control_panel": False,

@@ -165,6 +165,13 @@ def _require_running(data: ProcessData) -> None:
         raise Conflict("appointment_process_closed", status=str(data.status))
 
 
+def _require_not_finished(data: ProcessData) -> None:
+    """The dossier and the special-case decisions are written until the process is decided
+    or has ended (a stopped process may still complete them)."""
+    if data.status in (ProcessStatus.DECIDED, ProcessStatus.CLOSED):
+        raise Conflict("appointment_process_closed", status=str(data.status))
+
+
 # --- opening ----------------------------------------------------------------------------------
 
 
@@ -632,6 +639,7 @@ def receive_dossier(
     """Record the date the candidates' dossier was received (AP-05, AP-06 count age from it)."""
     with uow:
         data = require_process(uow, actor, process_id, write=True, lock=True)
+        _require_not_finished(data)
         if data.decided_on is not None and received_on > data.decided_on:
             raise RuleViolation(
                 "appointment_dossier_after_decision",
@@ -673,6 +681,7 @@ def verify_dossier_item(
     """Record that one item of a candidate's dossier was verified, and by whom (AP-04)."""
     with uow:
         data = require_process(uow, actor, process_id, write=True)
+        _require_not_finished(data)
         if item not in dossier_items_required(rulebook_of(data)):
             raise ValidationError("appointment_dossier_item_unknown", field="item", item=item)
         if person_id not in {c.person_id for c in uow.processes.candidates(process_id)}:
@@ -703,7 +712,7 @@ def record_override(
         if not str(getattr(data, name)).strip():
             raise ValidationError("required", field=name)
     with uow:
-        require_process(uow, actor, data.process_id, write=True)
+        _require_not_finished(require_process(uow, actor, data.process_id, write=True))
         if data.person_id not in {c.person_id for c in uow.processes.candidates(data.process_id)}:
             raise ValidationError(
                 "appointment_not_on_list", field="person", person_ids=[data.person_id]
