@@ -54,6 +54,8 @@ class DjangoComplaintRepository:
         return _data(row) if row is not None else None
 
     def update(self, data: svc.ComplaintData) -> None:
+        if data.complaint_id is None:
+            return
         m.Complaint.objects.filter(pk=data.complaint_id).update(
             status=str(data.status), referred_to=data.referred_to, closed_on=data.closed_on
         )

@@ -5,10 +5,13 @@ mandatory removal task of each plan they are in (``canbo.services.planning.confi
 
 from __future__ import annotations
 
+from typing import cast
+
 from canbo.accounts.actors import actor_for
 from canbo.core.clock import SystemClock
 from canbo.core.types import PersonId
 from canbo.services.planning.confidence import record_confidence_tasks
+from canbo.services.planning.ports import PlanningUnitOfWork
 from canbo.services.ports import SYSTEM
 from canbo.voting import models as voting
 
@@ -42,7 +45,7 @@ def on_certified(session_id: int, number: int) -> None:
     )
     actor = actor_for(last.user, on) if last is not None else SYSTEM
     record_confidence_tasks(
-        DjangoPlanningUnitOfWork(),
+        cast(PlanningUnitOfWork, DjangoPlanningUnitOfWork()),
         actor,
         [PersonId(p) for p in people],
         on,

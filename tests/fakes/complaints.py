@@ -27,7 +27,7 @@ class FakeComplaints:
         return self.rows.get(complaint_id)
 
     def update(self, data: ComplaintData) -> None:
-        assert data.complaint_id is not None  # noqa: S101
+        assert data.complaint_id is not None
         self.rows[data.complaint_id] = data
 
     def recent(self, limit: int) -> list[ComplaintData]:

@@ -10,14 +10,10 @@ from canbo.core.types import PersonId
 from canbo.services.planning import confidence, review
 from canbo.services.ports import SYSTEM
 from tests.fakes.planning import FakePlanningUnitOfWork
-from tests.unit.services.test_planning import (  # noqa: F401 (the fixture)
-    CLERK,
-    PROVINCE,
-    add,
-    new_plan,
-    person,
-    uow,
-)
+from tests.unit.services import test_planning as base
+from tests.unit.services.test_planning import CLERK, PROVINCE, add, new_plan
+
+uow = base.uow  # the fixture: the planning world of the use-case tests
 
 VOTED = dt.date(2026, 9, 1)
 LATER = dt.date(2026, 9, 10)
