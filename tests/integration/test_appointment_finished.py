@@ -71,7 +71,7 @@ def test_a_finished_process_shows_no_write_form_and_refuses_writes(status: str) 
                 "Yêu cầu công tác cán bộ",
                 on,
             ),
-        ),  # fmt: skip
+        ),
     ]
     for write in writes:
         with pytest.raises(Conflict) as err:

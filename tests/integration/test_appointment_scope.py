@@ -12,12 +12,11 @@ from dataclasses import dataclass
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from canbo.accounts.actors import actor_for
 from canbo.appointments import pages
 from canbo.appointments.uow import DjangoAppointmentsUnitOfWork as A
-from canbo.core.types import LevelClass, PersonId, Role, UnitId, UnitKind
+from canbo.core.types import LevelClass, Role, UnitId, UnitKind
 from canbo.planning.uow import DjangoPlanningUnitOfWork
 from canbo.registry import models as reg
 from canbo.services.appointments import processes, reappointment
@@ -135,7 +134,7 @@ def test_each_clerk_sees_the_reappointments_processes_and_plans_of_her_commune_o
 def test_each_inspector_reads_the_control_report_of_his_commune_only() -> None:
     a, b = _world()
     for mine, other, login in ((a, b, "kiemtra_yenminh"), (b, a, "kiemtra_mauue")):
-        client, _actor_ = _actor(Role.INSPECTOR, mine.unit, login)
+        client = client_as(Role.INSPECTOR, mine.unit, login)
         period = "start=2026-01-01&end=2026-10-01"
         report = client.get(f"/bo-nhiem/kiem-soat/?unit=id:{mine.unit}&{period}")
         body = report.content.decode()
@@ -149,7 +148,7 @@ def test_each_inspector_reads_the_control_report_of_his_commune_only() -> None:
 
 def test_an_account_without_the_inspector_role_is_refused_the_control_report() -> None:
     a, _b = _world()
-    client, _actor_ = _actor(Role.ORG_STAFF, a.unit, "tochuc_yenminh")
+    client = client_as(Role.ORG_STAFF, a.unit, "tochuc_yenminh")
     for url in ("/bo-nhiem/kiem-soat/", "/bo-nhiem/kiem-soat.pdf", "/bo-nhiem/kiem-soat.xlsx"):
         response = client.get(url)
         body = response.content.decode()

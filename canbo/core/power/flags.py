@@ -43,10 +43,22 @@ def _outgoing_head(timeline: Timeline, power: Rulebook) -> Flag | None:
     window = _int(power, "pc_outgoing_head_window_months")
     if not any(day >= add_months(notice, -window) for day in _dates(timeline)):
         return None
-    vi = (
-        "Quy trình được thực hiện khi người đứng đầu đã có thông báo nghỉ hưu hoặc chuyển công tác."
-    )
-    en = "The process ran while the head had a notice of retirement or transfer."
+    day = notice.strftime("%d/%m/%Y")
+    if timeline.decider_name:  # who the head is and the date of the notice (PC-09)
+        vi = (
+            f"Quy trình được thực hiện khi người đứng đầu, đồng chí {timeline.decider_name}, đã có"
+            f" thông báo nghỉ hưu hoặc chuyển công tác ngày {day}."
+        )
+        en = (
+            f"The process ran while the head, {timeline.decider_name}, had a notice of retirement"
+            f" or transfer dated {day}."
+        )
+    else:
+        vi = (
+            "Quy trình được thực hiện khi người đứng đầu đã có thông báo nghỉ hưu hoặc chuyển"
+            f" công tác ngày {day}."
+        )
+        en = f"The process ran while the head had a notice of retirement or transfer dated {day}."
     if power.param_bool("pc_outgoing_head_requires_superior_approval"):
         vi += " Cần văn bản đồng ý của cấp trên trực tiếp."
         en += " The direct superior's written consent is needed."

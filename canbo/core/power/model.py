@@ -116,8 +116,9 @@ class Conflict:
 @dataclass(frozen=True, slots=True)
 class Timeline:
     """The dates of one process that timing flags read (PC-09, PC-19 item 6). ``decider_notice_on``
-    is the retirement or transfer notice of the head who decides; ``level_jump`` the distinct
-    grades climbed from the current post to the new one (PC-18)."""
+    is the retirement or transfer notice of the head who decides (``decider_name``: the head's
+    full name, the flag names them); ``level_jump`` the distinct grades climbed from the post
+    held before the decision to the new one (PC-18)."""
 
     started_on: dt.date
     decided_on: dt.date | None = None
@@ -126,6 +127,7 @@ class Timeline:
     decider_notice_on: dt.date | None = None
     step_dates: tuple[tuple[str, dt.date], ...] = ()
     level_jump: int = 0
+    decider_name: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -264,9 +264,12 @@ def timeline_of(uow: PowerUnitOfWork, data: ProcessData) -> Timeline:
     """The dates the timing flags read: the process's own, its steps', and the decider's
     retirement or transfer notice (PC-09, PC-19 item 6)."""
     notice = None
+    name = ""
     head = data.decider_id if data.decider_id is not None else data.proposer_id
     if head is not None:  # the decider; before the decision, the head who proposes
         notice = uow.power.notice_on(head, data.decided_on or dt.date.max)
+        if notice is not None:  # the flag names the head (PC-09)
+            name = uow.processes.person_names([int(head)]).get(int(head), "")
     steps = tuple(
         (str(s.kind), s.opened_on)
         for s in uow.processes.steps(process_id_of(data))
@@ -280,12 +283,15 @@ def timeline_of(uow: PowerUnitOfWork, data: ProcessData) -> Timeline:
         decider_notice_on=notice,
         step_dates=steps,
         level_jump=level_jump_of(uow, data),
+        decider_name=name,
     )
 
 
 def level_jump_of(uow: AppointmentsUnitOfWork, data: ProcessData) -> int:
-    """The distinct grades the appointee climbs (PC-18): from the facts assembler's current post
-    to the post of the process, 0 when either is unknown."""
+    """The distinct grades the appointee climbs (PC-18): from the post the facts assembler
+    finds on the day before the decision takes effect (once decided the person holds the new
+    post: reading it then would find no jump), or on the start date before the decision, to
+    the post of the process; 0 when either is unknown."""
     from canbo.core.appointments.posts import catalogue_on, level_jump
 
     person = data.appointee_id
@@ -293,9 +299,13 @@ def level_jump_of(uow: AppointmentsUnitOfWork, data: ProcessData) -> int:
     if person is None or title is None:
         return 0
     on = data.decided_on or data.started_on
+    before = on
+    if data.decided_on is not None:
+        took_effect = min(data.decided_on, data.effective_on or data.decided_on)
+        before = min(took_effect - dt.timedelta(days=1), data.decided_on)
     try:
         new = uow.facts.grade(title.code, on)
-        current = uow.facts.candidate(person, on).current_post
+        current = uow.facts.candidate(person, before).current_post
         if new is None or current is None:
             return 0
         return level_jump(current, new, catalogue_on(on))

@@ -43,6 +43,21 @@ def test_a_step_by_a_head_with_a_retirement_notice_is_flagged() -> None:
     assert "cấp trên" not in timing_flags(late, QD377_2025, off, TODAY)[0].message_vi
 
 
+def test_the_outgoing_head_flag_names_the_head_and_the_date_of_the_notice() -> None:
+    line = Timeline(
+        START,
+        step_dates=(("wider", dt.date(2026, 3, 10)),),
+        decider_notice_on=dt.date(2026, 8, 1),
+        decider_name="Phạm Minh Đức",
+    )
+    (flag,) = timing_flags(line, QD377_2025, QD114_2023, TODAY)
+    assert "đồng chí Phạm Minh Đức" in flag.message_vi and "01/08/2026" in flag.message_vi
+    assert "Phạm Minh Đức" in flag.message_en and "01/08/2026" in flag.message_en
+    unnamed = timing_flags(Timeline(START, decider_notice_on=dt.date(2026, 8, 1)), QD377_2025,
+                           QD114_2023, TODAY)[0]  # fmt: skip
+    assert "01/08/2026" in unnamed.message_vi and "đồng chí" not in unnamed.message_vi
+
+
 # AP-10: 30 working days from the policy approval.
 def test_a_process_past_its_deadline_is_flagged_overdue() -> None:
     line = Timeline(START, policy_approved_on=START)
