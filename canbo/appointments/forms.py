@@ -9,6 +9,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
+from canbo.converters import MAX_COUNT
 from canbo.core.types import Role, TitleLevel
 from canbo.registry import models as reg
 from canbo.registry.choices import TitleLevel as TitleLevelChoices
@@ -46,7 +47,7 @@ class ConveneForm(forms.Form):
     )
     held_on = day(_("Ngày họp"))
     members = forms.IntegerField(
-        label=_("Số thành viên tập thể lãnh đạo"), min_value=1, required=False
+        label=_("Số thành viên tập thể lãnh đạo"), min_value=1, max_value=MAX_COUNT, required=False
     )
 
 

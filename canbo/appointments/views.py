@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
@@ -93,6 +93,8 @@ def _post(action: Action) -> Callable[..., HttpResponse]:
 def step(request: HttpRequest, process_id: int, kind: str) -> HttpResponse:
     """One action on one step: ``convene``, ``ballot``, ``close`` or ``referral``."""
     uow, actor = DjangoAppointmentsUnitOfWork(), actor_for(request.user)
+    if kind not in {k.value for k in StepKindValue}:
+        raise Http404  # no such step: answered like a missing process, before any lookup
     pid, k = ProcessId(process_id), StepKindValue(kind)
     action = request.POST.get("action", "")
     if action == "convene":
