@@ -119,3 +119,23 @@ def test_a_term_must_end_after_it_starts() -> None:
         TODAY,
     )
     assert models.Term.objects.get(pk=term_id).name == "2025–2030"
+
+
+def test_the_person_page_shows_a_posts_term_end(secretary_title: models.Title) -> None:
+    from tests.integration.record_builders import client_as
+
+    tree = f.small_tree()
+    pid = f.person("Phạm Minh Tuấn", tree.cell_a)
+    models.PositionHolding.objects.create(
+        person_id=pid, title=secretary_title, unit_id=tree.cell_a, how="appointed",
+        valid_from=dt.date(2021, 12, 1), term_ends=dt.date(2026, 12, 1),
+    )  # fmt: skip
+    models.PositionHolding.objects.create(
+        person_id=pid, title=secretary_title, unit_id=tree.cell_a, how="elected",
+        valid_from=dt.date(2015, 9, 1), valid_to=dt.date(2020, 8, 31),
+    )  # fmt: skip
+    client = client_as(Role.VIEWER, tree.commune)
+    page = client.get(f"/people/{pid}/").content.decode()
+    assert "Hết thời hạn" in page
+    cells = page.split("data-term-ends>")[1:]
+    assert sorted(c.split("</td>")[0] for c in cells) == ["01/12/2026", "—"]
