@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 
 from canbo.services.appointments.ports import CandidateSource as C
 from canbo.services.appointments.ports import ComplaintStatus as CS
@@ -72,3 +73,12 @@ class ParticipantRole(models.TextChoices):
     VOTER = R.VOTER, _("Người biểu quyết")
     COUNTER = R.COUNTER, _("Người kiểm phiếu")
     DECIDER = R.DECIDER, _("Người quyết định")
+
+
+BALLOT_TITLES = (
+    gettext_noop("Phiếu giới thiệu nhân sự"),
+    gettext_noop("Phiếu lấy ý kiến"),
+    gettext_noop("Phiếu biểu quyết"),
+)
+"""The titles of a step's ballot (``processes.BALLOT_TITLE``), marked for translation: the
+voting pages store the Vietnamese title on the session and translate it when they show it."""

@@ -88,6 +88,7 @@ class DjangoMeetingEngine:
         ballot_kind: str,
         electorate: Sequence[PersonId],
         committee: Sequence[int] = (),
+        ballot_title: str = "",
     ) -> int:
         members = [CommitteeMember(account_id=AccountId(a)) for a in dict.fromkeys(committee)]
         return int(
@@ -103,6 +104,7 @@ class DjangoMeetingEngine:
                 ballot_kind,
                 electorate=list(electorate),
                 committee=members,
+                ballot_title=ballot_title,
             )
         )
 

@@ -104,6 +104,7 @@ def session_page(actor: Actor, session_id: int) -> SessionPage:
             "ballot_kind": params["ballot_kind"],
             "seats": params.get("seats"),
             "alternate_seats": params.get("alternate_seats", 0),
+            "ballot_title": str(params.get("ballot_title", "")),
             "tally": None if sealed else latest,
             "sealed": sealed,
         }
@@ -225,6 +226,7 @@ class VoterSession:
     status: str
     ballot_kind: str = ""
     seats: int = 0
+    ballot_title: str = ""  # an appointment step's ballot title; empty: an election ballot
 
     @property
     def is_election(self) -> bool:
@@ -266,7 +268,7 @@ def voter_session(session_id: int) -> VoterSession:
     # The voter may keep as many names as are elected from the ballot: on a delegates' list,
     # official and alternate seats together (EL-36).
     keep = int(params.get("seats", 0) or 0) + int(params.get("alternate_seats", 0) or 0)
-    return VoterSession(session_id, title, status, kind, keep)
+    return VoterSession(session_id, title, status, kind, keep, str(params.get("ballot_title", "")))
 
 
 def ballot_lines(session_id: int) -> list[SubjectData]:

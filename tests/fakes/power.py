@@ -161,7 +161,7 @@ class FakeMeetings:
     def create_session(
         self, actor: Actor, conference_id: int, title: str, names: Sequence[PersonId],
         seats: int, ballot_kind: str, electorate: Sequence[PersonId],
-        committee: Sequence[int] = (),
+        committee: Sequence[int] = (), ballot_title: str = "",
     ) -> int:  # fmt: skip
         return 1
 

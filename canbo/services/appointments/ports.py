@@ -322,9 +322,11 @@ class MeetingEngine(Protocol):
         ballot_kind: str,
         electorate: Sequence[PersonId],
         committee: Sequence[int] = (),
+        ballot_title: str = "",
     ) -> int:
         """``committee``: the accounts of the counting committee, head first (may be set
-        later on the vote's pages)."""
+        later on the vote's pages); ``ballot_title`` the title the ballot pages print
+        (:data:`canbo.services.appointments.processes.BALLOT_TITLE`)."""
         ...
 
     def tally(self, session_id: int) -> Tally | None: ...

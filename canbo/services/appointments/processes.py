@@ -76,6 +76,14 @@ AP11 = Citation("QĐ 377-QĐ/TW", rule_id="AP-11")
 AP17 = Citation("QĐ 377-QĐ/TW", rule_id="AP-17")
 
 BALLOT_KIND = {"nominate": "strike_out", "opinion": "approval", "decide": "approval"}
+BALLOT_TITLE = {
+    "nominate": "Phiếu giới thiệu nhân sự",
+    "opinion": "Phiếu lấy ý kiến",
+    "decide": "Phiếu biểu quyết",
+}
+"""The title of a step's ballot on the voting pages (not an election's "Phiếu bầu cử"): a
+nominating step names people, the key cadres' meeting gives its opinion, the leadership,
+the sending unit or the collective of a reappointment decides."""
 """The ballot of the voting engine per step ballot mode: strike-out keeping one name to
 nominate, agree/disagree for an opinion or a decision."""
 
@@ -391,6 +399,7 @@ def open_ballot(
             ballot,
             electorate,
             committee=committee,
+            ballot_title=BALLOT_TITLE[str(definition.ballot)],
         )
         uow.processes.update_step(
             dataclasses.replace(step, status=StepStatus.VOTING, session_id=session, present=present)

@@ -64,7 +64,7 @@ class ElectionBallotKind(StrEnum):
     APPROVAL = "approval"
 
 
-ELECTION_PARAMETERS = ("seats", "alternate_seats", "ballot_kind", "electorate")
+ELECTION_PARAMETERS = ("seats", "alternate_seats", "ballot_kind", "electorate", "ballot_title")
 """Keys of ``SessionData.parameters`` that describe an election ballot, not rulebook overrides."""
 
 

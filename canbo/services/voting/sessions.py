@@ -154,6 +154,7 @@ def create_election_session(
     paper_mode: PaperMode = PaperMode.PER_BALLOT,
     parameters: Mapping[str, ParamValue] | None = None,
     electorate: Sequence[PersonId] = (),
+    ballot_title: str = "",
 ) -> SessionId:
     """A draft vote session that runs one round of an election (EL-13 to EL-16).
 
@@ -168,7 +169,9 @@ def create_election_session(
     ``approval`` (agree/disagree) when it has no surplus or one name. ``committee`` is the
     counting committee, head first (EL-06); it may be set later with :func:`set_committee`.
     The rest of the vote (ready, key, open, codes, cast, close, count, sign) is the same as
-    for a confidence vote.
+    for a confidence vote. ``ballot_title``, when given, is the title the ballot pages print
+    instead of "Phiếu bầu cử" (an appointment step's ballot nominates, asks an opinion or
+    decides; a congress election gives none).
     """
     spec = election.ElectionSpec(ElectionBallotKind(ballot_kind), seats, alternate_seats)
     election.check_spec(spec, len(candidates))
@@ -187,6 +190,8 @@ def create_election_session(
         kept: dict[str, Any] = {**overrides, **spec.parameters()}
         if electorate:
             kept["electorate"] = sorted({int(p) for p in electorate})
+        if ballot_title.strip():
+            kept["ballot_title"] = ballot_title.strip()[:80]
         data = _data(conference_id, rulebook.rulebook_id, kept, plan)
         sid = uow.votes.add_session(data)
         _apply(uow, sid, plan, VOTE_LIFECYCLE.initial)
