@@ -44,6 +44,7 @@ class Meetings(FakeMeetings):
         self.tallies: dict[int, Tally] = {}
         self.sessions = 0
         self.conferences = 0
+        self.ballot_titles: list[str] = []
 
     def open_meeting(self, actor, unit_id, title, held_on, persons):  # type: ignore[no-untyped-def]
         self.conferences += 1
@@ -55,9 +56,11 @@ class Meetings(FakeMeetings):
         return self.convened[conference_id], self.present[conference_id]
 
     def create_session(
-        self, actor, conference_id, title, names, seats, ballot_kind, electorate, committee=()
-    ):  # type: ignore[no-untyped-def]
+        self, actor, conference_id, title, names, seats, ballot_kind, electorate, committee=(),
+        ballot_title="",
+    ):  # type: ignore[no-untyped-def]  # fmt: skip
         self.sessions += 1
+        self.ballot_titles.append(ballot_title)
         return self.sessions
 
     def tally(self, session_id: int) -> Tally | None:
@@ -139,6 +142,7 @@ def test_no_ballot_without_two_thirds_present() -> None:
     assert meetings.sessions == 0
     meetings.present[cid] = 4
     assert processes.open_ballot(uow, STAFF, pid, K.WIDER) == 1
+    assert meetings.ballot_titles == ["Phiếu giới thiệu nhân sự"]  # the wider meeting nominates
 
 
 def test_the_wider_meetings_result_is_sealed_until_step_3_is_convened() -> None:
