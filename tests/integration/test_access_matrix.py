@@ -229,6 +229,7 @@ def build_world() -> World:
             "candidate": listed[0],
             "round": int(round_),
             "process": _process(commune, people),
+            "complaint": _complaint(people),
             **_plan(commune, people),
         },
         candidates=listed,
@@ -249,6 +250,14 @@ def _process(commune: UnitId, people: list[PersonId]) -> int:
     step = am.ProcessStep.objects.create(process=process, kind="leadership_first", order=1)
     am.StepParticipant.objects.create(step=step, person_id=people[2], role="voter")
     return int(process.pk)
+
+
+def _complaint(people: list[PersonId]) -> int:
+    """An open complaint about a person of the commune (AP-19)."""
+    from canbo.appointments import models as am
+
+    row = am.Complaint.objects.create(person_id=people[0], received_on=dt.date(2026, 9, 2))
+    return int(row.pk)
 
 
 def _plan(commune: UnitId, people: list[PersonId]) -> dict[str, int]:
@@ -377,6 +386,7 @@ OBJECT_PARAMS = {
     "object_id": "person",
     "id": "person",
     "process_id": "process",
+    "complaint_id": "complaint",
     "plan_id": "plan",
     "entry_id": "entry",
 }

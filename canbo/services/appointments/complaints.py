@@ -116,9 +116,7 @@ def record_complaint(
         raise ValidationError("complaint_note_too_long", field="note", limit=MAX_NOTE)
     with uow:
         _scope(uow, actor, data.person_id, today, write=True)
-        row = replace(
-            data, note=note, status=ComplaintStatus.OPEN, referred_to="", closed_on=None
-        )
+        row = replace(data, note=note, status=ComplaintStatus.OPEN, referred_to="", closed_on=None)
         complaint_id = uow.complaints.add(row)
         uow.audit.append(
             actor,
@@ -159,9 +157,11 @@ def change_status(
         raise ValidationError("complaint_date_in_future", field="on", citation=PC06)
     with uow:
         data = uow.complaints.get(complaint_id, lock=True)
-        if data is None:
+        unit = uow.complaints.person_unit(data.person_id, today) if data else None
+        if (
+            data is None or unit is None or not can_reach(actor, unit, uow.tree, today, WRITE_ROLES)
+        ):  # out of scope answers like a missing complaint
             raise NotFound("complaint_not_found", complaint_id=complaint_id)
-        _scope(uow, actor, data.person_id, today, write=True)
         if on < data.received_on:
             raise ValidationError("complaint_closed_before_received", field="on", citation=PC06)
         if status is data.status and status is ComplaintStatus.OPEN:
