@@ -42,6 +42,23 @@ def _w(vi: str, en: str, *, detailed: bool = False) -> Wording:
 
 
 CATALOGUE: dict[str, Wording] = {
+    # Paper ballots: the layout file and printing (canbo.paper).
+    "paper_layout_invalid": _w(
+        _("Tệp bố cục phiếu không đọc được (%(reason)s)."),
+        "The ballot layout file cannot be read (%(reason)s).",
+    ),
+    "paper_layout_version": _w(
+        _("Tệp bố cục phiếu có phiên bản %(version)s; chương trình này đọc phiên bản %(expected)s."),
+        "The ballot layout file is version %(version)s; this program reads version %(expected)s.",
+    ),
+    "paper_layout_page_unknown": _w(
+        _("Phiếu không có trang %(page)s (phiếu có %(pages)s trang)."),
+        "The ballot has no page %(page)s (it has %(pages)s pages).",
+    ),
+    "paper_ballot_options": _w(
+        _("Không in được phiếu: %(reason)s."),
+        "The ballots cannot be printed: %(reason)s.",
+    ),
     # Not found (also answered for what the actor may not see).
     "not_found": _w(_("Không tìm thấy."), "Not found."),
     "unit_not_found": _w(_("Không tìm thấy đơn vị."), "Unit not found."),
