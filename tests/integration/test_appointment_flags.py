@@ -60,3 +60,31 @@ def test_a_decided_outside_appointment_keeps_its_level_jump_and_names_the_outgoi
     assert {"level_jump", "outgoing_head"} <= set(stored)
     assert head_name in stored["outgoing_head"].message
     assert START < DECIDED
+
+
+def test_a_decided_process_shows_its_conditions_as_at_the_decision() -> None:
+    """The process page judges a decided process's conditions before the new post took effect:
+    read on the day it did, the appointee's tenure in the post held before was 0 months."""
+    from canbo.appointments import pages
+    from canbo.appointments.uow import DjangoAppointmentsUnitOfWork as A
+
+    o = office(6)
+    person = o.people[0]
+    tp = reg.Title.objects.create(code="TP", name="Trưởng phòng", level="commune")
+    director = reg.Title.objects.create(code="GD_SO", name="Giám đốc Sở", level="provincial")
+    reg.PositionHolding.objects.create(
+        person_id=person, title=tp, unit_id=o.unit, how="appointed",
+        valid_from=dt.date(2020, 1, 1), valid_to=DECIDED - dt.timedelta(days=1),
+    )  # fmt: skip
+    pid = open_in_place(o, [person], title_id=director.pk)
+    am.AppointmentProcess.objects.filter(pk=pid).update(
+        status="decided", decided_on=DECIDED, signed_on=DECIDED, effective_on=DECIDED,
+        decision_ref="15-QĐ/TU", appointee_id=person,
+    )  # fmt: skip
+    reg.PositionHolding.objects.create(
+        person_id=person, title=director, unit_id=o.unit, how="appointed", valid_from=DECIDED
+    )
+    data = A().processes.get(pid)
+    (shown,) = pages._conditions(SYSTEM, pid, data, DECIDED + dt.timedelta(days=30))
+    tenure = next(c for c in shown["checks"] if c["key"] == "tenure")
+    assert tenure["ok"], tenure
