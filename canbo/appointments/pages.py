@@ -273,11 +273,7 @@ def _outcome_view(outcome: Any, names: dict[int, str]) -> dict[str, Any] | None:
 
 
 def _conditions(actor: Actor, pid: ProcessId, data: Any, today: dt.date) -> list[dict[str, Any]]:
-    on = data.decided_on or today
-    if data.decided_on is not None:
-        # As judged at the decision: the day the new post takes effect the appointee holds it,
-        # and read then the tenure in the post held before would be 0 months.
-        on = min(data.decided_on, (data.effective_on or data.decided_on) - dt.timedelta(days=1))
+    on = data.decided_on or today  # the record itself is read before the decision took effect
     try:
         found = processes.conditions(DjangoAppointmentsUnitOfWork(), actor, pid, on)
     except DomainError:

@@ -63,7 +63,7 @@ def test_a_decided_outside_appointment_keeps_its_level_jump_and_names_the_outgoi
 
 
 def test_a_decided_process_shows_its_conditions_as_at_the_decision() -> None:
-    """The process page judges a decided process's conditions before the new post took effect:
+    """A decided process's conditions read the record before the new post took effect:
     read on the day it did, the appointee's tenure in the post held before was 0 months."""
     from canbo.appointments import pages
     from canbo.appointments.uow import DjangoAppointmentsUnitOfWork as A

@@ -743,7 +743,7 @@ def _eligibility(
     uow: AppointmentsUnitOfWork, data: ProcessData, person_id: PersonId, on: dt.date
 ) -> Eligibility:
     assert data.process_id is not None  # noqa: S101
-    facts = uow.facts.candidate(person_id, on)
+    facts = uow.facts.candidate(person_id, _facts_day(data, on))
     title = uow.processes.title(data.title_id)
     post = uow.facts.grade(title.code, on) if title else None
     required = set(dossier_items_required(rulebook_of(data)))
@@ -782,6 +782,16 @@ def _eligibility(
         overrides=overrides,
     )
     return eligibility.evaluate(facts, proposal, appointment_rulebook(on))
+
+
+def _facts_day(data: ProcessData, on: dt.date) -> dt.date:
+    """The day the candidate's own record is read on: ``on``, but for a decided process no later
+    than the day before the decision took effect (from then the appointee holds the new post,
+    and the tenure in the post held before would read 0 months). The process's own evidence
+    (dossier, special cases) is still read on ``on``."""
+    if data.decided_on is None:
+        return on
+    return min(on, (data.effective_on or data.decided_on) - dt.timedelta(days=1))
 
 
 def conditions(
