@@ -83,9 +83,7 @@ def test_refusals_write_nothing() -> None:
     with pytest.raises(NotFound):
         svc.change_status(uow, OUTSIDER, cid, ComplaintStatus.RESOLVED, TODAY, TODAY)
     with pytest.raises(ValidationError) as early:
-        svc.change_status(
-            uow, STAFF, cid, ComplaintStatus.RESOLVED, dt.date(2026, 11, 1), TODAY
-        )
+        svc.change_status(uow, STAFF, cid, ComplaintStatus.RESOLVED, dt.date(2026, 11, 1), TODAY)
     assert early.value.code == "complaint_closed_before_received"
     assert len(uow.audit.entries) == 1 and not svc.visible(uow, OUTSIDER, TODAY)
 
