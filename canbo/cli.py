@@ -7,6 +7,7 @@ management command each.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
@@ -33,6 +34,11 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("home", "figures"): "home_figures",
 }
 
+# verbs that run without Django's database: (words) -> "module:function taking the rest of argv"
+LOCAL: dict[tuple[str, ...], str] = {
+    ("paper", "read"): "canbo.paper.read_cli:main",
+}
+
 USAGE = """usage: canbo [--data-dir DIR] VERB [options]
 
 verbs:
@@ -51,6 +57,7 @@ verbs:
   classification compute --cycle ID            compute a whole cycle (worker processes)
   rules list | show ID | diff A B [--json]     rulebooks, and what changed between two
   home figures [--seconds N]                   count the home page's figures ahead (nightly)
+  paper read --layout F.layout.json SCANS...   read scanned paper ballots (no database)
   manage ARGS...                               any Django management command
 """
 
@@ -90,6 +97,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args or args[0] in {"-h", "--help", "help"}:
         print(USAGE)
         return 0
+    local = LOCAL.get(tuple(args[:2]))
+    if local is not None:
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "canbo.settings.dev")  # refusal words
+        module, _, function = local.partition(":")
+        run = getattr(importlib.import_module(module), function)
+        return int(run(args[2:]))
     manage_args = resolve(args)
     if manage_args is None:
         print(f"canbo: unknown verb {' '.join(args[:2])!r}\n\n{USAGE}", file=sys.stderr)
