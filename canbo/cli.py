@@ -26,6 +26,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("election", "results"): "election_results",
     ("appointment", "check"): "appointment_check",
     ("appointment", "timers"): "appointment_timers",
+    ("paper", "print"): "paper_print",
     ("vote",): "vote",
     ("classification", "propose"): "classification_propose",
     ("classification", "template"): "classification_template",
@@ -52,6 +53,7 @@ verbs:
   election results --counts FILE.csv ...       who is elected in one election round
   appointment check --people FILE.csv --date D  planning and appointment eligibility
   appointment timers [--date D]                open the reappointment cases that are due
+  paper print --names FILE.csv --kind K --out F.pdf  paper ballots and their layout
   vote VERB ...                                conference, check-in, ballots, count, minutes
   classification propose|template ...          quality classification calculator
   classification compute --cycle ID            compute a whole cycle (worker processes)
