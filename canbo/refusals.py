@@ -460,6 +460,89 @@ CATALOGUE: dict[str, Wording] = {
         _("Cuộc lấy phiếu này nhập phiếu giấy theo từng phiếu."),
         "This confidence vote enters paper ballots one by one.",
     ),
+    # Paper ballots read by machine (the counting committee's screens).
+    "paper_no_subjects": _w(
+        _("Chưa có người nào trên phiếu để in."),
+        "There is no one on the ballot to print.",
+    ),
+    "paper_copies_invalid": _w(
+        _("Số phiếu in phải từ 1 đến 5000."),
+        "The number of ballots to print must be from 1 to 5000.",
+    ),
+    "paper_size_invalid": _w(
+        _("Khổ giấy phải là A4 hoặc A5."),
+        "The paper size must be A4 or A5.",
+    ),
+    "paper_not_printed": _w(
+        _("Phiếu của cuộc bỏ phiếu này chưa được in từ hệ thống, nên chưa có mẫu phiếu để đọc."),
+        "This vote's ballots were not printed from the system, so there is no layout to read.",
+    ),
+    "paper_batch_empty": _w(
+        _("Chưa chọn tệp ảnh quét nào."),
+        "No scan file was chosen.",
+    ),
+    "paper_batch_too_big": _w(
+        _("Mỗi lần tải lên tối đa %(most)s tệp; lô lớn hơn đọc bằng lệnh canbo paper read."),
+        "At most %(most)s files per upload; read a bigger batch with canbo paper read.",
+    ),
+    "paper_scans_certified": _w(
+        _("Ban kiểm phiếu đã xác nhận kết quả đọc phiếu giấy; không sửa thêm được ở đây."),
+        "The counting committee has certified the paper readings; nothing more changes here.",
+    ),
+    "paper_sheet_not_of_session": _w(
+        _(
+            "Tờ phiếu này không thuộc cuộc bỏ phiếu này: phiếu không do Ban kiểm phiếu của "
+            "cuộc bỏ phiếu phát ra không được tính."
+        ),
+        "This sheet is not of this vote: a ballot not issued by this vote's counting committee "
+        "is not counted.",
+    ),
+    "paper_value_not_on_ballot": _w(
+        _("Kết luận này không có trên mẫu phiếu của cuộc bỏ phiếu."),
+        "This value is not on this vote's ballot.",
+    ),
+    "paper_line_not_in_review": _w(
+        _("Dòng %(order)s của tờ phiếu này không chờ xem lại."),
+        "Line %(order)s of this sheet is not waiting for review.",
+    ),
+    "paper_line_decided": _w(
+        _("Dòng %(order)s của tờ phiếu này đã có kết luận."),
+        "Line %(order)s of this sheet already has a decision.",
+    ),
+    "paper_serial_required": _w(
+        _("Nhập số hiệu in trên phiếu."),
+        "Enter the serial printed on the ballot.",
+    ),
+    "paper_second_reading_exists": _w(
+        _("Phiếu số hiệu %(serial)s đã được nhập lần hai."),
+        "The ballot with serial %(serial)s already has its second reading.",
+    ),
+    "paper_no_disagreement": _w(
+        _("Không có chỗ khác nhau nào ở dòng %(order)s của phiếu %(serial)s."),
+        "There is no disagreement on line %(order)s of ballot %(serial)s.",
+    ),
+    "paper_readings_exist": _w(
+        _(
+            "Phiếu giấy của cuộc bỏ phiếu này đã được nhập hoặc đã xác nhận; không xác nhận "
+            "thêm kết quả máy đọc."
+        ),
+        "This vote's paper ballots are already entered or certified; machine readings are not "
+        "certified on top of them.",
+    ),
+    "paper_no_ballots_scanned": _w(
+        _("Chưa có phiếu nào được đọc."),
+        "No ballot has been read.",
+    ),
+    "paper_open_items": _w(
+        _(
+            "Chưa xác nhận được: còn %(review)s dòng chờ xem lại, %(undecided)s chỗ hai lần đọc "
+            "khác nhau chưa kết luận, %(not_typed)s phiếu chưa nhập lần hai, %(not_scanned)s "
+            "phiếu nhập lần hai chưa quét."
+        ),
+        "Cannot certify yet: %(review)s lines await review, %(undecided)s disagreements are "
+        "undecided, %(not_typed)s ballots lack their second reading, %(not_scanned)s typed "
+        "ballots were not scanned.",
+    ),
     "no_ballots_collected": _w(
         _("Chưa có phiếu nào thu về."), "No ballots have been collected yet."
     ),

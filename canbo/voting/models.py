@@ -272,3 +272,102 @@ class Signoff(models.Model):
 
     def __str__(self) -> str:
         return str(self.user_id)
+
+
+class PrintRun(models.Model):
+    """A print (or reprint) of a session's paper ballots: the layout, its fingerprint, the
+    count, the paper, who and when. Never a serial per voter (docs/voting.md)."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    layout = models.JSONField()
+    fingerprint = models.CharField(max_length=64)
+    persons = models.JSONField()  # the person of each printed line, in row order
+    copies = models.PositiveIntegerField(_("số phiếu in"))
+    paper = models.CharField(_("khổ giấy"), max_length=4)
+    printed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    printed_at = models.DateTimeField(auto_now_add=True)
+    reprint_of = models.ForeignKey("self", on_delete=models.PROTECT, null=True, related_name="+")
+
+    def __str__(self) -> str:
+        return self.fingerprint[:12]
+
+
+class ScanBatch(models.Model):
+    """A batch of scans uploaded by a counting committee member."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    files = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=16, default="reading")
+    counts = models.JSONField(default=dict)
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class ScannedSheet(models.Model):
+    """One scanned page as read: status, reason, marks; the image under the data folder."""
+
+    batch = models.ForeignKey(ScanBatch, on_delete=models.PROTECT, related_name="sheets")
+    file = models.CharField(max_length=255)
+    page = models.PositiveIntegerField(null=True)
+    serial = models.CharField(max_length=32, blank=True, db_index=True)
+    layout_page = models.PositiveIntegerField(null=True)
+    status = models.CharField(max_length=16)
+    reason = models.CharField(max_length=32, blank=True)
+    marks = models.JSONField(default=list)
+    review = models.JSONField(default=list)
+    image = models.CharField(max_length=500, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.file}#{self.page}"
+
+
+class Adjudication(models.Model):
+    """The counting committee's value for one line of a scanned ballot: a line in review, or
+    a line the machine and the second reading read differently (stage)."""
+
+    sheet = models.ForeignKey(ScannedSheet, on_delete=models.PROTECT, related_name="decisions")
+    stage = models.CharField(max_length=16)
+    order = models.PositiveIntegerField()
+    value = models.CharField(max_length=16)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sheet", "stage", "order"], name="adjudication_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.stage} {self.order}"
+
+
+class SecondReading(models.Model):
+    """An independent reading of a paper ballot, typed by the serial printed on it."""
+
+    session = models.ForeignKey(VoteSession, on_delete=models.PROTECT, related_name="+")
+    serial = models.CharField(max_length=32)
+    lines = models.JSONField()
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["session", "serial"], name="second_reading_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.serial

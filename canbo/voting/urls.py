@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views, voter_views
+from . import paper_views, views, voter_views
 
 app_name = "voting"
 
@@ -12,6 +12,20 @@ urlpatterns = [
     path("<id:sid>/sua/", views.session_edit, name="edit"),
     path("<id:sid>/thao-tac/<str:action>/", views.session_action, name="action"),
     path("<id:sid>/phieu-giay/<id:operator>/", views.paper_entry, name="paper"),
+    path("<id:sid>/phieu-giay/quet/", paper_views.overview, name="paper_scan"),
+    path("<id:sid>/phieu-giay/in/", paper_views.print_pdf, name="paper_print"),
+    path("<id:sid>/phieu-giay/tai-len/", paper_views.upload, name="paper_upload"),
+    path("<id:sid>/phieu-giay/lo/<id:bid>/", paper_views.batch, name="paper_batch"),
+    path("<id:sid>/phieu-giay/to/<id:shid>/", paper_views.sheet, name="paper_sheet"),
+    path("<id:sid>/phieu-giay/to/<id:shid>/anh.png", paper_views.sheet_overlay, name="paper_overlay"),
+    path(
+        "<id:sid>/phieu-giay/to/<id:shid>/dong/<id:order>.png",
+        paper_views.line_crop,
+        name="paper_crop",
+    ),
+    path("<id:sid>/phieu-giay/xem-lai/", paper_views.queue, name="paper_queue"),
+    path("<id:sid>/phieu-giay/doc-lan-hai/", paper_views.second_reading, name="paper_second"),
+    path("<id:sid>/phieu-giay/doi-chieu/", paper_views.reconcile, name="paper_reconcile"),
     path("<id:sid>/tong-so/", views.totals_entry, name="totals"),
     path("<id:sid>/chenh-lech/", views.discrepancies, name="discrepancies"),
     path("<id:sid>/dinh-chinh/", views.correction, name="correction"),

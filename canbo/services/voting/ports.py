@@ -11,7 +11,7 @@ receipt or a ballot.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NewType, Protocol
@@ -526,3 +526,138 @@ class VotingUnitOfWork(Transaction, Protocol):
 
     @property
     def codes(self) -> CodeAuthority: ...
+
+
+# Paper ballots read by machine (docs/voting.md, "Paper ballots: the counting committee's
+# screens"). Nothing here names a voter: a serial is a random string printed on a sheet.
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedBallots:
+    """A print run as rendered: the PDF, the layout (JSON) and its fingerprint."""
+
+    pdf: bytes
+    layout_json: str
+    fingerprint: str
+
+
+@dataclass(frozen=True, slots=True)
+class MarkRead:
+    """One printed line as the reader saw it (``value`` in the reader's words)."""
+
+    order: int
+    value: str
+    certainty: float
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRead:
+    """One scanned page as read: ``status`` read|review|refused with a reason code."""
+
+    file: str
+    page: int | None
+    serial: str | None
+    layout_page: int | None
+    status: str
+    reason: str
+    marks: tuple[MarkRead, ...]
+    review: tuple[int, ...]
+    image: str = ""  # where the scan is kept, for the overlay and the crops
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRecord:
+    """A stored scanned sheet of a session."""
+
+    sheet_id: int
+    batch_id: int
+    read: SheetRead
+
+
+@dataclass(frozen=True, slots=True)
+class PrintRunData:
+    run_id: int
+    layout_json: str
+    fingerprint: str
+    persons: tuple[PersonId, ...]  # the person of each printed line, in row order (order 1..n)
+    copies: int
+    paper: str
+
+
+class BallotPrinter(Protocol):
+    def render(
+        self,
+        *,
+        session_ref: str,
+        kind: str,
+        title: str,
+        organization: str,
+        rows: Sequence[tuple[int, str, str]],
+        seats: int | None,
+        copies: int,
+        paper: str,
+    ) -> PrintedBallots: ...
+
+
+class SheetReader(Protocol):
+    def read(
+        self, layout_json: str, images: Sequence[str], seen: set[tuple[str, int | None]]
+    ) -> Iterator[SheetRead]:
+        """Every page of ``images``; ``seen`` holds the (serial, page) of sheets read before."""
+        ...
+
+
+class PaperScanRepository(Protocol):
+    def add_print_run(
+        self,
+        session_id: SessionId,
+        printed: PrintedBallots,
+        persons: Sequence[PersonId],
+        copies: int,
+        paper: str,
+        printed_by: AccountId | None,
+    ) -> int: ...
+
+    def latest_print_run(self, session_id: SessionId) -> PrintRunData | None: ...
+
+    def add_batch(self, session_id: SessionId, uploaded_by: AccountId | None, files: int) -> int:
+        ...
+
+    def finish_batch(self, batch_id: int, counts: Mapping[str, int]) -> None: ...
+
+    def add_sheet(self, batch_id: int, sheet: SheetRead) -> int: ...
+
+    def sheets(self, session_id: SessionId) -> list[SheetRecord]: ...
+
+    def add_decision(
+        self,
+        sheet_id: int,
+        stage: str,
+        order: int,
+        value: str,
+        decided_by: AccountId | None,
+        reason: str,
+    ) -> bool:
+        """False when this line of this sheet already has a decision at this stage."""
+        ...
+
+    def decisions(self, session_id: SessionId) -> dict[tuple[str, str, int], str]:
+        """``(stage, serial, order) -> value`` of the committee's decisions."""
+        ...
+
+    def add_second_reading(
+        self,
+        session_id: SessionId,
+        serial: str,
+        lines: Mapping[int, str],
+        entered_by: AccountId | None,
+    ) -> bool: ...
+
+    def second_readings(self, session_id: SessionId) -> dict[str, dict[int, str]]:
+        """``serial -> {order: value}`` of the typed second readings."""
+        ...
+
+
+class PaperUnitOfWork(VotingUnitOfWork, Protocol):
+    @property
+    def paper(self) -> PaperScanRepository: ...
