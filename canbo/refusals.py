@@ -48,7 +48,10 @@ CATALOGUE: dict[str, Wording] = {
         "The ballot layout file cannot be read (%(reason)s).",
     ),
     "paper_layout_version": _w(
-        _("Tệp bố cục phiếu có phiên bản %(version)s; chương trình này đọc phiên bản %(expected)s."),
+        _(
+            "Tệp bố cục phiếu có phiên bản %(version)s; chương trình này đọc phiên bản "
+            "%(expected)s."
+        ),
         "The ballot layout file is version %(version)s; this program reads version %(expected)s.",
     ),
     "paper_layout_page_unknown": _w(

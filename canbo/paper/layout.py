@@ -57,7 +57,7 @@ class Box:
         return (self.x + self.w / 2, self.y + self.h / 2)
 
     def as_list(self) -> list[float]:
-        return [round(self.x, 3), round(self.y, 3), round(self.w, 3), round(self.h, 3)]
+        return [round(float(v), 3) for v in (self.x, self.y, self.w, self.h)]
 
     @classmethod
     def from_list(cls, value: Any) -> Box:
@@ -112,8 +112,8 @@ class PageLayout:
     def as_dict(self) -> dict[str, Any]:
         return {
             "page": self.page,
-            "width_mm": self.width_mm,
-            "height_mm": self.height_mm,
+            "width_mm": float(self.width_mm),
+            "height_mm": float(self.height_mm),
             "marks": [m.as_list() for m in self.marks],
             "code": self.code.as_list(),
             "rows": [r.as_dict() for r in self.rows],

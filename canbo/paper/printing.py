@@ -85,7 +85,11 @@ INSTRUCTIONS = {
     ),
 }
 COLUMNS = {
-    BallotKind.CONFIDENCE: (("high", "Tín nhiệm cao"), ("mid", "Tín nhiệm"), ("low", "Tín nhiệm thấp")),
+    BallotKind.CONFIDENCE: (
+        ("high", "Tín nhiệm cao"),
+        ("mid", "Tín nhiệm"),
+        ("low", "Tín nhiệm thấp"),
+    ),
     BallotKind.STRIKE_OUT: (),
     BallotKind.APPROVAL: (("agree", "Đồng ý"), ("disagree", "Không đồng ý")),
 }
@@ -260,37 +264,77 @@ def parse_names(text: str) -> tuple[Candidate, ...]:
         position = cells.get("position", "")
         bad = len(errors)
         if not (order_text.isascii() and order_text.isdigit()) or int(order_text) < 1:
-            errors.append(RowError(number, "order", "order_invalid",
-                                   "Số thứ tự phải là số nguyên dương.",
-                                   "The order must be a whole number above 0.", order_text))
+            errors.append(
+                RowError(
+                    number,
+                    "order",
+                    "order_invalid",
+                    "Số thứ tự phải là số nguyên dương.",
+                    "The order must be a whole number above 0.",
+                    order_text,
+                )
+            )
         elif int(order_text) in seen:
             first = seen[int(order_text)]
-            errors.append(RowError(number, "order", "order_duplicate",
-                                   f"Số thứ tự trùng với dòng {first}.",
-                                   f"The same order as row {first}.", order_text))
+            errors.append(
+                RowError(
+                    number,
+                    "order",
+                    "order_duplicate",
+                    f"Số thứ tự trùng với dòng {first}.",
+                    f"The same order as row {first}.",
+                    order_text,
+                )
+            )
         if not name:
-            errors.append(RowError(number, "name", "required", "Ô bắt buộc bị để trống.",
-                                   "A required cell is empty."))
+            errors.append(
+                RowError(
+                    number,
+                    "name",
+                    "required",
+                    "Ô bắt buộc bị để trống.",
+                    "A required cell is empty.",
+                )
+            )
         elif len(name) > 120 or not clean(name).replace("\ufffd", "") == clean(name):
-            errors.append(RowError(number, "name", "name_invalid",
-                                   "Họ tên quá dài hoặc có ký tự không in được.",
-                                   "The name is too long or has characters that cannot be printed.",
-                                   name[:120]))
+            errors.append(
+                RowError(
+                    number,
+                    "name",
+                    "name_invalid",
+                    "Họ tên quá dài hoặc có ký tự không in được.",
+                    "The name is too long or has characters that cannot be printed.",
+                    name[:120],
+                )
+            )
         if len(position) > 200:
-            errors.append(RowError(number, "position", "position_invalid",
-                                   "Chức vụ quá dài (tối đa 200 ký tự).",
-                                   "The position is too long (200 characters at most).",
-                                   position[:200]))
+            errors.append(
+                RowError(
+                    number,
+                    "position",
+                    "position_invalid",
+                    "Chức vụ quá dài (tối đa 200 ký tự).",
+                    "The position is too long (200 characters at most).",
+                    position[:200],
+                )
+            )
         if len(errors) == bad:
             seen[int(order_text)] = number
             found.append(Candidate(int(order_text), clean(name), clean(position)))
     if not found and not errors:
-        errors.append(RowError(1, "name", "names_empty", "Tệp không có tên nào.",
-                               "The file has no names."))
+        errors.append(
+            RowError(1, "name", "names_empty", "Tệp không có tên nào.", "The file has no names.")
+        )
     if len(found) > MAX_NAMES:
-        errors.append(RowError(1, "name", "names_too_many",
-                               f"Tệp có quá {MAX_NAMES} tên.",
-                               f"The file has more than {MAX_NAMES} names."))
+        errors.append(
+            RowError(
+                1,
+                "name",
+                "names_too_many",
+                f"Tệp có quá {MAX_NAMES} tên.",
+                f"The file has more than {MAX_NAMES} names.",
+            )
+        )
     if errors:
         raise ImportRejected(errors)
     return tuple(sorted(found, key=lambda c: c.order))  # fmt: skip
@@ -344,9 +388,7 @@ def plan(spec: BallotSpec, layout_id: str | None = None) -> Layout:
         for i, cand in enumerate(chunk):
             y = g.rows_top + i * g.row_h
             boxes = {
-                key: Box(
-                    x + (g.box_col_w - g.box) / 2, y + (g.row_h - g.box) / 2, g.box, g.box
-                )
+                key: Box(x + (g.box_col_w - g.box) / 2, y + (g.row_h - g.box) / 2, g.box, g.box)
                 for key, _, x in cols
             }
             rows.append(
@@ -457,7 +499,14 @@ class _Pen:
 
     def rect(self, b: Box, *, fill: bool = False, width: float = 0.3) -> None:
         self.c.setLineWidth(width * MM)
-        self.c.rect(b.x * MM, (self.h - b.y - b.h) * MM, b.w * MM, b.h * MM, stroke=0 if fill else 1, fill=1 if fill else 0)
+        self.c.rect(
+            b.x * MM,
+            (self.h - b.y - b.h) * MM,
+            b.w * MM,
+            b.h * MM,
+            stroke=0 if fill else 1,
+            fill=1 if fill else 0,
+        )
 
     def line(self, x1: float, y1: float, x2: float, y2: float, width: float = 0.3) -> None:
         self.c.setLineWidth(width * MM)
@@ -470,7 +519,7 @@ def _pt(size: float) -> float:
 
 def _draw_code(pen: _Pen, box: Box, payload: str) -> None:
     qr = segno.make(payload, error="q", boost_error=False, micro=False)
-    side = qr.symbol_size(border=0)[0]
+    side = int(qr.symbol_size(border=0)[0])
     module = box.w / side
     pen.c.setFillGray(0)
     for r, row in enumerate(qr.matrix):
@@ -481,7 +530,12 @@ def _draw_code(pen: _Pen, box: Box, payload: str) -> None:
                 run_start = col
             elif not dark and run_start is not None:
                 pen.rect(
-                    Box(box.x + run_start * module, box.y + r * module, (col - run_start) * module, module),
+                    Box(
+                        box.x + run_start * module,
+                        box.y + r * module,
+                        (col - run_start) * module,
+                        module,
+                    ),
                     fill=True,
                 )
                 run_start = None
@@ -508,7 +562,9 @@ def _draw_heading(pen: _Pen, g: Geometry, spec: BallotSpec, layout: Layout, page
     w = _width(PARTY, BOLD, g.head_pt)
     pen.line(mid_right - w / 2, y + 1.2, mid_right + w / 2, y + 1.2, 0.25)
     if len(layout.pages) > 1:
-        pen.text(mid_right, y + line_h * 1.6, f"Trang {page}/{len(layout.pages)}", ITALIC, g.head_pt, "c")
+        pen.text(
+            mid_right, y + line_h * 1.6, f"Trang {page}/{len(layout.pages)}", ITALIC, g.head_pt, "c"
+        )
 
 
 def _draw_title(pen: _Pen, g: Geometry, spec: BallotSpec, layout: Layout, page: int) -> None:
@@ -555,11 +611,15 @@ def _draw_table(pen: _Pen, g: Geometry, spec: BallotSpec, page: PageLayout) -> N
     bottom = g.rows_top + len(page.rows) * g.row_h
     # header cells
     s = g.small_pt
-    pen.text(g.left + g.order_w / 2, head_y + g.table_head_h / 2 + _pt(s) * 0.35, "STT", BOLD, s, "c")
+    pen.text(
+        g.left + g.order_w / 2, head_y + g.table_head_h / 2 + _pt(s) * 0.35, "STT", BOLD, s, "c"
+    )
     name_head = NAME_HEADS[spec.kind]
     if spec.kind == BallotKind.APPROVAL and any(r.position for r in page.rows):
         name_head = NAME_HEADS[BallotKind.CONFIDENCE]
-    pen.text(name_x + name_w / 2, head_y + g.table_head_h / 2 + _pt(s) * 0.35, name_head, BOLD, s, "c")
+    pen.text(
+        name_x + name_w / 2, head_y + g.table_head_h / 2 + _pt(s) * 0.35, name_head, BOLD, s, "c"
+    )
     size = min(
         (_fit(head, BOLD, s, g.box_col_w - 1.5, 2, wrap_first=True)[1] for _, head, _ in cols),
         default=s,
@@ -581,7 +641,14 @@ def _draw_table(pen: _Pen, g: Geometry, spec: BallotSpec, page: PageLayout) -> N
     strike = spec.kind == BallotKind.STRIKE_OUT
     for row in page.rows:
         y = row.row.y
-        pen.text(g.left + g.order_w / 2, y + g.row_h / 2 + _pt(g.name_pt) * 0.35, f"{row.order}", REGULAR, g.name_pt * 0.9, "c")
+        pen.text(
+            g.left + g.order_w / 2,
+            y + g.row_h / 2 + _pt(g.name_pt) * 0.35,
+            f"{row.order}",
+            REGULAR,
+            g.name_pt * 0.9,
+            "c",
+        )
         pad = 2.0
         width = name_w - 2 * pad
         if strike or not row.position:
