@@ -160,13 +160,13 @@ class Geometry:
 GEOMETRY = {
     "a4": Geometry(
         width=210, height=297, inset=9, mark=7, quiet=4, head_pt=11, title_pt=15, text_pt=10.5,
-        name_pt=11.5, small_pt=9, seal=26, code=22, head_h=15, title_h=30, instr_h=12,
-        table_head_h=11, row_h=10.5, order_w=11, box_col_w=22, box=7,
+        name_pt=11, small_pt=9, seal=26, code=22, head_h=15, title_h=28, instr_h=12,
+        table_head_h=11, row_h=9.5, order_w=11, box_col_w=22, box=6.5,
     ),
     "a5": Geometry(
         width=148, height=210, inset=7, mark=5.5, quiet=3.5, head_pt=8, title_pt=11.5,
         text_pt=8, name_pt=9.5, small_pt=7.5, seal=19, code=18, head_h=12, title_h=24,
-        instr_h=9.5, table_head_h=9, row_h=9, order_w=8, box_col_w=15.5, box=6.2,
+        instr_h=9.5, table_head_h=9, row_h=8.5, order_w=8, box_col_w=15.5, box=6,
     ),
 }  # fmt: skip
 
@@ -379,11 +379,12 @@ def plan(spec: BallotSpec, layout_id: str | None = None) -> Layout:
     g = GEOMETRY[spec.paper]
     count = len(spec.candidates)
     n_pages = max(1, math.ceil(count / g.rows_per_page()))
-    per_page = math.ceil(count / n_pages)  # balanced: no page with one lonely name
+    # balanced: page sizes differ by one at most, no page with one lonely name
+    cuts = [count * p // n_pages for p in range(n_pages + 1)]
     name_x, name_w, cols = _columns(g, spec.kind)
     pages = []
     for p in range(n_pages):
-        chunk = spec.candidates[p * per_page : (p + 1) * per_page]
+        chunk = spec.candidates[cuts[p] : cuts[p + 1]]
         rows = []
         for i, cand in enumerate(chunk):
             y = g.rows_top + i * g.row_h
@@ -452,6 +453,31 @@ def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
     if line:
         lines.append(line)
     return lines
+
+
+LEADING = 1.15
+
+
+def _block(
+    items: Sequence[tuple[str, str, float]], width: float, height: float
+) -> list[tuple[list[str], str, float]]:
+    """The lines of each (text, font, size) at the largest common scale (100% down to 50%) at
+    which every line fits ``width`` and all of them ``height``; a name is never cut off."""
+    found: list[tuple[list[str], str, float]] = []
+    for step in range(11):
+        scale = 1 - 0.05 * step
+        found = []
+        total = 0.0
+        for text, font, size in items:
+            s = size * scale
+            lines = _wrap(text, font, s, width)
+            found.append((lines, font, s))
+            total += len(lines) * _pt(s) * LEADING
+            if any(_width(x, font, s) > width for x in lines):
+                total = math.inf
+        if total <= height:
+            return found
+    return found
 
 
 def _fit(
@@ -650,21 +676,21 @@ def _draw_table(pen: _Pen, g: Geometry, spec: BallotSpec, page: PageLayout) -> N
             "c",
         )
         pad = 2.0
-        width = name_w - 2 * pad
-        if strike or not row.position:
-            base = g.name_pt * 1.1 if strike else g.name_pt
-            lines, size = _fit(row.name, BOLD if not strike else REGULAR, base, width, 2)
-            font = BOLD if not strike else REGULAR
-            first = y + g.row_h / 2 - (len(lines) - 1) * _pt(size) * 0.6 + _pt(size) * 0.35
-            for i, line in enumerate(lines):
-                pen.text(name_x + pad, first + i * _pt(size) * 1.2, line, font, size)
-        else:
-            name, nsize = _fit(row.name, BOLD, g.name_pt * 0.95, width, 1)
-            pos, psize = _fit(row.position, ITALIC, g.small_pt, width, 1)
-            gap = g.row_h - _pt(nsize) - _pt(psize)
-            base1 = y + gap * 0.42 + _pt(nsize) * 0.8
-            pen.text(name_x + pad, base1, " ".join(name), BOLD, nsize)
-            pen.text(name_x + pad, base1 + _pt(psize) * 1.25, " ".join(pos), ITALIC, psize)
+        items = [(row.name, REGULAR if strike else BOLD, g.name_pt * (1.1 if strike else 0.95))]
+        if row.position and not strike:
+            items.append((row.position, ITALIC, g.small_pt * 0.92))
+        blocks = _block(items, name_w - 2 * pad, g.row_h - 1.0)
+        total = sum(len(lines) * _pt(size) * LEADING for lines, _, size in blocks)
+        top = y + (g.row_h - total) / 2
+        pen.c.saveState()  # never a stroke of text outside the name's cell, into a box
+        clip = pen.c.beginPath()
+        clip.rect(name_x * MM, (pen.h - y - g.row_h) * MM, name_w * MM, g.row_h * MM)
+        pen.c.clipPath(clip, stroke=0, fill=0)
+        for lines, font, size in blocks:
+            for line in lines:
+                pen.text(name_x + pad, top + _pt(size) * 0.9, line, font, size)
+                top += _pt(size) * LEADING
+        pen.c.restoreState()
         for box in row.boxes.values():
             pen.rect(box, width=0.4)
 
