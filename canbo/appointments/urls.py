@@ -9,7 +9,7 @@ urlpatterns = [
     path("bo-nhiem-lai/", views.reappointments, name="reappointments"),
     path("don-thu/", complaints.complaint_list, name="complaints"),
     path(
-        "don-thu/<int:complaint_id>/tinh-trang/",
+        "don-thu/<id:complaint_id>/tinh-trang/",
         complaints.complaint_status,
         name="complaint_status",
     ),
