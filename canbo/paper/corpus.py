@@ -21,6 +21,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -29,6 +30,10 @@ from canbo.paper.degrade import Profile, Scan, decode, degrade
 from canbo.paper.layout import BallotKind, Box, Layout, NameRow
 
 __all__ = [
+    "MIXES",
+    "REALISTIC",
+    "STRESS",
+    "Mix",
     "Profile",
     "RowTruth",
     "Scan",
@@ -60,17 +65,50 @@ class Style(StrEnum):
 
 MARK_STYLES = (Style.TICK, Style.CROSS, Style.FILLED, Style.PENCIL, Style.CORRECTED)
 LINE_STYLES = (Style.LINE, Style.DOUBLE_LINE, Style.PENCIL_LINE)
-_MARK_WEIGHTS = (0.3, 0.3, 0.15, 0.13, 0.12)
-_LINE_WEIGHTS = (0.7, 0.15, 0.15)
-_VALUES = {
-    BallotKind.CONFIDENCE: (
-        ("high", "mid", "low", "blank", "several"),
-        (0.5, 0.2, 0.12, 0.1, 0.08),
-    ),
-    BallotKind.APPROVAL: (("agree", "disagree", "blank", "several"), (0.6, 0.25, 0.08, 0.07)),
-    BallotKind.STRIKE_OUT: (("kept", "struck"), (0.65, 0.35)),
-}
-STRAY_SHARE = 0.35  # the share of sheets with stray marks outside the boxes
+
+
+@dataclass(frozen=True)
+class Mix:
+    """How often each value and style is drawn."""
+
+    name: str
+    values: dict[BallotKind, tuple[tuple[str, ...], tuple[float, ...]]]
+    marks: tuple[float, ...]  # weights of MARK_STYLES
+    lines: tuple[float, ...]  # weights of LINE_STYLES
+    strays: float  # the share of sheets with stray marks outside the boxes
+
+
+# what counting committees see: mostly clean ticks and crosses, a few of everything else
+REALISTIC = Mix(
+    "realistic",
+    {
+        BallotKind.CONFIDENCE: (
+            ("high", "mid", "low", "blank", "several"),
+            (0.62, 0.2, 0.13, 0.035, 0.015),
+        ),
+        BallotKind.APPROVAL: (("agree", "disagree", "blank", "several"), (0.7, 0.25, 0.035, 0.015)),
+        BallotKind.STRIKE_OUT: (("kept", "struck"), (0.7, 0.3)),
+    },
+    marks=(0.42, 0.42, 0.08, 0.07, 0.01),
+    lines=(0.85, 0.1, 0.05),
+    strays=0.1,
+)
+# every difficult style often: for the misreads per style
+STRESS = Mix(
+    "stress",
+    {
+        BallotKind.CONFIDENCE: (
+            ("high", "mid", "low", "blank", "several"),
+            (0.5, 0.2, 0.12, 0.1, 0.08),
+        ),
+        BallotKind.APPROVAL: (("agree", "disagree", "blank", "several"), (0.6, 0.25, 0.08, 0.07)),
+        BallotKind.STRIKE_OUT: (("kept", "struck"), (0.65, 0.35)),
+    },
+    marks=(0.3, 0.3, 0.15, 0.13, 0.12),
+    lines=(0.6, 0.2, 0.2),
+    strays=0.35,
+)
+MIXES = {m.name: m for m in (REALISTIC, STRESS)}
 
 
 @dataclass(frozen=True)
@@ -95,6 +133,11 @@ class SheetTruth:
         data["rows"] = [asdict(r) for r in self.rows]
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> SheetTruth:
+        rows = tuple(RowTruth(**r) for r in data["rows"])
+        return cls(**{**data, "rows": rows})
+
 
 def rasterize(pdf: object, index: int, dpi: int) -> np.ndarray:
     """Page ``index`` (0-based) of a PDF (a ``pypdfium2.PdfDocument``) as grayscale pixels."""
@@ -109,20 +152,23 @@ def rasterize(pdf: object, index: int, dpi: int) -> np.ndarray:
     return np.ascontiguousarray(image)
 
 
-def choose(layout: Layout, page: int, rng: np.random.Generator) -> tuple[RowTruth, ...]:
+def choose(
+    layout: Layout, page: int, rng: np.random.Generator, mix: Mix = REALISTIC
+) -> tuple[RowTruth, ...]:
     """Random ground truth for the rows of one page: a value and the style it is drawn in."""
-    values, weights = _VALUES[layout.kind]
+    values, weights = mix.values[layout.kind]
+    several = np.array(mix.marks[:4]) / sum(mix.marks[:4])
     truth = []
     for row in layout.page(page).rows:
         value = str(rng.choice(values, p=weights))
         if value in ("blank", "kept"):
             style = Style.NONE
         elif layout.kind is BallotKind.STRIKE_OUT:
-            style = Style(rng.choice(LINE_STYLES, p=_LINE_WEIGHTS))
+            style = Style(rng.choice(LINE_STYLES, p=mix.lines))
         elif value == "several":
-            style = Style(rng.choice(MARK_STYLES[:4], p=(0.35, 0.35, 0.15, 0.15)))
+            style = Style(rng.choice(MARK_STYLES[:4], p=several))
         else:
-            style = Style(rng.choice(MARK_STYLES, p=_MARK_WEIGHTS))
+            style = Style(rng.choice(MARK_STYLES, p=mix.marks))
         truth.append(RowTruth(row.order, value, str(style)))
     return tuple(truth)
 
@@ -141,7 +187,7 @@ def _mark(
         paths = pen.tick(px, rng) if rng.random() < 0.5 else pen.cross(px, rng)
     elif style is Style.FILLED:
         tool = pen.Pen.felt(rng, scale) if rng.random() < 0.5 else pen.Pen.ballpoint(rng, scale)
-        paths = pen.filled(px, rng, tool.width, rng.uniform(0.7, 1.0))
+        paths = pen.filled(px, rng, tool.width, rng.uniform(0.65, 0.95) - tool.width / px[2])
     else:
         tool = pen.Pen.ballpoint(rng, scale)
         paths = pen.tick(px, rng) if style is Style.TICK else pen.cross(px, rng)
@@ -264,14 +310,15 @@ def make_sheet(
     *,
     dpi: int | None = None,
     serial: str | None = None,
+    mix: Mix = REALISTIC,
 ) -> tuple[Scan, SheetTruth]:
     """Sheet ``index``: PDF page ``index`` filled at random and degraded as ``profile``."""
     rng = np.random.default_rng([seed, index])
     number = index % len(layout.pages) + 1
     if dpi is None:
         dpi = int(rng.choice((150, 200, 240, 300))) if profile is Profile.SCANNER else 200
-    truth = choose(layout, number, rng)
-    strays = int(rng.integers(1, 4)) if rng.random() < STRAY_SHARE else 0
+    truth = choose(layout, number, rng, mix)
+    strays = int(rng.integers(1, 4)) if rng.random() < mix.strays else 0
     clean = rasterize(pdf, index, dpi)
     drawn = fill(
         layout,
@@ -312,13 +359,14 @@ def write_corpus(
     *,
     serials: list[str] | None = None,
     dpi: int | None = None,
+    mix: Mix = REALISTIC,
 ) -> list[SheetTruth]:
     """Write ``count`` sheet images and ``truth.json`` (one entry per file) into ``out_dir``;
     ``serials``: the serials in print order (a ballot's pages share one)."""
     out_dir.mkdir(parents=True, exist_ok=True)
     truths = []
     pages = len(layout.pages)
-    made = sheets(layout, pdf_bytes, profile, count, seed, dpi=dpi)
+    made = sheets(layout, pdf_bytes, profile, count, seed, dpi=dpi, mix=mix)
     for index, (scan, truth) in enumerate(made):
         if serials is not None:
             truth = replace(truth, serial=serials[index // pages])

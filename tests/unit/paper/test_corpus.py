@@ -13,6 +13,7 @@ from canbo.paper import printing
 from canbo.paper.corpus import (
     LINE_STYLES,
     MARK_STYLES,
+    STRESS,
     Profile,
     Style,
     choose,
@@ -93,12 +94,12 @@ def test_the_ground_truth_draws_every_value_and_style_of_its_ballot(confidence, 
     rng = np.random.default_rng(3)
     seen = set()
     for _ in range(40):
-        seen |= {(t.value, t.style) for t in choose(confidence[1], 1, rng)}
+        seen |= {(t.value, t.style) for t in choose(confidence[1], 1, rng, STRESS)}
     assert {v for v, _ in seen} == {"high", "mid", "low", "blank", "several"}
     assert {s for _, s in seen} == {str(s) for s in (*MARK_STYLES, Style.NONE)}
     struck = set()
     for _ in range(20):
-        struck |= {(t.value, t.style) for t in choose(strike_out[1], 1, rng)}
+        struck |= {(t.value, t.style) for t in choose(strike_out[1], 1, rng, STRESS)}
     assert {v for v, _ in struck} == {"kept", "struck"}
     assert {s for _, s in struck} == {str(s) for s in (*LINE_STYLES, Style.NONE)}
 
