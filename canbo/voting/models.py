@@ -344,9 +344,7 @@ class Adjudication(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["sheet", "stage", "order"], name="adjudication_unique"
-            )
+            models.UniqueConstraint(fields=["sheet", "stage", "order"], name="adjudication_unique")
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ work that carries it, and the printer and reader over :mod:`canbo.paper`."""
 from __future__ import annotations
 
 import json
+import logging
 import secrets
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -24,9 +25,13 @@ from canbo.services.voting.ports import (
 from . import models
 from .uow import DjangoVotingUnitOfWork
 
+log = logging.getLogger(__name__)
+
 
 def _sheet_read(row: models.ScannedSheet) -> SheetRead:
-    marks = tuple(MarkRead(int(m["order"]), str(m["value"]), float(m["certainty"])) for m in row.marks)
+    marks = tuple(
+        MarkRead(int(m["order"]), str(m["value"]), float(m["certainty"])) for m in row.marks
+    )
     return SheetRead(
         row.file,
         row.page,
@@ -237,18 +242,29 @@ class PaperReader:
 
         layout = Layout.from_json(layout_json)
         keys = {reading.serial_key(s, p) for s, p in seen if s and p is not None}
-        for sheet in reading.read_images(layout, images, seen_serials=keys):
-            yield SheetRead(
-                self.names.get(sheet.file, Path(sheet.file).name),
-                sheet.page,
-                sheet.serial,
-                sheet.layout_page,
-                str(sheet.status),
-                sheet.reason,
-                tuple(MarkRead(m.order, m.value, m.certainty) for m in sheet.marks),
-                tuple(sheet.review),
-                sheet.file,
-            )
+        for path in images:  # one file at a time: a file the reader fails on is one refusal
+            try:
+                for sheet in reading.read_images(layout, [path], seen_serials=keys):
+                    if sheet.serial and sheet.layout_page and str(sheet.status) != "refused":
+                        keys.add(reading.serial_key(sheet.serial, sheet.layout_page))
+                    yield self._sheet(sheet)
+            except Exception:  # the batch goes on; the error is logged
+                log.exception("paper scan %s could not be read", Path(path).name)
+                name = self.names.get(path, Path(path).name)
+                yield SheetRead(name, None, None, None, "refused", "read_error", (), (), path)
+
+    def _sheet(self, sheet: Any) -> SheetRead:
+        return SheetRead(
+            self.names.get(sheet.file, Path(sheet.file).name),
+            sheet.page,
+            sheet.serial,
+            sheet.layout_page,
+            str(sheet.status),
+            sheet.reason,
+            tuple(MarkRead(m.order, m.value, m.certainty) for m in sheet.marks),
+            tuple(sheet.review),
+            sheet.file,
+        )
 
 
 def sheet_image(row: models.ScannedSheet) -> Any:

@@ -59,6 +59,7 @@ REASON_LABELS = {
     "unsupported_file": _("Loại tệp không đọc được"),
     "upside_down_fixed": _("Phiếu bị ngược, đã xoay lại"),
     "bad_code": _("Mã trên phiếu sai"),
+    "read_error": _("Máy không đọc được tệp này"),
 }
 READER_VALUES = {
     "high": _("Tín nhiệm cao"),
@@ -107,9 +108,12 @@ def _committee_session(request: HttpRequest, sid: int) -> models.VoteSession:
     """The session, for a member of its counting committee only (EL-07)."""
     actor = actor_for(request.user)
     session = selectors.session_for(actor, sid)
-    if actor.account_id is None or not models.CountingMember.objects.filter(
-        session=session, user_id=int(actor.account_id)
-    ).exists():
+    if (
+        actor.account_id is None
+        or not models.CountingMember.objects.filter(
+            session=session, user_id=int(actor.account_id)
+        ).exists()
+    ):
         raise PermissionDenied("not_counting_member", session_id=sid)
     return session
 
@@ -354,8 +358,7 @@ def second_reading(request: HttpRequest, sid: int) -> HttpResponse:
     saved = None
     if request.method == "POST" and form.is_valid():
         lines = {
-            PersonId(s.person_id): str(form.cleaned_data[f"p{s.person_id}"])
-            for s in form.subjects
+            PersonId(s.person_id): str(form.cleaned_data[f"p{s.person_id}"]) for s in form.subjects
         }
         svc.enter_second_reading(
             U(), actor_for(request.user), SessionId(sid), form.cleaned_data["serial"], lines
@@ -366,7 +369,9 @@ def second_reading(request: HttpRequest, sid: int) -> HttpResponse:
             label=_("Số hiệu in trên phiếu"), max_length=32, min_length=4
         )
         form.fields.pop("not_issued", None)
-    typed = sorted(models.SecondReading.objects.filter(session=session).values_list("serial", flat=True))
+    typed = sorted(
+        models.SecondReading.objects.filter(session=session).values_list("serial", flat=True)
+    )
     context = {"s": session, "form": form, "saved": saved, "typed": typed}
     return render(request, "voting/paper_second.html", context)
 

@@ -17,7 +17,9 @@ urlpatterns = [
     path("<id:sid>/phieu-giay/tai-len/", paper_views.upload, name="paper_upload"),
     path("<id:sid>/phieu-giay/lo/<id:bid>/", paper_views.batch, name="paper_batch"),
     path("<id:sid>/phieu-giay/to/<id:shid>/", paper_views.sheet, name="paper_sheet"),
-    path("<id:sid>/phieu-giay/to/<id:shid>/anh.png", paper_views.sheet_overlay, name="paper_overlay"),
+    path(
+        "<id:sid>/phieu-giay/to/<id:shid>/anh.png", paper_views.sheet_overlay, name="paper_overlay"
+    ),
     path(
         "<id:sid>/phieu-giay/to/<id:shid>/dong/<id:order>.png",
         paper_views.line_crop,

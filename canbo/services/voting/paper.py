@@ -125,9 +125,7 @@ def print_ballots(
         )
         persons = [s.person_id for s in subjects]
         previous = uow.paper.latest_print_run(session_id)
-        run = uow.paper.add_print_run(
-            session_id, printed, persons, copies, paper, actor.account_id
-        )
+        run = uow.paper.add_print_run(session_id, printed, persons, copies, paper, actor.account_id)
         uow.audit.append(
             actor,
             "vote.paper_print",
@@ -319,9 +317,7 @@ class Reconciliation:
     def open_items(self) -> int:
         undecided = sum(1 for d in self.disagreements if d.decided is None)
         missing = sum(1 for b in self.ballots if b.missing)
-        return (
-            self.open_review + undecided + len(self.not_typed) + len(self.not_scanned) + missing
-        )
+        return self.open_review + undecided + len(self.not_typed) + len(self.not_scanned) + missing
 
 
 def _certified(uow: PaperUnitOfWork, session_id: SessionId) -> bool:
