@@ -55,6 +55,7 @@ from canbo.paper.layout import BallotKind, Layout  # noqa: E402
 from canbo.paper.printing import BallotSpec, Candidate, render  # noqa: E402
 from canbo.paper.reading import Mark, SheetStatus, read_images  # noqa: E402
 
+READER = "canbo/paper/reading.py"
 STRIKE_SHARE = 0.2  # the share of each corpus printed as strike-out ballots
 
 
@@ -263,6 +264,20 @@ def _per(misreads: int, marks: int, per: int) -> str:
     return f"{misreads} in {marks:,} ({misreads * per / marks:.2f} per {per:,})" if marks else "–"
 
 
+def _reader_version() -> str:
+    """The commit of the reader measured (and whether the working copy differs from it)."""
+    git = ["git", "-C", str(ROOT)]
+    path = READER
+    try:
+        sha = subprocess.run(
+            [*git, "log", "-1", "--format=%h", "--", path], capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run([*git, "diff", "--quiet", "--", path]).returncode != 0
+    except OSError:
+        return "unknown"
+    return sha + (" with uncommitted changes" if dirty else "")
+
+
 def _head(args: argparse.Namespace) -> list[str]:
     cpu = platform.processor() or platform.machine()
     return [
@@ -277,7 +292,7 @@ def _head(args: argparse.Namespace) -> list[str]:
         "filled from random ground truth by `canbo.paper.corpus` (tick, cross, filled box, "
         "light pencil, corrected mark, several marks, blank, stray marks, struck-out names), "
         f"seed {args.seed}, then degraded; generated once into a temporary folder and read "
-        "from disk. A sheet is one printed page.",
+        f"from disk. A sheet is one printed page. Reader: `{READER}` as of {_reader_version()}.",
         "",
     ]
 
@@ -376,6 +391,7 @@ def main() -> None:
     parser.add_argument("--speed", type=int, default=40, help="ballots read for the speed")
     parser.add_argument("--memory-sheets", type=int, default=10_000)
     parser.add_argument("--memory-child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--memory-json", type=Path, help="a memory run's output, not run again")
     parser.add_argument("--corpus", type=Path, help="keep the corpus here (default: a temp dir)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--no-write", action="store_true")
@@ -400,7 +416,10 @@ def main() -> None:
         wall, cpu, folder = speed(args)
         print(f"  {wall:.1f} sheets/s wall, {cpu:.1f} per CPU second", file=sys.stderr)
         print("memory", file=sys.stderr)
-        mem = memory(folder, args.memory_sheets)
+        if args.memory_json:
+            mem = json.loads(args.memory_json.read_text("utf-8").strip().splitlines()[-1])
+        else:
+            mem = memory(folder, args.memory_sheets)
         print(f"  {mem}", file=sys.stderr)
     section = report(scan, phone, stress, (wall, cpu), mem, args)
     print(section)
