@@ -209,9 +209,10 @@ class PaperPrinter:
         seats: int | None,
         copies: int,
         paper: str,
+        reprint_of: str | None = None,
     ) -> PrintedBallots:
         from canbo.paper import printing
-        from canbo.paper.layout import BallotKind
+        from canbo.paper.layout import BallotKind, Layout
 
         spec = printing.BallotSpec(
             kind=BallotKind(kind),
@@ -222,8 +223,19 @@ class PaperPrinter:
             paper=paper,
             session=session_ref,
         )
+        kept = Layout.from_json(reprint_of) if reprint_of else None
+        if kept is not None and (
+            kept.paper != paper
+            or kept.kind != spec.kind
+            or [(r.order, r.name, r.position) for r in kept.rows]
+            != [
+                (c.order, printing.clean(c.name), printing.clean(c.position))
+                for c in spec.candidates
+            ]
+        ):
+            kept = None  # the ballot changed: a new layout (sheets of the old one are refused)
         # The serials the job lists are not kept: nothing records which went to whom.
-        job = printing.render(spec, copies)
+        job = printing.render(spec, copies, layout=kept)
         return PrintedBallots(job.pdf, job.layout.to_json(), job.layout.fingerprint())
 
 

@@ -224,6 +224,12 @@ def test_sheets_of_another_session_and_scanned_twice_are_refused(tmp_path: Path)
     client = signed_in(h.counters[0])
     pdf, layout = print_session(client, h.session, 2)
     mine = scans(pdf, layout, TRUTH[:1], tmp_path / "mine", seed=3)
+    # A reprint keeps the layout (new serials), so sheets of both prints are read alike.
+    again = client.post(f"/bo-phieu/{h.session}/phieu-giay/in/", {"copies": 1, "paper": "a4"})
+    assert again.status_code == 200
+    first_run, reprint = models.PrintRun.objects.filter(session_id=h.session).order_by("pk")
+    assert reprint.reprint_of_id == first_run.pk and reprint.fingerprint == first_run.fingerprint
+    mine += scans(again.content, layout, TRUTH[1:2], tmp_path / "reprint", seed=5)
     # The same names printed elsewhere (the offline printer): another layout, another session.
     spec = printing.BallotSpec(
         kind=BallotKind.CONFIDENCE,
@@ -235,12 +241,12 @@ def test_sheets_of_another_session_and_scanned_twice_are_refused(tmp_path: Path)
     assert upload(client, h.session, [*mine, *other]).status_code == 302
     assert upload(client, h.session, mine).status_code == 302
     rows = list(models.ScannedSheet.objects.filter(batch__session_id=h.session).order_by("pk"))
-    assert [Path(r.file).stem for r in rows] == ["to-1", "khac", "to-1"]
-    assert rows[1].status == "refused"
-    assert rows[0].status != "refused"
-    assert rows[1].reason in {"other_layout", "other_session"}
-    assert (rows[2].status, rows[2].reason) == ("refused", "duplicate_serial")
-    batch = rows[2].batch_id
+    assert [Path(r.file).stem for r in rows] == ["to-1", "to-1", "khac", "to-1", "to-1"]
+    assert rows[0].status != "refused" and rows[1].status != "refused"
+    assert rows[0].serial != rows[1].serial
+    assert rows[2].status == "refused" and rows[2].reason in {"other_layout", "other_session"}
+    assert [(r.status, r.reason) for r in rows[3:]] == [("refused", "duplicate_serial")] * 2
+    batch = rows[3].batch_id
     page = client.get(f"/bo-phieu/{h.session}/phieu-giay/lo/{batch}/").content.decode()
     assert "Trùng số phiếu đã đọc" in page and "QĐ 96-QĐ/TW" in page and "CV-14" not in page
     # Certifying with the first sheet's second reading missing is refused.

@@ -113,6 +113,7 @@ def print_ballots(
         spec = election.spec_of(session)
         rows = [(i, s.full_name, s.position) for i, s in enumerate(subjects, start=1)]
         title = str(session.parameters.get("ballot_title") or session.title)
+        previous = uow.paper.latest_print_run(session_id)
         printed = printer.render(
             session_ref=f"S{int(session_id)}",
             kind=ballot_kind(session),
@@ -122,9 +123,9 @@ def print_ballots(
             seats=spec.seats if spec is not None else None,
             copies=copies,
             paper=paper,
+            reprint_of=previous.layout_json if previous else None,
         )
         persons = [s.person_id for s in subjects]
-        previous = uow.paper.latest_print_run(session_id)
         run = uow.paper.add_print_run(session_id, printed, persons, copies, paper, actor.account_id)
         uow.audit.append(
             actor,

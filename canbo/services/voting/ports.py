@@ -596,7 +596,11 @@ class BallotPrinter(Protocol):
         seats: int | None,
         copies: int,
         paper: str,
-    ) -> PrintedBallots: ...
+        reprint_of: str | None = None,
+    ) -> PrintedBallots:
+        """``reprint_of``: the layout (JSON) of the last print, kept when the names and the
+        paper are the same, so sheets of both prints are read with one layout."""
+        ...
 
 
 class SheetReader(Protocol):
