@@ -52,6 +52,8 @@ from canbo.paper.layout import (
 from canbo.pdf_fonts import font_path
 
 MM = 72 / 25.4  # points per millimetre
+QR_VERSION = 4  # 33 x 33 modules: the payload (45 bytes) at error correction Q
+QR_MASK = 2
 
 FONTS = {
     "CanboPaperSerif": "serif",
@@ -544,10 +546,12 @@ def _pt(size: float) -> float:
 
 
 def _draw_code(pen: _Pen, box: Box, payload: str) -> None:
-    qr = segno.make(payload, error="q", boost_error=False, micro=False)
+    # Version 4 (33 modules) and one fixed mask for every sheet: choosing the mask per code
+    # costs segno ~20 ms a sheet, and the sizes of the layout must not depend on the payload.
+    qr = segno.make(payload, error="q", version=QR_VERSION, mask=QR_MASK, boost_error=False)
     side = int(qr.symbol_size(border=0)[0])
     module = box.w / side
-    pen.c.setFillGray(0)
+    path = pen.c.beginPath()
     for r, row in enumerate(qr.matrix):
         run_start = None
         for col in range(side + 1):
@@ -555,16 +559,12 @@ def _draw_code(pen: _Pen, box: Box, payload: str) -> None:
             if dark and run_start is None:
                 run_start = col
             elif not dark and run_start is not None:
-                pen.rect(
-                    Box(
-                        box.x + run_start * module,
-                        box.y + r * module,
-                        (col - run_start) * module,
-                        module,
-                    ),
-                    fill=True,
-                )
+                x = box.x + run_start * module
+                y = pen.h - box.y - (r + 1) * module
+                path.rect(x * MM, y * MM, (col - run_start) * module * MM, module * MM)
                 run_start = None
+    pen.c.setFillGray(0)
+    pen.c.drawPath(path, stroke=0, fill=1)
 
 
 def _draw_heading(pen: _Pen, g: Geometry, spec: BallotSpec, layout: Layout, page: int) -> None:
@@ -695,14 +695,12 @@ def _draw_table(pen: _Pen, g: Geometry, spec: BallotSpec, page: PageLayout) -> N
             pen.rect(box, width=0.4)
 
 
-def _draw_sheet(
-    pen: _Pen, g: Geometry, spec: BallotSpec, layout: Layout, page: PageLayout, serial: str
-) -> None:
+def _draw_page(pen: _Pen, g: Geometry, spec: BallotSpec, layout: Layout, page: PageLayout) -> None:
+    """Everything on a page but its code: the same on every copy."""
     pen.c.setFillGray(0)
     pen.c.setStrokeGray(0)
     for mark in page.marks:
         pen.rect(mark, fill=True)
-    _draw_code(pen, page.code, code_payload(layout.layout_id, page.page, serial))
     _draw_heading(pen, g, spec, layout, page.page)
     _draw_title(pen, g, spec, layout, page.page)
     _draw_instruction(pen, g, spec)
@@ -735,9 +733,17 @@ def render(
     canvas.setAuthor("canbo")
     canvas.setCreator("canbo")
     pen = _Pen(canvas, g.height)
+    # Each page's fixed content is drawn once, as a form the copies reuse; only the code
+    # differs from sheet to sheet.
+    for page in layout.pages:
+        canvas.beginForm(f"page{page.page}")
+        _draw_page(pen, g, spec, layout, page)
+        canvas.endForm()
     for serial in order:
         for page in layout.pages:
-            _draw_sheet(pen, g, spec, layout, page, serial)
+            canvas.doForm(f"page{page.page}")
+            canvas.setFillGray(0)
+            _draw_code(pen, page.code, code_payload(layout.layout_id, page.page, serial))
             canvas.showPage()
     canvas.save()
     return PrintJob(buffer.getvalue(), layout, sorted(serials))
