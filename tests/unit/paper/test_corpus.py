@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import itertools
-import random
-
 import numpy as np
 import pypdfium2 as pdfium
 import pytest
 
-from canbo.paper import printing
 from canbo.paper.corpus import (
     LINE_STYLES,
     MARK_STYLES,
@@ -22,32 +18,9 @@ from canbo.paper.corpus import (
     rasterize,
 )
 from canbo.paper.layout import BallotKind, Box, Layout
+from tests.unit.paper.printed import printed
 
 DPI = 100  # small pages: the geometry is what is tested here
-
-
-def printed(kind: BallotKind, names: int = 12, copies: int = 2) -> tuple[bytes, Layout]:
-    """A ballot printed with a fixed layout id and serials, so the PDF is the same every run."""
-    counter = itertools.count()
-    serial = printing.new_serial
-    printing.new_serial = lambda: f"AAAAAAAAAA{next(counter):02d}".replace("0", "A").replace(
-        "1", "B"
-    )  # base32 letters only
-    try:
-        candidates = tuple(
-            printing.Candidate(i, f"Nguyễn Văn Thành {i}", "Ủy viên") for i in range(1, names + 1)
-        )
-        spec = printing.BallotSpec(
-            kind,
-            candidates,
-            title="Thử",
-            seats=names // 2 if kind is BallotKind.STRIKE_OUT else None,
-        )
-        layout = printing.plan(spec, layout_id="00112233aabbccdd")
-        job = printing.render(spec, copies, random.Random(1), layout=layout)
-    finally:
-        printing.new_serial = serial
-    return job.pdf, job.layout
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 from canbo.paper.corpus import Profile, write_corpus
 from canbo.paper.layout import BallotKind
 from canbo.paper.reading import SheetStatus, read_images
-from tests.unit.paper.test_corpus import printed
+from tests.unit.paper.printed import printed
 
 
 def misreads(tmp_path: Path, kind: BallotKind, profile: Profile, count: int, seed: int) -> list:
