@@ -101,9 +101,9 @@ NAME_HEADS = {
     BallotKind.APPROVAL: "Họ và tên",
 }
 SEAL_WORDS = {
-    BallotKind.CONFIDENCE: ("Dấu của", "Ban kiểm phiếu"),
-    BallotKind.STRIKE_OUT: ("Dấu của", "cấp ủy triệu tập"),
-    BallotKind.APPROVAL: ("Dấu của", "cấp ủy triệu tập"),
+    BallotKind.CONFIDENCE: ("Dấu của", "Ban", "kiểm phiếu"),
+    BallotKind.STRIKE_OUT: ("Dấu của", "cấp ủy", "triệu tập"),
+    BallotKind.APPROVAL: ("Dấu của", "cấp ủy", "triệu tập"),
 }
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 DOTS = "." * 30  # a line to write by hand
@@ -601,9 +601,10 @@ def _draw_title(pen: _Pen, g: Geometry, spec: BallotSpec, layout: Layout, page: 
     pen.c.circle(cx * MM, (pen.h - cy) * MM, seal.w / 2 * MM, stroke=1, fill=0)
     pen.c.setDash()
     words = SEAL_WORDS[spec.kind]
-    s = min(_fit(w, ITALIC, g.small_pt * 0.9, seal.w * 0.8, 1)[1] for w in words)
+    s = min(_fit(w, ITALIC, g.small_pt, seal.w * 0.75, 1)[1] for w in words)
     for i, word in enumerate(words):
-        pen.text(cx, cy + (i - 0.3) * _pt(s) * 1.25, word, ITALIC, s, "c")
+        offset = i - (len(words) - 1) / 2
+        pen.text(cx, cy + offset * _pt(s) * 1.25 + _pt(s) * 0.35, word, ITALIC, s, "c")
     left = seal.x + seal.w + 3
     right = g.right - g.code - 3
     centre = (left + right) / 2
