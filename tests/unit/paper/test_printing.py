@@ -10,6 +10,8 @@ import numpy as np
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from canbo.core.errors import ImportRejected, ValidationError
@@ -192,3 +194,15 @@ def test_a_reprint_of_a_layout_keeps_its_geometry_and_draws_new_serials() -> Non
     again = render(spec, 3, random.Random(1), layout=Layout.from_json(first.layout.to_json()))
     assert again.layout.fingerprint() == first.layout.fingerprint()
     assert not set(first.serials) & set(again.serials)
+
+
+@settings(max_examples=60, deadline=None)
+@given(count=st.integers(1, 400), paper=st.sampled_from(["a4", "a5"]))
+def test_any_list_is_paged_whole_in_order_with_balanced_pages(count: int, paper: str) -> None:
+    layout = plan(BallotSpec(BallotKind.APPROVAL, names(count), paper=paper))
+    g = GEOMETRY[paper]
+    assert [r.order for r in layout.rows] == list(range(1, count + 1))
+    sizes = [len(p.rows) for p in layout.pages]
+    assert min(sizes) >= 1 and max(sizes) - min(sizes) <= 1
+    assert max(sizes) <= g.rows_per_page()
+    assert len(layout.pages) == -(-count // g.rows_per_page())
