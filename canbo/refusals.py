@@ -485,8 +485,8 @@ CATALOGUE: dict[str, Wording] = {
         "No scan file was chosen.",
     ),
     "paper_batch_too_big": _w(
-        _("Mỗi lần tải lên tối đa %(most)s tệp; lô lớn hơn đọc bằng lệnh canbo paper read."),
-        "At most %(most)s files per upload; read a bigger batch with canbo paper read.",
+        _("Mỗi lần tải lên tối đa %(most)s tệp; lô lớn hơn chia thành nhiều lần tải lên."),
+        "At most %(most)s files per upload; upload a bigger batch in parts.",
     ),
     "paper_scans_certified": _w(
         _("Ban kiểm phiếu đã xác nhận kết quả đọc phiếu giấy; không sửa thêm được ở đây."),
