@@ -216,7 +216,14 @@ def test_print_read_adjudicate_reconcile_certify_count(tmp_path: Path) -> None:
     assert lines == expected
     minutes = first.get(f"/bo-phieu/{h.session}/bien-ban-kiem-phieu.pdf")
     text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(minutes.content)).pages)
-    assert "Nguyễn Thị Hoa" in " ".join(text.split())
+    printed = " ".join(text.split())
+    assert "Số phiếu thu về: 4 (điện tử: 0, giấy: 4)" in printed
+    for subject in models.VoteSubject.objects.filter(session_id=h.session).select_related("person"):
+        high, mid, low, invalid = expected[subject.person_id]
+        line = f"{subject.person.full_name} {subject.position} {4 - invalid} {invalid} {high} "
+        assert line in printed
+        rest = printed.split(line)[1].split()
+        assert (rest[1], rest[3]) == (str(mid), str(low)), rest[:6]
 
 
 def test_sheets_of_another_session_and_scanned_twice_are_refused(tmp_path: Path) -> None:
