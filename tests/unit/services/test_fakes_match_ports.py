@@ -7,9 +7,15 @@ import inspect
 
 import pytest
 
-from canbo.services.appointments.complaints import ComplaintRepository
-from canbo.services.appointments.control import ControlReader
-from canbo.services.appointments.ports import AppointmentRepository, RelationsReader
+from canbo.services.appointments.complaints import ComplaintRepository, ComplaintsUnitOfWork
+from canbo.services.appointments.control import ControlReader, ControlUnitOfWork
+from canbo.services.appointments.ports import (
+    AppointmentRepository,
+    FactsReader,
+    MeetingEngine,
+    RelationsReader,
+)
+from canbo.services.appointments.ports import RegistryWriter as AppointmentRegistryWriter
 from canbo.services.appointments.power import PowerRepository
 from canbo.services.congresses.ports import CongressRepository, RosterReader
 from canbo.services.elections.ports import (
@@ -18,6 +24,13 @@ from canbo.services.elections.ports import (
     ElectionRepository,
     ElectionsUnitOfWork,
     RegistryWriter,
+)
+from canbo.services.planning.ports import (
+    AppointmentFacts,
+    GradeRepository,
+    PlanningUnitOfWork,
+    PlanRepository,
+    RegistryFactsRepository,
 )
 from canbo.services.ports import AuditLog, TreeReader
 from canbo.services.registry.ports import (
@@ -32,7 +45,7 @@ from canbo.services.voting.ports import (
     VoteRepository,
     VotingUnitOfWork,
 )
-from tests.fakes.complaints import FakeComplaints
+from tests.fakes.complaints import FakeComplaints, FakeComplaintsUnitOfWork
 from tests.fakes.congresses import FakeCongressRepository, FakeRoster
 from tests.fakes.elections import (
     FakeBallotEngine,
@@ -43,7 +56,23 @@ from tests.fakes.elections import (
     FakeTree,
 )
 from tests.fakes.kernel import FakeAuditLog
-from tests.fakes.power import FakeControl, FakePower, FakeProcesses, FakeRelations
+from tests.fakes.planning import (
+    FakeAppointmentFacts,
+    FakeGrades,
+    FakePlanningUnitOfWork,
+    FakePlanRepository,
+    FakeRegistryFacts,
+)
+from tests.fakes.power import (
+    FakeControl,
+    FakeFacts,
+    FakeMeetings,
+    FakePower,
+    FakePowerUnitOfWork,
+    FakeProcesses,
+    FakeRelations,
+)
+from tests.fakes.power import FakeRegistryWriter as FakeAppointmentRegistryWriter
 from tests.fakes.registry import (
     FakePersonRepository,
     FakeRecordRepository,
@@ -78,6 +107,13 @@ PAIRS = [
     (ControlReader, FakeControl),
     (AppointmentRepository, FakeProcesses),
     (RelationsReader, FakeRelations),
+    (MeetingEngine, FakeMeetings),
+    (FactsReader, FakeFacts),
+    (AppointmentRegistryWriter, FakeAppointmentRegistryWriter),
+    (RegistryFactsRepository, FakeRegistryFacts),
+    (GradeRepository, FakeGrades),
+    (PlanRepository, FakePlanRepository),
+    (AppointmentFacts, FakeAppointmentFacts),
 ]
 
 
@@ -105,8 +141,14 @@ def test_the_fake_units_of_work_offer_every_member_of_their_ports() -> None:
     voting = FakeVotingUnitOfWork(registry.tree, {})
     elections = FakeElectionsUnitOfWork(FakeTree({}))
     pairs = ((RegistryUnitOfWork, registry), (VotingUnitOfWork, voting))
-    for port, fake in (*pairs, (ElectionsUnitOfWork, elections)):
+    contexts = (
+        (ControlUnitOfWork, FakePowerUnitOfWork({})),
+        (ComplaintsUnitOfWork, FakeComplaintsUnitOfWork({})),
+        (PlanningUnitOfWork, FakePlanningUnitOfWork({})),
+    )
+    for port, fake in (*pairs, (ElectionsUnitOfWork, elections), *contexts):
         members = [n for n, m in inspect.getmembers(port) if isinstance(m, property)]
+        members += [n for k in port.__mro__ for n in getattr(k, "__annotations__", {})]
         assert members, port
         assert [
             n for n in [*members, "commit", "__enter__", "__exit__"] if not hasattr(fake, n)
