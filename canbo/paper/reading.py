@@ -33,11 +33,16 @@ from canbo.paper.images import PageError, PageImage, iter_pages
 from canbo.paper.layout import CODE_PREFIX, BallotKind, Box, Layout, PageLayout, parse_code
 
 PX_PER_MM = 6.0  # canonical resolution: a 5 mm box is 30 px, an A4 page 1260 x 1782 px
-INK_PIXEL = 0.3  # a pixel is ink at 30% of the printed marks' darkness (light pencil included)
-STROKE_PIXEL = 0.5  # a stricter level for strokes across printed names (keeps letter gaps open)
+INK_PIXEL = 0.3  # a pixel of a name is ink at 30% of the printed marks' darkness
+MIN_INK_PIXEL = 0.12  # a pixel in a box is ink from 3x the noise of the sheet's empty boxes,
+MAX_INK_PIXEL = 0.35  # within these bounds (a light pencil reaches 0.3)
+RING_IN, RING_OUT = 0.45, 1.1  # the ring just outside a box's printed border (mm)
+SPILL_LOW, SPILL_HIGH = 0.3, 0.5  # a filled box spilling into it was scribbled out
+STROKE_PIXEL = 0.3  # a stroke across a printed name: ink from 30% (a light pencil line)
 EMPTY_MARGIN = 0.03  # a box is empty up to 3% of its inside in ink above the sheet's empty boxes
 MARK_MARGIN = 0.07  # and marked from 7%; in between it is unclear and goes to review
 HEAVY_FILL = 0.55  # a box more than half inked is filled (maybe a scribbled-out correction)
+FAINT_STROKE_PIXEL = 0.18  # a name is kept only when no stroke shows even at this level
 STRUCK_MM = 10.0  # a stroke of 10 mm or more along a name strikes it; 3 mm or less is none
 STROKE_NONE_MM = 3.0
 NAME_INK_EXCESS = 1.4  # a name with 40% more ink than the sheet's names, not struck: unclear
@@ -235,7 +240,10 @@ def _place(layout: Layout, gray: np.ndarray) -> _Placement:
         dtype=np.float64,
     )
     qr_mm = _corners(page.code)
-    rough = cv2.getPerspectiveTransform(qr_mm.astype(np.float32), qr_image.astype(np.float32))
+    # affine from the code's corners: a perspective fitted on so small a square extrapolates
+    # badly to the far corners of the page
+    affine = np.linalg.lstsq(np.hstack([qr_mm, np.ones((4, 1))]), qr_image, rcond=None)[0]
+    rough = np.vstack([affine.T, [0.0, 0.0, 1.0]])
     scale = math.dist(qr_image[0], qr_image[2]) / math.dist(qr_mm[0], qr_mm[2])  # px per mm
     found = _find_marks(gray, page, rough, scale)
     to_image = _fit(page, found, qr_mm, qr_image)
@@ -275,7 +283,7 @@ def _find_marks(
     for index, mark in enumerate(page.marks):
         cx, cy = _apply(rough, np.array([mark.centre]))[0]
         side = mark.w * scale
-        half = int(side * 1.5 + 12 * scale)
+        half = int(side * 1.5 + 18 * scale)
         x0, y0 = max(0, int(cx) - half), max(0, int(cy) - half)
         x1, y1 = min(width, int(cx) + half), min(height, int(cy) + half)
         if x1 - x0 < side or y1 - y0 < side:
@@ -408,52 +416,89 @@ def _box_means(integral: np.ndarray, boxes: list[Box]) -> np.ndarray:
 
 
 def _read_boxes(page: PageLayout, ink: np.ndarray) -> tuple[Mark, ...]:
-    """Confidence and approval rows: one clear mark, blank, several marks, or unclear."""
+    """Confidence and approval rows: one clear mark, blank, several marks, a corrected mark
+    read only when certain, or unclear."""
     keys = [(row, key) for row in page.rows for key in row.boxes]
     if not keys:
         return tuple(Mark(r.order, r.name, "unclear", 0.0) for r in page.rows)
-    inner = [_inner(row.boxes[key]) for row, key in keys]
-    dark = cv2.integral((ink > INK_PIXEL).astype(np.uint8))
-    fill = cv2.integral(ink)
+    boxes = [row.boxes[key] for row, key in keys]
+    inner = [_inner(b) for b in boxes]
+    mean = _box_means(cv2.integral(ink), inner)  # mean ink of the inside
+    level = _ink_level(ink, inner, mean)
+    dark = cv2.integral((ink > level).astype(np.uint8))
     covered = _box_means(dark, inner)  # share of the inside that is ink
-    mean = _box_means(fill, inner)  # mean ink of the inside
+    ring = _ring_cover(dark, boxes)  # share of a thin ring just outside the printed border
     low, high = _thresholds(covered)
-    middle, half = (low + high) / 2, (high - low) / 2
-    by_row: dict[int, list[tuple[str, float, float]]] = {}
-    for (row, key), c, m in zip(keys, covered, mean, strict=True):
-        by_row.setdefault(row.order, []).append((key, float(c), float(m)))
+    ring_low, ring_high = _thresholds(ring, SPILL_LOW, SPILL_HIGH)
+    by_row: dict[int, list[_Cell]] = {}
+    for (row, key), c, m, r in zip(keys, covered, mean, ring, strict=True):
+        by_row.setdefault(row.order, []).append(_Cell(key, float(c), float(m), float(r)))
     marks = []
+    middle, half = (low + high) / 2, (high - low) / 2
     for row in page.rows:
         cells = by_row.get(row.order, [])
-        certainty = min((min(abs(c - middle) / (2 * half), 1.0) for _, c, _ in cells), default=0.0)
-        marks.append(Mark(row.order, row.name, _row_value(cells, low, high), round(certainty, 3)))
-    return tuple(
-        m if m.value != "unclear" else Mark(m.order, m.name, m.value, min(m.certainty, 0.49))
-        for m in marks
-    )
+        value = _row_value(cells, (low, high), (ring_low, ring_high))
+        certainty = min(
+            (min(abs(c.covered - middle) / (2 * half), 1.0) for c in cells), default=0.0
+        )
+        if value == "unclear":
+            certainty = min(certainty, 0.49)
+        marks.append(Mark(row.order, row.name, value, round(certainty, 3)))
+    return tuple(marks)
 
 
-def _thresholds(covered: np.ndarray) -> tuple[float, float]:
+@dataclass(frozen=True)
+class _Cell:
+    key: str
+    covered: float  # share of the inside inked
+    mean: float  # mean ink of the inside
+    spill: float  # share of the ring outside the border inked
+
+
+def _ink_level(ink: np.ndarray, inner: list[Box], mean: np.ndarray) -> float:
+    """The ink level of a mark on this sheet: well above what its emptiest boxes hold."""
+    emptiest = np.argsort(mean)[: max(3, len(inner) // 3)]
+    sample = np.concatenate([ink[_slice(inner[i])].ravel() for i in emptiest])
+    return float(np.clip(3.0 * np.percentile(sample, 99.5), MIN_INK_PIXEL, MAX_INK_PIXEL))
+
+
+def _ring_cover(dark: np.ndarray, boxes: list[Box]) -> np.ndarray:
+    """Share of ink in two thin strips just left and right of each box's printed border (the
+    row's lines above and below are kept out)."""
+    width = RING_OUT - RING_IN
+    left = [Box(b.x - RING_OUT, b.y, width, b.h) for b in boxes]
+    right = [Box(b.x + b.w + RING_IN, b.y, width, b.h) for b in boxes]
+    return (_box_means(dark, left) + _box_means(dark, right)) / 2
+
+
+def _thresholds(
+    values: np.ndarray, low_margin: float = EMPTY_MARGIN, high_margin: float = MARK_MARGIN
+) -> tuple[float, float]:
     """Empty up to ``low``, marked from ``high``: above the sheet's empty boxes and its noise."""
-    values = np.sort(covered)
-    lower = values[: max(3, len(values) // 3)]
+    ordered = np.sort(values)
+    lower = ordered[: max(3, len(ordered) // 3)]
     base = float(np.median(lower))
     noise = 1.4826 * float(np.median(np.abs(lower - base)))
-    return base + max(EMPTY_MARGIN, 4 * noise), base + max(MARK_MARGIN, 8 * noise)
+    return base + max(low_margin, 4 * noise), base + max(high_margin, 8 * noise)
 
 
-def _row_value(cells: list[tuple[str, float, float]], low: float, high: float) -> str:
-    marked = [(key, mean) for key, c, mean in cells if c >= high]
-    unclear = [key for key, c, _ in cells if low < c < high]
-    if unclear:
+def _row_value(cells: list[_Cell], box: tuple[float, float], spill: tuple[float, float]) -> str:
+    if any(box[0] < c.covered < box[1] for c in cells):
         return "unclear"
+    marked = [c for c in cells if c.covered >= box[1]]
     if not marked:
         return "blank"
-    if len(marked) == 1:
-        return marked[0][0]
-    # two boxes marked: two ticks are several marks; a filled box beside another mark may be a
-    # correction (filled, then scribbled out), which only the committee can tell
-    return "unclear" if any(mean >= HEAVY_FILL for _, mean in marked) else "several"
+    heavy = [c for c in marked if c.mean >= HEAVY_FILL]
+    if any(spill[0] < c.spill < spill[1] for c in heavy):
+        return "unclear"  # filled, and maybe scribbled over the border: only a person can tell
+    # a box filled and scribbled out over its border cancels it; a box filled inside is a mark
+    scribbled = {c.key for c in heavy if c.spill >= spill[1]}
+    kept = [c for c in marked if c.key not in scribbled]
+    if len(kept) == 1 and len(scribbled) <= 1 and kept[0].mean < HEAVY_FILL:
+        return kept[0].key  # one mark, perhaps beside one box clearly cancelled
+    if scribbled:
+        return "unclear"
+    return kept[0].key if len(kept) == 1 else "several"
 
 
 # --- reading struck names -----------------------------------------------------------------
@@ -476,9 +521,9 @@ _KERNELS = _stroke_kernels()
 _THICKEN = np.ones((5, 1), np.uint8)
 
 
-def _stroke_mm(region: np.ndarray) -> float:
+def _stroke_mm(region: np.ndarray, level: float = STROKE_PIXEL) -> float:
     """The length (mm, along the name) of long straight-ish strokes in ``region``."""
-    binary = cv2.dilate((region > STROKE_PIXEL).astype(np.uint8), _THICKEN)
+    binary = cv2.dilate((region > level).astype(np.uint8), _THICKEN)
     columns = np.zeros(binary.shape[1], dtype=bool)
     for kernel in _KERNELS:
         if kernel.shape[1] > binary.shape[1] or kernel.shape[0] > binary.shape[0]:
@@ -494,7 +539,10 @@ def _read_names(page: PageLayout, ink: np.ndarray) -> tuple[Mark, ...]:
     strokes, amounts = [], []
     for row in page.rows:
         region = ink[_slice(_shrink(row.name_box, 0.3))]
-        strokes.append(_stroke_mm(region))
+        stroke = _stroke_mm(region)
+        if stroke <= STROKE_NONE_MM:  # none: not even a faint one (a very light pencil line)
+            stroke = max(stroke, min(_stroke_mm(region, FAINT_STROKE_PIXEL), STRUCK_MM - 1))
+        strokes.append(stroke)
         amounts.append(float((region > INK_PIXEL).sum()) / max(len(row.name.strip()), 1))
     plain = [a for a, s in zip(amounts, strokes, strict=True) if s <= STROKE_NONE_MM]
     typical = float(np.median(plain)) if plain else 0.0
