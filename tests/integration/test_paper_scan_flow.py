@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import io
 import json
+import re
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -124,6 +126,26 @@ def print_session(client: Client, sid: int, copies: int) -> tuple[bytes, Layout]
     return response.content, Layout.from_json(json.dumps(run.layout))
 
 
+def assert_clean(client: Client, paths: Sequence[str], username: str) -> None:
+    from tests.e2e.test_crawler import ENGLISH_TELLS, Page, machine_values
+
+    raw = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, machine_values())) + r")(?![\w-])")
+    for path in paths:
+        client.get(path)  # warm
+        started = time.perf_counter()
+        response = client.get(path)
+        seconds = time.perf_counter() - started
+        assert response.status_code == 200, path
+        assert seconds < 0.5, f"{path} took {seconds:.3f} s"
+        page = Page()
+        page.feed(response.content.decode())
+        # The serials are random base32 (a "THE" inside one is no English).
+        text = re.sub(r"\b[A-Z2-7]{12}\b", " ", page.visible.replace(username, " "))
+        assert not raw.findall(text), (path, raw.findall(text))
+        english = {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH_TELLS}
+        assert not english, (path, english)
+
+
 def test_print_read_adjudicate_reconcile_certify_count(tmp_path: Path) -> None:
     h = closed_with_paper(paper=4)
     c1, c2 = h.counters
@@ -224,6 +246,9 @@ def test_print_read_adjudicate_reconcile_certify_count(tmp_path: Path) -> None:
         assert line in printed
         rest = printed.split(line)[1].split()
         assert (rest[1], rest[3]) == (str(mid), str(low)), rest[:6]
+    # The committee's pages read in Vietnamese, without raw values, each under 500 ms.
+    pages = ["quet/", f"lo/{batch.pk}/", f"to/{one.pk}/", "xem-lai/", "doc-lan-hai/", "doi-chieu/"]
+    assert_clean(first, [f"/bo-phieu/{h.session}/phieu-giay/{p}" for p in pages], "kiemphieu1")
 
 
 def test_sheets_of_another_session_and_scanned_twice_are_refused(tmp_path: Path) -> None:
