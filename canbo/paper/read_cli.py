@@ -46,9 +46,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         )
         return EXIT_REFUSED
     except DomainError as exc:
-        from canbo.refusals import cli_text  # the words of refusals (Django's gettext_noop)
-
-        print(f"canbo paper read: {cli_text(exc)}", file=sys.stderr)
+        print(f"canbo paper read: {_words(exc)}", file=sys.stderr)
         return EXIT_REFUSED
     missing = [s for s in args.scans if not Path(s).exists()]
     if missing:
@@ -80,6 +78,17 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     else:
         out.write(" ".join(f"{k}={v}" for k, v in summary.items()) + "\n")
     return 0
+
+
+def _words(exc: DomainError) -> str:
+    """The refusal in both languages; the catalogue of refusal words needs Django's translation
+    set up (settings only, never a database)."""
+    import django
+
+    django.setup()
+    from canbo.refusals import cli_text
+
+    return cli_text(exc)
 
 
 def _line(sheet: Sheet) -> str:

@@ -468,7 +468,7 @@ def _ring_cover(dark: np.ndarray, boxes: list[Box]) -> np.ndarray:
     width = RING_OUT - RING_IN
     left = [Box(b.x - RING_OUT, b.y, width, b.h) for b in boxes]
     right = [Box(b.x + b.w + RING_IN, b.y, width, b.h) for b in boxes]
-    return (_box_means(dark, left) + _box_means(dark, right)) / 2
+    return np.asarray((_box_means(dark, left) + _box_means(dark, right)) / 2)
 
 
 def _thresholds(
