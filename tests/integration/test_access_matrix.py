@@ -231,6 +231,7 @@ def build_world() -> World:
             "process": _process(commune, people),
             "complaint": _complaint(people),
             **_plan(commune, people),
+            **_scans(sid),
         },
         candidates=listed,
     )
@@ -258,6 +259,15 @@ def _complaint(people: list[PersonId]) -> int:
 
     row = am.Complaint.objects.create(person_id=people[0], received_on=dt.date(2026, 9, 2))
     return int(row.pk)
+
+
+def _scans(session: int) -> dict[str, int]:
+    """A batch of paper ballot scans of the draft vote with one sheet read into it."""
+    from canbo.voting import models as vm
+
+    batch = vm.ScanBatch.objects.create(session_id=session, files=1)
+    sheet = vm.ScannedSheet.objects.create(batch=batch, file="lo-1.pdf", page=1, status="review")
+    return {"batch": int(batch.pk), "sheet": int(sheet.pk)}
 
 
 def _plan(commune: UnitId, people: list[PersonId]) -> dict[str, int]:
@@ -388,6 +398,8 @@ OBJECT_PARAMS = {
     "process_id": "process",
     "complaint_id": "complaint",
     "plan_id": "plan",
+    "bid": "batch",
+    "shid": "sheet",
     "entry_id": "entry",
 }
 FIXED_PARAMS = {
@@ -400,6 +412,7 @@ FIXED_PARAMS = {
     "content_type_id": "1",
     "kind": "leadership_first",
     "year": "2026",
+    "order": "1",
 }
 ADMIN_LABELS = ("registry", "accounts", "auth", "audit", "voting", "conferences", "classification")
 
