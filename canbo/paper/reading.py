@@ -498,6 +498,10 @@ def _row_value(cells: list[_Cell], box: tuple[float, float], spill: tuple[float,
         return kept[0].key  # one mark, perhaps beside one box clearly cancelled
     if scribbled:
         return "unclear"
+    if 0 < sum(c.mean >= HEAVY_FILL for c in kept) < len(kept):
+        return (
+            "unclear"  # a filled box beside a lighter mark may be a cancelled one: a person decides
+        )
     return kept[0].key if len(kept) == 1 else "several"
 
 
