@@ -18,7 +18,7 @@ ARGS ?=
 .DEFAULT_GOAL := help
 .PHONY: help test test-unit test-integration test-e2e test-one screenshots lint format hooks \
 	bench bench-national bench-import bench-classification bench-voting bench-election-results \
-	bench-congress-overview
+	bench-congress-overview bench-paper
 
 help:
 	@echo "make test              everything CI runs on SQLite (scripts/test.sh; ARGS=--postgres adds PostgreSQL)"
@@ -88,6 +88,8 @@ bench:
 	@echo "                             $(PY) bench/bench_election_results.py [--repeats N] [--no-write]"
 	@echo "  make bench-congress-overview  the higher committee's overview of ~52,000 congresses"
 	@echo "                             $(PY) bench/bench_congress_overview.py [--demo DIR] [--samples N] [--no-write]"
+	@echo "  make bench-paper           paper ballots: reading accuracy (scans, photos), speed, memory"
+	@echo "                             $(PY) bench/bench_paper.py [--scanner 400] [--phone 100] [--corpus DIR] [--no-write]"
 	@echo "Example: make bench-import ARGS='--rows 100000 --no-doc'"
 
 bench-national:
@@ -107,3 +109,6 @@ bench-election-results:
 
 bench-congress-overview:
 	$(PY) bench/bench_congress_overview.py $(ARGS)
+
+bench-paper:
+	$(PY) bench/bench_paper.py $(ARGS)
