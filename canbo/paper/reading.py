@@ -45,6 +45,7 @@ HEAVY_FILL = 0.55  # a box more than half inked is filled (maybe a scribbled-out
 FAINT_STROKE_PIXEL = 0.18  # a name is kept only when no stroke shows even at this level
 STRUCK_MM = 10.0  # a stroke of 10 mm or more along a name strikes it; 3 mm or less is none
 STROKE_NONE_MM = 3.0
+NAME_EDGE_MM = 1.2  # a name's stroke is looked for away from the row's rules
 NAME_INK_EXCESS = 1.4  # a name with 40% more ink than the sheet's names, not struck: unclear
 
 
@@ -537,12 +538,18 @@ def _stroke_mm(region: np.ndarray, level: float = STROKE_PIXEL) -> float:
     return float(np.count_nonzero(columns)) / PX_PER_MM
 
 
+def _name_band(box: Box) -> Box:
+    """The name cell without a band along its rules, where a stroke through the next row's
+    name may wander."""
+    return Box(box.x + 0.3, box.y + NAME_EDGE_MM, box.w - 0.6, max(box.h - 2 * NAME_EDGE_MM, 1))
+
+
 def _read_names(page: PageLayout, ink: np.ndarray) -> tuple[Mark, ...]:
     """Strike-out rows: a long stroke along the printed name strikes it; a name carrying much
     more ink than the sheet's other names, without such a stroke, is unclear."""
     strokes, amounts = [], []
     for row in page.rows:
-        region = ink[_slice(_shrink(row.name_box, 0.3))]
+        region = ink[_slice(_name_band(row.name_box))]
         stroke = _stroke_mm(region)
         if stroke <= STROKE_NONE_MM:  # none: not even a faint one (a very light pencil line)
             stroke = max(stroke, min(_stroke_mm(region, FAINT_STROKE_PIXEL), STRUCK_MM - 1))
