@@ -243,6 +243,7 @@ def memory_child(folder: Path, sheets: int) -> None:
     for i, _sheet in enumerate(read_images(layout, cycle()), start=1):
         if i % step == 0:
             marks.append(round(_rss_mib(), 1))
+            print(f"  {i} sheets, RSS {marks[-1]} MiB", file=sys.stderr, flush=True)
     print(
         json.dumps(
             {
