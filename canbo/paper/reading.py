@@ -45,7 +45,8 @@ HEAVY_FILL = 0.55  # a box more than half inked is filled (maybe a scribbled-out
 FAINT_STROKE_PIXEL = 0.18  # a name is kept only when no stroke shows even at this level
 STRUCK_MM = 10.0  # a stroke of 10 mm or more along a name strikes it; 3 mm or less is none
 STROKE_NONE_MM = 3.0
-NAME_EDGE_MM = 1.2  # a name's stroke is looked for away from the row's rules
+NAME_EDGE_MM = 1.2  # a name's stroke is looked for away from the row's rules;
+RULE_CLEAR_MM = 0.5  # a stroke between 0.5 and 1.2 mm from a rule sends the name to review
 NAME_INK_EXCESS = 1.4  # a name with 40% more ink than the sheet's names, not struck: unclear
 
 
@@ -544,6 +545,16 @@ def _name_band(box: Box) -> Box:
     return Box(box.x + 0.3, box.y + NAME_EDGE_MM, box.w - 0.6, max(box.h - 2 * NAME_EDGE_MM, 1))
 
 
+def _edge_stroke_mm(ink: np.ndarray, box: Box) -> float:
+    """The longest stroke in the bands along the cell's rules, the rules themselves left out."""
+    width = NAME_EDGE_MM - RULE_CLEAR_MM
+    bands = (
+        Box(box.x + 0.3, box.y + RULE_CLEAR_MM, box.w - 0.6, width),
+        Box(box.x + 0.3, box.y + box.h - NAME_EDGE_MM, box.w - 0.6, width),
+    )
+    return max(_stroke_mm(ink[_slice(band)]) for band in bands)
+
+
 def _read_names(page: PageLayout, ink: np.ndarray) -> tuple[Mark, ...]:
     """Strike-out rows: a long stroke along the printed name strikes it; a name carrying much
     more ink than the sheet's other names, without such a stroke, is unclear."""
@@ -551,6 +562,8 @@ def _read_names(page: PageLayout, ink: np.ndarray) -> tuple[Mark, ...]:
     for row in page.rows:
         region = ink[_slice(_name_band(row.name_box))]
         stroke = _stroke_mm(region)
+        if stroke < STRUCK_MM and _edge_stroke_mm(ink, row.name_box) >= STRUCK_MM:
+            stroke = max(stroke, STROKE_NONE_MM + 1)  # a stroke along the rule: a person decides
         if stroke <= STROKE_NONE_MM:  # none: not even a faint one (a very light pencil line)
             stroke = max(stroke, min(_stroke_mm(region, FAINT_STROKE_PIXEL), STRUCK_MM - 1))
         strokes.append(stroke)

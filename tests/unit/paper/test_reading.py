@@ -192,3 +192,14 @@ def test_crop_and_overlay_are_pngs_of_the_straightened_sheet(voted):
     sheet = read_image(CONFIDENCE, voted)
     picture = cv2.imdecode(np.frombuffer(overlay(CONFIDENCE, voted, sheet), np.uint8), 1)
     assert picture.ndim == 3 and (picture[:, :, 1] > picture[:, :, 0] + 60).any()  # green drawn
+
+
+def test_a_stroke_wandering_up_to_the_rule_does_not_strike_the_name_above():
+    image = render(STRIKE, SERIAL)
+    below = STRIKE.pages[0].rows[3].name_box
+    s = 200 / 25.4
+    y = below.y + 0.5  # the next name's stroke, drawn high, touching the rule between the rows
+    cv2.line(image, (round((below.x + 1) * s), round(y * s)),
+             (round((below.x + 60) * s), round(y * s)), 20, 4, cv2.LINE_AA)  # fmt: skip
+    read = values(read_image(STRIKE, image))
+    assert read[3] == "kept" and read[4] != "kept"
