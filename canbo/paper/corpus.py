@@ -257,6 +257,8 @@ def fill(
     stray marks outside every box and printed name."""
     rows = {r.order: r for r in layout.rows}
     page = layout.page(rows[next(iter(choices))].page) if choices else layout.pages[0]
+    if any(rows[order].page != page.page for order in choices):
+        raise ValueError("the choices of one fill are the rows of one page")
     image = page_image.copy()
     scale = image.shape[1] / page.width_mm  # px per mm
     for order, value in choices.items():
