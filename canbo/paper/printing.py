@@ -15,6 +15,12 @@ Kinds:
   strikes out the whole name of anyone not chosen;
 - ``approval`` (EL-14, no-surplus lists): "Đồng ý" / "Không đồng ý" boxes per person.
 
+A ballot that is not an election's (an appointment step's "Phiếu giới thiệu nhân sự", "Phiếu lấy
+ý kiến" or "Phiếu biểu quyết") gives its own ``heading``: it is printed in capitals instead of
+"PHIẾU BẦU CỬ", and the election's words give way to a nomination's ("Số người cần giới thiệu:
+01", keep the name of the one nominated and strike out the others) or, on agree / disagree boxes, to
+no number to elect at all. Without a heading the ballot prints exactly as an election's.
+
 A long list runs over several pages, each repeating the heading and the table header; the pages
 of one ballot share one serial. Serials are random (:mod:`secrets`), the sheets are printed in
 shuffled order and the serials come back sorted: nothing here can tell which sheet went to whom.
@@ -105,6 +111,12 @@ SEAL_WORDS = {
     BallotKind.STRIKE_OUT: ("Dấu của", "cấp ủy", "triệu tập"),
     BallotKind.APPROVAL: ("Dấu của", "cấp ủy", "triệu tập"),
 }
+# A ballot with its own heading (not an election): a nomination keeps names, it does not elect.
+NOMINATION_INSTRUCTION = (
+    "Giữ lại họ và tên người được giới thiệu; gạch ngang cả họ và tên những người còn lại. "
+    "Không ghi thêm tên ngoài danh sách."
+)
+NOMINATION_COUNT = "Số người cần giới thiệu: {seats:02d}"
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 DOTS = "." * 30  # a line to write by hand
 
@@ -192,6 +204,33 @@ class BallotSpec:
     seats: int | None = None  # strike-out / approval: the number to elect
     paper: str = "a4"
     session: str = ""  # "S<id>" from the web flow; empty: "offline:<sha8 of names>"
+    heading: str = ""  # a ballot's own title (an appointment step's); empty: the kind's own
+
+
+def heading_of(spec: BallotSpec) -> str:
+    """The ballot's title in capitals: its own heading, else the kind's ("PHIẾU BẦU CỬ")."""
+    own = clean(spec.heading)
+    return own.upper() if own else TITLES[spec.kind]
+
+
+def instruction_of(spec: BallotSpec) -> str:
+    """The instruction line: a nomination's on a strike-out ballot with its own heading."""
+    if clean(spec.heading) and spec.kind == BallotKind.STRIKE_OUT:
+        return NOMINATION_INSTRUCTION
+    return INSTRUCTIONS[spec.kind]
+
+
+def count_line(spec: BallotSpec, seats: int | None) -> str:
+    """The line under the title with the number to elect (to nominate); empty: none printed.
+    Agree / disagree boxes of a ballot with its own heading (an opinion, a decision) elect no
+    number of people."""
+    if seats is None:
+        return ""
+    if not clean(spec.heading):
+        return f"Số lượng cần bầu: {seats} đồng chí"
+    if spec.kind == BallotKind.STRIKE_OUT:
+        return NOMINATION_COUNT.format(seats=seats)
+    return ""
 
 
 @dataclass(frozen=True)
@@ -610,7 +649,7 @@ def _draw_title(pen: _Pen, g: Geometry, spec: BallotSpec, layout: Layout, page: 
     centre = (left + right) / 2
     width = right - left
     y = g.top + g.head_h + _pt(g.title_pt) + 1.5
-    title, size = _fit(TITLES[spec.kind], BOLD, g.title_pt, width, 1)
+    title, size = _fit(heading_of(spec), BOLD, g.title_pt, width, 1)
     pen.text(centre, y, title[0], BOLD, size, "c")
     y += _pt(g.title_pt) * 0.5
     sub = layout.title
@@ -619,15 +658,16 @@ def _draw_title(pen: _Pen, g: Geometry, spec: BallotSpec, layout: Layout, page: 
         for line in lines[:3]:
             y += _pt(size) * 1.3
             pen.text(centre, y, line, BOLD, size, "c")
-    if layout.seats is not None:
+    count = count_line(spec, layout.seats)
+    if count:
         y += _pt(g.text_pt) * 1.35
-        pen.text(centre, y, f"Số lượng cần bầu: {layout.seats} đồng chí", ITALIC, g.text_pt, "c")
+        pen.text(centre, y, count, ITALIC, g.text_pt, "c")
 
 
 def _draw_instruction(pen: _Pen, g: Geometry, spec: BallotSpec) -> None:
     y = g.top + g.head_h + g.title_h
     width = g.right - g.left
-    lines, size = _fit(INSTRUCTIONS[spec.kind], ITALIC, g.text_pt, width, 2, wrap_first=True)
+    lines, size = _fit(instruction_of(spec), ITALIC, g.text_pt, width, 2, wrap_first=True)
     for i, line in enumerate(lines):
         pen.text(g.left, y + _pt(size) * (1.05 + 1.25 * i), line, ITALIC, size)
 
@@ -730,7 +770,7 @@ def render(
     register_fonts()
     buffer = io.BytesIO()
     canvas = Canvas(buffer, pagesize=(g.width * MM, g.height * MM), pageCompression=1)
-    canvas.setTitle(f"{TITLES[layout.kind]} — {layout.title}".strip(" —"))
+    canvas.setTitle(f"{heading_of(spec)} — {layout.title}".strip(" —"))
     canvas.setAuthor("canbo")
     canvas.setCreator("canbo")
     pen = _Pen(canvas, g.height)

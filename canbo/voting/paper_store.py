@@ -210,6 +210,7 @@ class PaperPrinter:
         copies: int,
         paper: str,
         reprint_of: str | None = None,
+        heading: str = "",
     ) -> PrintedBallots:
         from canbo.paper import printing
         from canbo.paper.layout import BallotKind, Layout
@@ -222,6 +223,7 @@ class PaperPrinter:
             seats=seats,
             paper=paper,
             session=session_ref,
+            heading=heading,
         )
         kept = Layout.from_json(reprint_of) if reprint_of else None
         if kept is not None and (

@@ -112,12 +112,16 @@ def print_ballots(
             raise Conflict("paper_no_subjects")
         spec = election.spec_of(session)
         rows = [(i, s.full_name, s.position) for i, s in enumerate(subjects, start=1)]
-        title = str(session.parameters.get("ballot_title") or session.title)
+        # An appointment step's ballot heads the sheet with its own title (in capitals);
+        # an election's prints "PHIẾU BẦU CỬ" with the session's title under it.
+        heading = str(session.parameters.get("ballot_title") or "")
+        title = session.title
         previous = uow.paper.latest_print_run(session_id)
         printed = printer.render(
             session_ref=f"S{int(session_id)}",
             kind=ballot_kind(session),
             title=title,
+            heading=heading,
             organization=organization,
             rows=rows,
             seats=spec.seats if spec is not None else None,

@@ -597,9 +597,11 @@ class BallotPrinter(Protocol):
         copies: int,
         paper: str,
         reprint_of: str | None = None,
+        heading: str = "",
     ) -> PrintedBallots:
         """``reprint_of``: the layout (JSON) of the last print, kept when the names and the
-        paper are the same, so sheets of both prints are read with one layout."""
+        paper are the same, so sheets of both prints are read with one layout. ``heading``:
+        the ballot's own title (an appointment step's), printed instead of the election's."""
         ...
 
 

@@ -206,3 +206,65 @@ def test_any_list_is_paged_whole_in_order_with_balanced_pages(count: int, paper:
     assert min(sizes) >= 1 and max(sizes) - min(sizes) <= 1
     assert max(sizes) <= g.rows_per_page()
     assert len(layout.pages) == -(-count // g.rows_per_page())
+
+
+THREE = (Candidate(1, "Nguyễn Văn An"), Candidate(2, "Trần Thị Bình"), Candidate(3, "Lê Văn Cường"))
+
+
+def _first_page_text(spec: BallotSpec) -> str:
+    job = render(spec, 1, random.Random(1), layout=plan(spec, layout_id="L1"))
+    return PdfReader(io.BytesIO(job.pdf)).pages[0].extract_text()
+
+
+def _congress(kind: BallotKind, seats: int, heading: str = "") -> BallotSpec:
+    return BallotSpec(
+        kind,
+        THREE,
+        title="Ban Chấp hành Đảng bộ xã khóa XV",
+        organization="ĐẢNG BỘ XÃ AN PHÚ",
+        superior="ĐẢNG BỘ HUYỆN",
+        seats=seats,
+        session="S7",
+        heading=heading,
+    )
+
+
+def test_a_congress_election_ballot_prints_exactly_as_before() -> None:
+    # The text of the page as printed before ballots could carry their own heading.
+    assert _first_page_text(_congress(BallotKind.STRIKE_OUT, 2)) == (
+        "ĐẢNG BỘ HUYỆN\nĐẢNG BỘ XÃ AN PHÚ\n *\nĐẢNG CỘNG SẢN VIỆT NAM\nDấu của\n cấp ủy\n"
+        "triệu tập\nPHIẾU BẦU CỬ\nBan Chấp hành Đảng bộ xã khóa XV\n Số lượng cần bầu: 2 đồng chí\n"
+        "Đồng ý bầu ai thì để nguyên họ tên người đó; không đồng ý bầu ai thì gạch ngang cả họ\n"
+        "và tên người đó. Không ghi thêm tên ngoài danh sách.\nSTT\nHọ và tên\n1\nNguyễn Văn An\n"
+        "2\nTrần Thị Bình\n3\nLê Văn Cường\n"
+    )
+    assert _first_page_text(_congress(BallotKind.APPROVAL, 3)) == (
+        "ĐẢNG BỘ HUYỆN\nĐẢNG BỘ XÃ AN PHÚ\n *\nĐẢNG CỘNG SẢN VIỆT NAM\nDấu của\n cấp ủy\n"
+        "triệu tập\nPHIẾU BẦU CỬ\nBan Chấp hành Đảng bộ xã khóa XV\n Số lượng cần bầu: 3 đồng chí\n"
+        "Ở mỗi người, đánh dấu X vào một trong hai ô: Đồng ý hoặc Không đồng ý. Không gạch\n"
+        "tên, không ghi thêm tên.\nSTT\nHọ và tên\nĐồng ý\nKhông\nđồng ý\n1\nNguyễn Văn An\n"
+        "2\nTrần Thị Bình\n3\nLê Văn Cường\n"
+    )
+
+
+def test_a_nomination_ballot_is_headed_with_its_own_title_and_nominates() -> None:
+    text = _first_page_text(_congress(BallotKind.STRIKE_OUT, 1, "Phiếu giới thiệu nhân sự"))
+    assert "PHIẾU GIỚI THIỆU NHÂN SỰ" in text
+    assert "Số người cần giới thiệu: 01" in text
+    assert "giữ lại họ và tên người được giới thiệu" in text.replace("\n", " ").lower()
+    for election in ("PHIẾU BẦU CỬ", "cần bầu", "bầu ai", "đồng chí"):
+        assert election not in text, election
+
+
+@pytest.mark.parametrize(
+    ("heading", "capitals"),
+    [("Phiếu lấy ý kiến", "PHIẾU LẤY Ý KIẾN"), ("Phiếu biểu quyết", "PHIẾU BIỂU QUYẾT")],
+)
+def test_an_opinion_or_decision_ballot_has_agree_boxes_and_no_number_to_elect(
+    heading: str, capitals: str
+) -> None:
+    text = _first_page_text(_congress(BallotKind.APPROVAL, 3, heading))
+    assert capitals in text
+    assert "Đồng ý" in text and "Không" in text
+    for election in ("PHIẾU BẦU CỬ", "cần bầu", "đồng chí"):
+        assert election not in text, election
