@@ -1,6 +1,6 @@
 """Election results benchmark: a national-congress-sized round, 1,600 delegates × 200 candidates.
 
-Target (the issue on congresses and elections): the results of one round with every check
+Target: the results of one round with every check
 computed in ≤ 1 s. Measured, in one process, pure Python (no database):
 
 - *tally*: the votes per candidate summed from 1,600 strike-out ballots (each keeps up to the

@@ -1,6 +1,6 @@
 """Planning and appointment eligibility benchmark: a province's planning review, 300,000 people.
 
-Target (the issue on planning and appointment): the eligibility of everyone in a province's
+Target: the eligibility of everyone in a province's
 planning review (about 300,000 people) ≤ 10 s. Measured, in one process, pure Python (no
 database), on synthetic people (ages 28 to 60, both sexes, 8% with a Party or State discipline,
 2% with a band B or C confidence result, three years of classification, some open complaints):

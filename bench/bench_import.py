@@ -327,7 +327,7 @@ def update_doc(lines: list[str], args: argparse.Namespace) -> None:
         " and migrations check included); peak RSS of the importing process.", "",
         "| Database | File | Rows | Seconds | Rows/s | Peak RSS (MiB) | Load avg before |",
         "|---|---|---:|---:|---:|---:|---:|", *lines,
-        "", "Targets (issue): 1,000,000 CSV rows in ≤ 60 s on SQLite, ≤ 90 s on PostgreSQL,"
+        "", "Targets: 1,000,000 CSV rows in ≤ 60 s on SQLite, ≤ 90 s on PostgreSQL,"
         " peak memory ≤ 1 GiB.", END,
     ])  # fmt: skip
     text = DOC.read_text(encoding="utf-8") if DOC.exists() else "# Benchmarks\n"

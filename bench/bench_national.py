@@ -1,6 +1,6 @@
 """National-scale benchmark: build time of ``canbo demo --scale national`` and query latency.
 
-Targets (issue, performance): listing a party cell's members ≤ 50 ms p95; counting a
+Targets: listing a party cell's members ≤ 50 ms p95; counting a
 province's members as of a date ≤ 200 ms; the national demo builds in ≤ 10 minutes.
 
     python bench/bench_national.py [--data-dir DIR] [--rebuild] [--no-write]

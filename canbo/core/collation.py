@@ -106,7 +106,7 @@ def word_key(text: str) -> str:
 def sort_key(full_name: str) -> str:
     """Key that sorts full names as official lists do: given, then middle, then family name.
 
-    The three parts are compared one after the other (the issue's rule: "by given name, then
+    The three parts are compared one after the other (official lists: "by given name, then
     middle names, then family name"): "Nguyễn An" (no middle name) sorts before "Lê Bá An",
     and "Trần Thị Ánh" sorts before "Lê Thị Bích Ánh"; "Nguyễn Văn An" sorts before "Trần Thị
     Ánh" and "Lê Văn Bình". Within each part letters, tones and case compare as in

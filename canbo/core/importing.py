@@ -1,6 +1,6 @@
 """Import files of units and people: column formats and the checks on each row (pure).
 
-An import is all or nothing (issue, part 7): every bad cell is reported with its row number
+An import is all or nothing (docs/import-export.md): every bad cell is reported with its row number
 (the header is row 1), its column and a message in Vietnamese and English, and one bad row
 means nothing is written. The checks here see one row at a time; checks across rows (codes
 repeated in the file or already stored, cycles in the tree, the importer's scope) are made by

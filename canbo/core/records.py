@@ -1,4 +1,4 @@
-"""The dated items of a person's record (issue: everything later rulebooks need, with dates).
+"""The dated items of a person's record (everything later rulebooks need, with dates).
 
 Positions held, terms, discipline decisions, leave periods, retirement notices and declared
 relatives. Each value checks its own dates; services add access checks and audit.

@@ -137,7 +137,7 @@ class Person(models.Model):
     """A person's identity and Party dates. Names are stored split for official ordering.
 
     ``sort_key`` is the Vietnamese collation key (given name, middle, family; handbook and
-    issue: official lists sort by given name) so lists are ordered by an index.
+    official lists sort by given name) so lists are ordered by an index.
     """
 
     code = models.CharField(_("mã cán bộ"), max_length=32, unique=True)

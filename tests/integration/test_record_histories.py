@@ -1,4 +1,4 @@
-"""A person's and a unit's record pages show their results over the years (issues 3 and 4)."""
+"""A person's and a unit's record pages show their results over the years."""
 
 from __future__ import annotations
 

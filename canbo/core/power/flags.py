@@ -6,7 +6,7 @@ A3_5); a process past ``ap_process_deadline_working_days`` from the policy appro
 process decided in fewer than ``pc_rushed_process_working_days`` working days from its start
 (PC-09); a dossier received after the decision, which moves the date the age check counts from
 (AP-06, PC-05, misconduct A4_3); an appointment that climbs more than one grade (PC-18, report
-only). Flags never refuse by themselves; the decision use case refuses what the issue lists.
+only). Flags never refuse by themselves; the decision use case refuses what the procedure forbids.
 :func:`authority` is AP-10: the level that manages the post decides.
 """
 

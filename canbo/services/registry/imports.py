@@ -1,4 +1,4 @@
-"""Import use cases: units and people from a file, all or nothing (issue, part 7).
+"""Import use cases: units and people from a file, all or nothing (docs/import-export.md).
 
 Every row is checked (:mod:`canbo.core.importing`), then across rows: codes repeated in the
 file or already stored, the importer's scope (each target unit must lie in a subtree the actor
