@@ -42,7 +42,13 @@ STROKE_PIXEL = 0.3  # a stroke across a printed name: ink from 30% (a light penc
 EMPTY_MARGIN = 0.03  # a box is empty up to 3% of its inside in ink above the sheet's empty boxes
 MARK_MARGIN = 0.07  # and marked from 7%; in between it is unclear and goes to review
 HEAVY_FILL = 0.55  # a box more than half inked is filled (maybe a scribbled-out correction)
-FAINT_STROKE_PIXEL = 0.18  # a name is kept only when no stroke shows even at this level
+SEVERAL_RATIO = 0.55  # filled boxes beside lighter marks are several marks when the lightest
+SEVERAL_INSIDE = 0.5  # holds 55% of the darkest's ink and no box's ink nears its border (under
+# half the spill threshold); a corrected row (a scribble beside a tick or cross) measured a ratio
+# of at most 0.51 when its scribble stayed inside, and a scribble's spill of at least 0.24
+FAINT_STROKE_PIXEL = 0.18  # a name is kept only when no long stroke shows even at this level:
+FAINT_NONE_MM = 12.0  # up to 12 mm is the printed letters themselves (measured up to 10.2 mm);
+# a light pencil line along a name runs its length (measured from 47 mm)
 STRUCK_MM = 10.0  # a stroke of 10 mm or more along a name strikes it; 3 mm or less is none
 STROKE_NONE_MM = 3.0
 NAME_EDGE_MM = 1.2  # a name's stroke is looked for away from the row's rules;
@@ -501,9 +507,10 @@ def _row_value(cells: list[_Cell], box: tuple[float, float], spill: tuple[float,
     if scribbled:
         return "unclear"
     if 0 < sum(c.mean >= HEAVY_FILL for c in kept) < len(kept):
-        return (
-            "unclear"  # a filled box beside a lighter mark may be a cancelled one: a person decides
-        )
+        darkest, lightest = max(c.mean for c in kept), min(c.mean for c in kept)
+        inside = all(c.spill < SEVERAL_INSIDE * spill[0] for c in kept)
+        if not (inside and lightest >= SEVERAL_RATIO * darkest):
+            return "unclear"  # a filled box beside a lighter mark may be a cancelled one
     return kept[0].key if len(kept) == 1 else "several"
 
 
@@ -564,8 +571,10 @@ def _read_names(page: PageLayout, ink: np.ndarray) -> tuple[Mark, ...]:
         stroke = _stroke_mm(region)
         if stroke < STRUCK_MM and _edge_stroke_mm(ink, row.name_box) >= STRUCK_MM:
             stroke = max(stroke, STROKE_NONE_MM + 1)  # a stroke along the rule: a person decides
-        if stroke <= STROKE_NONE_MM:  # none: not even a faint one (a very light pencil line)
-            stroke = max(stroke, min(_stroke_mm(region, FAINT_STROKE_PIXEL), STRUCK_MM - 1))
+        if stroke <= STROKE_NONE_MM:  # none: not even a long faint one (a very light pencil line)
+            faint = _stroke_mm(region, FAINT_STROKE_PIXEL)
+            if faint > FAINT_NONE_MM:
+                stroke = max(stroke, min(faint, STRUCK_MM - 1))
         strokes.append(stroke)
         amounts.append(float((region > INK_PIXEL).sum()) / max(len(row.name.strip()), 1))
     plain = [a for a, s in zip(amounts, strokes, strict=True) if s <= STROKE_NONE_MM]
