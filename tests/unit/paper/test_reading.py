@@ -203,3 +203,35 @@ def test_a_stroke_wandering_up_to_the_rule_does_not_strike_the_name_above():
              (round((below.x + 60) * s), round(y * s)), 20, 4, cv2.LINE_AA)  # fmt: skip
     read = values(read_image(STRIKE, image))
     assert read[3] == "kept" and read[4] != "kept"
+
+
+def _cells(*cells):
+    from canbo.paper.reading import _Cell
+
+    return [_Cell(key, covered, mean, spill) for key, covered, mean, spill in cells]
+
+
+BOX, SPILL = (0.03, 0.07), (0.3, 0.5)
+
+
+def test_filled_boxes_of_unequal_darkness_kept_inside_are_several_marks():
+    from canbo.paper.reading import _row_value
+
+    row = _cells(("high", 0.95, 0.82, 0.0), ("mid", 0.75, 0.5, 0.02), ("low", 0.0, 0.0, 0.0))
+    assert _row_value(row, BOX, SPILL) == "several"
+
+
+@pytest.mark.parametrize(
+    "lighter, scribble_spill",
+    [
+        (0.4, 0.0),  # a tick beside a scribble kept inside its box: too light to be a second fill
+        (0.5, 0.26),  # dark enough, but the filled box's ink runs towards its border
+    ],
+)
+def test_a_filled_box_beside_a_lighter_mark_that_may_be_a_correction_goes_to_review(
+    lighter, scribble_spill
+):
+    from canbo.paper.reading import _row_value
+
+    row = _cells(("high", 1.0, 0.85, scribble_spill), ("mid", 0.5, lighter, 0.0))
+    assert _row_value(row, BOX, SPILL) == "unclear"
