@@ -141,3 +141,17 @@ def test_the_tally_counts_votes_in_the_ballots_own_words(ballot_title: str) -> N
     else:  # a congress election keeps its words
         assert '<th scope="col">Số phiếu bầu</th>' in html
         assert "Phiếu bầu cử" in html and "Số lượng cần bầu: 1" in html
+
+
+def test_the_phone_nomination_ballot_asks_to_strike_those_not_nominated() -> None:
+    sid, o = _wider_ballot()
+    vote_svc.mark_ready(V(), SYSTEM, sid)
+    vote_svc.make_ballot_key(V(), o.counters[0], sid)
+    vote_svc.open_vote(V(), SYSTEM, sid)
+    given = conf_svc.hand_out(V(), SYSTEM, sid, medium=Medium.ELECTRONIC, preprinted=False)
+    page = Client().post(f"/bo-phieu/{sid}/bau/", {"step": "code", "code": given.codes[0]})
+    body = page.content.decode()
+    assert page.status_code == 200
+    assert "<h1 data-ballot-title>Phiếu giới thiệu nhân sự</h1>" in body
+    assert "gạch tên người không giới thiệu" in body
+    assert "không bầu" not in body
