@@ -1,11 +1,11 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AppointmentsConfig(AppConfig):
     name = "canbo.appointments"
     label = "appointments"
-    verbose_name = _("Bổ nhiệm")
+    verbose_name = pgettext_lazy("menu", "Bổ nhiệm")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
