@@ -22,5 +22,10 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="appointments:control", query_string=True),
     ),
     path("quy-hoach/", include("canbo.planning.urls")),
+    path("thong-ke/", include("canbo.stats.urls")),
+    path("yeu-cau-bao-cao/", include("canbo.surveys.urls")),
+    path("chuong-trinh-cong-tac/", include("canbo.programme.urls")),
+    path("lien-thong/", include("canbo.bundles.urls")),
+    path("bao-cao/", include("canbo.reports.urls")),
     path("", include("canbo.web.urls")),
 ]

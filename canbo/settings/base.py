@@ -92,6 +92,11 @@ INSTALLED_APPS = [
     "canbo.elections",
     "canbo.planning",
     "canbo.appointments",
+    "canbo.stats",
+    "canbo.surveys",
+    "canbo.programme",
+    "canbo.bundles",
+    "canbo.reports",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,1 @@
+"""Liên thông dữ liệu giữa các hệ thống."""

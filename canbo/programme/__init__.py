@@ -1,0 +1,1 @@
+"""Chương trình công tác."""

@@ -1,0 +1,1 @@
+"""Báo cáo kết quả, bảng điều khiển."""

@@ -1,0 +1,6 @@
+"""URLs under /bao-cao/."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "reports"
+urlpatterns: list[URLPattern | URLResolver] = []

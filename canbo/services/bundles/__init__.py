@@ -1,0 +1,1 @@
+"""Use cases: liên thông dữ liệu giữa các hệ thống."""

@@ -1,0 +1,1 @@
+"""Use cases: chương trình công tác."""

@@ -1,0 +1,1 @@
+"""Use cases: báo cáo kết quả, bảng điều khiển."""

@@ -1,0 +1,1 @@
+"""Use cases: thống kê đảng viên, tổ chức đảng."""

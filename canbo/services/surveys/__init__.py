@@ -1,0 +1,1 @@
+"""Use cases: yêu cầu báo cáo, khảo sát."""

@@ -1,0 +1,1 @@
+"""Thống kê đảng viên, tổ chức đảng."""

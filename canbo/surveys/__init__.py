@@ -1,0 +1,1 @@
+"""Yêu cầu báo cáo, khảo sát."""
