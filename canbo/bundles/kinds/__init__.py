@@ -1,19 +1,20 @@
 """Registry of bundle kinds: one codec per kind (see ``canbo.services.bundles.ports.KindCodec``).
 
-A kind module calls ``register(codec)`` at import; ``load_all()`` imports the kind modules
-listed in ``KIND_MODULES`` so the registry is complete before a bundle is exported or read.
+A kind module of this package calls ``register(codec)`` at import; ``load_all()`` imports
+every module of the package (found by ``pkgutil``, nothing to list) so the registry is
+complete before a bundle is exported or read.
 """
 
 from __future__ import annotations
 
 import importlib
+import pkgutil
 
 from canbo.services.bundles.ports import KindCodec
 
 CODECS: dict[str, KindCodec] = {}
 
-# Modules of this package that register a codec (added by each kind's author).
-KIND_MODULES: tuple[str, ...] = ()
+_loaded = False
 
 
 def register(codec: KindCodec) -> KindCodec:
@@ -24,8 +25,12 @@ def register(codec: KindCodec) -> KindCodec:
 
 def load_all() -> dict[str, KindCodec]:
     """Import every kind module and return the registry."""
-    for name in KIND_MODULES:
-        importlib.import_module(f"{__name__}.{name}")
+    global _loaded
+    if not _loaded:
+        for info in pkgutil.iter_modules(__path__):
+            if not info.name.startswith("_"):
+                importlib.import_module(f"{__name__}.{info.name}")
+        _loaded = True
     return CODECS
 
 
