@@ -40,6 +40,7 @@ class Action(StrEnum):
     # committees (PC-15, PC-19) and declared close acquaintances (PC-21).
     SEE_CONTROL = "see_control"
     DECLARE_RELATIONSHIP = "declare_relationship"
+    EXCHANGE_BUNDLES = "exchange_bundles"  # export, verify and import signed bundles
 
 
 ROLES: dict[Action, frozenset[Role]] = {
@@ -72,6 +73,9 @@ ROLES: dict[Action, frozenset[Role]] = {
     # A close acquaintance is declared by the person through personnel staff, or found by an
     # inspector (PC-21).
     Action.DECLARE_RELATIONSHIP: WRITE_ROLES | {Role.INSPECTOR},
+    # Signed bundles between installations: the organization commission of the scope and the
+    # administrator, who also registers the other installations and their keys.
+    Action.EXCHANGE_BUNDLES: frozenset({Role.ORG_STAFF, Role.ADMIN}),
 }
 """The roles each action needs over the unit's subtree; every action has an entry."""
 
