@@ -40,6 +40,11 @@ class Action(StrEnum):
     # committees (PC-15, PC-19) and declared close acquaintances (PC-21).
     SEE_CONTROL = "see_control"
     DECLARE_RELATIONSHIP = "declare_relationship"
+    # Report requests and surveys: the higher level sends a form, the lower level answers.
+    REQUEST_REPORTS = "request_reports"
+    SUBMIT_REPORTS = "submit_reports"
+    # The work programme of the organization sector: projects, tasks, progress, documents.
+    MANAGE_PROGRAMME = "manage_programme"
     EXCHANGE_BUNDLES = "exchange_bundles"  # export, verify and import signed bundles
 
 
@@ -73,6 +78,11 @@ ROLES: dict[Action, frozenset[Role]] = {
     # A close acquaintance is declared by the person through personnel staff, or found by an
     # inspector (PC-21).
     Action.DECLARE_RELATIONSHIP: WRITE_ROLES | {Role.INSPECTOR},
+    # A report request is sent by the organization commission of the requesting unit; a unit
+    # asked for a report answers through its organization staff or its cell secretary.
+    Action.REQUEST_REPORTS: WRITE_ROLES,
+    Action.SUBMIT_REPORTS: WRITE_ROLES | {Role.CELL_SECRETARY},
+    Action.MANAGE_PROGRAMME: WRITE_ROLES,
     # Signed bundles between installations: the organization commission of the scope and the
     # administrator, who also registers the other installations and their keys.
     Action.EXCHANGE_BUNDLES: frozenset({Role.ORG_STAFF, Role.ADMIN}),
