@@ -28,7 +28,7 @@ from canbo.core.errors import Citation
 
 CANBO = Path(__file__).resolve().parents[2] / "canbo"
 RULE_ID = re.compile(
-    r"\b(?:GEN|CV|NA|EL|CL|CL124|CL132|CLS|PL|AP|TR|ST|PC|OR|RA|DOC|FRM)-\d{2}[a-z]?\b"
+    r"\b(?:GEN|CV|NA|EL|CL|CL124|CL132|CLS|PL|AP|TR|ST|PC|OR|RA|DOC|FRM|WP)-\d{2}[a-z]?\b"
 )
 SOURCES = ("*.py", "*.html", "*.txt", "*.po")
 

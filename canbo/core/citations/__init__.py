@@ -38,6 +38,8 @@ from canbo.core.citations import (
     organization,
     party_votes,
     power_control,
+    programme,
+    surveys,
 )
 from canbo.core.citations.model import (
     BARE_RULE_ID,
@@ -71,6 +73,8 @@ RULES: Mapping[str, RuleText] = table(
         *classification_process.RULES,
         *classification_earlier.RULES,
         *power_control.RULES,
+        *programme.RULES,
+        *surveys.RULES,
     )
 )
 

@@ -114,7 +114,9 @@ class RuleText:
 
 RULE_ID = re.compile(r"[A-Z]{2,4}[0-9]{0,3}-[0-9]{2}[a-z]?")
 # Any handbook rule ID, for checks that no page shows one bare.
-BARE_RULE_ID = re.compile(r"\b(?:GEN|CV|NA|EL|CL|CL124|CL132|CLS|PL|AP|TR|ST|PC|OR|RA|DOC|FRM)-\d")
+BARE_RULE_ID = re.compile(
+    r"\b(?:GEN|CV|NA|EL|CL|CL124|CL132|CLS|PL|AP|TR|ST|PC|OR|RA|DOC|FRM|WP|SV)-\d"
+)
 
 
 def _normal(document: str) -> str:
