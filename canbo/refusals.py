@@ -1484,6 +1484,15 @@ CATALOGUE: dict[str, Wording] = {
         "Not eligible for appointment; a special-case decision is required.",
         detailed=True,
     ),
+    # Results reports (canbo.services.reports).
+    "report_unit_not_on_date": _w(
+        _("Đơn vị không tồn tại vào ngày %(day)s, ngày cuối của kỳ báo cáo."),
+        "The unit did not exist on %(day)s, the last day of the report's period.",
+    ),
+    "report_period_reversed": _w(
+        _("Ngày bắt đầu của kỳ báo cáo phải trước ngày kết thúc."),
+        "The report's period must start before it ends.",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")
