@@ -1484,6 +1484,148 @@ CATALOGUE: dict[str, Wording] = {
         "Not eligible for appointment; a special-case decision is required.",
         detailed=True,
     ),
+    # Signed bundles between installations (canbo.services.bundles).
+    "bundle_not_a_zip": _w(
+        _("Tệp không phải là gói liên thông (không đọc được như tệp nén zip)."),
+        "The file is not a bundle (it cannot be read as a zip file).",
+    ),
+    "bundle_truncated": _w(
+        _("Gói liên thông bị cắt cụt hoặc hỏng; không đọc hết được."),
+        "The bundle is truncated or damaged; it cannot be read in full.",
+    ),
+    "bundle_file_missing": _w(
+        _("Gói liên thông thiếu tệp %(file)s."),
+        "The bundle lacks the file %(file)s.",
+    ),
+    "bundle_file_unlisted": _w(
+        _("Gói liên thông có tệp %(file)s không ghi trong bản kê."),
+        "The bundle holds the file %(file)s, which its manifest does not list.",
+    ),
+    "bundle_manifest_invalid": _w(
+        _("Bản kê của gói liên thông sai hoặc thiếu trường %(field)s."),
+        "The bundle's manifest has a wrong or missing field %(field)s.",
+    ),
+    "bundle_format_unknown": _w(
+        _(
+            "Gói liên thông theo định dạng phiên bản %(version)s; hệ thống này đọc phiên bản "
+            "%(expected)s."
+        ),
+        "The bundle is in format version %(version)s; this installation reads version "
+        "%(expected)s.",
+    ),
+    "bundle_key_unknown": _w(
+        _("Khóa %(key_id)s của hệ thống gửi %(sender)s chưa được đăng ký ở hệ thống này."),
+        "The key %(key_id)s of the sending installation %(sender)s is not registered here.",
+    ),
+    "bundle_key_malformed": _w(
+        _("Khóa công khai không đúng (cần 32 byte Ed25519 viết theo base64)."),
+        "The public key is not valid (32 bytes of Ed25519 in base64 are expected).",
+    ),
+    "bundle_key_exists": _w(
+        _("Khóa %(key_id)s đã được đăng ký."),
+        "The key %(key_id)s is already registered.",
+    ),
+    "bundle_key_revoked": _w(
+        _("Khóa %(key_id)s đã bị thu hồi ngày %(revoked)s; gói ký bằng khóa này bị từ chối."),
+        "The key %(key_id)s was revoked on %(revoked)s; bundles signed with it are refused.",
+    ),
+    "bundle_key_not_yet_valid": _w(
+        _("Gói được lập trước ngày khóa %(key_id)s có hiệu lực."),
+        "The bundle was made before the key %(key_id)s became valid.",
+    ),
+    "bundle_sender_mismatch": _w(
+        _("Gói ghi người gửi là %(sender)s nhưng khóa ký thuộc hệ thống %(installation)s."),
+        "The bundle names %(sender)s as sender but its key belongs to %(installation)s.",
+    ),
+    "bundle_signature_invalid": _w(
+        _(
+            "Chữ ký của gói không khớp với khóa đã đăng ký của %(sender)s: gói đã bị sửa "
+            "hoặc không do hệ thống đó ký."
+        ),
+        "The bundle's signature does not match the registered key of %(sender)s: the bundle "
+        "was altered or not signed by that installation.",
+    ),
+    "bundle_direction_mismatch": _w(
+        _(
+            "Hệ thống %(installation)s không được đăng ký là cấp gửi gói theo chiều này "
+            "(%(direction)s): gói gửi lên phải từ cấp dưới, gói gửi xuống phải từ cấp trên."
+        ),
+        "The installation %(installation)s is not registered to send bundles this way "
+        "(%(direction)s): upward bundles come from a lower installation, downward ones from "
+        "an upper one.",
+    ),
+    "bundle_expired": _w(
+        _("Gói liên thông đã hết hạn nhập từ ngày %(expires)s."),
+        "The bundle expired on %(expires)s and can no longer be imported.",
+    ),
+    "bundle_kind_unknown": _w(
+        _("Hệ thống này không biết loại dữ liệu %(kind)s."),
+        "This installation does not know the kind of data %(kind)s.",
+    ),
+    "bundle_schema_unknown": _w(
+        _(
+            "Dữ liệu %(kind)s theo lược đồ phiên bản %(version)s; hệ thống này đọc phiên bản "
+            "%(expected)s."
+        ),
+        "The data %(kind)s follows schema version %(version)s; this installation reads "
+        "version %(expected)s.",
+    ),
+    "bundle_kind_direction": _w(
+        _("Loại dữ liệu %(kind)s không được gửi theo chiều %(direction)s."),
+        "The kind of data %(kind)s does not travel this way (%(direction)s).",
+    ),
+    "bundle_kinds_mixed": _w(
+        _("Một gói chỉ chứa dữ liệu cùng một chiều (gửi lên hoặc gửi xuống): %(kinds)s."),
+        "One bundle holds kinds of one direction only (upward or downward): %(kinds)s.",
+    ),
+    "bundle_file_hash_mismatch": _w(
+        _("Tệp dữ liệu %(file)s không khớp mã băm trong bản kê: gói đã bị sửa."),
+        "The data file %(file)s does not match the hash in the manifest: the bundle was altered.",
+    ),
+    "bundle_count_mismatch": _w(
+        _("Dữ liệu %(kind)s có %(found)s bản ghi, bản kê ghi %(expected)s."),
+        "The data %(kind)s holds %(found)s records; the manifest says %(expected)s.",
+    ),
+    "bundle_record_invalid": _w(
+        _("Dữ liệu %(kind)s, dòng %(line)s: bản ghi không đúng (cần đơn vị và khóa)."),
+        "Data %(kind)s, line %(line)s: the record is not valid (a unit and a key are needed).",
+    ),
+    "bundle_out_of_scope": _w(
+        _(
+            "Dữ liệu %(kind)s, dòng %(line)s: đơn vị %(unit)s nằm ngoài phạm vi đã đăng ký của "
+            "hệ thống gửi."
+        ),
+        "Data %(kind)s, line %(line)s: the unit %(unit)s lies outside the sending "
+        "installation's registered subtree.",
+    ),
+    "bundle_scope_outside_sender": _w(
+        _(
+            "Đơn vị %(scope)s không thuộc phạm vi đã đăng ký của hệ thống %(installation)s "
+            "vào ngày %(date)s."
+        ),
+        "The unit %(scope)s is not inside the registered subtree of %(installation)s on "
+        "%(date)s.",
+    ),
+    "bundle_unit_unknown": _w(
+        _("Không có đơn vị mã %(unit)s."),
+        "There is no unit with the code %(unit)s.",
+    ),
+    "bundle_no_installation": _w(
+        _("Hệ thống này chưa được đặt tên và tạo khóa (canbo bundle keys init)."),
+        "This installation has no name and key yet (canbo bundle keys init).",
+    ),
+    "bundle_own_exists": _w(
+        _("Hệ thống này đã có tên và khóa; dùng đổi khóa thay vì tạo lại."),
+        "This installation already has a name and key; rotate the key instead.",
+    ),
+    "installation_exists": _w(
+        _("Hệ thống %(name)s đã được đăng ký với quan hệ hoặc đơn vị gốc khác."),
+        "The installation %(name)s is already registered with another relation or root unit.",
+    ),
+    "bundle_revoke_reason": _w(
+        _("Cần ghi lý do thu hồi khóa."),
+        "A reason for revoking the key is required.",
+    ),
     # Results reports (canbo.services.reports).
     "report_unit_not_on_date": _w(
         _("Đơn vị không tồn tại vào ngày %(day)s, ngày cuối của kỳ báo cáo."),
