@@ -1603,8 +1603,7 @@ CATALOGUE: dict[str, Wording] = {
             "Đơn vị %(scope)s không thuộc phạm vi đã đăng ký của hệ thống %(installation)s "
             "vào ngày %(date)s."
         ),
-        "The unit %(scope)s is not inside the registered subtree of %(installation)s on "
-        "%(date)s.",
+        "The unit %(scope)s is not inside the registered subtree of %(installation)s on %(date)s.",
     ),
     "bundle_unit_unknown": _w(
         _("Không có đơn vị mã %(unit)s."),
