@@ -1484,6 +1484,99 @@ CATALOGUE: dict[str, Wording] = {
         "Not eligible for appointment; a special-case decision is required.",
         detailed=True,
     ),
+    # Report requests and surveys (canbo.services.surveys); the problems of one answer name
+    # the field, and in a table the row and the column.
+    "survey_form_invalid": _w(
+        _("Biểu mẫu không hợp lệ (%(problem)s)."),
+        "The form is not valid (%(problem)s).",
+    ),
+    "survey_form_version_exists": _w(
+        _(
+            "Biểu mẫu %(form_code)s phiên bản %(version)s đã có; muốn thay đổi hãy lập phiên bản mới."
+        ),
+        "Form %(form_code)s version %(version)s exists; to change it, make a new version.",
+    ),
+    "survey_form_version_differs": _w(
+        _("Biểu mẫu %(form_code)s phiên bản %(version)s đã có với nội dung khác; không nhận."),
+        "Form %(form_code)s version %(version)s exists with other content; not taken.",
+    ),
+    "survey_form_not_found": _w(
+        _("Không tìm thấy biểu mẫu."),
+        "Form not found.",
+    ),
+    "survey_request_not_found": _w(
+        _("Không tìm thấy yêu cầu báo cáo."),
+        "Report request not found.",
+    ),
+    "survey_assignment_not_found": _w(
+        _("Không tìm thấy báo cáo của đơn vị."),
+        "The unit's report was not found.",
+    ),
+    "survey_unit_not_on_date": _w(
+        _("Đơn vị không tồn tại vào ngày %(date)s của báo cáo."),
+        "The unit did not exist on the report's date, %(date)s.",
+    ),
+    "survey_title_invalid": _w(
+        _("Cần nhập tên yêu cầu (tối đa 255 ký tự)."),
+        "A request title is needed (at most 255 characters).",
+    ),
+    "survey_deadline_past": _w(
+        _("Hạn nộp %(deadline)s đã qua."),
+        "The deadline %(deadline)s has passed.",
+    ),
+    "survey_no_targets": _w(
+        _("Không có đơn vị nào thuộc loại đã chọn trong phạm vi của đơn vị yêu cầu."),
+        "No unit of the chosen kind lies in the requesting unit's subtree.",
+    ),
+    "survey_answers_invalid": _w(
+        _("Báo cáo có %(count)s lỗi; chưa lưu gì."),
+        "The report has %(count)s errors; nothing was saved.",
+    ),
+    "survey_already_submitted": _w(
+        _("Đơn vị đã nộp báo cáo; muốn sửa hãy gửi bản đính chính có nêu lý do."),
+        "The unit has submitted its report; to change it, send a correction with its reason.",
+    ),
+    "survey_not_submitted": _w(
+        _("Đơn vị chưa nộp báo cáo nên chưa thể đính chính."),
+        "The unit has not submitted its report, so there is nothing to correct.",
+    ),
+    "survey_correction_reason_missing": _w(
+        _("Bản đính chính cần nêu lý do."),
+        "A correction needs its reason.",
+    ),
+    "survey_xlsx_unreadable": _w(
+        _("Không đọc được tệp Excel (%(reason)s)."),
+        "The spreadsheet cannot be read (%(reason)s).",
+    ),
+    "survey_xlsx_wrong_form": _w(
+        _("Tệp Excel không phải biểu mẫu của báo cáo này (cần %(expected)s)."),
+        "The spreadsheet is not this report's form (expected %(expected)s).",
+    ),
+    "survey_required": _w(_("Chưa trả lời."), "Not answered."),
+    "survey_not_a_number": _w(_("'%(value)s' không phải là số."), "'%(value)s' is not a number."),
+    "survey_not_integer": _w(_("Cần số nguyên."), "A whole number is needed."),
+    "survey_below_minimum": _w(
+        _("%(value)s nhỏ hơn mức tối thiểu %(minimum)s."),
+        "%(value)s is below the minimum %(minimum)s.",
+    ),
+    "survey_above_maximum": _w(
+        _("%(value)s lớn hơn mức tối đa %(maximum)s."),
+        "%(value)s is above the maximum %(maximum)s.",
+    ),
+    "survey_one_option": _w(_("Chỉ chọn một phương án."), "Choose one option only."),
+    "survey_unknown_option": _w(
+        _("'%(value)s' không có trong các phương án."), "'%(value)s' is not one of the options."
+    ),
+    "survey_not_a_table": _w(_("Câu trả lời không phải là bảng."), "The answer is not a table."),
+    "survey_too_many_rows": _w(
+        _("Bảng có %(rows)s dòng, tối đa %(max_rows)s."),
+        "The table has %(rows)s rows; at most %(max_rows)s.",
+    ),
+    "survey_text_too_long": _w(
+        _("Văn bản dài %(length)s ký tự, tối đa %(max_length)s."),
+        "The text is %(length)s characters long; at most %(max_length)s.",
+    ),
+    "survey_unknown_field": _w(_("Biểu mẫu không có mục này."), "The form has no such field."),
     # Signed bundles between installations (canbo.services.bundles).
     "bundle_not_a_zip": _w(
         _("Tệp không phải là gói liên thông (không đọc được như tệp nén zip)."),
