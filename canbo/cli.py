@@ -33,6 +33,7 @@ COMMANDS: dict[tuple[str, ...], str] = {
     ("classification", "compute"): "classification_compute",
     ("rules",): "rules",
     ("home", "figures"): "home_figures",
+    ("bundle",): "bundle",
 }
 
 # verbs that run without Django's database: (words) -> "module:function taking the rest of argv"
@@ -60,6 +61,7 @@ verbs:
   rules list | show ID | diff A B [--json]     rulebooks, and what changed between two
   home figures [--seconds N]                   count the home page's figures ahead (nightly)
   paper read --layout F.layout.json SCANS...   read scanned paper ballots (no database)
+  bundle export|verify|import|keys ...         signed bundles between installations
   manage ARGS...                               any Django management command
 """
 

@@ -156,9 +156,16 @@ class BundleRepository(Protocol):
 
 
 class BundleUnitOfWork(Transaction, Protocol):
-    bundles: BundleRepository
-    audit: AuditLog
-    tree: TreeReader
+    """One transaction over the adapters (members are read-only so adapters may narrow them)."""
+
+    @property
+    def bundles(self) -> BundleRepository: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    @property
+    def tree(self) -> TreeReader: ...
 
 
 class KeyStore(Protocol):
