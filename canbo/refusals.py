@@ -1727,6 +1727,23 @@ CATALOGUE: dict[str, Wording] = {
         _("Ngày bắt đầu của kỳ báo cáo phải trước ngày kết thúc."),
         "The report's period must start before it ends.",
     ),
+    # What a received bundle brings down (canbo.bundles.kinds).
+    "bundle_unit_history_differs": _w(
+        _(
+            "Gói dữ liệu ghi lịch sử khác của đơn vị %(unit)s từ ngày %(date)s; lịch sử đã ghi "
+            "không bị sửa, không có gì được nhập."
+        ),
+        "The bundle records a different history of unit %(unit)s from %(date)s; recorded "
+        "history is never rewritten, nothing was imported.",
+    ),
+    "bundle_parent_unknown": _w(
+        _(
+            "Đơn vị %(unit)s thuộc đơn vị %(parent)s mà hệ thống này chưa có và gói dữ liệu "
+            "không mang theo; không có gì được nhập."
+        ),
+        "Unit %(unit)s belongs to unit %(parent)s, which this installation does not have and "
+        "the bundle does not carry; nothing was imported.",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")
