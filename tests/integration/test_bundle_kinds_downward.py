@@ -49,6 +49,8 @@ def renamed(records: list[dict[str, Any]], prefix: str = "R-") -> list[dict[str,
     out = copy.deepcopy(records)
     for r in out:
         r["unit"] = prefix + r["unit"]
+        if "code" in r:
+            r["code"] = prefix + r["code"]
         for v in r.get("versions", ()):
             v["parent"] = prefix + v["parent"] if v["parent"] else None
         r["links"] = [[prefix + p, prefix + s, share] for p, s, share in r.get("links", ())]
@@ -96,7 +98,7 @@ def lineage(prefix: str = "") -> set[tuple[Any, ...]]:
 def test_unit_tree_exports_the_subtree_its_predecessors_and_the_units_above() -> None:
     tree = merged_tree()
     records = list(load_all()["unit_tree"].export(tree.tuyen_quang_new, *PERIOD))
-    units = {r["unit"] for r in records if r["record"] == "unit"}
+    units = {r["code"] for r in records if r["record"] == "unit"}
     codes = dict(reg.OrgUnit.objects.values_list("pk", "code"))
     # the subtree, both predecessors (lineage), and the central committee above them
     assert units == {
@@ -111,7 +113,13 @@ def test_unit_tree_exports_the_subtree_its_predecessors_and_the_units_above() ->
             tree.cell_b,
         )
     }
-    commune = next(r for r in records if r["unit"] == codes[tree.commune])
+    # each record is filed under a unit of the subtree on the period's end (the receiver's
+    # scope check): the units above and the ended predecessors under the scope unit
+    filed = {r["code"]: r["unit"] for r in records if r["record"] == "unit"}
+    assert filed[codes[tree.central]] == codes[tree.tuyen_quang_new]
+    assert filed[codes[tree.ha_giang]] == codes[tree.tuyen_quang_new]
+    assert filed[codes[tree.cell_a]] == codes[tree.cell_a]
+    commune = next(r for r in records if r["code"] == codes[tree.commune])
     assert [v["parent"] for v in commune["versions"]] == [
         codes[tree.ha_giang],
         codes[tree.tuyen_quang_new],
@@ -150,7 +158,7 @@ def test_unit_tree_adds_a_later_version_and_refuses_a_different_past() -> None:
     records = list(codec.export(tree.tuyen_quang_new, *PERIOD))
     codes = dict(reg.OrgUnit.objects.values_list("pk", "code"))
     later = copy.deepcopy(records)
-    cell = next(r for r in later if r["unit"] == codes[tree.cell_a])
+    cell = next(r for r in later if r["code"] == codes[tree.cell_a])
     cell["versions"][-1]["valid_to"] = "2026-01-31"
     cell["versions"].append(
         {
@@ -173,7 +181,7 @@ def test_unit_tree_adds_a_later_version_and_refuses_a_different_past() -> None:
     ]
 
     rewritten = copy.deepcopy(records)
-    commune = next(r for r in rewritten if r["unit"] == codes[tree.commune])
+    commune = next(r for r in rewritten if r["code"] == codes[tree.commune])
     commune["versions"][0]["name"] = "Đảng bộ xã Yên Minh (tên khác)"
     count = reg.UnitVersion.objects.count()
     with pytest.raises(Conflict) as refused:

@@ -4,7 +4,10 @@ the reorganizations that link them (handbook OR-14 to OR-18).
 Export: every unit in the scope unit's subtree on the period's start or end, the units linked
 to them by a lineage event (predecessors and successors), and the units their versions hang
 under (so a new installation can root the tree); each unit with all its versions, parents by
-code; and each lineage event touching those units with its links by code.
+code; and each lineage event touching those units with its links by code. A record's
+``code`` is the unit's own; its ``unit`` (what the receiver checks against the sender's
+subtree) is the unit itself when it lies in the scope's subtree on the period's end, else
+the scope unit.
 
 Apply (idempotent upsert by unit code, through the registry's own use cases): an unknown code
 is created with ``create_unit`` and its later versions added with ``change_unit``; a known
@@ -36,7 +39,7 @@ from canbo.services.ports import Actor
 from canbo.services.registry import changes
 
 from . import register
-from ._common import bundle_actor, chunks
+from ._common import bundle_actor, chunks, unit_codes
 
 OR14 = Citation(DESIGN, rule_id="OR-14")
 OR15 = Citation(DESIGN, rule_id="OR-15")
@@ -68,7 +71,7 @@ def _closure(root: int, start: dt.date, end: dt.date) -> set[int]:
     return units
 
 
-def _unit_records(ids: list[int]) -> Iterator[dict[str, Any]]:
+def _unit_records(ids: list[int], filed: dict[str, str]) -> Iterator[dict[str, Any]]:
     codes = dict(reg.OrgUnit.objects.filter(pk__in=ids).values_list("pk", "code"))
     versions: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for part in chunks(ids):
@@ -88,8 +91,9 @@ def _unit_records(ids: list[int]) -> Iterator[dict[str, Any]]:
             )
     for unit in reg.OrgUnit.objects.filter(pk__in=ids).order_by("code"):
         yield {
-            "unit": unit.code,
+            "unit": filed.get(unit.code, filed[""]),
             "key": f"unit/{unit.code}",
+            "code": unit.code,
             "record": "unit",
             "pillar": unit.pillar,
             "valid_from": unit.valid_from.isoformat(),
@@ -98,7 +102,7 @@ def _unit_records(ids: list[int]) -> Iterator[dict[str, Any]]:
         }
 
 
-def _lineage_records(ids: set[int]) -> Iterator[dict[str, Any]]:
+def _lineage_records(ids: set[int], filed: dict[str, str]) -> Iterator[dict[str, Any]]:
     codes = dict(reg.OrgUnit.objects.filter(pk__in=ids).values_list("pk", "code"))
     links: dict[int, list[list[str]]] = defaultdict(list)
     rows = reg.LineageLink.objects.filter(predecessor_id__in=ids, successor_id__in=ids)
@@ -109,7 +113,7 @@ def _lineage_records(ids: set[int]) -> Iterator[dict[str, Any]]:
     for event in reg.LineageEvent.objects.filter(pk__in=links).order_by("date", "pk"):
         these = sorted(links[event.pk])
         yield {
-            "unit": these[0][1],
+            "unit": filed.get(these[0][1], filed[""]),
             "key": f"lineage/{event.date.isoformat()}/{event.kind}/"
             + ";".join(f"{p}>{s}" for p, s, _share in these),
             "record": "lineage",
@@ -121,13 +125,24 @@ def _lineage_records(ids: set[int]) -> Iterator[dict[str, Any]]:
         }
 
 
+def _filed(scope: int, end: dt.date) -> dict[str, str]:
+    """The unit each record is filed under: the unit itself when it lies in the scope's
+    subtree on the period's end (what the receiver checks), else the scope unit (a unit above
+    the scope or a predecessor that ended before, carried so the tree can be rooted); the
+    scope's code is under the empty key."""
+    inside = unit_codes(subtree_ids(scope, end))
+    filed = {c: c for c in inside.values()}
+    filed[""] = inside[scope]
+    return filed
+
+
 def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
 def _parents_first(units: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Units ordered so that every parent named in the bundle comes before its children."""
-    by_code = {u["unit"]: u for u in units}
+    by_code = {u["code"]: u for u in units}
     done: set[str] = set()
     out: list[dict[str, Any]] = []
 
@@ -154,8 +169,8 @@ class UnitTree:
         self, scope_unit_id: int, period_start: dt.date, period_end: dt.date
     ) -> Iterator[dict[str, Any]]:
         ids = _closure(scope_unit_id, period_start, period_end)
-        yield from _unit_records(sorted(ids))
-        yield from _lineage_records(ids)
+        yield from _unit_records(sorted(ids), _filed(scope_unit_id, period_end))
+        yield from _lineage_records(ids, _filed(scope_unit_id, period_end))
 
     def apply(self, records: Sequence[dict[str, Any]], receipt_id: int) -> int:
         actor = bundle_actor(receipt_id)
@@ -215,7 +230,7 @@ def _same(mine: reg.UnitVersion, theirs: dict[str, Any]) -> bool:
 
 
 def _apply_unit(uow: DjangoRegistryUnitOfWork, actor: Actor, record: dict[str, Any]) -> int:
-    code = record["unit"]
+    code = record["code"]
     versions = sorted(record["versions"], key=lambda v: v["valid_from"])
     if not versions:
         return 0
