@@ -42,6 +42,58 @@ def _w(vi: str, en: str, *, detailed: bool = False) -> Wording:
 
 
 CATALOGUE: dict[str, Wording] = {
+    # The work programme (canbo.services.programme): projects, tasks, progress, documents.
+    "programme_item_not_found": _w(
+        _("Không tìm thấy đề án, nhiệm vụ này trong phạm vi của bạn."),
+        "This project or task was not found in your scope.",
+    ),
+    "programme_title_required": _w(
+        _("Cần nhập tên đề án, nhiệm vụ."), "The project or task needs a title."
+    ),
+    "programme_deadline_before_year": _w(
+        _("Thời hạn %(deadline)s trước năm của chương trình (%(year)s)."),
+        "The deadline %(deadline)s is before the programme's year (%(year)s).",
+    ),
+    "programme_unit_outside": _w(
+        _("Đơn vị chủ trì phải thuộc phạm vi của cấp có chương trình công tác."),
+        "The responsible unit must lie inside the subtree of the programme's unit.",
+    ),
+    "programme_parent_invalid": _w(
+        _("Nhiệm vụ chỉ thuộc một đề án của cùng chương trình, cùng năm."),
+        "A task belongs to a project of the same programme and year.",
+    ),
+    "programme_status_move": _w(
+        _(
+            "Không chuyển được trạng thái: đề án đã hoàn thành hoặc dừng thì không thay đổi "
+            "nữa, và trạng thái không quay lại."
+        ),
+        "The status cannot move that way: a completed or cancelled item changes no further, "
+        "and a status never goes back.",
+    ),
+    "programme_item_closed": _w(
+        _("Đề án, nhiệm vụ đã hoàn thành hoặc dừng thực hiện; không ghi thêm tiến độ."),
+        "The project or task is completed or cancelled; no more progress is recorded.",
+    ),
+    "programme_percent_range": _w(
+        _("Tiến độ %(value)s%% không hợp lệ: từ 0 đến 99%%; 100%% là khi xác nhận hoàn thành."),
+        "Progress %(value)s%% is not valid: 0 to 99%%; 100%% is recorded by marking it completed.",
+    ),
+    "programme_percent_back": _w(
+        _("Tiến độ %(value)s%% thấp hơn lần báo cáo trước (%(previous)s%%)."),
+        "Progress %(value)s%% is below the previous report (%(previous)s%%).",
+    ),
+    "programme_report_before_last": _w(
+        _("Ngày báo cáo trước ngày của lần báo cáo trước (%(last)s)."),
+        "The report's date is before the previous report's (%(last)s).",
+    ),
+    "programme_document_too_large": _w(
+        _("Tài liệu quá lớn (%(value)s byte; tối đa %(limit)s byte)."),
+        "The document is too large (%(value)s bytes; at most %(limit)s bytes).",
+    ),
+    "programme_document_type": _w(
+        _("Tài liệu phải là tệp PDF, DOCX, XLSX hoặc ODT."),
+        "The document must be a PDF, DOCX, XLSX or ODT file.",
+    ),
     # Paper ballots: the layout file and printing (canbo.paper).
     "paper_layout_invalid": _w(
         _("Tệp bố cục phiếu không đọc được (%(reason)s)."),

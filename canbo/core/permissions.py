@@ -46,6 +46,7 @@ class Action(StrEnum):
     # The work programme of the organization sector: projects, tasks, progress, documents.
     MANAGE_PROGRAMME = "manage_programme"
     EXCHANGE_BUNDLES = "exchange_bundles"  # export, verify and import signed bundles
+    SEE_REPORTS = "see_reports"  # statistics and results reports of the subtree
 
 
 ROLES: dict[Action, frozenset[Role]] = {
@@ -86,6 +87,8 @@ ROLES: dict[Action, frozenset[Role]] = {
     # Signed bundles between installations: the organization commission of the scope and the
     # administrator, who also registers the other installations and their keys.
     Action.EXCHANGE_BUNDLES: frozenset({Role.ORG_STAFF, Role.ADMIN}),
+    # Statistics and results reports (FRM-08, OR-20): whoever reads the subtree.
+    Action.SEE_REPORTS: READ_ROLES,
 }
 """The roles each action needs over the unit's subtree; every action has an entry."""
 

@@ -109,6 +109,14 @@ class LineageLink(models.Model):
     share = models.CharField(
         max_length=8, choices=choices.Share.choices, default=choices.Share.WHOLE
     )
+    weight = models.PositiveSmallIntegerField(
+        _("tỷ trọng (phần nghìn)"),
+        null=True,
+        blank=True,
+        help_text=_("Phần của đơn vị trước chuyển sang đơn vị sau, tính theo phần nghìn"),
+    )
+    """The recorded share of a PART link in per-mille (OR-21, ``or_split_allocation``):
+    the part of the predecessor that went into this successor; empty when not recorded."""
 
     class Meta:
         constraints = [
@@ -149,6 +157,7 @@ class Person(models.Model):
     birth_date = models.DateField(_("ngày sinh"))
     sex = models.CharField(_("giới tính"), max_length=1, choices=choices.Sex.choices)
     ethnicity = models.CharField(_("dân tộc"), max_length=32, blank=True)
+    religion = models.CharField(_("tôn giáo"), max_length=64, blank=True)
     hometown = models.CharField(_("quê quán"), max_length=255, blank=True)
     national_id = models.CharField(_("số định danh cá nhân"), max_length=12, blank=True)
     party_card_number = models.CharField(_("số thẻ đảng viên"), max_length=16, blank=True)

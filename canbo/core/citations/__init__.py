@@ -39,6 +39,7 @@ from canbo.core.citations import (
     party_votes,
     power_control,
     programme,
+    statistics,
     surveys,
 )
 from canbo.core.citations.model import (
@@ -74,6 +75,7 @@ RULES: Mapping[str, RuleText] = table(
         *classification_earlier.RULES,
         *power_control.RULES,
         *programme.RULES,
+        *statistics.RULES,
         *surveys.RULES,
     )
 )

@@ -1,0 +1,278 @@
+"""The statistics reader: the services' ``StatsReader`` port over the registry's tables.
+
+Each kind of count is one GROUP BY over the unit's subtree on the as-of date (OR-19, OR-20):
+the subtree's unit ids are read once (the recursive query of :mod:`canbo.db.unit_tree`) and
+written into each query as integer literals (no parameter limit); for the root of the whole
+tree there is no cut at all. Nothing loops over people in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from django.db import connection
+
+from canbo.core.member_stats import band_born_after
+from canbo.core.records import PartyEventKind
+from canbo.core.stats.compare import LineageEdge
+from canbo.core.stats.counts import (
+    CompositionCount,
+    LevelCount,
+    MovementCount,
+    StatsCounts,
+    UnitRow,
+)
+from canbo.core.stats.labels import LEVEL_RANKS, level_for_rank
+from canbo.core.stats.params import DEFAULT_PARAMS
+from canbo.core.types import UnitId
+from canbo.db.unit_tree import SUBTREE, DjangoTreeReader
+from canbo.services.ports import TreeReader
+from canbo.services.stats.ports import UnitOnDate
+
+DAY = dt.timedelta(days=1)
+
+
+def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cur:
+        cur.execute(sql, list(params))
+        return list(cur.fetchall())
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+class Scope:
+    """The units of a subtree on a date, as a SQL condition on a unit column."""
+
+    def __init__(self, root: int, as_of: dt.date) -> None:
+        rows = _rows(
+            SUBTREE + "SELECT d.unit_id, v.parent_id, v.kind FROM down d"  # noqa: S608
+            " JOIN registry_unitversion v ON v.unit_id = d.unit_id"
+            " AND v.valid_from <= %s AND v.valid_to >= %s",
+            [root, as_of, as_of, as_of, as_of],
+        )
+        self.units = [(int(u), None if p is None else int(p), str(k)) for u, p, k in rows]
+        roots = _rows(
+            "SELECT COUNT(*) FROM registry_unitversion WHERE parent_id IS NULL"
+            " AND valid_from <= %s AND valid_to >= %s",
+            [as_of, as_of],
+        )
+        top = next((p for u, p, _k in self.units if u == root), 0)
+        self.whole = top is None and int(roots[0][0]) == 1
+
+    def cut(self, column: str) -> str:
+        """``AND column IN (...)``; ``column`` is a constant of the calling query."""
+        if self.whole:
+            return ""
+        ids = ", ".join(str(u) for u, _p, _k in self.units) or "NULL"
+        return f"AND {column} IN ({ids})"
+
+
+def _age_case(age_on: dt.date) -> tuple[str, list[object]]:
+    whens: list[str] = []
+    params: list[object] = []
+    bands = DEFAULT_PARAMS.age_bands
+    for i, band in enumerate(bands):
+        born_after = band_born_after(band, age_on)
+        if born_after is not None:
+            whens.append(f"WHEN p.birth_date > %s THEN {i}")
+            params.append(born_after)
+    return f"CASE {' '.join(whens)} ELSE {len(bands) - 1} END", params
+
+
+def composition(
+    scope: Scope, as_of: dt.date, start: dt.date, age_on: dt.date
+) -> list[CompositionCount]:
+    """Members on ``as_of`` by sex, age band, ethnicity, religion, official, admitted and
+    recognized in the period (FRM-10): one GROUP BY."""
+    age, age_params = _age_case(age_on)
+    sql = (
+        f"SELECT p.sex, {age}, p.ethnicity, p.religion, "  # noqa: S608 (constant fragments)
+        "CASE WHEN p.official_membership_date <= %s THEN 1 ELSE 0 END, "
+        "CASE WHEN p.party_admission_date >= %s AND p.party_admission_date <= %s"
+        " THEN 1 ELSE 0 END, "
+        "CASE WHEN p.official_membership_date >= %s AND p.official_membership_date <= %s"
+        " THEN 1 ELSE 0 END, COUNT(*) "
+        "FROM registry_membership m JOIN registry_person p ON p.id = m.person_id "
+        f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')} "
+        "GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    )
+    params = [*age_params, as_of, start, as_of, start, as_of, as_of, as_of]
+    return [
+        CompositionCount(
+            str(s), int(b), str(e or ""), str(r or ""), bool(o), bool(a), bool(c), int(n)
+        )
+        for s, b, e, r, o, a, c, n in _rows(sql, params)
+    ]
+
+
+def levels(scope: Scope, as_of: dt.date, start: dt.date) -> list[LevelCount]:
+    """Members on ``as_of`` by their highest declared level of general education,
+    qualification and political theory (personal history items in force on ``as_of``)."""
+    whens: list[str] = []
+    params: list[object] = []
+    for kind, ranks in LEVEL_RANKS.items():
+        for level, rank in ranks.items():
+            whens.append(f"WHEN h.kind = %s AND h.level = %s THEN {int(rank)}")
+            params.extend([kind, level])
+    kinds = list(LEVEL_RANKS)
+    sql = (
+        "SELECT k, r, a, COUNT(*) FROM ("  # noqa: S608 (constant fragments)
+        f"SELECT h.kind AS k, MAX(CASE {' '.join(whens)} END) AS r, "
+        "MAX(CASE WHEN p.party_admission_date >= %s AND p.party_admission_date <= %s"
+        " THEN 1 ELSE 0 END) AS a "
+        "FROM registry_historyitem h JOIN registry_person p ON p.id = h.person_id "
+        "JOIN registry_membership m ON m.person_id = h.person_id "
+        f"WHERE h.kind IN ({', '.join(['%s'] * len(kinds))}) AND h.declared_on <= %s"
+        " AND (h.ended_on IS NULL OR h.ended_on > %s)"
+        f" AND m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')} "
+        "GROUP BY h.person_id, h.kind) x WHERE r IS NOT NULL GROUP BY k, r, a"
+    )
+    params += [start, as_of, *kinds, as_of, as_of, as_of, as_of]
+    return [
+        LevelCount(str(k), level_for_rank(str(k), int(r)), bool(a), int(n))
+        for k, r, a, n in _rows(sql, params)
+    ]
+
+
+def movement(scope: Scope, as_of: dt.date, start: dt.date) -> list[MovementCount]:
+    """People whose membership in the subtree began or ended in the period, by whether they
+    were members the day before it and on ``as_of``, and why (FRM-09)."""
+    eve = start - DAY
+    cut = scope.cut("m.unit_id")
+    sql = (
+        "SELECT s, e, "  # noqa: S608 (constant fragments)
+        "CASE WHEN p.party_admission_date >= %s AND p.party_admission_date <= %s THEN 1 ELSE 0 END,"
+        " CASE WHEN p.party_exit_date IS NOT NULL AND p.party_exit_date < %s THEN 1 ELSE 0 END,"
+        " CASE WHEN p.death_date IS NOT NULL AND p.death_date <= %s THEN 1 ELSE 0 END,"
+        " CASE WHEN EXISTS (SELECT 1 FROM registry_partyevent ev WHERE ev.person_id = p.id"
+        "  AND ev.kind = %s AND ev.date >= %s AND ev.date <= %s) THEN 1 ELSE 0 END,"
+        " CASE WHEN p.party_exit_date IS NOT NULL AND p.party_exit_date >= %s"
+        "  AND p.party_exit_date <= %s THEN 1 ELSE 0 END, COUNT(*) "
+        "FROM (SELECT m.person_id AS pid,"
+        " MAX(CASE WHEN m.valid_from <= %s AND m.valid_to >= %s THEN 1 ELSE 0 END) AS s,"
+        " MAX(CASE WHEN m.valid_from <= %s AND m.valid_to >= %s THEN 1 ELSE 0 END) AS e"
+        f" FROM registry_membership m WHERE m.valid_to >= %s AND m.valid_from <= %s {cut}"
+        " AND m.person_id IN (SELECT m.person_id FROM registry_membership m"
+        f"  WHERE ((m.valid_from >= %s AND m.valid_from <= %s)"
+        f"   OR (m.valid_to >= %s AND m.valid_to < %s)) {cut})"
+        " GROUP BY m.person_id) x JOIN registry_person p ON p.id = x.pid "
+        "WHERE x.s <> x.e GROUP BY 1, 2, 3, 4, 5, 6, 7"
+    )
+    params = [
+        start, as_of, start, as_of, str(PartyEventKind.EXPELLED), start, as_of, start, as_of,
+        eve, eve, as_of, as_of, eve, as_of, start, as_of, eve, as_of,
+    ]  # fmt: skip
+    return [
+        MovementCount(bool(s), bool(e), bool(a), bool(r), bool(d), bool(x), bool(q), int(n))
+        for s, e, a, r, d, x, q, n in _rows(sql, params)
+    ]
+
+
+def members_on(scope: Scope, day: dt.date) -> int:
+    sql = (
+        "SELECT COUNT(*) FROM registry_membership m "  # noqa: S608 (constant fragments)
+        f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')}"
+    )
+    return int(_rows(sql, [day, day])[0][0])
+
+
+def members_by_unit(scope: Scope, as_of: dt.date) -> dict[int, int]:
+    sql = (
+        "SELECT m.unit_id, COUNT(*) FROM registry_membership m "  # noqa: S608
+        f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')} "
+        "GROUP BY m.unit_id"
+    )
+    return {int(u): int(n) for u, n in _rows(sql, [as_of, as_of])}
+
+
+def discipline(scope: Scope, as_of: dt.date, start: dt.date) -> dict[str, int]:
+    """Discipline decisions of the period on members of the subtree on the decision's day."""
+    sql = (
+        "SELECT d.form, COUNT(*) FROM registry_disciplinerecord d "  # noqa: S608
+        "WHERE d.decision_date >= %s AND d.decision_date <= %s AND EXISTS ("
+        " SELECT 1 FROM registry_membership m WHERE m.person_id = d.person_id"
+        f" AND m.valid_from <= d.decision_date AND m.valid_to >= d.decision_date"
+        f" {scope.cut('m.unit_id')}) GROUP BY d.form"
+    )
+    return {str(f): int(n) for f, n in _rows(sql, [start, as_of])}
+
+
+class DjangoStatsReader:
+    """The ``StatsReader`` port over the registry's tables."""
+
+    @property
+    def tree(self) -> TreeReader:
+        return DjangoTreeReader()
+
+    def unit_on(self, unit_id: UnitId, on: dt.date) -> UnitOnDate | None:
+        rows = _rows(
+            "SELECT u.id, u.code, v.name, v.kind FROM registry_orgunit u"
+            " JOIN registry_unitversion v ON v.unit_id = u.id"
+            " WHERE u.id = %s AND v.valid_from <= %s AND v.valid_to >= %s",
+            [unit_id, on, on],
+        )
+        if not rows:
+            return None
+        u, code, name, kind = rows[0]
+        return UnitOnDate(int(u), str(code), str(name), str(kind))
+
+    def unit_span(self, unit_id: UnitId) -> tuple[dt.date, dt.date] | None:
+        rows = _rows(
+            "SELECT MIN(valid_from), MAX(valid_to) FROM registry_unitversion WHERE unit_id = %s",
+            [unit_id],
+        )
+        if not rows or rows[0][0] is None:
+            return None
+        return _date(rows[0][0]), _date(rows[0][1])
+
+    def counts(
+        self,
+        unit_id: UnitId,
+        as_of: dt.date,
+        period_start: dt.date,
+        age_on: dt.date | None = None,
+    ) -> StatsCounts:
+        scope = Scope(unit_id, as_of)
+        by_unit = members_by_unit(scope, as_of)
+        units = tuple(UnitRow(u, p, k, by_unit.get(u, 0)) for u, p, k in scope.units)
+        return StatsCounts(
+            start_total=members_on(scope, period_start - DAY),
+            end_total=sum(by_unit.values()),
+            composition=tuple(composition(scope, as_of, period_start, age_on or as_of)),
+            levels=tuple(levels(scope, as_of, period_start)),
+            movement=tuple(movement(scope, as_of, period_start)),
+            discipline=discipline(scope, as_of, period_start),
+            units=units,
+        )
+
+    def lineage_into(self, unit_id: UnitId) -> list[LineageEdge]:
+        rows = _rows(
+            """
+            WITH RECURSIVE back(unit_id, depth) AS (
+                SELECT CAST(%s AS BIGINT), 0
+              UNION
+                SELECT l.predecessor_id, back.depth + 1
+                FROM back JOIN registry_lineagelink l ON l.successor_id = back.unit_id
+                WHERE back.depth < 16
+            )
+            SELECT DISTINCT l.predecessor_id, l.successor_id, e.date, l.share, l.weight
+            FROM registry_lineagelink l JOIN registry_lineageevent e ON e.id = l.event_id
+            WHERE l.successor_id IN (SELECT unit_id FROM back)
+            """,
+            [unit_id],
+        )
+        return [
+            LineageEdge(
+                int(p), int(s), _date(d), str(share) == "whole", None if w is None else w / 1000
+            )
+            for p, s, d, share, w in rows
+        ]
+
+
+def reader() -> DjangoStatsReader:
+    """The statistics reader the pages, the CLI and other apps pass to the services."""
+    return DjangoStatsReader()
