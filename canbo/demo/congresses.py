@@ -199,10 +199,7 @@ def _hold(staff: Actor, cid: CongressId, absent: int = 0) -> _Held:
     site = conf_svc.add_site(
         VotingUoW(), staff, ConferenceId(row.conference_id), row.place or "Hội trường"
     )
-    # Probationary members attend a cell congress without a vote; the demo checks in only
-    # those who elect, so every code handed out goes to a voter convened (EL-30).
-    voters = official or roll
-    present = voters[: len(voters) - absent] if absent else voters
+    present = roll[: len(roll) - absent] if absent else roll
     youngest = [
         PersonId(p)
         for p in _may_stand(Person.objects.filter(pk__in=official))

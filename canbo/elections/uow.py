@@ -111,6 +111,9 @@ class DjangoCongressReader:
             DjangoCongressUnitOfWork(), DCongressId(congress_id)
         )
 
+    def electorate(self, congress_id: CongressId) -> frozenset[PersonId]:
+        return congress_bodies.electorate(DjangoCongressUnitOfWork(), DCongressId(congress_id))
+
     def attendance(self, congress_id: CongressId) -> Attendance:
         row = cm.Congress.objects.only("conference_id").get(pk=congress_id)
         seen = DjangoCongressUnitOfWork().conferences.attendance(ConferenceId(row.conference_id))

@@ -119,6 +119,7 @@ class FakeCongress:
     conveners: set[PersonId] = dataclasses.field(default_factory=set)
     counting: list[CommitteeMember] = dataclasses.field(default_factory=list)
     present: int = 0
+    voters: set[PersonId] = dataclasses.field(default_factory=set)  # who elects (electorate)
 
 
 class FakeCongressReader:
@@ -149,6 +150,9 @@ class FakeCongressReader:
             not_convened_ids=frozenset(int(p) for p in c.not_convened),
             rulebook=rulebook,
         )
+
+    def electorate(self, congress_id: CongressId) -> frozenset[PersonId]:
+        return frozenset(self.congresses[congress_id].voters)
 
     def attendance(self, congress_id: CongressId) -> Attendance:
         c = self.congresses[congress_id]

@@ -19,6 +19,7 @@ from canbo.core.elections.model import CongressKind
 from canbo.core.types import PersonId, Role, UnitId
 from canbo.elections import models
 from canbo.elections.uow import DjangoElectionsUnitOfWork
+from canbo.registry import models as reg
 from canbo.services.congresses import bodies, congress
 from canbo.services.congresses.ports import CongressData, CongressId, WorkingBody
 from canbo.services.elections.ports import ElectionId
@@ -60,6 +61,7 @@ class CellCongress:
     counter: Actor
     runner: Actor
     higher: Actor
+    probationary: tuple[PersonId, ...] = ()  # on the roll, present, without a vote
 
     @property
     def head(self) -> PersonId:
@@ -69,12 +71,18 @@ class CellCongress:
         return DjangoElectionsUnitOfWork()
 
 
-def cell_congress(*, commune: bool = False) -> CellCongress:
+def cell_congress(*, commune: bool = False, probationary: Sequence[str] = ()) -> CellCongress:
     """Roll from the registry, fixed and convened; the counting committee's head checked in
     and approved by show of hands; the others not yet checked in. With ``commune`` the
-    commune's members' congress instead (the same ten members, all in one cell)."""
+    commune's members' congress instead (the same ten members, all in one cell). Each name of
+    ``probationary`` is a probationary member of the cell (admitted in 2024, not yet official):
+    on the roll, not checked in."""
     tree = f.small_tree()
     people = [f.person(name, tree.cell_a) for name in NAMES]
+    trial = tuple(f.person(name, tree.cell_a) for name in probationary)
+    reg.Person.objects.filter(pk__in=trial).update(
+        party_admission_date=dt.date(2024, 11, 3), official_membership_date=None
+    )
     unit, kind = (
         (tree.commune, CongressKind.MEMBERS) if commune else (tree.cell_a, CongressKind.CELL)
     )
@@ -94,7 +102,7 @@ def cell_congress(*, commune: bool = False) -> CellCongress:
     counter = account("kiemphieu", Role.COUNTING_COMMITTEE, unit)
     runner = account("chiuy", Role.ORG_STAFF, unit)
     higher = account("captren", Role.ORG_STAFF, tree.ha_giang if commune else tree.commune)
-    return CellCongress(tree, people, cid, site, counter, runner, higher)
+    return CellCongress(tree, people, cid, site, counter, runner, higher, trial)
 
 
 def check_in_rest(c: CellCongress) -> dict[PersonId, str]:

@@ -128,6 +128,16 @@ def is_official(entry: RollEntryData) -> bool:
     return entry.status is DelegateStatus.OFFICIAL
 
 
+def electorate(uow: CongressUnitOfWork, congress_id: CongressId) -> frozenset[PersonId]:
+    """Those who elect at the congress as a whole: the official members convened at a members'
+    or cell congress (probationary members attend without a vote: Party Charter Art. 5, EL-19),
+    or the official delegates and convening-committee members and the alternates seated in an
+    absent official's place at a delegates' congress (EL-20, EL-36). No access check: the
+    caller (an election use case) has loaded the congress already."""
+    with uow:
+        return frozenset(e.person_id for e in uow.congresses.roll(congress_id) if is_official(e))
+
+
 def _check_hands(hands: HandCount, present: int) -> None:
     total = hands.votes_for + hands.votes_against + hands.abstained
     if total > present:

@@ -167,9 +167,16 @@ def _body_members(
 def _electorate(
     uow: ElectionsUnitOfWork, info: CongressInfo, election: ElectionData
 ) -> tuple[int, ...]:
-    """Who receives a code or ballot for a round: the electing body's members (EL-21), or the
-    whole congress (empty)."""
-    return tuple(_body_members(uow, info, election) or ())
+    """Who receives a code or ballot for a round, named on its vote session: the electing
+    body's members at its first conference (EL-21), or, when the whole congress elects, those
+    who elect at it: the official members convened (probationary members attend without a
+    vote, EL-19) or the official delegates and the alternates seated (EL-20, EL-36). Never
+    the whole hall: a code for someone without a vote would make more ballots issued than
+    voters convened, and the minutes refuse that (EL-30)."""
+    members = _body_members(uow, info, election)
+    if members is None:
+        members = [int(p) for p in uow.congresses.electorate(info.congress_id)]
+    return tuple(sorted(members))
 
 
 def base_for(uow: ElectionsUnitOfWork, info: CongressInfo, election: ElectionData) -> Denominator:

@@ -284,6 +284,9 @@ class HandOutResult:
 
 
 HAND_OUT = Citation("QĐ 96-QĐ/TW", rule_id="CV-13")
+ELECTORATE = Citation("QĐ 190-QĐ/TW", rule_id="EL-30")
+"""Codes and ballots go only to those who elect (EL-19, EL-20, EL-21): the minutes refuse more
+ballots issued than voters convened (EL-30)."""
 
 
 def hand_out_counts(
@@ -305,21 +308,30 @@ def _session(uow: VotingUnitOfWork, session_id: SessionId, *, lock: bool = False
     return session
 
 
+def electorate_of(session: SessionData) -> frozenset[int] | None:
+    """The persons the session names as its electorate, or ``None`` when everyone convened
+    receives a code or ballot (a confidence vote)."""
+    named = session.parameters.get("electorate")
+    return frozenset(int(p) for p in named) if named else None
+
+
 def entitled(session: SessionData, person_id: PersonId) -> bool:
     """Whether the person receives a code or ballot for the session: everyone convened, unless
-    the session names its electorate (the electing body's members, EL-21)."""
-    electorate = session.parameters.get("electorate")
-    return not electorate or int(person_id) in {int(p) for p in electorate}
+    the session names its electorate (a congress election: those who elect at the congress,
+    EL-19, EL-20, or the electing body's members, EL-21)."""
+    voters = electorate_of(session)
+    return voters is None or int(person_id) in voters
 
 
 def _standing(
     uow: VotingUnitOfWork, session: SessionData
 ) -> tuple[HandOutCounts, list[ConvocationData]]:
     assert session.session_id is not None  # noqa: S101 - a stored session
+    voters = electorate_of(session)  # once: a congress's roll runs to thousands
     present = [
         c
         for c in uow.conferences.roll(session.conference_id)
-        if c.checked_in and entitled(session, c.person_id)
+        if c.checked_in and (voters is None or int(c.person_id) in voters)
     ]
     handed = uow.votes.handed(session.session_id)
     waiting = [c for c in present if c.convocation_id not in handed]
@@ -430,7 +442,7 @@ def _chosen(
         if not entitled(session, p):
             raise Conflict(
                 "hand_out_not_in_electorate",
-                citation=Citation("QĐ 190-QĐ/TW", rule_id="EL-21"),
+                citation=ELECTORATE,
                 person_id=p,
                 full_name=conv.full_name,
             )

@@ -241,6 +241,18 @@ def test_the_secretary_comes_from_the_elected_committee_with_its_members_as_base
     assert data["denominator"]["value"] == 3 and data["elected"] == ["Nguyễn Văn An"]
 
 
+def test_a_round_of_the_whole_congress_names_those_who_elect_at_it() -> None:
+    uow = _world()
+    voters = {PersonId(p) for p in range(1, 13)}  # the probationary members are not among them
+    uow.congresses.congresses[CID].voters = voters
+    eid = _election(uow, ElectionKind.COMMITTEE, 3)
+    _list(uow, eid, range(1, 5))
+    elections.approve_list(uow, RUNNER, CID, eid, agree=19, against=0, attending=19)
+    results.start_round(uow, RUNNER, CID, eid)
+    session = uow.elections.rounds(eid)[0].session_id
+    assert uow.ballots.electorates[session] == sorted(int(p) for p in voters)
+
+
 def test_a_cell_secretary_gets_three_rounds_then_the_election_closes_unfilled() -> None:
     uow = _world(CongressKind.CELL, official=6, opens_on=dt.date(2025, 8, 10))  # QĐ 294
     eid = _election(uow, ElectionKind.SECRETARY, 1)
