@@ -39,6 +39,7 @@ from canbo.services.registry.ports import (
     RegistryUnitOfWork,
     UnitRepository,
 )
+from canbo.services.reports.ports import ResultsReader
 from canbo.services.voting.ports import (
     CodeAuthority,
     ConferenceRepository,
@@ -80,6 +81,7 @@ from tests.fakes.registry import (
     FakeTreeReader,
     FakeUnitRepository,
 )
+from tests.fakes.reports import FakeResultsReader
 from tests.fakes.voting import (
     FakeCodes,
     FakeConferenceRepository,
@@ -88,6 +90,7 @@ from tests.fakes.voting import (
 )
 
 PAIRS = [
+    (ResultsReader, FakeResultsReader),
     (ComplaintRepository, FakeComplaints),
     (AuditLog, FakeAuditLog),
     (TreeReader, FakeTreeReader),
