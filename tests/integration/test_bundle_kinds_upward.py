@@ -18,6 +18,9 @@ from canbo.core.types import PersonId, UnitId, UnitKind
 from canbo.elections import models as el
 from canbo.registry.models import OrgUnit, Person
 from canbo.services.bundles.ports import Direction
+from canbo.services.ports import SYSTEM
+from canbo.services.stats.statistics import member_statistics
+from canbo.stats.selectors import reader
 from canbo.voting import models as voting
 from tests import factories as f
 
@@ -100,8 +103,14 @@ def subject(c: cl.Cycle, unit: int, person: int | None, level: int | None, **kw:
 
 def test_every_kind_of_the_issue_is_registered_with_its_direction() -> None:
     codecs = load_all()
-    up = {"congress_results", "classification_results", "confidence_results"}
-    down = {"unit_tree", "titles"}
+    up = {
+        "congress_results",
+        "classification_results",
+        "confidence_results",
+        "statistics",
+        "survey_submissions",
+    }
+    down = {"unit_tree", "titles", "report_forms"}
     assert up <= set(codecs)
     assert down <= set(codecs)
     assert all(codecs[k].direction is Direction.UP for k in up)
@@ -267,3 +276,22 @@ def test_upward_kinds_write_nothing_when_applied() -> None:
     codecs = load_all()
     for kind in ("congress_results", "classification_results", "confidence_results"):
         assert codecs[kind].apply([{"unit": "X", "key": "k"}], receipt_id=1) == 0
+
+
+def test_statistics_carry_the_scope_s_report_and_one_per_unit_below() -> None:
+    p = place()
+    as_of = dt.date(2025, 12, 31)
+
+    records = export("statistics", p.province, (dt.date(2025, 1, 1), as_of))
+
+    assert [r["unit"] for r in records] == [code(p.province), code(p.commune)]
+    assert [r["scope"] for r in records] == [True, False]
+    top = records[0]["report"]
+    assert "unit_id" not in top
+    assert top["as_of"] == "2025-12-31"
+    assert {t["code"] for t in top["tables"]} >= {"bieu1", "bieu2"}
+    assert records[0]["key"] == f"statistics/{code(p.province)}/2025-12-31"
+    # the statistics use case's own report, as it exports it, the row id left out
+    own = member_statistics(SYSTEM, reader(), p.commune, as_of).as_dict()
+    own.pop("unit_id")
+    assert records[1]["report"] == own
