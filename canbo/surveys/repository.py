@@ -12,7 +12,7 @@ from django.db import connection
 from canbo.core.surveys.forms import FormSpec
 from canbo.core.types import UnitId
 from canbo.db.unit_tree import SUBTREE
-from canbo.registry.models import UnitVersion
+from canbo.registry.models import OrgUnit, UnitVersion
 from canbo.services.surveys.ports import (
     AssignmentId,
     FormId,
@@ -185,6 +185,10 @@ class DjangoUnitDirectory:
         return UnitVersion.objects.filter(
             unit_id=unit_id, valid_from__lte=on, valid_to__gte=on
         ).exists()
+
+    def life_day(self, unit_id: UnitId, on: dt.date) -> dt.date:
+        found = OrgUnit.objects.filter(pk=unit_id).values_list("valid_from", "valid_to").first()
+        return min(max(on, found[0]), found[1]) if found else on
 
     def targets(self, root_id: UnitId, kind: str, on: dt.date) -> list[Target]:
         with connection.cursor() as cur:

@@ -128,6 +128,11 @@ class UnitDirectory(Protocol):
         """True when the unit exists (has a version) on ``on`` (OR-19)."""
         ...
 
+    def life_day(self, unit_id: UnitId, on: dt.date) -> dt.date:
+        """``on`` held within the unit's life (its first or last day when outside it), so that
+        access is checked on a day the unit stood in the tree."""
+        ...
+
     def targets(self, root_id: UnitId, kind: str, on: dt.date) -> list[Target]:
         """The units of ``kind`` in the subtree of ``root_id`` as of ``on`` (the root excluded)."""
         ...

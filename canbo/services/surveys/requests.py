@@ -44,7 +44,7 @@ def send_request(
     (SV-02, OR-19), to be answered by ``deadline``. One audit entry names the units reached."""
     title = title.strip()
     with uow:
-        access.access_unit(actor, requester_id, uow.tree, today)
+        access.access_unit(actor, requester_id, uow.tree, uow.units.life_day(requester_id, today))
         require_unit_on(uow, requester_id, today)
         access.require(actor, Action.REQUEST_REPORTS, requester_id, uow.tree, today)
         form = uow.surveys.get_form(form_id)

@@ -1,0 +1,172 @@
+"""What the report pages show: the fields of a form with the values to put back in them, the
+problems of refused answers worded with their field, row and column, and the overview's
+aggregates as table rows. Pure presentation; the rules are the services'."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from canbo.core.surveys.forms import FieldKind, FieldSpec, FormSpec
+from canbo.core.surveys.progress import Aggregate, FieldAggregate
+from canbo.refusals import wording
+
+from .workbook import Upload
+
+
+@dataclass
+class ShownField:
+    spec: FieldSpec
+    value: Any = ""
+    values: list[str] = field(default_factory=list)
+    rows: list[list[tuple[Any, str]]] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def kind(self) -> str:
+        return str(self.spec.kind)
+
+    @property
+    def row_indexes(self) -> list[tuple[int, list[tuple[Any, str]]]]:
+        return list(enumerate(self.rows))
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def shown_fields(
+    spec: FormSpec, values: Mapping[str, Any] | None, errors: Sequence[Mapping[str, Any]] = ()
+) -> list[ShownField]:
+    """The fields with ``values`` (stored answers or what was just posted) and their problems."""
+    values = values or {}
+    out = []
+    for item in spec.fields:
+        value = values.get(item.key)
+        shown = ShownField(item)
+        if item.kind is FieldKind.TABLE:
+            filled = [r for r in value or [] if any(_text(v) for v in r.values())]
+            extra = 3 if len(filled) < item.max_rows else 0
+            rows = [[(c, _text(r.get(c.key))) for c in item.columns] for r in filled]
+            blank = [[(c, "") for c in item.columns] for _ in range(extra)]
+            shown.rows = (rows + blank)[: item.max_rows]
+        elif item.kind is FieldKind.CHOICE and item.multiple:
+            shown.values = [str(v) for v in value or []]
+        else:
+            shown.value = _text(value)
+        shown.errors = [problem(e, item) for e in errors if e.get("field") == item.key]
+        out.append(shown)
+    return out
+
+
+def _words(code: str, params: Mapping[str, Any]) -> str:
+    found = wording(code)
+    if found is None:
+        return code
+    text = _(found[0])
+    try:
+        return text % {k: _text(v) for k, v in params.items()}
+    except (KeyError, TypeError, ValueError):
+        return text
+
+
+def problem(error: Mapping[str, Any], item: FieldSpec | None = None) -> str:
+    """One problem in words, with the table row and column when it has them."""
+    text = _words(str(error.get("code")), error)
+    row, column = error.get("row"), error.get("column")
+    if row is None:
+        return text
+    label = column or ""
+    if item is not None and column:
+        label = next((c.label for c in item.columns if c.key == column), column)
+    return _("Dòng %(row)s, cột %(column)s: %(text)s") % {"row": row, "column": label, "text": text}
+
+
+def sheet_problems(
+    spec: FormSpec, upload: Upload, errors: Sequence[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """The problems of an uploaded spreadsheet, each at its sheet, row and column."""
+    from canbo.core.surveys.answers import FieldError
+
+    out = []
+    labels = {f.key: f.label for f in spec.fields}
+    for e in errors:
+        found = FieldError(str(e["field"]), str(e["code"]), e.get("row"), e.get("column"))
+        sheet, row, column = upload.where(found)
+        out.append(
+            {
+                "sheet": sheet,
+                "row": row or "",
+                "column": column or "",
+                "field": labels.get(str(e["field"]), str(e["field"])),
+                "message": _words(str(e["code"]), e),
+            }
+        )
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class AggregateLine:
+    label: str
+    kind: str
+    unit: str
+    count: int
+    total: Any
+    mean: Any
+    minimum: Any
+    maximum: Any
+    distribution: list[tuple[str, int]]
+    texts: list[tuple[str, str]]
+
+
+def _line(
+    label: str, unit: str, agg: FieldAggregate, names: Mapping[int, str], spec: Any
+) -> AggregateLine:
+    numbers = agg.numbers
+    options = getattr(spec, "options", ())
+    dist = [
+        (next((o.label for o in options if o.value == k), k), n)
+        for k, n in agg.distribution.items()
+    ]
+    texts = [(names.get(u, str(u)), t) for u, t in agg.texts]
+    return AggregateLine(
+        label,
+        str(agg.kind),
+        unit,
+        agg.answered,
+        numbers.total if numbers.count else None,
+        numbers.mean,
+        numbers.minimum,
+        numbers.maximum,
+        dist,
+        texts,
+    )
+
+
+def aggregate_lines(
+    spec: FormSpec, agg: Aggregate, names: Mapping[int, str]
+) -> list[AggregateLine]:
+    """One line per field (and per table column), in the form's order."""
+    out = []
+    for item in spec.fields:
+        found = agg.fields[item.key]
+        if item.kind is FieldKind.TABLE:
+            rows_label = _("%(label)s: số dòng") % {"label": item.label}
+            out.append(
+                AggregateLine(
+                    rows_label, "number", "", found.answered, found.rows, None, None, None, [], []
+                )
+            )
+            for col in item.columns:
+                label = f"{item.label} / {col.label}"
+                out.append(_line(label, col.unit, found.columns[col.key], names, col))
+        else:
+            out.append(_line(item.label, item.unit, found, names, item))
+    return out
