@@ -15,6 +15,9 @@ import pytest
 
 from canbo.audit.models import AuditEntry
 from canbo.bundles.kinds import load_all
+from canbo.bundles.models import BundleReceipt, Installation
+from canbo.bundles.selectors import received_records
+from canbo.classification import models as cl
 from canbo.core.errors import Conflict
 from canbo.core.types import LineageKind
 from canbo.registry import models as reg
@@ -221,3 +224,45 @@ def test_titles_are_upserted_by_code_and_audited_once() -> None:
     )
     assert actions == {"title.change", "title.create"}
     assert codec.apply(changed_records, receipt_id=6) == 0
+
+
+def _receipt(scope: int, sha: str, received: dt.datetime) -> int:
+    sender = reg.OrgUnit.objects.get(pk=scope)
+    upper, _ = Installation.objects.get_or_create(
+        name="Tỉnh ủy Tuyên Quang", defaults={"relation": "upper", "root_unit": sender}
+    )
+    return BundleReceipt.objects.create(
+        sha256=sha, manifest={}, sender=upper, key_id="k1", direction="down",
+        scope_unit=sender, scope_code=sender.code, period_start=PERIOD[0],
+        period_end=PERIOD[1], kinds="rule_parameters", counts={}, created=received,
+        received_at=received, status="current",
+    ).pk  # fmt: skip
+
+
+def test_rule_parameters_of_the_cycles_above_are_kept_and_shown_as_received() -> None:
+    tree = merged_tree()
+    opened = dt.datetime(2025, 12, 1, tzinfo=dt.UTC)
+    for root, year in ((tree.tuyen_quang_new, 2025), (tree.central, 2025), (tree.cell_a, 2025),
+                       (tree.tuyen_quang_new, 2024)):  # fmt: skip
+        cl.Cycle.objects.create(
+            year=year, as_of=dt.date(year, 12, 31), root_id=root, name=f"Đợt {year}",
+            rulebook="QD366", parameters={"cl_quota_ratio": "0.2"},
+            settings={"cl_publicity_audience": ["subject"]}, opened_by="tinhuy", opened_at=opened,
+        )  # fmt: skip
+    codec = load_all()["rule_parameters"]
+    records = list(codec.export(tree.commune, *PERIOD))
+    codes = dict(reg.OrgUnit.objects.values_list("pk", "code"))
+    # the cycles over the commune's province and the whole tree, not a cell's nor last year's
+    assert {r["root"] for r in records} == {codes[tree.tuyen_quang_new], codes[tree.central]}
+    assert all(r["unit"] == codes[tree.commune] for r in records)
+    assert records[0]["settings"] == {"cl_publicity_audience": ["subject"]}
+
+    first = _receipt(tree.commune, "a" * 64, opened)
+    assert codec.apply(records, first) == 2
+    shown = received_records("rule_parameters", [tree.commune])
+    assert {r.payload["root"] for r in shown} == {codes[tree.tuyen_quang_new], codes[tree.central]}
+    # a newer bundle with the same choices changes nothing, one new choice counts once
+    again = copy.deepcopy(records)
+    again[0]["parameters"] = {"cl_quota_ratio": "0.15"}
+    second = _receipt(tree.commune, "b" * 64, opened + dt.timedelta(days=1))
+    assert codec.apply(again, second) == 1
