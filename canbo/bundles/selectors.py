@@ -104,3 +104,74 @@ def record_counts() -> dict[str, int]:
         .order_by("kind")
     )
     return {r["kind"]: r["n"] for r in rows}
+
+
+def unit_code(unit_id: int) -> str:
+    """The code of a unit chosen with the picker (the services take codes, as bundles do)."""
+    from canbo.registry.models import OrgUnit
+
+    return OrgUnit.objects.filter(pk=unit_id).values_list("code", flat=True).first() or ""
+
+
+def unit_names(unit_ids: Iterable[int]) -> dict[int, str]:
+    """Each unit's latest name."""
+    from canbo.registry.models import UnitVersion
+
+    names: dict[int, str] = {}
+    rows = UnitVersion.objects.filter(unit_id__in=set(unit_ids)).order_by("unit_id", "-valid_from")
+    for unit_id, name in rows.values_list("unit_id", "name"):
+        names.setdefault(unit_id, name)
+    return names
+
+
+def _in_scope(rows: QuerySet[BundleReceipt], scope: list[int] | None) -> QuerySet[BundleReceipt]:
+    return rows if scope is None else rows.filter(scope_unit_id__in=scope)
+
+
+def overview(scope: list[int] | None) -> dict[str, Any]:
+    """What the index page shows: installations and keys, receipts and record counts."""
+    from django.db.models import Count
+
+    insts = installations()
+    shown = list(_in_scope(BundleReceipt.objects.select_related("sender"), scope)[:100])
+    names = unit_names(
+        [i.root_unit_id for i in insts] + [r.scope_unit_id for r in shown if r.scope_unit_id]
+    )
+    receipts_in_scope = _in_scope(BundleReceipt.objects.filter(status="current"), scope)
+    counts = (
+        ReceivedRecord.objects.filter(receipt__in=receipts_in_scope)
+        .values("kind")
+        .annotate(n=Count("id"))
+        .order_by("kind")
+    )
+    own = next((i for i in insts if i.relation == "self"), None)
+    return {
+        "own": own,
+        "own_keys": [k for k in own.keys.all() if k.revoked_at is None] if own else [],
+        "installations": [i for i in insts if i.relation != "self"],
+        "receipts": shown,
+        "names": names,
+        "kinds": [(r["kind"], r["n"]) for r in counts],
+    }
+
+
+def receipt_for(receipt_id: int, scope: list[int] | None) -> BundleReceipt | None:
+    rows = BundleReceipt.objects.select_related("sender", "superseded_by").filter(id=receipt_id)
+    return _in_scope(rows, scope).first()
+
+
+def records_page(kind: str, scope: list[int] | None, limit: int = 500) -> list[dict[str, Any]]:
+    """Current received records of a kind in the scope (first ``limit``), with unit names."""
+    rows = ReceivedRecord.objects.filter(kind=kind, receipt__status="current").select_related(
+        "receipt__sender"
+    )
+    if scope is not None:
+        rows = rows.filter(unit_id__in=scope)
+    page = list(rows.order_by("unit_id", "key")[:limit])
+    names = unit_names(r.unit_id for r in page)
+    return [
+        {"unit": names.get(r.unit_id, ""), "key": r.key, "payload": r.payload,
+         "sender": r.receipt.sender.name, "receipt": r.receipt_id,
+         "received_at": r.receipt.received_at}
+        for r in page
+    ]  # fmt: skip
