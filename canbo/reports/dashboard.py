@@ -2,10 +2,11 @@
 reports, report requests and the work programme, each fed with its table by one
 :class:`~canbo.services.reports.charts.Chart`, so a chart and its table show the same numbers.
 
-Each figure comes from its context's one selector or service: the results reports
-(:func:`canbo.services.reports.results.results_report`, which has checked the scope), the
-work programme's ``summary(unit_id, year)``; the members' statistics and the report requests'
-progress join as their contexts provide them.
+Each figure comes from its context's one service or selector: the members from the statistics
+use case (Biểu 3-BTCTW on the period's last day), the results reports
+(:func:`canbo.services.reports.results.results_report`, which checks the scope first), the
+report requests the unit sent in the period (``request_progress``), the work programme's
+``summary(unit_id, year)`` for the year of the period's last day.
 """
 
 from __future__ import annotations
@@ -15,14 +16,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from canbo.core.stats.model import StatsReport, StatsRow
 from canbo.core.types import UnitId
 from canbo.programme import choices as programme_choices
 from canbo.programme import selectors as programme
 from canbo.services.ports import Actor
 from canbo.services.reports.charts import Chart
 from canbo.services.reports.results import LEVELS, ReportKind, ResultsReport, results_report
+from canbo.services.stats.statistics import member_statistics
+from canbo.stats import selectors as stats
 from canbo.surveys import selectors as surveys
 
 from . import labels
@@ -41,6 +46,33 @@ class Dashboard:
 
 def _link(slug: str, query: str) -> str:
     return f"{reverse('reports:report', args=[slug])}?{query}"
+
+
+def _label(row: StatsRow) -> str:
+    return row.label_en if (get_language() or "vi").startswith("en") else row.label_vi
+
+
+def _count(row: StatsRow) -> int:
+    value = row.values[0] if row.values else 0
+    return int(value or 0)
+
+
+def member_charts(report: StatsReport) -> list[Chart]:
+    """Members on the period's last day (Biểu 3-BTCTW, the statistics context's one report)."""
+    table = report.table("bieu3")
+    url = f"{reverse('stats:index')}?don_vi=id:{report.unit_id}&ngay={report.as_of.isoformat()}"
+    ages = [r for r in table.rows if r.key.startswith("age:")]
+    status = [table.row("official"), table.row("probationary")]
+    among = [table.row(k) for k in ("women", "minority", "religious")]
+    unit = _("Số đảng viên")
+    return [
+        Chart.of("members-status", _("Đảng viên chính thức, dự bị"), "pie",
+                 [(_label(r), _count(r)) for r in status], unit=unit, source=url),
+        Chart.of("members-age", _("Đảng viên theo độ tuổi"), "hbar",
+                 [(_label(r), _count(r)) for r in ages], unit=unit, source=url),
+        Chart.of("members-among", _("Trong tổng số đảng viên"), "hbar",
+                 [(_label(r), _count(r)) for r in among], unit=unit, source=url, parts=False),
+    ]  # fmt: skip
 
 
 def classification_charts(r: ResultsReport, query: str) -> list[Chart]:
@@ -120,8 +152,10 @@ def compute(actor: Actor, unit_id: int, start: dt.date, end: dt.date, today: dt.
     reader = DjangoResultsReader()
     unit = UnitId(unit_id)
     reports = {k: results_report(actor, reader, k, unit, start, end) for k in ReportKind}
+    members = member_statistics(actor, stats.reader(), unit_id, end)
     query = f"unit=id:{unit_id}&start={start.isoformat()}&end={end.isoformat()}"
     charts: list[Chart] = [
+        *member_charts(members),
         *classification_charts(reports[ReportKind.CLASSIFICATION], query),
         confidence_chart(reports[ReportKind.CONFIDENCE], query),
         congress_chart(reports[ReportKind.CONGRESSES], query),

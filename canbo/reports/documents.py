@@ -18,7 +18,6 @@ from canbo.services.reports.results import ResultsReport
 from . import labels
 
 
-
 def row_name(name: str, own: bool, received: bool, sender: str) -> str:
     if received:
         mark = _("nhận từ hệ thống cấp dưới")

@@ -300,7 +300,9 @@ def test_each_chart_of_the_dashboard_draws_exactly_the_numbers_of_its_table() ->
     assert page.status_code == 200
     html = page.content.decode()
     keys = re.findall(r'<table class="figures" data-chart="([^"]+)">', html)
-    assert {"classification-person", "confidence", "congresses", "programme"} <= set(keys)
+    assert {"members-age", "classification-person", "confidence", "congresses", "programme"} <= set(
+        keys
+    )
     for key in keys:
         script = re.search(
             rf'<script id="option-{key}" type="application/json">(.*?)</script>', html, re.S
@@ -312,6 +314,9 @@ def test_each_chart_of_the_dashboard_draws_exactly_the_numbers_of_its_table() ->
     confidence = re.search(r'data-chart="confidence">(.*?)</table>', html, re.S)
     assert confidence is not None
     assert re.findall(r'data-count="(\d+)"', confidence[1]) == ["1", "1", "0"]
+    members = re.search(r'data-chart="members-status">(.*?)</table>', html, re.S)
+    assert members is not None
+    assert sum(int(n) for n in re.findall(r'data-count="(\d+)"', members[1])) == 3
 
 
 def test_the_hub_links_every_report() -> None:
