@@ -21,7 +21,17 @@ from canbo.audit.models import AuditEntry
 from canbo.registry import search_index
 from canbo.services.ports import SYSTEM
 
-from . import activity, appointments, congresses, planning, programme, records, round_bulk, tree
+from . import (
+    activity,
+    appointments,
+    congresses,
+    planning,
+    programme,
+    records,
+    round_bulk,
+    statistics,
+    tree,
+)
 from .bulk import BulkWriter, IdAllocator
 from .catalog import TITLES
 from .central import build_central
@@ -115,6 +125,9 @@ def build_demo(
         if "province:08" in named:
             work = programme.build_programme(named["demo_cell"], named["province:08"], today)
             progress(f"chương trình công tác / work programme: {work}")
+        with transaction.atomic():
+            figures = statistics.build_statistics(named, today)
+        progress(f"thống kê / statistics: {figures}")
     if scale.name == "national":
         simulated = round_bulk.write_round(seed, progress)
         progress(f"đại hội các tổ chức cơ sở đảng / grassroots congresses: {simulated}")

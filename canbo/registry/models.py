@@ -157,7 +157,7 @@ class Person(models.Model):
     birth_date = models.DateField(_("ngày sinh"))
     sex = models.CharField(_("giới tính"), max_length=1, choices=choices.Sex.choices)
     ethnicity = models.CharField(_("dân tộc"), max_length=32, blank=True)
-    religion = models.CharField(_("tôn giáo"), max_length=64, blank=True)
+    religion = models.CharField(_("tôn giáo"), max_length=64, blank=True, db_default="")
     hometown = models.CharField(_("quê quán"), max_length=255, blank=True)
     national_id = models.CharField(_("số định danh cá nhân"), max_length=12, blank=True)
     party_card_number = models.CharField(_("số thẻ đảng viên"), max_length=16, blank=True)

@@ -49,12 +49,13 @@ class Scope:
 
     def __init__(self, root: int, as_of: dt.date) -> None:
         rows = _rows(
-            SUBTREE + "SELECT d.unit_id, v.parent_id, v.kind FROM down d"  # noqa: S608
+            SUBTREE + "SELECT d.unit_id, v.parent_id, v.kind, v.level_class FROM down d"  # noqa: S608
             " JOIN registry_unitversion v ON v.unit_id = d.unit_id"
             " AND v.valid_from <= %s AND v.valid_to >= %s",
             [root, as_of, as_of, as_of, as_of],
         )
-        self.units = [(int(u), None if p is None else int(p), str(k)) for u, p, k in rows]
+        self.units = [(int(u), None if p is None else int(p), str(k)) for u, p, k, _l in rows]
+        self.levels = {int(u): str(lv or "") for u, _p, _k, lv in rows}
         roots = _rows(
             "SELECT COUNT(*) FROM registry_unitversion WHERE parent_id IS NULL"
             " AND valid_from <= %s AND valid_to >= %s",
@@ -238,7 +239,9 @@ class DjangoStatsReader:
     ) -> StatsCounts:
         scope = Scope(unit_id, as_of)
         by_unit = members_by_unit(scope, as_of)
-        units = tuple(UnitRow(u, p, k, by_unit.get(u, 0)) for u, p, k in scope.units)
+        units = tuple(
+            UnitRow(u, p, k, by_unit.get(u, 0), scope.levels[u]) for u, p, k in scope.units
+        )
         return StatsCounts(
             start_total=members_on(scope, period_start - DAY),
             end_total=sum(by_unit.values()),

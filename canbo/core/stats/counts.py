@@ -61,6 +61,15 @@ class UnitRow:
     parent_id: int | None
     kind: str
     members: int
+    level: str = ""  # the level class on the as-of date (OR-08): "grassroots" for a base
+
+    @property
+    def is_grassroots(self) -> bool:
+        """A grassroots Party organization: its level class says so, or its kind does."""
+        return self.level == "grassroots" or self.kind in (
+            "grassroots_committee",
+            "grassroots_cell",
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -72,7 +72,12 @@ NO_RELIGION = ("Không tôn giáo", "No religion")
 BY_ETHNICITY = ("Chia theo dân tộc", "By ethnic group")
 BY_RELIGION = ("Chia theo tôn giáo", "By religion")
 
-GRASSROOTS_KINDS = (str(UnitKind.GRASSROOTS_COMMITTEE), str(UnitKind.GRASSROOTS_CELL))
+GRASSROOTS_KINDS = (
+    str(UnitKind.COMMUNE_PARTY_COMMITTEE),
+    str(UnitKind.GRASSROOTS_COMMITTEE),
+    str(UnitKind.GRASSROOTS_CELL),
+)
+"""The kinds a grassroots organization has (a commune committee of grassroots level)."""
 OTHER_KINDS = (
     str(UnitKind.PROVINCIAL_PARTY_COMMITTEE),
     str(UnitKind.DISTRICT_PARTY_COMMITTEE),

@@ -25,7 +25,7 @@ from canbo.core.personal_history import QUALIFICATION_LEVELS, THEORY_LEVELS
 
 from . import labels as lb
 from .counts import CompositionCount, LevelCount, StatsCounts, UnitRow
-from .model import StatsReport, StatsRow, StatsTable
+from .model import StatsReport, StatsRow, StatsTable, Value
 from .params import DEFAULT_PARAMS, StatsParams, size_band_index
 
 REGIME = "HD11_2021"
@@ -214,7 +214,8 @@ def ethnic_religion_table(counts: StatsCounts) -> StatsTable:
 
 
 def grassroots_members(units: Iterable[UnitRow]) -> list[tuple[UnitRow, int]]:
-    """Each grassroots organization of the subtree with the members of its whole subtree."""
+    """Each grassroots organization of the subtree with its members (those of the cells
+    below it down to the next grassroots organization)."""
     rows = list(units)
     children: dict[int | None, list[UnitRow]] = defaultdict(list)
     ids = {u.unit_id for u in rows}
@@ -222,14 +223,15 @@ def grassroots_members(units: Iterable[UnitRow]) -> list[tuple[UnitRow, int]]:
         children[u.parent_id if u.parent_id in ids else None].append(u)
 
     def total(u: UnitRow) -> int:
+        # A member counts in the nearest grassroots organization above their cell only.
         stack, n = [u], 0
         while stack:
             v = stack.pop()
             n += v.members
-            stack.extend(children.get(v.unit_id, ()))
+            stack.extend(c for c in children.get(v.unit_id, ()) if not c.is_grassroots)
         return n
 
-    return [(u, total(u)) for u in rows if u.kind in lb.GRASSROOTS_KINDS]
+    return [(u, total(u)) for u in rows if u.is_grassroots]
 
 
 def organizations_table(counts: StatsCounts, params: StatsParams, as_of: dt.date) -> StatsTable:
@@ -240,13 +242,16 @@ def organizations_table(counts: StatsCounts, params: StatsParams, as_of: dt.date
     for u, n in base:
         members_by_kind[u.kind] += n
     rows = [StatsRow("grassroots", *lb.GRASSROOTS_TITLE, 0, (len(base), sum(n for _u, n in base)))]
+    base_kinds: Counter[str] = Counter(u.kind for u, _n in base)
     for kind in lb.GRASSROOTS_KINDS:
         vi, en = lb.kind_label(kind, as_of)
-        rows.append(StatsRow(f"kind:{kind}", vi, en, 1, (by_kind[kind], members_by_kind[kind])))
+        pair: tuple[Value, ...] = (base_kinds[kind], members_by_kind[kind])
+        rows.append(StatsRow(f"base:{kind}", vi, en, 1, pair))
     rows.append(StatsRow("other", *lb.OTHER_KINDS_TITLE, 0, (None, None)))
     for kind in lb.OTHER_KINDS:
         vi, en = lb.kind_label(kind, as_of)
-        rows.append(StatsRow(f"kind:{kind}", vi, en, 1, (by_kind[kind], None)))
+        others = by_kind[kind] - base_kinds[kind]
+        rows.append(StatsRow(f"kind:{kind}", vi, en, 1, (others, None)))
     sizes: Counter[int] = Counter()
     size_members: Counter[int] = Counter()
     for _u, n in base:

@@ -8,7 +8,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="person",
             name="religion",
-            field=models.CharField(blank=True, max_length=64, verbose_name="tôn giáo"),
+            field=models.CharField(
+                blank=True, db_default="", max_length=64, verbose_name="tôn giáo"
+            ),
         ),
         migrations.AddField(
             model_name="lineagelink",
