@@ -115,4 +115,32 @@ def demo_users(named: dict[str, int], today: dt.date, password: str | None) -> l
                 password,
             )
         )
+    users += survey_commune_users(named, today, password)
+    return users
+
+
+def survey_commune_users(
+    named: dict[str, int], today: dt.date, password: str | None
+) -> list[Credential]:
+    """Org staff of two communes asked for the Party Charter survey (``xa.<slug>``): one
+    that has submitted and one that still has to (:mod:`canbo.demo.surveys`)."""
+    from canbo.registry.models import UnitVersion
+
+    from .surveys import slug
+
+    users = []
+    for key in ("survey_commune:submitted", "survey_commune:open"):
+        if key not in named:
+            continue
+        version = UnitVersion.objects.filter(
+            unit_id=named[key], valid_from__lte=today, valid_to__gte=today
+        ).first()
+        if version is None:
+            continue
+        scope = f"{version.name} (khảo sát Điều lệ Đảng / Charter survey)"
+        users.append(
+            grant_user(
+                f"xa.{slug(version.name)}", Role.ORG_STAFF, named[key], scope, today, password
+            )
+        )
     return users

@@ -294,3 +294,22 @@ def test_the_demo_appointments_recusal_flag_and_reappointment_cases(demo: DemoRe
     assert am.ProcessFlag.objects.filter(process=outside, key="outgoing_head").exists()  # kept
     cases = processes.filter(kind="reappointment")
     assert cases.exists() and all(c.holding_id for c in cases)
+
+
+@pytest.mark.django_db
+def test_the_charter_survey_went_to_the_communes_some_answered_one_late_one_corrected(
+    demo: DemoResult,
+) -> None:
+    from canbo.surveys import selectors
+    from canbo.surveys.models import Submission, SurveyRequest
+
+    request = SurveyRequest.objects.get(form__code="ks_dieu_le_dang")
+    assert request.requester_id == demo.named["province:08"]
+    overview = selectors.overview(request.pk, TODAY)
+    assert overview.assigned >= overview.total.units + 2 and overview.total.units >= 4
+    assert [r.status for r in overview.rows].count("submitted_late") == 1
+    assert Submission.objects.filter(version=2).exclude(reason="").count() == 1
+    assert all(r.reminders == 1 for r in overview.rows if not r.versions)
+    for key in ("survey_commune:submitted", "survey_commune:open"):
+        grant = RoleGrant.objects.get(unit_id=demo.named[key], user__username__startswith="xa.")
+        assert grant.role == "org_staff"
