@@ -30,6 +30,7 @@ from . import (
     records,
     round_bulk,
     statistics,
+    surveys,
     tree,
 )
 from .bulk import BulkWriter, IdAllocator
@@ -125,6 +126,8 @@ def build_demo(
         if "province:08" in named:
             work = programme.build_programme(named["demo_cell"], named["province:08"], today)
             progress(f"chương trình công tác / work programme: {work}")
+            survey = surveys.build_survey(named, today)
+            progress(f"yêu cầu báo cáo / report requests: {survey}")
         with transaction.atomic():
             figures = statistics.build_statistics(named, today)
         progress(f"thống kê / statistics: {figures}")
