@@ -40,6 +40,7 @@ from canbo.services.registry.ports import (
     UnitRepository,
 )
 from canbo.services.reports.ports import ResultsReader
+from canbo.services.stats.ports import StatsReader
 from canbo.services.voting.ports import (
     CodeAuthority,
     ConferenceRepository,
@@ -82,6 +83,7 @@ from tests.fakes.registry import (
     FakeUnitRepository,
 )
 from tests.fakes.reports import FakeResultsReader
+from tests.fakes.stats import FakeStatsReader
 from tests.fakes.voting import (
     FakeCodes,
     FakeConferenceRepository,
@@ -90,6 +92,7 @@ from tests.fakes.voting import (
 )
 
 PAIRS = [
+    (StatsReader, FakeStatsReader),
     (ResultsReader, FakeResultsReader),
     (ComplaintRepository, FakeComplaints),
     (AuditLog, FakeAuditLog),
