@@ -1674,10 +1674,6 @@ CATALOGUE: dict[str, Wording] = {
         _("Khóa %(key_id)s đã bị thu hồi ngày %(revoked)s; gói ký bằng khóa này bị từ chối."),
         "The key %(key_id)s was revoked on %(revoked)s; bundles signed with it are refused.",
     ),
-    "bundle_key_not_yet_valid": _w(
-        _("Gói được lập trước ngày khóa %(key_id)s có hiệu lực."),
-        "The bundle was made before the key %(key_id)s became valid.",
-    ),
     "bundle_sender_mismatch": _w(
         _("Gói ghi người gửi là %(sender)s nhưng khóa ký thuộc hệ thống %(installation)s."),
         "The bundle names %(sender)s as sender but its key belongs to %(installation)s.",
