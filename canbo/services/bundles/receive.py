@@ -81,8 +81,6 @@ def _signed_by(
     data = mf.canonical_bytes(opened.manifest)
     if not signing.is_valid_signature(key.public_key, data, opened.signature):
         raise ValidationError("bundle_signature_invalid", sender=m.sender, key_id=m.key_id)
-    if m.created < key.valid_from:
-        raise ValidationError("bundle_key_not_yet_valid", key_id=m.key_id)
     return key.installation
 
 
