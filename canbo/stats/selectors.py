@@ -26,7 +26,7 @@ from canbo.core.stats.counts import (
 )
 from canbo.core.stats.labels import LEVEL_RANKS, level_for_rank
 from canbo.core.stats.params import DEFAULT_PARAMS
-from canbo.core.types import UnitId
+from canbo.core.types import Pillar, UnitId
 from canbo.db.unit_tree import SUBTREE, DjangoTreeReader
 from canbo.services.ports import TreeReader
 from canbo.services.stats.ports import UnitOnDate
@@ -56,13 +56,17 @@ class Scope:
         )
         self.units = [(int(u), None if p is None else int(p), str(k)) for u, p, k, _l in rows]
         self.levels = {int(u): str(lv or "") for u, _p, _k, lv in rows}
+        # Memberships are in Party units only (OR-07): the root of the Party's tree needs no cut.
         roots = _rows(
-            "SELECT COUNT(*) FROM registry_unitversion WHERE parent_id IS NULL"
-            " AND valid_from <= %s AND valid_to >= %s",
-            [as_of, as_of],
+            "SELECT COUNT(*) FROM registry_unitversion v"
+            " JOIN registry_orgunit u ON u.id = v.unit_id WHERE v.parent_id IS NULL"
+            " AND u.pillar = %s AND v.valid_from <= %s AND v.valid_to >= %s",
+            [str(Pillar.PARTY), as_of, as_of],
         )
+        party = _rows("SELECT pillar FROM registry_orgunit WHERE id = %s", [root])
         top = next((p for u, p, _k in self.units if u == root), 0)
-        self.whole = top is None and int(roots[0][0]) == 1
+        is_party = bool(party) and party[0][0] == str(Pillar.PARTY)
+        self.whole = top is None and is_party and int(roots[0][0]) == 1
 
     def cut(self, column: str) -> str:
         """``AND column IN (...)``; ``column`` is a constant of the calling query."""

@@ -102,3 +102,10 @@ def test_a_split_without_a_share_is_not_comparable(tree) -> None:  # type: ignor
     )
     assert not comparison.comparable
     assert [c.unit_id for c in comparison.not_comparable] == [tree.ha_giang]
+
+
+def test_the_root_of_the_party_tree_counts_every_member(tree) -> None:  # type: ignore[no-untyped-def]
+    state = unit("Tỉnh Tuyên Quang", UnitKind.PROVINCE, code="TQ-STATE")
+    whole = member_statistics(SYSTEM, reader(), tree.central, END_2024)
+    assert whole.table("bieu3").value("total") == 4
+    assert member_statistics(SYSTEM, reader(), state, END_2024).table("bieu3").value("total") == 0
