@@ -1792,6 +1792,14 @@ CATALOGUE: dict[str, Wording] = {
         "Unit %(unit)s belongs to unit %(parent)s, which this installation does not have and "
         "the bundle does not carry; nothing was imported.",
     ),
+    "bundle_requester_unknown": _w(
+        _(
+            "Yêu cầu báo cáo %(key)s do đơn vị %(unit)s gửi, mà hệ thống này chưa có (cần nhận "
+            "cây đơn vị trước); không có gì được nhập."
+        ),
+        "Report request %(key)s comes from unit %(unit)s, which this installation does not "
+        "have (receive the unit tree first); nothing was imported.",
+    ),
 }
 
 _VIETNAMESE = re.compile(r"[À-ỹĐđ]")
