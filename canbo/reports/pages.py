@@ -54,14 +54,19 @@ def default_period(day: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def query(request: HttpRequest, day: dt.date) -> tuple[int, dt.date, dt.date]:
-    """The unit and period asked for (the actor's own unit and the default period when none)."""
+    """The unit and period asked for; what is not asked for is the actor's own unit and the
+    default period."""
     actor = actor_for(request.user)
-    if "unit" not in request.GET:
+    data = request.GET.copy()
+    if not data.get("unit"):
         unit = default_unit(actor, day)
         if unit is None:
             raise ValidationError("required", field="unit")
-        return (unit, *default_period(day))
-    form = forms.ReportQuery(request.GET)
+        data["unit"] = f"id:{unit}"
+    start, end = default_period(day)
+    data.setdefault("start", start.isoformat())
+    data.setdefault("end", end.isoformat())
+    form = forms.ReportQuery(data)
     bind_pickers(form, actor, day)
     d = valid_data(form)
     return int(d["unit"]), d["start"], d["end"]

@@ -331,3 +331,18 @@ def test_the_report_page_runs_a_fixed_number_of_queries(django_assert_max_num_qu
     c = client(p)
     with django_assert_max_num_queries(40):
         assert c.get(f"/bao-cao/dai-hoi/?unit=id:{p.province}&{QUERY}").status_code == 200
+
+
+def test_a_cell_secretary_opens_on_the_cell_and_sees_its_own_results_only() -> None:
+    p = world()
+    user = User.objects.create_user("bithu.nahec", password="x-Secret-123")
+    RoleGrant.objects.create(
+        user=user, role=Role.CELL_SECRETARY, unit_id=p.bat_cell, valid_from=dt.date(2020, 1, 1)
+    )
+    c = Client()
+    c.force_login(user)
+    html = c.get(f"/bao-cao/xep-loai/?{QUERY}").content.decode()
+    assert "Chi bộ thôn Nà Héc (trực tiếp)" in html
+    assert "Minh Quang" not in html
+    empty = c.get(f"/bao-cao/dai-hoi/?unit=id:{p.bat_cell}&{QUERY}").content.decode()
+    assert "Chưa có kết quả nào trong kỳ báo cáo." in empty
