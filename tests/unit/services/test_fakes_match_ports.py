@@ -17,6 +17,7 @@ from canbo.services.appointments.ports import (
 )
 from canbo.services.appointments.ports import RegistryWriter as AppointmentRegistryWriter
 from canbo.services.appointments.power import PowerRepository
+from canbo.services.bundles.ports import BundleRepository, BundleUnitOfWork, KeyStore
 from canbo.services.congresses.ports import CongressRepository, RosterReader
 from canbo.services.elections.ports import (
     BallotEngine,
@@ -47,6 +48,7 @@ from canbo.services.voting.ports import (
     VoteRepository,
     VotingUnitOfWork,
 )
+from tests.fakes.bundles import FakeBundleRepository, FakeBundleUnitOfWork, FakeKeyStore
 from tests.fakes.complaints import FakeComplaints, FakeComplaintsUnitOfWork
 from tests.fakes.congresses import FakeCongressRepository, FakeRoster
 from tests.fakes.elections import (
@@ -92,6 +94,8 @@ from tests.fakes.voting import (
 )
 
 PAIRS = [
+    (BundleRepository, FakeBundleRepository),
+    (KeyStore, FakeKeyStore),
     (StatsReader, FakeStatsReader),
     (ResultsReader, FakeResultsReader),
     (ComplaintRepository, FakeComplaints),
@@ -151,6 +155,7 @@ def test_the_fake_units_of_work_offer_every_member_of_their_ports() -> None:
         (ControlUnitOfWork, FakePowerUnitOfWork({})),
         (ComplaintsUnitOfWork, FakeComplaintsUnitOfWork({})),
         (PlanningUnitOfWork, FakePlanningUnitOfWork({})),
+        (BundleUnitOfWork, FakeBundleUnitOfWork({})),
     )
     for port, fake in (*pairs, (ElectionsUnitOfWork, elections), *contexts):
         members = [n for n, m in inspect.getmembers(port) if isinstance(m, property)]
