@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -37,6 +38,13 @@ def initial(actor: Actor, today: dt.date) -> dict[str, str]:
     """The form's first state: the actor's own unit (if any), today; nothing counted yet."""
     root = _root(actor)
     return {"ngay": today.isoformat(), **({"don_vi": f"id:{root}"} if root else {})}
+
+
+def own_url(request: HttpRequest, data: Any) -> str:
+    """Before anything is asked: the link to the actor's own unit as of today."""
+    if "don_vi" in request.GET or "don_vi" not in data:
+        return ""
+    return f"{reverse('stats:index')}?{urlencode(dict(data))}"
 
 
 def compare_initial(actor: Actor, today: dt.date) -> dict[str, str]:

@@ -33,11 +33,12 @@ def _today() -> dt.date:
 def index_view(request: HttpRequest) -> HttpResponse:
     """Choose a unit, an as-of date and a table; see the tables, download them."""
     actor, today = actor_for(request.user), _today()
-    data = request.GET if "don_vi" in request.GET else pages.initial(actor, today)
-    form = forms.ReportForm(data)
+    asked = "don_vi" in request.GET
+    data = request.GET if asked else pages.initial(actor, today)
+    form = forms.ReportForm(data) if asked else forms.ReportForm(initial=data)
     bind_pickers(form, actor, forms.day_of(data, "ngay", today))
-    context: dict[str, Any] = {"form": form}
-    if form.is_valid():
+    context: dict[str, Any] = {"form": form, "own_url": pages.own_url(request, data)}
+    if asked and form.is_valid():
         unit_id, as_of = form.cleaned_data["don_vi"], form.cleaned_data["ngay"]
         try:
             report = member_statistics(actor, reader(), unit_id, as_of)
@@ -80,11 +81,12 @@ def _file(report: StatsReport, tables: Any, code: str, fmt: str) -> HttpResponse
 def compare_view(request: HttpRequest) -> HttpResponse:
     """A unit today against the sum of its predecessors before the reorganization (OR-21)."""
     actor, today = actor_for(request.user), _today()
-    data = request.GET if "don_vi" in request.GET else pages.compare_initial(actor, today)
-    form = forms.CompareForm(data)
+    asked = "don_vi" in request.GET
+    data = request.GET if asked else pages.compare_initial(actor, today)
+    form = forms.CompareForm(data) if asked else forms.CompareForm(initial=data)
     bind_pickers(form, actor, forms.day_of(data, "sau", today))
     context: dict[str, Any] = {"form": form}
-    if form.is_valid():
+    if asked and form.is_valid():
         c = form.cleaned_data
         try:
             found = compare_across_reorganization(

@@ -82,3 +82,10 @@ def test_an_actor_of_another_province_cannot_download(tree) -> None:  # type: ig
     client = client_as(Role.ORG_STAFF, tree.ha_giang)
     got = client.get(f"/thong-ke/xuat/{tree.tuyen_quang_new}/bieu1.xlsx?ngay=2026-12-31")
     assert got.status_code == 404
+
+
+def test_the_first_visit_counts_nothing_and_offers_the_own_unit(tree) -> None:  # type: ignore[no-untyped-def]
+    client = client_as(Role.ORG_STAFF, tree.tuyen_quang_new)
+    text = client.get("/thong-ke/").content.decode()
+    assert "Biểu 1-BTCTW" not in text
+    assert f"don_vi=id%3A{tree.tuyen_quang_new}" in text
