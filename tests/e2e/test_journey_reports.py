@@ -24,6 +24,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -325,3 +326,141 @@ def test_a_survey_sent_to_the_communes_is_filled_and_the_province_sees_the_aggre
     assert "Đảng bộ xã Yên Minh Đã nộp muộn" in words, words[:2000]
     assert "Đảng bộ xã Na Hang Quá hạn, chưa nộp" in words, words[:2000]
     assert "Số chi bộ trực thuộc 2 20" in words and "T/M" in words, words[:2000]
+
+
+# --- (b) statistics before and after the reorganization --------------------------------------
+
+
+def stats_world() -> dict[str, Any]:
+    """Hà Giang (three members in Yên Minh) and the former Tuyên Quang (two in Minh Quang)
+    merged into the new province of Tuyên Quang on 01/07/2025 through the registry's own use
+    case; one member admitted in Minh Quang in March 2026 (probationary)."""
+    from canbo.core.registry import UnitVersionData
+    from canbo.core.types import Interval, Sex
+    from canbo.registry import models as reg
+    from canbo.registry.uow import DjangoRegistryUnitOfWork
+    from canbo.services.ports import SYSTEM
+    from canbo.services.registry.reorganizing import merge_units
+
+    central = f.unit(
+        "Ban Chấp hành Trung ương", UnitKind.CENTRAL_COMMITTEE, level=LevelClass.CENTRAL
+    )
+    ha_giang = f.unit("Đảng bộ tỉnh Hà Giang", UnitKind.PROVINCIAL_PARTY_COMMITTEE, central)
+    old = f.unit("Đảng bộ tỉnh Tuyên Quang", UnitKind.PROVINCIAL_PARTY_COMMITTEE, central)
+    yen_minh = f.unit("Đảng bộ xã Yên Minh", UnitKind.COMMUNE_PARTY_COMMITTEE, ha_giang)
+    na_po = f.unit("Chi bộ thôn Na Pô", UnitKind.CELL, yen_minh)
+    minh_quang = f.unit("Đảng bộ xã Minh Quang", UnitKind.COMMUNE_PARTY_COMMITTEE, old)
+    khuon = f.unit("Chi bộ thôn Khuôn Khương", UnitKind.CELL, minh_quang)
+    f.person("Nguyễn Văn An", na_po)
+    f.person("Trần Thị Bình", na_po, sex=Sex.FEMALE)
+    f.person("Lê Văn Cường", na_po)
+    f.person("Phạm Thị Dung", khuon, sex=Sex.FEMALE)
+    f.person("Hoàng Văn Em", khuon)
+    merged = UnitVersionData(
+        code="TQ-2025",
+        name="Đảng bộ tỉnh Tuyên Quang",
+        kind=UnitKind.PROVINCIAL_PARTY_COMMITTEE,
+        valid=Interval(JULY, None),
+        parent_id=central,
+        legal_basis="Nghị quyết số 202/2025/QH15",
+    )
+    province = merge_units(
+        DjangoRegistryUnitOfWork(), SYSTEM, [ha_giang, old], merged, "Nghị quyết số 202/2025/QH15"
+    )
+    admitted = dt.date(2026, 3, 3)
+    giang = f.person("Vũ Thị Giang", khuon, sex=Sex.FEMALE, since=admitted)
+    reg.Person.objects.filter(pk=giang).update(
+        party_admission_date=admitted, official_membership_date=None
+    )
+    account("tinhuy.tuyenquang", Role.ORG_STAFF, province)
+    return {"province": province, "ha_giang": ha_giang, "old": old}
+
+
+def figure(page: Any, table: str, row: str) -> str:
+    """The first figure of a row of one table on the page."""
+    line = page.locator(
+        f"section[aria-labelledby={table}-h] tr", has=page.locator("th", has_text=row)
+    )
+    return str(line.first.locator("td").first.inner_text().strip())
+
+
+def show(page: Any, unit: str | None, day: str) -> None:
+    """Choose the unit (type-ahead picker) and the as-of date, all tables, and look."""
+    from tests.e2e.test_journey_appointment import pick
+
+    form = page.locator("form.filters")
+    form.locator("[name=ngay]").fill(day)
+    if unit is not None:
+        form.locator("[data-picker] .picker-chosen li button").first.click()
+        pick(form, "don_vi", [unit])
+    form.locator("[name=bieu]").select_option("")
+    form.get_by_role("button", name="Xem").click()
+    page.wait_for_load_state()
+
+
+def test_the_statistics_before_and_after_the_reorganization_and_their_comparison(
+    live_server: Any, browser: Any
+) -> None:
+    stats_world()
+    base = live_server.url
+    page = login(browser, base, "tinhuy.tuyenquang", viewport=DESKTOP)
+    page.goto(f"{base}/thong-ke/")
+
+    # As of 31/12/2026: the merged province, all five tables.
+    show(page, None, "2026-12-31")
+    main = page.locator("main").inner_text()
+    for n in range(1, 6):
+        assert f"Biểu {n}-BTCTW" in main, main[:3000]
+    assert figure(page, "bieu3", "Tổng số đảng viên") == "6"
+    assert figure(page, "bieu3", "Nữ") == "3"
+    assert figure(page, "bieu1", "A. Đảng viên đầu kỳ") == "5"
+    assert figure(page, "bieu1", "Kết nạp") == "1"
+    assert figure(page, "bieu1", "D. Đảng viên cuối kỳ") == "6"
+    assert not re.search(r"\b(FRM|OR)-\d", main), "a bare rule ID on the page"
+    shot(page, "b_stats_2026")
+    links = page.locator("main a")
+    cells = xlsx_cells(
+        fetch(
+            page, base, links.filter(has_text="Tải cả báo cáo (XLSX)").get_attribute("href"), "XLSX"
+        )
+    )
+    by_label = {str(r[0]).strip(): r[1] for r in cells if r and r[0] is not None}
+    assert by_label["Tổng số đảng viên"] == 6 and isinstance(by_label["Nữ"], int), by_label
+    words = pdf_words(
+        fetch(
+            page, base, links.filter(has_text="Tải cả báo cáo (PDF)").get_attribute("href"), "PDF"
+        )
+    )
+    assert "BIỂU 1-BTCTW" in words and "31/12/2026" in words, words[:2000]
+    assert "ĐẢNG BỘ TỈNH TUYÊN QUANG" in words, words[:2000]
+
+    # As of 31/12/2024 the new province did not exist: refused on the page, by name.
+    show(page, None, "2024-12-31")
+    refusal = page.locator("[role=alert]").inner_text()
+    assert "không tồn tại" in refusal, refusal
+    # Its predecessor Hà Giang on that day: three members.
+    show(page, "Đảng bộ tỉnh Hà Giang", "2024-12-31")
+    assert page.locator("#report-h").inner_text() == "Đảng bộ tỉnh Hà Giang"
+    assert figure(page, "bieu3", "Tổng số đảng viên") == "3"
+    shot(page, "b_stats_2024_ha_giang")
+    href = page.locator("section[aria-labelledby=bieu3-h] a", has_text="XLSX").get_attribute("href")
+    cells = xlsx_cells(fetch(page, base, href, "XLSX"))
+    assert {str(r[0]).strip(): r[1] for r in cells if r and r[0] is not None}[
+        "Tổng số đảng viên"
+    ] == 3
+
+    # The comparison across the reorganization: the new province against the sum of Hà Giang
+    # and the former Tuyên Quang on 31/12/2024, restated (OR-21).
+    page.goto(f"{base}/thong-ke/so-sanh/")
+    form = page.locator("form.filters")
+    form.locator("[name=truoc]").fill("2024-12-31")
+    form.locator("[name=sau]").fill("2026-12-31")
+    form.get_by_role("button", name="So sánh").click()
+    page.wait_for_load_state()
+    main = page.locator("main").inner_text()
+    assert "Đảng bộ tỉnh Hà Giang — toàn bộ" in main and "tính lại" in main, main[:3000]
+    total = page.locator(
+        "section[aria-labelledby=bieu3-h] tr", has=page.locator("th", has_text="Tổng số đảng viên")
+    )
+    assert [c.strip() for c in total.first.locator("td").all_inner_texts()] == ["5", "6", "1"]
+    shot(page, "b_stats_compare")
