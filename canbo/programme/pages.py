@@ -25,10 +25,7 @@ from . import choices, forms, models
 from .selectors import headline
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def years(today: dt.date) -> list[int]:
-    return list(range(today.year + 1, today.year - 4, -1))
+MIN_YEAR, MAX_YEAR = 2000, 2100
 
 
 def index_url(unit_id: int, year: int) -> str:
@@ -55,7 +52,8 @@ def _default_unit(actor: Actor, today: dt.date) -> int | None:
 def chosen(request: HttpRequest, actor: Actor, today: dt.date) -> tuple[int, int | None]:
     """(year, unit) of the filter; the unit checked against the actor's scope."""
     raw_year = request.GET.get("nam", "")
-    year = int(raw_year) if raw_year.isdigit() and 2000 <= int(raw_year) <= 2100 else today.year
+    valid = raw_year.isdigit() and len(raw_year) == 4 and MIN_YEAR <= int(raw_year) <= MAX_YEAR
+    year = int(raw_year) if valid else today.year
     raw = request.GET.get("don_vi", "").removeprefix("id:")
     unit_id = int(raw) if raw.isdigit() and len(raw) < 12 else _default_unit(actor, today)
     if unit_id is None:

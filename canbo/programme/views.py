@@ -54,7 +54,13 @@ def _run(request: HttpRequest, back: str, action: Callable[[], object], done: st
     return redirect(back)
 
 
+def _check_year(year: int) -> None:
+    if not pages.MIN_YEAR <= year <= pages.MAX_YEAR:
+        raise Http404
+
+
 def _view_or_404(actor: Actor, unit_id: int, year: int) -> summary.ProgrammeView:
+    _check_year(year)
     try:
         return summary.programme(_uow(), actor, UnitId(unit_id), year, _today())
     except NotFound as exc:
@@ -68,7 +74,7 @@ def index_view(request: HttpRequest) -> HttpResponse:
     actor = actor_for(request.user)
     today = _today()
     year, unit_id = pages.chosen(request, actor, today)
-    context: dict[str, Any] = {"year": year, "unit_id": unit_id, "years": pages.years(today)}
+    context: dict[str, Any] = {"year": year, "unit_id": unit_id}
     filter_form = forms.FilterForm(
         initial={"nam": year, **({"don_vi": f"id:{unit_id}"} if unit_id else {})}
     )
@@ -85,6 +91,7 @@ def index_view(request: HttpRequest) -> HttpResponse:
 @require_POST
 @verified_login_required
 def create_view(request: HttpRequest, unit_id: int, year: int) -> HttpResponse:
+    _check_year(year)
     actor = actor_for(request.user)
     today = _today()
     form = forms.ItemForm(request.POST)

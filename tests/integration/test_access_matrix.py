@@ -123,6 +123,10 @@ WRITERS: dict[str, set[Role]] = {
     "voting:correction": NOBODY,
     "voting:key": NOBODY,
     "voting:count": NOBODY,
+    "programme:create": WRITE,
+    "programme:progress": WRITE,
+    "programme:status": WRITE,
+    "programme:document": WRITE,
 }
 
 # Reads that the pages and the API both answer, with the same path parameters.
@@ -232,6 +236,7 @@ def build_world() -> World:
             "complaint": _complaint(people),
             **_plan(commune, people),
             **_scans(sid),
+            **_programme(commune),
         },
         candidates=listed,
     )
@@ -268,6 +273,21 @@ def _scans(session: int) -> dict[str, int]:
     batch = vm.ScanBatch.objects.create(session_id=session, files=1)
     sheet = vm.ScannedSheet.objects.create(batch=batch, file="lo-1.pdf", page=1, status="review")
     return {"batch": int(batch.pk), "sheet": int(sheet.pk)}
+
+
+def _programme(commune: UnitId) -> dict[str, int]:
+    """A project of the commune's 2026 work programme with one document."""
+    from canbo.programme import models as wm
+
+    item = wm.ProgrammeItem.objects.create(
+        kind="project", title="Đề án", owner_unit_id=commune, unit_id=commune, year=2026,
+        deadline=dt.date(2026, 12, 31), created_on=dt.date(2026, 1, 5),
+    )  # fmt: skip
+    doc = wm.ProgrammeDocument.objects.create(
+        item=item, name="du-thao.pdf", path="programme/none.pdf", media_type="application/pdf",
+        size=5, sha256="0" * 64, uploaded_on=dt.date(2026, 1, 5),
+    )  # fmt: skip
+    return {"programme_item": int(item.pk), "programme_document": int(doc.pk)}
 
 
 def _plan(commune: UnitId, people: list[PersonId]) -> dict[str, int]:
@@ -401,6 +421,8 @@ OBJECT_PARAMS = {
     "bid": "batch",
     "shid": "sheet",
     "entry_id": "entry",
+    "item_id": "programme_item",
+    "document_id": "programme_document",
 }
 FIXED_PARAMS = {
     "operator": "1",
@@ -519,6 +541,14 @@ def body_for(name: str, world: World) -> dict[str, Any]:
         "elections:close": {"decision": "Đại hội quyết định dừng bầu"},
         "elections:step": {"step": "need_reported"},
         "elections:approve": {"decision_number": "15-QĐ/ĐU", "decided_on": "2025-05-20"},
+        "programme:create": {
+            "kind": "project",
+            "title": "Đề án mới",
+            "unit": f"id:{world.commune}",
+            "deadline": "2026-12-31",
+        },
+        "programme:progress": {"reported_on": "2026-06-01", "percent": "30"},
+        "programme:status": {"status": "completed", "on": "2026-06-01"},
     }
     return bodies.get(name, {})
 

@@ -92,6 +92,8 @@ def test_the_summary_exports_as_xlsx_with_numbers_and_as_pdf(
     pdf = client.get(f"/chuong-trinh-cong-tac/tong-ket/{province}/2025.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     assert client.get(f"/chuong-trinh-cong-tac/tong-ket/{province}/2025.exe").status_code == 404
+    huge = f"/chuong-trinh-cong-tac/tong-ket/{province}/99999999999.xlsx"
+    assert client.get(huge).status_code == 404
 
 
 def test_a_document_is_stored_by_its_hash_and_a_wrong_file_is_refused(
