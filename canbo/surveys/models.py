@@ -58,6 +58,8 @@ class SurveyRequest(models.Model):
     # A request received from the level above's installation (a signed bundle) keeps the
     # sender's key, so receiving the same bundle again adds nothing.
     origin_key = models.CharField(max_length=200, blank=True, db_index=True)
+    # Changed with every submission added: the key of the cached roll-up of the answers.
+    revision = models.CharField(max_length=32, blank=True)
 
     class Meta:
         verbose_name = _("yêu cầu báo cáo")

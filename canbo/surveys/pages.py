@@ -112,6 +112,9 @@ def sheet_problems(
     return out
 
 
+TEXTS_SHOWN = 30
+
+
 @dataclass(frozen=True, slots=True)
 class AggregateLine:
     label: str
@@ -124,6 +127,7 @@ class AggregateLine:
     maximum: Any
     distribution: list[tuple[str, int]]
     texts: list[tuple[str, str]]
+    text_count: int = 0
 
 
 def _line(
@@ -135,7 +139,8 @@ def _line(
         (next((o.label for o in options if o.value == k), k), n)
         for k, n in agg.distribution.items()
     ]
-    texts = [(names.get(u, str(u)), t) for u, t in agg.texts]
+    # The page shows the first answers; every one is in the spreadsheet export.
+    texts = [(names.get(u, str(u)), t) for u, t in agg.texts[:TEXTS_SHOWN]]
     return AggregateLine(
         label,
         str(agg.kind),
@@ -169,4 +174,19 @@ def aggregate_lines(
                 out.append(_line(label, col.unit, found.columns[col.key], names, col))
         else:
             out.append(_line(item.label, item.unit, found, names, item))
+    return out
+
+
+def number_fields(spec: FormSpec) -> list[FieldSpec]:
+    return [f for f in spec.fields if f.kind is FieldKind.NUMBER]
+
+
+def level_rows(spec: FormSpec, levels: Sequence[Any]) -> list[tuple[Any, list[Any]]]:
+    """One row per intermediate unit: the unit and the sum of each number field under it."""
+    keys = [f.key for f in number_fields(spec)]
+    out = []
+    for level in levels:
+        fields = level.aggregate.fields
+        sums = [fields[k].numbers.total if fields[k].numbers.count else None for k in keys]
+        out.append((level, sums))
     return out

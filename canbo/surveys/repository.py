@@ -4,6 +4,7 @@ reminders, and the units a request reaches on the tree of its date (OR-19)."""
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -162,7 +163,10 @@ class DjangoSurveyRepository:
         }
         if submission.version == 1:
             changes |= {"first_submitted_on": submission.submitted_on, "late": submission.late}
-        m.Assignment.objects.filter(pk=submission.assignment_id).update(**changes)
+        rows = m.Assignment.objects.filter(pk=submission.assignment_id)
+        rows.update(**changes)
+        request_id = rows.values_list("request_id", flat=True).get()
+        m.SurveyRequest.objects.filter(pk=request_id).update(revision=uuid.uuid4().hex)
 
     def add_reminder(
         self, assignment_id: AssignmentId, at: dt.datetime, by: int | None, by_label: str, note: str

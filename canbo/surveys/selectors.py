@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.cache import cache
 from django.db.models import Count, Q
 
 from canbo.core.surveys.forms import FormSpec
@@ -84,37 +85,55 @@ _ROW_FIELDS = (
     "id",
     "unit_id",
     "unit_name",
-    "chain",
     "versions",
     "late",
     "first_submitted_on",
     "draft_saved_at",
     "reminders",
     "last_reminded_at",
-    "current_answers",
 )
+ROLL_UP_SECONDS = 3600
 
 
-def overview(request_id: int, today: dt.date) -> Overview:
-    """Every assigned unit's status, the counts, the total and the intermediate levels."""
+def _revision(request: m.SurveyRequest) -> str:
+    """The cache key of a request's roll-up: the request's revision changes with every
+    submission added (submissions are never changed or deleted), so it is never stale."""
+    return f"surveys:rollup:{request.pk}:{request.revision or 'none'}"
+
+
+def overview(request_id: int, today: dt.date, *, with_answers: bool = False) -> Overview:
+    """Every assigned unit's status, the counts, the total and the intermediate levels.
+
+    The roll-up (the only part that reads the answers) is kept in the cache under the
+    request's submission revision; ``with_answers`` reads every unit's current answers too
+    (the exports) and recomputes.
+    """
     request = m.SurveyRequest.objects.select_related("form").get(pk=request_id)
     spec = FormSpec.from_dict(request.form.spec)
+    key = _revision(request)
+    cached = None if with_answers else cache.get(key)
+    extra = ("chain", "current_answers") if cached is None else ()
     values = m.Assignment.objects.filter(request_id=request_id).order_by("sort_key")
     rows: list[AssignmentRow] = []
     chains: dict[int, list[int]] = {}
     answers: dict[int, dict[str, Any]] = {}
-    for a in values.values_list(*_ROW_FIELDS):
-        (pk, unit, name, chain, versions, late, first, draft_at, reminders, reminded, current) = a
+    for a in values.values_list(*_ROW_FIELDS, *extra):
+        (pk, unit, name, versions, late, first, draft_at, reminders, reminded) = a[:9]
+        current = a[10] if extra else None
         state = status(request.deadline, first, draft_at is not None, today)
         rows.append(
             AssignmentRow(
                 pk, unit, name, state, versions, late, first, reminders, reminded, current
             )
         )
-        chains[unit] = chain[1:] or [request.requester_id]
-        if current is not None:
-            answers[unit] = current
-    rolled = roll_up(spec, answers, chains)
+        if extra:
+            chains[unit] = a[9][1:] or [request.requester_id]
+            if current is not None:
+                answers[unit] = current
+    if cached is None:
+        cached = (roll_up(spec, answers, chains), _assigned_per_level(request, chains))
+        cache.set(key, cached, ROLL_UP_SECONDS)
+    rolled, assigned = cached
     total = rolled.get(request.requester_id) or aggregate(spec, ())
     counts = Counter(r.status for r in rows)
     return Overview(
@@ -124,19 +143,23 @@ def overview(request_id: int, today: dt.date) -> Overview:
         {s: counts.get(s, 0) for s in AssignmentStatus},
         rows,
         total,
-        _levels(request, spec, chains, rolled),
+        _levels(request, spec, assigned, rolled),
     )
+
+
+def _assigned_per_level(request: m.SurveyRequest, chains: dict[int, list[int]]) -> Counter[int]:
+    assigned: Counter[int] = Counter()
+    for chain in chains.values():
+        assigned.update(u for u in chain if u != request.requester_id)
+    return assigned
 
 
 def _levels(
     request: m.SurveyRequest,
     spec: FormSpec,
-    chains: dict[int, list[int]],
+    assigned: Counter[int],
     rolled: dict[int, Aggregate],
 ) -> list[Level]:
-    assigned: Counter[int] = Counter()
-    for chain in chains.values():
-        assigned.update(u for u in chain if u != request.requester_id)
     if not assigned:
         return []
     names = unit_names(assigned, request.as_of)

@@ -166,15 +166,34 @@ def overview_view(request: HttpRequest, request_id: int) -> HttpResponse:
     today = _today()
     o = selectors.overview(request_id, today)
     names = {r.unit_id: r.unit_name for r in o.rows}
+    shown, pager = _page_of(request, o.rows)
     context = {
         "o": o,
+        "shown": shown,
+        "pager": pager,
         "today": today,
         "lines": pages.aggregate_lines(o.spec, o.total, names),
-        "levels": [(lv, pages.aggregate_lines(o.spec, lv.aggregate, names)) for lv in o.levels],
+        "number_fields": pages.number_fields(o.spec),
+        "levels": pages.level_rows(o.spec, o.levels),
         "can_remind": scope.can_do(actor, Action.REQUEST_REPORTS, found.requester_id, found.as_of),
         "remind_form": forms.RemindForm(),
     }
     return render(request, "surveys/overview.html", context)
+
+
+PAGE = 100
+
+
+def _page_of(request: HttpRequest, rows: list[Any]) -> tuple[list[Any], dict[str, Any]]:
+    """The units of one page (100), filtered by status (``tinh_trang``)."""
+    wanted = request.GET.get("tinh_trang", "")
+    if wanted:
+        rows = [r for r in rows if r.status == wanted]
+    raw = request.GET.get("trang", "1")
+    pages = max(1, -(-len(rows) // PAGE))
+    number = min(max(int(raw) if raw.isdigit() and len(raw) < 6 else 1, 1), pages)
+    shown = rows[(number - 1) * PAGE : number * PAGE]
+    return shown, {"number": number, "pages": pages, "status": wanted, "count": len(rows)}
 
 
 @require_POST
@@ -204,7 +223,7 @@ def remind_view(request: HttpRequest, request_id: int) -> HttpResponse:
 @verified_login_required
 def overview_xlsx_view(request: HttpRequest, request_id: int) -> HttpResponse:
     _request_or_404(actor_for(request.user), request_id)
-    return exports.xlsx_response(selectors.overview(request_id, _today()))
+    return exports.xlsx_response(selectors.overview(request_id, _today(), with_answers=True))
 
 
 @verified_login_required

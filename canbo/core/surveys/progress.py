@@ -157,6 +157,39 @@ def aggregate(spec: FormSpec, submissions: Iterable[tuple[Any, Mapping[str, Any]
     return Aggregate(units, fields)
 
 
+def _merge_field(target: FieldAggregate, source: FieldAggregate) -> None:
+    target.answered += source.answered
+    numbers = source.numbers
+    if numbers.count:
+        mine = target.numbers
+        mine.count += numbers.count
+        mine.total += numbers.total
+        low, high = numbers.minimum, numbers.maximum
+        mine.minimum = (
+            low
+            if mine.minimum is None or (low is not None and low < mine.minimum)
+            else mine.minimum
+        )
+        mine.maximum = (
+            high
+            if mine.maximum is None or (high is not None and high > mine.maximum)
+            else mine.maximum
+        )
+    for key, n in source.distribution.items():
+        target.distribution[key] = target.distribution.get(key, 0) + n
+    target.texts.extend(source.texts)
+    target.rows += source.rows
+    for key, column in source.columns.items():
+        _merge_field(target.columns[key], column)
+
+
+def merge_into(target: Aggregate, source: Aggregate) -> None:
+    """Add ``source`` to ``target`` (the same form): the aggregate of the union of units."""
+    target.units += source.units
+    for key, agg in source.fields.items():
+        _merge_field(target.fields[key], agg)
+
+
 def roll_up(
     spec: FormSpec,
     submissions: Mapping[Node, Mapping[str, Any]],
@@ -164,13 +197,23 @@ def roll_up(
 ) -> dict[Node, Aggregate]:
     """The aggregate at every unit of the chains (OR-20).
 
-    ``chains[u]`` is the path of assigned unit ``u`` up to the requester as of the request's
-    date (``u`` first, the requester last). Each unit of a path gets the aggregate of the
+    ``chains[u]`` is the path from just above assigned unit ``u`` up to the requester as of
+    the request's date (the requester last). Each unit of a path gets the aggregate of the
     submitted units under it, so an intermediate level's figure is exactly the sum of what lies
-    below it and the requester's is the sum of all.
+    below it and the requester's is the sum of all. The answers are read once, into the
+    nearest unit's aggregate, which is then added to each unit above it.
     """
-    members: dict[Node, list[tuple[Node, Mapping[str, Any]]]] = {}
+    groups: dict[Node, list[tuple[Node, Mapping[str, Any]]]] = {}
+    above: dict[Node, Sequence[Node]] = {}
     for unit, answers in submissions.items():
-        for node in chains.get(unit, (unit,)):
-            members.setdefault(node, []).append((unit, answers))
-    return {node: aggregate(spec, pairs) for node, pairs in members.items()}
+        chain = chains.get(unit) or (unit,)
+        groups.setdefault(chain[0], []).append((unit, answers))
+        above[chain[0]] = chain[1:]
+    out: dict[Node, Aggregate] = {}
+    for node, pairs in groups.items():
+        own = aggregate(spec, pairs)
+        for upper in (node, *above[node]):
+            if upper not in out:
+                out[upper] = aggregate(spec, ())
+            merge_into(out[upper], own)
+    return out
