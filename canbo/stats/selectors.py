@@ -177,21 +177,18 @@ def movement(scope: Scope, as_of: dt.date, start: dt.date) -> list[MovementCount
     ]
 
 
-def members_on(scope: Scope, day: dt.date) -> int:
+def members_by_unit(scope: Scope, as_of: dt.date, eve: dt.date) -> dict[int, tuple[int, int]]:
+    """Members of each unit on ``as_of`` and on ``eve`` (the day before the period): one pass
+    over the membership index for both ends of Biểu 1."""
     sql = (
-        "SELECT COUNT(*) FROM registry_membership m "  # noqa: S608 (constant fragments)
-        f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')}"
+        "SELECT m.unit_id, "  # noqa: S608 (constant fragments)
+        "SUM(CASE WHEN m.valid_from <= %s AND m.valid_to >= %s THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN m.valid_from <= %s AND m.valid_to >= %s THEN 1 ELSE 0 END) "
+        f"FROM registry_membership m WHERE m.valid_to >= %s AND m.valid_from <= %s"
+        f" {scope.cut('m.unit_id')} GROUP BY m.unit_id"
     )
-    return int(_rows(sql, [day, day])[0][0])
-
-
-def members_by_unit(scope: Scope, as_of: dt.date) -> dict[int, int]:
-    sql = (
-        "SELECT m.unit_id, COUNT(*) FROM registry_membership m "  # noqa: S608
-        f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')} "
-        "GROUP BY m.unit_id"
-    )
-    return {int(u): int(n) for u, n in _rows(sql, [as_of, as_of])}
+    rows = _rows(sql, [as_of, as_of, eve, eve, min(eve, as_of), max(eve, as_of)])
+    return {int(u): (int(n or 0), int(b or 0)) for u, n, b in rows}
 
 
 def discipline(scope: Scope, as_of: dt.date, start: dt.date) -> dict[str, int]:
@@ -242,13 +239,13 @@ class DjangoStatsReader:
         age_on: dt.date | None = None,
     ) -> StatsCounts:
         scope = Scope(unit_id, as_of)
-        by_unit = members_by_unit(scope, as_of)
+        by_unit = members_by_unit(scope, as_of, period_start - DAY)
         units = tuple(
-            UnitRow(u, p, k, by_unit.get(u, 0), scope.levels[u]) for u, p, k in scope.units
+            UnitRow(u, p, k, by_unit.get(u, (0, 0))[0], scope.levels[u]) for u, p, k in scope.units
         )
         return StatsCounts(
-            start_total=members_on(scope, period_start - DAY),
-            end_total=sum(by_unit.values()),
+            start_total=sum(b for _n, b in by_unit.values()),
+            end_total=sum(n for n, _b in by_unit.values()),
             composition=tuple(composition(scope, as_of, period_start, age_on or as_of)),
             levels=tuple(levels(scope, as_of, period_start)),
             movement=tuple(movement(scope, as_of, period_start)),
