@@ -34,6 +34,7 @@ from canbo.services.planning.ports import (
     RegistryFactsRepository,
 )
 from canbo.services.ports import AuditLog, TreeReader
+from canbo.services.programme.ports import ProgrammeRepository, ProgrammeUnitOfWork, UnitTree
 from canbo.services.registry.ports import (
     PersonRepository,
     RecordRepository,
@@ -77,6 +78,7 @@ from tests.fakes.power import (
     FakeRelations,
 )
 from tests.fakes.power import FakeRegistryWriter as FakeAppointmentRegistryWriter
+from tests.fakes.programme import FakeProgrammeRepository, FakeProgrammeUnitOfWork, FakeUnitTree
 from tests.fakes.registry import (
     FakePersonRepository,
     FakeRecordRepository,
@@ -124,6 +126,8 @@ PAIRS = [
     (GradeRepository, FakeGrades),
     (PlanRepository, FakePlanRepository),
     (AppointmentFacts, FakeAppointmentFacts),
+    (ProgrammeRepository, FakeProgrammeRepository),
+    (UnitTree, FakeUnitTree),
 ]
 
 
@@ -155,6 +159,7 @@ def test_the_fake_units_of_work_offer_every_member_of_their_ports() -> None:
         (ControlUnitOfWork, FakePowerUnitOfWork({})),
         (ComplaintsUnitOfWork, FakeComplaintsUnitOfWork({})),
         (PlanningUnitOfWork, FakePlanningUnitOfWork({})),
+        (ProgrammeUnitOfWork, FakeProgrammeUnitOfWork({})),
         (BundleUnitOfWork, FakeBundleUnitOfWork({})),
     )
     for port, fake in (*pairs, (ElectionsUnitOfWork, elections), *contexts):
