@@ -115,7 +115,8 @@ class StatsReport:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StatsReport:
-        """The report back from :meth:`as_dict` (a received bundle's record)."""
+        """The report back from :meth:`as_dict` (a received bundle's record, whose unit id is
+        the sender's and may be left out: 0 then; the unit code is what identifies it)."""
         tables = tuple(
             StatsTable(
                 t["code"],
@@ -136,7 +137,7 @@ class StatsReport:
             for t in data["tables"]
         )
         return cls(
-            int(data["unit_id"]),
+            int(data.get("unit_id") or 0),
             str(data["unit_code"]),
             str(data["unit_name"]),
             dt.date.fromisoformat(data["as_of"]),
