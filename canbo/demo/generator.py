@@ -24,6 +24,7 @@ from canbo.services.ports import SYSTEM
 from . import (
     activity,
     appointments,
+    bundles,
     congresses,
     planning,
     programme,
@@ -131,6 +132,8 @@ def build_demo(
         with transaction.atomic():
             figures = statistics.build_statistics(named, today)
         progress(f"thống kê / statistics: {figures}")
+        received = bundles.build_bundles(named, today)
+        progress(f"liên thông / bundles: {received}")
     if scale.name == "national":
         simulated = round_bulk.write_round(seed, progress)
         progress(f"đại hội các tổ chức cơ sở đảng / grassroots congresses: {simulated}")
