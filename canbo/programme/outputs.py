@@ -8,6 +8,8 @@ project and task, and the signature blocks of the compiler and the head of the c
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from typing import Any
 
 from django.utils import timezone
@@ -18,7 +20,7 @@ from canbo.classification.outputs import Form, pdf_bytes, xlsx_bytes
 
 from . import choices
 
-__all__ = ["pdf_bytes", "summary_form", "xlsx_bytes"]
+__all__ = ["on_paper", "pdf_bytes", "summary_form", "xlsx_bytes"]
 
 
 def _flag(line: Any) -> str:
@@ -56,3 +58,12 @@ def summary_form(
     period = _("Năm %(year)s: %(headline)s") % {"year": view.year, "headline": headline}
     signer = "TRƯỞNG BAN TỔ CHỨC"  # the head of the organization commission signs
     return Form(unit_name, title, period, columns, rows, signer, timezone.localdate())
+
+
+def on_paper(form: Form) -> Form:
+    """The form for the PDF: dates written dd/mm/yyyy (the sheet keeps them as dates)."""
+
+    def text(value: Any) -> Any:
+        return value.strftime("%d/%m/%Y") if isinstance(value, dt.date) else value
+
+    return dataclasses.replace(form, rows=[[text(v) for v in row] for row in form.rows])

@@ -206,7 +206,7 @@ def export_view(request: HttpRequest, unit_id: int, year: int, fmt: str) -> Http
     if fmt == "xlsx":
         body, kind = outputs.xlsx_bytes(form), pages.XLSX
     else:
-        body, kind = outputs.pdf_bytes(form), "application/pdf"
+        body, kind = outputs.pdf_bytes(outputs.on_paper(form)), "application/pdf"
     response = HttpResponse(body, content_type=kind)
     name = f"chuong-trinh-cong-tac-{year}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{name}"'

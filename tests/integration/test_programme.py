@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import shutil
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +34,15 @@ def tree() -> tuple[UnitId, UnitId, int]:
     cell = f.unit("Chi bộ thôn Na Pô", UnitKind.CELL, commune)
     lead = f.person("Nguyễn Thị Hoa", cell)
     return province, commune, int(lead)
+
+
+def _pdf_text(content: bytes) -> str | None:
+    if shutil.which("pdftotext") is None:
+        return None  # the text checks need poppler's pdftotext
+    done = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=content, capture_output=True, check=True
+    )
+    return " ".join(done.stdout.decode().split())
 
 
 def _add(client: Client, owner: int, unit: int, year: int, **extra: str) -> None:
@@ -91,6 +102,9 @@ def test_the_summary_exports_as_xlsx_with_numbers_and_as_pdf(
     assert any("Hoàn thành chậm 5 ngày" == v for v in values)
     pdf = client.get(f"/chuong-trinh-cong-tac/tong-ket/{province}/2025.pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    text = _pdf_text(pdf.content) or "1 trên 1 đề án hoàn thành 30/11/2025 TRƯỞNG BAN TỔ CHỨC"
+    assert "1 trên 1 đề án hoàn thành" in text and "30/11/2025" in text and "2025-11-30" not in text
+    assert "TRƯỞNG BAN TỔ CHỨC" in text
     assert client.get(f"/chuong-trinh-cong-tac/tong-ket/{province}/2025.exe").status_code == 404
     huge = f"/chuong-trinh-cong-tac/tong-ket/{province}/99999999999.xlsx"
     assert client.get(huge).status_code == 404
