@@ -139,7 +139,16 @@ class UnitDirectory(Protocol):
 
 
 class SurveyUnitOfWork(Transaction, Protocol):
-    surveys: SurveyRepository
-    units: UnitDirectory
-    tree: TreeReader
-    audit: AuditLog
+    """Read-only attributes, so that an in-memory fake's own repository types conform."""
+
+    @property
+    def surveys(self) -> SurveyRepository: ...
+
+    @property
+    def units(self) -> UnitDirectory: ...
+
+    @property
+    def tree(self) -> TreeReader: ...
+
+    @property
+    def audit(self) -> AuditLog: ...

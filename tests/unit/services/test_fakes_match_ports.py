@@ -43,6 +43,7 @@ from canbo.services.registry.ports import (
 )
 from canbo.services.reports.ports import ResultsReader
 from canbo.services.stats.ports import StatsReader
+from canbo.services.surveys.ports import SurveyRepository, UnitDirectory
 from canbo.services.voting.ports import (
     CodeAuthority,
     ConferenceRepository,
@@ -88,6 +89,7 @@ from tests.fakes.registry import (
 )
 from tests.fakes.reports import FakeResultsReader
 from tests.fakes.stats import FakeStatsReader
+from tests.fakes.surveys import FakeSurveyRepository, FakeUnitDirectory
 from tests.fakes.voting import (
     FakeCodes,
     FakeConferenceRepository,
@@ -128,6 +130,8 @@ PAIRS = [
     (AppointmentFacts, FakeAppointmentFacts),
     (ProgrammeRepository, FakeProgrammeRepository),
     (UnitTree, FakeUnitTree),
+    (SurveyRepository, FakeSurveyRepository),
+    (UnitDirectory, FakeUnitDirectory),
 ]
 
 
