@@ -40,9 +40,12 @@ class FormDefinitionForm(forms.Form):
     spec = forms.CharField(
         label=_("Nội dung biểu mẫu (JSON)"),
         widget=forms.Textarea(attrs={"rows": 18, "spellcheck": "false"}),
-        initial=json.dumps(EXAMPLE_SPEC, ensure_ascii=False, indent=2),
         max_length=200_000,
     )
+
+    @staticmethod
+    def example() -> str:
+        return json.dumps(EXAMPLE_SPEC, ensure_ascii=False, indent=2)
 
     def clean_spec(self) -> dict[str, Any]:
         try:

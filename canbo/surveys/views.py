@@ -106,7 +106,8 @@ def form_new_view(request: HttpRequest) -> HttpResponse:
             return redirect("surveys:request_new")
         except DomainError as exc:
             _refused(request, exc)
-    return render(request, "surveys/form_new.html", {"form": form})
+    context = {"form": form, "example": forms.FormDefinitionForm.example()}
+    return render(request, "surveys/form_new.html", context)
 
 
 def _form_choices(actor: Actor, today: dt.date) -> list[tuple[int, str]]:
