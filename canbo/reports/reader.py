@@ -73,6 +73,28 @@ ORDER BY g.opens_on, g.id
 
 SUBTREE_BRANCHES = "SELECT unit_id, branch FROM down"
 
+HELD_HERE = {
+    "classification": """
+SELECT DISTINCT s.unit_id FROM classification_cyclesubject s
+JOIN classification_cycle c ON c.id = s.cycle_id
+WHERE c.status = 'published' AND c.year >= %s AND c.year <= %s
+  AND (s.final_level IS NOT NULL OR s.exemption <> '')
+  AND s.unit_id IN (SELECT unit_id FROM down)
+""",
+    "confidence": """
+SELECT DISTINCT c.unit_id FROM voting_votesession s
+JOIN conferences_conference c ON c.id = s.conference_id
+WHERE c.held_on >= %s AND c.held_on <= %s AND s.status IN (%s, %s)
+  AND c.unit_id IN (SELECT unit_id FROM down)
+""",
+    "congresses": """
+SELECT DISTINCT g.unit_id FROM congresses_congress g
+WHERE g.opens_on >= %s AND g.opens_on <= %s AND g.status IN (%s, %s)
+  AND g.unit_id IN (SELECT unit_id FROM down)
+""",
+}
+"""The units holding their own records of each report here (a received copy is not counted)."""
+
 CHUNK = 500
 MAX_BOUND_UNITS = 5000
 
@@ -136,6 +158,15 @@ class DjangoResultsReader:
             )
             for b, cid, kind, status, opens in rows
         ]  # fmt: skip
+
+    def held_here(self, kind: str, unit_id: UnitId, start: dt.date, end: dt.date) -> set[UnitId]:
+        params: dict[str, list[Any]] = {
+            "classification": [start.year, end.year],
+            "confidence": [start, end, str(Status.CERTIFIED), str(Status.PUBLISHED)],
+            "congresses": [start, end, str(CongressStatus.OPEN), str(CongressStatus.CLOSED)],
+        }
+        rows = _fetch(BRANCHES + HELD_HERE[kind], [*self._down(unit_id, end), *params[kind]])
+        return {UnitId(int(r[0])) for r in rows}
 
     def received(
         self, kind: str, unit_id: UnitId, start: dt.date, end: dt.date

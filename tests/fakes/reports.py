@@ -95,6 +95,19 @@ class FakeResultsReader:
                 found.append(replace(c, branch=branch))
         return found
 
+    def held_here(self, kind: str, unit_id: UnitId, start: dt.date, end: dt.date) -> set[UnitId]:
+        units: list[UnitId] = []
+        if kind == "classification":
+            units = [
+                c.branch for y, c in zip(self.level_years, self.levels, strict=True)
+                if start.year <= y <= end.year
+            ]  # fmt: skip
+        elif kind == "confidence":
+            units = [b.branch for day, b in self.bands if start <= day <= end]
+        elif kind == "congresses":
+            units = [c.branch for c in self.held if start <= c.opens_on <= end]
+        return {u for u in units if self._branch(unit_id, u) is not None}
+
     def received(
         self, kind: str, unit_id: UnitId, start: dt.date, end: dt.date
     ) -> Sequence[ReceivedFacts]:

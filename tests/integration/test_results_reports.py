@@ -233,7 +233,8 @@ def test_what_a_lower_installation_sent_is_a_marked_row_counted_in_the_total() -
         {"subject_kind": "collective", "level": "HT", "year": 2025},
         {"subject_kind": "individual", "level": "HTXS", "year": 2024},  # another year
     ]
-    received(p, "classification_results", p.bat_cell, payloads)
+    offline = f.unit("Chi bộ thôn Phiêng Tạ", UnitKind.CELL, p.bat)  # its results are not here
+    received(p, "classification_results", offline, payloads)
     found = by_name(ReportKind.CLASSIFICATION, p)
     row = found["↑Đảng bộ xã Bạch Xa"]
     assert (row["person_HTXS"], row["collective_HT"], row["person_total"]) == (1, 1, 1)
@@ -244,6 +245,17 @@ def test_what_a_lower_installation_sent_is_a_marked_row_counted_in_the_total() -
     assert page.status_code == 200
     assert "nhận từ hệ thống cấp dưới" in html
     assert "Máy trạm xã Bạch Xa" in html
+
+
+def test_what_was_sent_for_a_unit_whose_own_results_are_here_is_not_counted_twice() -> None:
+    p = world()
+    payloads = [{"subject_kind": "individual", "level": "HTT", "year": 2025}]
+    received(p, "classification_results", p.cell, payloads)  # the cell's results are here
+    found = by_name(ReportKind.CLASSIFICATION, p)
+    assert not any(name.startswith("↑") for name in found)
+    assert found["total"]["person_total"] == 2
+    html = client(p).get(f"/bao-cao/xep-loai/?unit=id:{p.province}&{QUERY}").content.decode()
+    assert "data-already-held" in html
 
 
 def test_a_unit_that_did_not_exist_on_the_last_day_is_refused_on_the_page() -> None:

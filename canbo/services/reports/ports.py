@@ -99,6 +99,11 @@ class ResultsReader(Protocol):
         """Congresses of the subtree opened in the period, with the people elected."""
         ...
 
+    def held_here(self, kind: str, unit_id: UnitId, start: dt.date, end: dt.date) -> set[UnitId]:
+        """Units of the subtree whose own records of the report ``kind`` (``classification``,
+        ``confidence``, ``congresses``) for the period are in this database."""
+        ...
+
     def received(
         self, kind: str, unit_id: UnitId, start: dt.date, end: dt.date
     ) -> Sequence[ReceivedFacts]:

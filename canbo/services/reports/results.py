@@ -3,8 +3,10 @@
 Each report covers a unit's subtree over a period and is rolled up by branch (OR-20): the
 unit's own records, then one row per unit directly under it counting its whole subtree, as the
 tree stood on the period's last day (OR-19), and a total. What lower installations sent in
-signed bundles (records not in this database) is added in rows of its own, marked as received
-(``received``), and counted in the total. Every report carries its citation:
+signed bundles is added in rows of its own, marked as received (``received``), and counted in
+the total; a unit's records come from one place, this database when it holds the unit's own
+records of the period, else what its installation sent (never both: ``already_held`` counts
+the received records left out). Every report carries its citation:
 
 - classification: published final levels only (QĐ 366-QĐ/TW, CL-27), by collectives and
   individuals and the four levels, as the classification table of HD 11 (FRM-13);
@@ -116,6 +118,7 @@ class ResultsReport:
     columns: tuple[str, ...]
     rows: tuple[ReportRow, ...]
     citation: Citation
+    already_held: int = 0  # received records of units whose own records are here (not counted)
 
     @property
     def total(self) -> tuple[int, ...]:
@@ -309,16 +312,11 @@ def in_period(kind: ReportKind, payload: Mapping[str, Any], start: dt.date, end:
 
 
 def _received_rows(
-    kind: ReportKind,
-    facts: Sequence[ReceivedFacts],
-    names: Mapping[int, str],
-    start: dt.date,
-    end: dt.date,
+    kind: ReportKind, facts: Sequence[ReceivedFacts], names: Mapping[int, str]
 ) -> list[ReportRow]:
     grouped: dict[tuple[int, str], list[Mapping[str, Any]]] = defaultdict(list)
     for f in facts:
-        if in_period(kind, f.payload, start, end):
-            grouped[(f.branch, f.sender)].append(f.payload)
+        grouped[(f.branch, f.sender)].append(f.payload)
     columns = COLUMNS[kind]
     rows = []
     for (branch, sender), payloads in grouped.items():
@@ -351,7 +349,18 @@ def results_report(
             continue  # the unit's own row only when it holds records itself
         rows.append(ReportRow(b.unit_id, b.name, values, own=b.own))
     names: dict[int, str] = {b.unit_id: b.name for b in branches}
-    received = reader.received(BUNDLE_KIND[kind], unit_id, start, end)
-    rows += _received_rows(kind, received, names, start, end)
+    received = [
+        r
+        for r in reader.received(BUNDLE_KIND[kind], unit_id, start, end)
+        if in_period(kind, r.payload, start, end)
+    ]
+    # A unit's records come from one place: this database when it holds the unit's own
+    # records of the period, else what the unit's installation sent (never both).
+    here = reader.held_here(str(kind), unit_id, start, end) if received else set()
+    counted = [r for r in received if r.unit_id not in here]
+    rows += _received_rows(kind, counted, names)
     own_name = next((b.name for b in branches if b.own), str(unit_id))
-    return ResultsReport(kind, unit_id, own_name, start, end, columns, tuple(rows), CITATIONS[kind])
+    return ResultsReport(
+        kind, unit_id, own_name, start, end, columns, tuple(rows), CITATIONS[kind],
+        len(received) - len(counted),
+    )  # fmt: skip

@@ -270,3 +270,18 @@ def test_the_report_as_data_is_json_safe_and_carries_its_total_and_citation() ->
     minh = next(row for row in data["rows"] if row["unit_id"] == MINH)
     assert minh["values"]["elected"] == 1
     assert data["citation"]["rule_id"] == "EL-29"
+
+
+def test_a_units_records_held_here_are_not_counted_again_when_its_installation_sends_them() -> None:
+    r = reader()
+    r.add_level(CELL_M, "individual", "HTT", 2)  # the cell's own records are here
+    sent = {"subject_kind": "individual", "level": "HTT", "year": 2025}
+    r.add_received("classification_results", CELL_M, "Máy tính đại hội xã Minh Quang", sent)
+    r.add_received("classification_results", CELL_M, "Máy tính đại hội xã Minh Quang", sent)
+    r.add_received("classification_results", CELL_B, "Máy trạm xã Bạch Xa", sent)
+
+    rep = report(r, ReportKind.CLASSIFICATION)
+
+    assert rep.value("person_HTT") == 3
+    assert rep.already_held == 2
+    assert [row.sender for row in rep.rows if row.received] == ["Máy trạm xã Bạch Xa"]
