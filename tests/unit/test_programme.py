@@ -127,3 +127,23 @@ def test_the_statuses_add_up_to_the_total_and_overdue_items_are_open(
     assert counts.completed + counts.open + counts.cancelled == counts.total == len(items)
     assert counts.overdue <= counts.open
     assert counts.completed_late <= counts.completed
+
+
+@given(
+    st.lists(st.integers(min_value=1, max_value=6), min_size=6, max_size=6),
+    st.lists(st.tuples(st.integers(min_value=0, max_value=9), statuses), max_size=30),
+)
+def test_the_root_of_the_rollup_counts_every_programme_of_its_tree_once(
+    parents: list[int], owned: list[tuple[int, wp.Status]]
+) -> None:
+    # units 1..7: unit n+2 hangs under a unit with a smaller number (a tree rooted at 1);
+    # owners 0, 8 and 9 are outside it
+    children: dict[int, list[int]] = {}
+    for n, parent in enumerate(parents):
+        children.setdefault(min(parent, n + 1), []).append(n + 2)
+    items = [item(id=n, owner_unit_id=o, status=s) for n, (o, s) in enumerate(owned)]
+    rows = wp.rollup(1, children, items, D(2026, 3, 1))
+    inside = [i for i in items if 1 <= i.owner_unit_id <= 7]
+    assert rows[0].subtree == wp.count(inside, D(2026, 3, 1))
+    assert sum(r.own.total for r in rows) == len(inside)
+    assert sorted(r.unit_id for r in rows) == list(range(1, 8))
