@@ -110,7 +110,10 @@ def query_form(request: HttpRequest, unit: int, start: dt.date, end: dt.date) ->
 def context(request: HttpRequest, kind: ReportKind) -> dict[str, Any]:
     r = report(request, kind)
     groups, heads = head_rows(r.columns)
+    full = [labels.full_label(c) for c in r.columns]
     return {
+        "lines": [(row, list(zip(full, row.values, strict=True))) for row in r.rows],
+        "totals": list(zip(full, r.total, strict=True)),
         "report": r,
         "title": labels.TITLES[kind],
         "slug": labels.SLUGS[kind],
