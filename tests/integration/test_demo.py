@@ -313,3 +313,18 @@ def test_the_charter_survey_went_to_the_communes_some_answered_one_late_one_corr
     for key in ("survey_commune:submitted", "survey_commune:open"):
         grant = RoleGrant.objects.get(unit_id=demo.named[key], user__username__startswith="xa.")
         assert grant.role == "org_staff"
+
+
+@pytest.mark.django_db
+def test_the_commissions_programme_reads_21_of_21_in_2025_and_has_overdue_projects_in_2026(
+    demo: DemoResult,
+) -> None:
+    from canbo.programme import selectors
+
+    province = demo.named["province:08"]
+    done = selectors.summary(province, 2025, today=TODAY)
+    assert done.headline_numbers == (21, 21) and done.projects.completed_late == 0
+    running = selectors.summary(province, 2026, today=TODAY)
+    assert running.projects.total == 11 and running.projects.overdue == 3
+    assert 0 < running.projects.completed < running.projects.total
+    assert running.subtree_projects.total == 14 and running.subtree_projects.overdue == 4
