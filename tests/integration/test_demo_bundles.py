@@ -37,3 +37,28 @@ def test_the_demo_province_received_the_communes_congress_results(demo: DemoResu
     assert selectors.received_records("congress_results", None, None)
     entry = AuditEntry.objects.filter(action="bundle.import").get()
     assert receipt.sha256 in str(entry.details)
+
+
+@pytest.mark.django_db
+def test_the_bundle_pages_of_the_demo_read_in_vietnamese_with_no_raw_value(
+    demo: DemoResult,
+) -> None:
+    import re
+
+    from tests.e2e.test_crawler import ENGLISH_TELLS, Page, machine_values
+
+    from .test_fuzz_endpoints import _client
+
+    client = _client("admin")
+    receipt = BundleReceipt.objects.get()
+    paths = ["/lien-thong/", f"/lien-thong/goi/{receipt.pk}/"]
+    paths += [f"/lien-thong/du-lieu/{k}/" for k in receipt.kinds.split(",")]
+    raw = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, machine_values())) + r")(?![\w-])")
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        page = Page()
+        page.feed(response.content.decode())
+        text = page.visible.replace("quantri", " ")
+        assert not raw.findall(text), (path, raw.findall(text))
+        assert not {w for w in re.findall(r"[A-Za-z]+", text) if w.lower() in ENGLISH_TELLS}, path
