@@ -187,6 +187,12 @@ def client(p: Place, root: UnitId | None = None) -> Client:
     return c
 
 
+def client_again(p: Place) -> Client:
+    c = Client()
+    c.force_login(User.objects.get(username="bantochuc.tq"))
+    return c
+
+
 def by_name(kind: ReportKind, p: Place) -> dict[str, dict[str, int]]:
     rep = results_report(staff(p), DjangoResultsReader(), kind, p.province, START, END)
     return {
@@ -245,6 +251,13 @@ def test_what_a_lower_installation_sent_is_a_marked_row_counted_in_the_total() -
     assert page.status_code == 200
     assert "nhận từ hệ thống cấp dưới" in html
     assert "Máy trạm xã Bạch Xa" in html
+    from openpyxl import load_workbook
+
+    book = client_again(p).get(f"/bao-cao/xep-loai.xlsx?unit=id:{p.province}&{QUERY}")
+    names = [
+        row[1] for row in load_workbook(io.BytesIO(book.content)).active.iter_rows(values_only=True)
+    ]
+    assert "Đảng bộ xã Bạch Xa (nhận từ hệ thống cấp dưới: Máy trạm xã Bạch Xa)" in names
 
 
 def test_what_was_sent_for_a_unit_whose_own_results_are_here_is_not_counted_twice() -> None:
