@@ -18,7 +18,7 @@ ARGS ?=
 .DEFAULT_GOAL := help
 .PHONY: help test test-unit test-integration test-e2e test-one screenshots lint format hooks \
 	bench bench-national bench-import bench-classification bench-voting bench-election-results \
-	bench-congress-overview bench-paper
+	bench-congress-overview bench-paper bench-statistics
 
 help:
 	@echo "make test              everything CI runs on SQLite (scripts/test.sh; ARGS=--postgres adds PostgreSQL)"
@@ -90,6 +90,8 @@ bench:
 	@echo "                             $(PY) bench/bench_congress_overview.py [--demo DIR] [--samples N] [--no-write]"
 	@echo "  make bench-paper           paper ballots: reading accuracy (scans, photos), speed, memory"
 	@echo "                             $(PY) bench/bench_paper.py [--scanner 400] [--phone 100] [--corpus DIR] [--no-write]"
+	@echo "  make bench-statistics      the statistics report (Biểu 1-5) of the nation and of provinces"
+	@echo "                             $(PY) bench/bench_statistics.py --data-dir DIR [--samples N] [--no-write]"
 	@echo "Example: make bench-import ARGS='--rows 100000 --no-doc'"
 
 bench-national:
@@ -112,3 +114,6 @@ bench-congress-overview:
 
 bench-paper:
 	$(PY) bench/bench_paper.py $(ARGS)
+
+bench-statistics:
+	$(PY) bench/bench_statistics.py $(ARGS)
