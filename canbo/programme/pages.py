@@ -128,7 +128,14 @@ def bind_parent_choices(form: forms.ItemForm, unit_id: int, year: int) -> None:
     ).order_by("deadline", "id")
     field = form.fields["parent"]
     if hasattr(field, "choices"):
-        field.choices = [("", "—"), *projects.values_list("pk", "title")]
+        # Short labels: a long title would widen the select past a phone's screen.
+        field.choices = [
+            ("", "—"),
+            *(
+                (pk, title if len(title) <= 48 else f"{title[:47]}…")
+                for pk, title in projects.values_list("pk", "title")
+            ),
+        ]
 
 
 def item_form(actor: Actor, view: ProgrammeView, today: dt.date) -> forms.ItemForm:
