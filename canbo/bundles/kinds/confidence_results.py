@@ -25,7 +25,10 @@ from . import register
 from ._common import person_codes, rows, subtree_sql, unit_codes
 
 SHOWN = (Status.CERTIFIED, Status.PUBLISHED)
-CONFERENCES = "SELECT id FROM conferences_conference WHERE unit_id IN (SELECT unit_id FROM down)"
+CONFERENCES = (
+    "SELECT id FROM conferences_conference WHERE unit_id IN (SELECT unit_id FROM down)"
+    " AND held_on >= %s AND held_on <= %s"
+)
 
 
 def _persons(data: dict[str, Any], codes: dict[int, str], names: dict[int, str]) -> list[Any]:
@@ -47,31 +50,26 @@ class ConfidenceResults:
     def export(
         self, scope_unit_id: int, period_start: dt.date, period_end: dt.date
     ) -> Iterator[dict[str, Any]]:
-        inside = [
-            r[0] for r in rows(subtree_sql(CONFERENCES), (scope_unit_id, period_end, period_end))
-        ]
-        sessions = (
-            voting.VoteSession.objects.filter(
-                conference_id__in=inside,
-                conference__held_on__gte=period_start,
-                conference__held_on__lte=period_end,
-                status__in=SHOWN,
-            )
+        params = (scope_unit_id, period_end, period_end, period_start, period_end)
+        inside = [r[0] for r in rows(subtree_sql(CONFERENCES), params)]
+        sessions = list(
+            voting.VoteSession.objects.filter(conference_id__in=inside, status__in=SHOWN)
             .select_related("conference")
             .order_by("conference__held_on", "pk")
         )
-        chosen: list[tuple[voting.VoteSession, voting.ResultVersion]] = []
-        for session in sessions:
-            version = (
-                voting.ResultVersion.objects.filter(session=session, certified=True)
-                .order_by("-number")
-                .first()
-            )
-            if version is None or (session.parameters or {}).get("ballot_kind"):
-                continue
-            if version.data.get("kind") == "election":
-                continue
-            chosen.append((session, version))
+        latest: dict[int, voting.ResultVersion] = {}
+        certified = voting.ResultVersion.objects.filter(
+            session_id__in=[s.pk for s in sessions], certified=True
+        )
+        for version in certified.order_by("number"):
+            latest[version.session_id] = version  # the latest certified version counts
+        chosen = [
+            (session, latest[session.pk])
+            for session in sessions
+            if session.pk in latest
+            and not (session.parameters or {}).get("ballot_kind")
+            and latest[session.pk].data.get("kind") != "election"
+        ]
         pids = {int(p["person_id"]) for _s, v in chosen for p in v.data.get("persons", ())}
         codes = person_codes(pids)
         names = dict(Person.objects.filter(pk__in=pids).values_list("pk", "full_name"))

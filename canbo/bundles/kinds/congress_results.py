@@ -30,7 +30,10 @@ from . import register
 from ._common import rows, subtree_sql, unit_codes
 
 HELD = (CongressStatus.OPEN, CongressStatus.CLOSED)
-CONGRESSES = "SELECT id FROM congresses_congress WHERE unit_id IN (SELECT unit_id FROM down)"
+CONGRESSES = (
+    "SELECT id FROM congresses_congress WHERE unit_id IN (SELECT unit_id FROM down)"
+    " AND opens_on >= %s AND opens_on <= %s"
+)
 
 
 def _people(ids: set[int]) -> dict[int, dict[str, Any]]:
@@ -71,6 +74,36 @@ def _candidate_ids(rounds: Sequence[el.Round]) -> set[int]:
     }
 
 
+class _Held:
+    """What the congresses ``ids`` elected, read in a fixed number of queries."""
+
+    def __init__(self, ids: list[int]) -> None:
+        self.elections: dict[int, list[el.Election]] = defaultdict(list)
+        for e in el.Election.objects.filter(congress_id__in=ids).select_related("approval"):
+            self.elections[e.congress_id].append(e)
+        rounds = list(el.Round.objects.filter(election__congress_id__in=ids).order_by("number"))
+        chosen = list(el.ElectedPerson.objects.filter(congress_id__in=ids).order_by("pk"))
+        self.people = _people(_candidate_ids(rounds) | {e.person_id for e in chosen})
+        self.units = unit_codes(
+            e.approval.approving_unit_id
+            for es in self.elections.values()
+            for e in es
+            if hasattr(e, "approval")
+        )
+        self.convened = dict(
+            cg.RollEntry.objects.filter(congress_id__in=ids)
+            .values("congress_id")
+            .annotate(n=Count("pk"))
+            .values_list("congress_id", "n")
+        )
+        self.rounds: dict[int, list[el.Round]] = defaultdict(list)
+        for r in rounds:
+            self.rounds[r.election_id].append(r)
+        self.elected: dict[int, list[el.ElectedPerson]] = defaultdict(list)
+        for person in chosen:
+            self.elected[person.election_id].append(person)
+
+
 class CongressResults:
     kind = "congress_results"
     direction = Direction.UP
@@ -79,47 +112,15 @@ class CongressResults:
     def export(
         self, scope_unit_id: int, period_start: dt.date, period_end: dt.date
     ) -> Iterator[dict[str, Any]]:
-        inside = [
-            r[0] for r in rows(subtree_sql(CONGRESSES), (scope_unit_id, period_end, period_end))
-        ]
+        params = (scope_unit_id, period_end, period_end, period_start, period_end)
+        inside = [r[0] for r in rows(subtree_sql(CONGRESSES), params)]
         congresses = list(
-            cg.Congress.objects.filter(
-                pk__in=inside,
-                opens_on__gte=period_start,
-                opens_on__lte=period_end,
-                status__in=HELD,
-            ).order_by("opens_on", "pk")
+            cg.Congress.objects.filter(pk__in=inside, status__in=HELD).order_by("opens_on", "pk")
         )
-        ids = [c.pk for c in congresses]
-        elections: dict[int, list[el.Election]] = defaultdict(list)
-        for e in el.Election.objects.filter(congress_id__in=ids).select_related("approval"):
-            elections[e.congress_id].append(e)
-        rounds = list(el.Round.objects.filter(election__congress_id__in=ids).order_by("number"))
-        elected = list(el.ElectedPerson.objects.filter(congress_id__in=ids).order_by("pk"))
-        people = _people(_candidate_ids(rounds) | {e.person_id for e in elected})
-        units = unit_codes([c.unit_id for c in congresses])
-        units.update(
-            unit_codes(
-                e.approval.approving_unit_id
-                for es in elections.values()
-                for e in es
-                if hasattr(e, "approval")
-            )
-        )
-        convened = dict(
-            cg.RollEntry.objects.filter(congress_id__in=ids)
-            .values("congress_id")
-            .annotate(n=Count("pk"))
-            .values_list("congress_id", "n")
-        )
-        by_election: dict[int, list[el.Round]] = defaultdict(list)
-        for r in rounds:
-            by_election[r.election_id].append(r)
-        chosen: dict[int, list[el.ElectedPerson]] = defaultdict(list)
-        for person in elected:
-            chosen[person.election_id].append(person)
+        held = _Held([c.pk for c in congresses])
+        held.units.update(unit_codes([c.unit_id for c in congresses]))
         for congress in congresses:
-            unit = units[congress.unit_id]
+            unit = held.units[congress.unit_id]
             yield {
                 "unit": unit,
                 "key": f"{unit}/{congress.term_label}/{congress.opens_on.isoformat()}",
@@ -131,10 +132,10 @@ class CongressResults:
                 "place": congress.place,
                 "status": congress.status,
                 "rulebook": congress.rulebook_id,
-                "convened": convened.get(congress.pk, 0),
+                "convened": held.convened.get(congress.pk, 0),
                 "elections": [
-                    _election(e, by_election[e.pk], chosen[e.pk], people, units)
-                    for e in sorted(elections[congress.pk], key=lambda x: (x.order, x.pk))
+                    _election(e, held.rounds[e.pk], held.elected[e.pk], held.people, held.units)
+                    for e in sorted(held.elections[congress.pk], key=lambda x: (x.order, x.pk))
                 ],
             }
 
