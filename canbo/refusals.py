@@ -335,11 +335,12 @@ CATALOGUE: dict[str, Wording] = {
     ),
     "hand_out_not_in_electorate": _w(
         _(
-            "%(full_name)s không thuộc cơ quan bầu cử của cuộc bỏ phiếu này: chỉ phát mã, phiếu "
-            "cho thành viên của cơ quan đó."
+            "%(full_name)s không có quyền bầu trong cuộc bỏ phiếu này: chỉ phát mã, phiếu cho "
+            "người có quyền bầu (đảng viên chính thức, đại biểu chính thức, thành viên cơ quan "
+            "bầu)."
         ),
-        "%(full_name)s is not a member of the body that elects in this vote: codes and ballots "
-        "go only to its members.",
+        "%(full_name)s has no vote in this ballot: codes and ballots go only to those who elect "
+        "(official members, official delegates, members of the electing body).",
     ),
     "hand_out_no_slips": _w(
         _("Chưa in phiếu mã nào cho cuộc bỏ phiếu này: hãy in phiếu mã trước khi phát."),
