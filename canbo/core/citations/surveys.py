@@ -6,6 +6,10 @@ from __future__ import annotations
 from canbo.core.citations.documents import DESIGN
 from canbo.core.citations.model import RuleText, rule
 
+# The organization commission's portal: forms and report requests are its working practice;
+# these rules are canbo's design, not a regulation's text.
+SOURCE = "https://tochuctrunguong.vn/"
+
 RULES: tuple[RuleText, ...] = (
     rule(
         "SV-01",
@@ -14,7 +18,7 @@ RULES: tuple[RuleText, ...] = (
         "",
         "Biểu mẫu đã gửi đi không được sửa; muốn thay đổi thì lập phiên bản mới.",
         "A form that has been sent is never changed; a change is a new version.",
-        "",
+        SOURCE,
         "unconfirmed",
     ),
     rule(
@@ -30,7 +34,7 @@ RULES: tuple[RuleText, ...] = (
             "A report request goes to the units of one kind in the requester's subtree, on the "
             "tree valid on the request's date."
         ),
-        "",
+        SOURCE,
         "unconfirmed",
     ),
     rule(
@@ -40,7 +44,7 @@ RULES: tuple[RuleText, ...] = (
         "",
         "Báo cáo đã nộp không được sửa; đính chính là một phiên bản mới có nêu lý do.",
         "A submitted report is never changed; a correction is a new version with its reason.",
-        "",
+        SOURCE,
         "unconfirmed",
     ),
     rule(
@@ -50,7 +54,7 @@ RULES: tuple[RuleText, ...] = (
         "",
         "Báo cáo nộp sau hạn vẫn được nhận, được đánh dấu nộp muộn và được tính vào tổng hợp.",
         "A report submitted after the deadline is accepted, flagged late and counted.",
-        "",
+        SOURCE,
         "unconfirmed",
     ),
     rule(
@@ -58,11 +62,9 @@ RULES: tuple[RuleText, ...] = (
         DESIGN,
         "",
         "",
-        (
-            "Tệp Excel tải lên được nhận toàn bộ hoặc không nhận gì; mỗi lỗi nêu dòng và cột."
-        ),
+        ("Tệp Excel tải lên được nhận toàn bộ hoặc không nhận gì; mỗi lỗi nêu dòng và cột."),
         "An uploaded spreadsheet is taken whole or not at all; each error names row and column.",
-        "",
+        SOURCE,
         "unconfirmed",
     ),
 )
