@@ -47,7 +47,7 @@ class Verified:
     raw_manifest: dict[str, Any]
     sender: InstallationView
     scope_unit_id: int | None
-    files: dict[str, bytes]
+    records: dict[str, list[dict[str, Any]]]  # kind → its records, checked
     units: dict[str, int]  # unit code → id of the records' units (as allowed)
 
 
@@ -125,7 +125,10 @@ def _check_files(
     m: mf.Manifest,
     allowed: dict[str, int],
     known: dict[str, int] | None,
-) -> None:
+) -> dict[str, list[dict[str, Any]]]:
+    """Each kind's records, once every file matched its hash and count and every record its
+    scope (kept so that an import does not read them twice)."""
+    kept: dict[str, list[dict[str, Any]]] = {}
     listed = {entry.file for entry in m.kinds}
     extra = sorted(set(opened.files) - listed)
     if extra:
@@ -136,11 +139,12 @@ def _check_files(
             raise ValidationError("bundle_file_missing", file=entry.file)
         if hashlib.sha256(data).hexdigest() != entry.sha256:
             raise ValidationError("bundle_file_hash_mismatch", kind=entry.kind, file=entry.file)
-        found = 0
+        records = kept[entry.kind] = []
         for line, record in archive.records(entry.kind, data):
             checks.check_record_unit(entry.kind, line, record.get("unit"), allowed, known=known)
-            found += 1
-        checks.check_count(entry.kind, entry.count, found)
+            records.append(record)
+        checks.check_count(entry.kind, entry.count, len(records))
+    return kept
 
 
 def verify_bundle(
@@ -167,8 +171,8 @@ def verify_bundle(
     if guard is None:
         raise NotFound("bundle_no_installation")
     access.require(actor, Action.EXCHANGE_BUNDLES, UnitId(guard), uow.tree, m.period_end)
-    _check_files(opened, m, allowed, known)
-    return Verified(opened.sha256, m, opened.manifest, sender, scope_id, opened.files, allowed)
+    records = _check_files(opened, m, allowed, known)
+    return Verified(opened.sha256, m, opened.manifest, sender, scope_id, records, allowed)
 
 
 def import_bundle(
@@ -231,22 +235,16 @@ def _store(
 ) -> int:
     rows = 0
     for entry in v.manifest.kinds:
-        data = v.files[entry.file]
+        records = v.records[entry.kind]
         if v.manifest.direction == Direction.UP:
-            units = v.units
-            rows += repo.add_records(
-                receipt_id,
-                entry.kind,
-                (
-                    (
-                        units[r["unit"]],
-                        r["key"],
-                        {k: x for k, x in r.items() if k not in ("unit", "key")},
-                    )
-                    for _, r in archive.records(entry.kind, data)
-                ),
-            )
+            rows += repo.add_records(receipt_id, entry.kind, (_row(v.units, r) for r in records))
         elif apply:
-            records = [r for _, r in archive.records(entry.kind, data)]
             rows += codecs[entry.kind].apply(records, receipt_id)
     return rows
+
+
+def _row(units: dict[str, int], record: dict[str, Any]) -> tuple[int, str, dict[str, Any]]:
+    """(unit id, key, payload) of an upward record; the payload is the rest of the record."""
+    payload = dict(record)
+    unit, key = payload.pop("unit"), payload.pop("key")
+    return units[unit], key, payload
