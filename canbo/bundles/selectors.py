@@ -35,34 +35,25 @@ def received_records(
     period: tuple[dt.date, dt.date] | None = None,
 ) -> list[ReceivedView]:
     """Current (not superseded) records of ``kind`` for these units (all when None), from
-    bundles whose period overlaps ``period`` (any when None), oldest bundle first."""
-    rows = _current(kind)
+    bundles whose period overlaps ``period`` (any when None), oldest bundle first.
+
+    One query of plain values (a province's bundle is 300,000 records)."""
+    rows = ReceivedRecord.objects.filter(kind=kind, receipt__status="current")
     if unit_ids is not None:
         rows = rows.filter(unit_id__in=list(unit_ids))
     if period is not None:
         rows = rows.filter(receipt__period_start__lte=period[1], receipt__period_end__gte=period[0])
+    fields = (
+        "unit_id", "unit__code", "key", "payload", "receipt__sender__name", "receipt_id",
+        "receipt__sha256", "receipt__received_at", "receipt__period_start",
+        "receipt__period_end",
+    )  # fmt: skip
     return [
-        ReceivedView(
-            r.kind,
-            r.unit_id,
-            r.unit.code,
-            r.key,
-            r.payload,
-            r.receipt.sender.name,
-            r.receipt_id,
-            r.receipt.sha256,
-            r.receipt.received_at,
-            r.receipt.period_start,
-            r.receipt.period_end,
-        )
-        for r in rows.order_by("receipt__received_at", "id")
+        ReceivedView(kind, u, code, key, payload, sender, rid, sha, at, start, end)
+        for u, code, key, payload, sender, rid, sha, at, start, end in rows.order_by(
+            "receipt__received_at", "id"
+        ).values_list(*fields)
     ]
-
-
-def _current(kind: str) -> QuerySet[ReceivedRecord]:
-    return ReceivedRecord.objects.filter(kind=kind, receipt__status="current").select_related(
-        "unit", "receipt__sender"
-    )
 
 
 def installations() -> list[Installation]:
