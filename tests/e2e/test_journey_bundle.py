@@ -7,8 +7,9 @@ province's installation (another data folder, another database) knows the same t
 laptop makes its key; the province registers the laptop's public key as a lower
 installation. The laptop exports ``congress_results`` for its commune and the year; the file
 is carried over; the province verifies it, imports it (one audit entry with the bundle's
-hash), imports it again (nothing changes, and it says so), and refuses a copy whose data was
-altered after signing, naming the problem and writing nothing.
+hash), imports it again (nothing changes, and it says so), takes a later bundle of the same
+results as superseding the first (both kept), and refuses a copy whose data was altered after
+signing, naming the problem and writing nothing.
 """
 
 from __future__ import annotations
@@ -172,6 +173,20 @@ def test_a_communes_offline_congress_results_reach_the_province_as_a_signed_bund
     again = province.run("bundle", "import", str(carried))
     assert "đã được nhập trước đó" in again.stdout and "already imported" in again.stdout
     assert province.fixture("received()") == after
+
+    # The laptop sends the same results again later (a new bundle of the same scope, period
+    # and kinds): it supersedes the first; both receipts are kept, one record is current.
+    later = tmp_path / "dai-hoi-xa-minh-quang-2.zip"
+    laptop.run(
+        "bundle", "export", "--kinds", "congress_results", "--scope", held["scope"], *YEAR,
+        "--out", str(later),
+    )  # fmt: skip
+    newer = province.run("bundle", "import", str(later))
+    assert "thay thế gói / supersedes receipt" in newer.stdout, newer.stdout
+    after = province.fixture("received()")
+    assert after["receipts"] == before["receipts"] + 2 and after["records"] == 2
+    (record,) = after["current"]
+    assert record["hash"] in newer.stdout and sorted(record["elected"]) == sorted(elected)
 
     # A copy altered on the way (one elected name changed in the data): refused by name,
     # on verify and on import, and nothing is written.
