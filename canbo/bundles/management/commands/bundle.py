@@ -156,7 +156,9 @@ class Command(BaseCommand):
             raise CommandError(
                 "Chưa có khóa / no key yet: canbo bundle keys init", returncode=REFUSED
             )
-        self.stdout.write(signing.encode_key(signing.public_key_of(private)))
+        public = signing.public_key_of(private)
+        self.stdout.write(signing.encode_key(public))  # alone on stdout: `> this.pub` to send
+        self.stderr.write(f"mã khóa / key id: {signing.key_id(public)}")
 
     def do_keys_list(self, actor: Actor, o: dict[str, Any], now: dt.datetime) -> None:
         for inst in selectors.installations():
