@@ -2,7 +2,8 @@
 communes' clerks would work them.
 
 (a) A survey: the province defines the Party Charter implementation survey and sends it to its
-communes with a deadline; one commune fills it in the browser and submits on time; the
+communes with a deadline; one commune fills it in the browser and submits on time (then
+corrects it: a new version with its reason, the first kept); the
 deadline passes; another commune downloads its spreadsheet, fills it offline, uploads a copy
 with a number out of range (refused whole, the row and column named, nothing stored), then the
 right one (accepted, flagged late); the third commune never starts. The province sees who
@@ -191,6 +192,22 @@ def fill_in_the_browser(browser: Any, base: str) -> None:
     text = page.locator("main").inner_text()
     assert "Đã lưu báo cáo" in text and "Đã nộp đúng hạn" in text, text[:2000]
     assert "Nhập trên trình duyệt" in page.locator("main").inner_text()
+    # A submitted report is not changed: a correction is a new version, with its reason.
+    form = page.locator("form.survey-form")
+    assert form.get_by_role("button", name="Gửi bản đính chính").count() == 1
+    form.locator("[name=f_so_chi_bo]").fill("13")
+    form.get_by_role("button", name="Gửi bản đính chính").click()
+    page.wait_for_load_state()
+    assert page.locator("[role=status] .errors, .messages .errors").count() == 1  # no reason
+    form = page.locator("form.survey-form")
+    form.locator("[name=f_so_chi_bo]").fill("13")
+    form.locator("[name=reason]").fill("Sáp nhập hai chi bộ thôn, thống kê lại số chi bộ")
+    form.get_by_role("button", name="Gửi bản đính chính").click()
+    page.wait_for_load_state()
+    versions = page.locator("section[aria-labelledby=ver-h] tbody tr")
+    assert versions.count() == 2, page.locator("main").inner_text()[:2000]
+    corrected = versions.filter(has_text="Sáp nhập hai chi bộ thôn")
+    assert corrected.count() == 1 and corrected.locator("td").first.inner_text().startswith("2")
     page.context.close()
 
 
@@ -292,7 +309,7 @@ def test_a_survey_sent_to_the_communes_is_filled_and_the_province_sees_the_aggre
     assert "Tổng hợp (2 đơn vị đã nộp)" in main, main[:3000]
     total = page.locator("section[aria-labelledby=total-h]")
     chi_bo = total.locator("tr", has_text="Số chi bộ trực thuộc").inner_text()
-    assert "20" in chi_bo and "8 – 12" in chi_bo, chi_bo  # 12 + 8; smallest – largest
+    assert "21" in chi_bo and "8 – 13" in chi_bo, chi_bo  # 13 (corrected) + 8; smallest – largest
     rate = total.locator("tr", has_text="Tỷ lệ chi bộ sinh hoạt").inner_text()
     assert "91,5" in rate, rate  # (95.5 + 87.5) / 2, Vietnamese decimal comma
     judged = total.locator("tr", has_text="Đánh giá chung").inner_text()
@@ -316,7 +333,7 @@ def test_a_survey_sent_to_the_communes_is_filled_and_the_province_sees_the_aggre
     numbers = [
         v for r in cells for v in r if isinstance(v, int | float) and not isinstance(v, bool)
     ]
-    assert 20 in numbers, cells[:40]  # a real number, not text
+    assert 21 in numbers, cells[:40]  # a real number, not text
     flat = " ".join(str(v) for r in cells for v in r if v is not None)
     assert "Đảng bộ xã Na Hang" in flat and "Số chi bộ trực thuộc" in flat
     words = pdf_words(
@@ -325,7 +342,7 @@ def test_a_survey_sent_to_the_communes_is_filled_and_the_province_sees_the_aggre
     assert TITLE.upper() in words and "ĐẢNG BỘ TỈNH TUYÊN QUANG" in words, words[:2000]
     assert "Đảng bộ xã Yên Minh Đã nộp muộn" in words, words[:2000]
     assert "Đảng bộ xã Na Hang Quá hạn, chưa nộp" in words, words[:2000]
-    assert "Số chi bộ trực thuộc 2 20" in words and "T/M" in words, words[:2000]
+    assert "Số chi bộ trực thuộc 2 21" in words and "T/M" in words, words[:2000]
 
 
 # --- (b) statistics before and after the reorganization --------------------------------------
