@@ -47,7 +47,7 @@ class Verified:
     raw_manifest: dict[str, Any]
     sender: InstallationView
     scope_unit_id: int | None
-    records: dict[str, list[dict[str, Any]]]  # kind → its records, checked
+    records: dict[str, list[dict[str, Any]]]  # kind → its checked records (when kept)
     units: dict[str, int]  # unit code → id of the records' units (as allowed)
 
 
@@ -125,9 +125,11 @@ def _check_files(
     m: mf.Manifest,
     allowed: dict[str, int],
     known: dict[str, int] | None,
+    *,
+    keep: bool,
 ) -> dict[str, list[dict[str, Any]]]:
-    """Each kind's records, once every file matched its hash and count and every record its
-    scope (kept so that an import does not read them twice)."""
+    """Each kind's records (with ``keep``, so that an import does not read them twice), once
+    every file matched its hash and count and every record its scope."""
     kept: dict[str, list[dict[str, Any]]] = {}
     listed = {entry.file for entry in m.kinds}
     extra = sorted(set(opened.files) - listed)
@@ -140,10 +142,13 @@ def _check_files(
         if hashlib.sha256(data).hexdigest() != entry.sha256:
             raise ValidationError("bundle_file_hash_mismatch", kind=entry.kind, file=entry.file)
         records = kept[entry.kind] = []
+        found = 0
         for line, record in archive.records(entry.kind, data):
             checks.check_record_unit(entry.kind, line, record.get("unit"), allowed, known=known)
-            records.append(record)
-        checks.check_count(entry.kind, entry.count, len(records))
+            found += 1
+            if keep:
+                records.append(record)
+        checks.check_count(entry.kind, entry.count, found)
     return kept
 
 
@@ -153,8 +158,11 @@ def verify_bundle(
     raw: bytes,
     codecs: Mapping[str, KindCodec],
     now: dt.datetime,
+    *,
+    keep: bool = False,
 ) -> Verified:
-    """Every check of a bundle, in order; refuses with the first problem, writes nothing."""
+    """Every check of a bundle, in order; refuses with the first problem, writes nothing.
+    With ``keep`` the checked records are returned (for the import)."""
     _require_any(actor)
     opened = archive.read(raw)
     m = mf.parse(opened.manifest)
@@ -171,7 +179,7 @@ def verify_bundle(
     if guard is None:
         raise NotFound("bundle_no_installation")
     access.require(actor, Action.EXCHANGE_BUNDLES, UnitId(guard), uow.tree, m.period_end)
-    records = _check_files(opened, m, allowed, known)
+    records = _check_files(opened, m, allowed, known, keep=keep)
     return Verified(opened.sha256, m, opened.manifest, sender, scope_id, records, allowed)
 
 
@@ -186,7 +194,7 @@ def import_bundle(
     scope, period and kinds; upward kinds are stored as received records, downward kinds are
     applied by their codec; one audit entry with the bundle's hash."""
     with uow:
-        v = verify_bundle(uow, actor, raw, codecs, now)
+        v = verify_bundle(uow, actor, raw, codecs, now, keep=True)
         repo = uow.bundles
         done = repo.receipt_by_hash(v.sha256)
         if done is not None:

@@ -127,3 +127,15 @@ def test_export_and_import_round_trip_between_two_installations() -> None:
     keys.register(province, SYSTEM, "Xã Minh Quang", Relation.LOWER, "MQ", public, b.NOW)
     done = receive.import_bundle(province, SYSTEM, out.getvalue(), {KIND: codec}, b.NOW)
     assert done.rows == 2 and [r[2] for r in province.bundles.records] == [3, 4]
+
+
+@pytest.mark.parametrize("bad", [1, 4999, 5000, 5001, 12000])
+def test_a_bad_line_is_named_wherever_it_falls(bad: int) -> None:
+    from canbo.services.bundles import archive
+
+    lines = [archive.record_line({"unit": "MQ", "key": str(i)}) for i in range(1, 12001)]
+    lines[bad - 1] = b'{"unit": "MQ"}\n' if bad % 2 else b"{not json\n"
+    with pytest.raises(DomainError) as caught:
+        list(archive.records(KIND, b"".join(lines)))
+    assert caught.value.code == "bundle_record_invalid" and caught.value.fields["line"] == bad
+    assert [n for n, _ in archive.records(KIND, b"".join(lines[: bad - 1]))] == list(range(1, bad))
