@@ -127,6 +127,11 @@ WRITERS: dict[str, set[Role]] = {
     "programme:progress": WRITE,
     "programme:status": WRITE,
     "programme:document": WRITE,
+    "surveys:form_new": WRITE,
+    "surveys:request_new": WRITE,
+    "surveys:remind": WRITE,
+    "surveys:fill": WRITE | {Role.CELL_SECRETARY},
+    "surveys:upload": WRITE | {Role.CELL_SECRETARY},
 }
 
 # Reads that the pages and the API both answer, with the same path parameters.
@@ -237,6 +242,7 @@ def build_world() -> World:
             **_plan(commune, people),
             **_scans(sid),
             **_programme(commune),
+            **_survey(province, commune),
         },
         candidates=listed,
     )
@@ -288,6 +294,25 @@ def _programme(commune: UnitId) -> dict[str, int]:
         size=5, sha256="0" * 64, uploaded_on=dt.date(2026, 1, 5),
     )  # fmt: skip
     return {"programme_item": int(item.pk), "programme_document": int(doc.pk)}
+
+
+def _survey(province: UnitId, commune: UnitId) -> dict[str, int]:
+    """A report request of the province to its communes; the commune's assignment."""
+    from canbo.core.surveys.forms import FieldKind, FieldSpec, FormSpec
+    from canbo.services.surveys import forms, requests
+    from canbo.surveys.models import Assignment
+    from canbo.surveys.uow import DjangoSurveyUnitOfWork as uow
+
+    at = dt.datetime(2026, 9, 1, 2, tzinfo=dt.UTC)
+    spec = FormSpec("ks", 1, "Khảo sát", (FieldSpec("n", "Số chi bộ", FieldKind.NUMBER),))
+    form_id = forms.define_form(uow(), _staff(province), province, spec, at)
+    request_id = requests.send_request(
+        uow(), _staff(province), form_id=form_id, requester_id=province,
+        target_kind="commune_party_committee", deadline=dt.date(2026, 12, 31), title="Khảo sát",
+        now=at, today=dt.date(2026, 9, 1),
+    )  # fmt: skip
+    assignment = Assignment.objects.get(request_id=request_id, unit_id=commune)
+    return {"survey_request": int(request_id), "survey_assignment": int(assignment.pk)}
 
 
 def _plan(commune: UnitId, people: list[PersonId]) -> dict[str, int]:
@@ -423,6 +448,8 @@ OBJECT_PARAMS = {
     "entry_id": "entry",
     "item_id": "programme_item",
     "document_id": "programme_document",
+    "request_id": "survey_request",
+    "assignment_id": "survey_assignment",
 }
 FIXED_PARAMS = {
     "operator": "1",
