@@ -76,7 +76,9 @@ def index_view(request: HttpRequest) -> HttpResponse:
     units = scope.readable_scope(actor, today)
     context = {
         "sent": selectors.requests_sent(units),
-        "answer": selectors.assignments_of(units),
+        # A unit answers its own requests: those sent to the units the actor holds a role
+        # over, not every unit below them.
+        "answer": selectors.assignments_of([g.root for g in actor.grants if g.root is not None]),
         "forms": selectors.forms_of(units),
         "today": today,
         "can_request": any(

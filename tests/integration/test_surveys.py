@@ -230,3 +230,14 @@ def _upload(client, assignment_id, book, tmp_path):
     book.save(path)
     with path.open("rb") as handle:
         return client.post(f"/yeu-cau-bao-cao/bao-cao/{assignment_id}/tai-len/", {"file": handle})
+
+
+def test_the_index_lists_what_a_commune_must_answer_and_what_the_province_sent(world):
+    request_id = send(world)
+    commune = client_as(Role.ORG_STAFF, world["an"], "xa.antuong").get("/yeu-cau-bao-cao/")
+    text = commune.content.decode()
+    assert f"/yeu-cau-bao-cao/bao-cao/{assignment(request_id, world['an'])}/" in text
+    assert f"/yeu-cau-bao-cao/{request_id}/" not in text
+    province = client_as(Role.ORG_STAFF, world["province"], "tinhuy").get("/yeu-cau-bao-cao/")
+    assert f"/yeu-cau-bao-cao/{request_id}/" in province.content.decode()
+    assert "/yeu-cau-bao-cao/bao-cao/" not in province.content.decode()
