@@ -1545,7 +1545,8 @@ CATALOGUE: dict[str, Wording] = {
     ),
     "survey_form_version_exists": _w(
         _(
-            "Biểu mẫu %(form_code)s phiên bản %(version)s đã có; muốn thay đổi hãy lập phiên bản mới."
+            "Biểu mẫu %(form_code)s phiên bản %(version)s đã có; muốn thay đổi hãy lập "
+            "phiên bản mới."
         ),
         "Form %(form_code)s version %(version)s exists; to change it, make a new version.",
     ),
@@ -1800,6 +1801,30 @@ CATALOGUE: dict[str, Wording] = {
         ),
         "Report request %(key)s comes from unit %(unit)s, which this installation does not "
         "have (receive the unit tree first); nothing was imported.",
+    ),
+    # Statistics of the organization sector (canbo.services.stats).
+    "stats_unit_not_on_date": _w(
+        _(
+            "Đơn vị không tồn tại vào ngày %(as_of)s của báo cáo (đơn vị có từ %(valid_from)s "
+            "đến %(valid_to)s)."
+        ),
+        "The unit did not exist on the report's date %(as_of)s (it existed from %(valid_from)s "
+        "to %(valid_to)s).",
+    ),
+    "stats_movement_unbalanced": _w(
+        _(
+            "Số liệu tăng, giảm đảng viên không khớp: cuối kỳ %(d)s khác đầu kỳ %(a)s cộng tăng "
+            "%(b)s trừ giảm %(c)s."
+        ),
+        "The members' movement does not add up: the end %(d)s differs from the start %(a)s "
+        "plus increases %(b)s minus decreases %(c)s.",
+    ),
+    "stats_compare_order": _w(
+        _("Ngày so sánh trước (%(before)s) phải sớm hơn ngày so sánh sau."),
+        "The earlier date (%(before)s) must come before the later one.",
+    ),
+    "stats_table_not_found": _w(
+        _("Không có biểu thống kê %(table)s."), "There is no statistics table %(table)s."
     ),
 }
 
