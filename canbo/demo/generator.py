@@ -25,6 +25,7 @@ from . import (
     activity,
     appointments,
     bundles,
+    classification_2025,
     congresses,
     planning,
     programme,
@@ -117,6 +118,8 @@ def build_demo(
     if "demo_cell" in named:
         year_of_use = activity.build_activity(named["demo_cell"], today, seed)
         progress(f"hội nghị, lấy phiếu, đánh giá / votes and a cycle: {year_of_use}")
+        published = classification_2025.build_published_cycle(named["demo_cell"], today, seed)
+        progress(f"đánh giá, xếp loại đã công bố / published classification: {published}")
         round_2025 = congresses.build_round(named["demo_cell"], today, seed)
         progress(f"đại hội nhiệm kỳ 2025–2030 / congresses: {round_2025}")
         planned = planning.build_planning(named["demo_cell"], today)
