@@ -4,14 +4,16 @@ Header: the unit on the left above a star, "ĐẢNG CỘNG SẢN VIỆT NAM" wit
 date line in italics on the right; the form's title and year centred; the table, its header
 repeated on every page and its column widths taken from the text so that no header word
 breaks (:func:`canbo.pdf_text.column_widths`); the compiler's and the signer's blocks with room
-to sign. Every value enters through :mod:`canbo.pdf_text`, literally.
+to sign, kept on one page with the table's last two rows (DOC-11). Numbers are written the
+Vietnamese way (1.199; 48,39) and set flush right; a label's leading spaces (a sub-row of a
+statistics table) indent it. Every value enters through :mod:`canbo.pdf_text`, literally.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, TableStyle
@@ -39,6 +41,9 @@ def _styles(fonts: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
         "period": style("period", bold, 12, spaceAfter=8),
         "cellh": style("cellh", bold, 8.5, splitLongWords=0),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=8.5, leading=10.5),
+        "num": ParagraphStyle(
+            "num", fontName=regular, fontSize=8.5, leading=10.5, alignment=TA_RIGHT
+        ),
         "note": style("note", italic, 10),
         "name": style("name", bold, 12),
     }
@@ -56,23 +61,62 @@ def _header(form: Form, st: dict[str, ParagraphStyle], width: float) -> Flowable
     return grid
 
 
-def _grid(form: Form, st: dict[str, ParagraphStyle], width: float) -> Flowable:
+TAIL_ROWS = 2
+"""Rows of the table kept on the signatures' page, so the closing block never stands alone."""
+
+INDENT = 4
+"""Leading spaces of a label that make one level of indentation (``"    Nữ"``)."""
+
+
+def number_text(value: float) -> str:
+    """A number as a Vietnamese document writes it: 1.199, 48,39, 87,1 (two decimals at
+    most, no trailing zeros)."""
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.translate(str.maketrans(",.", ".,"))
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _cell(value: object, st: dict[str, ParagraphStyle]) -> Flowable:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return para(number_text(value), st["num"])
+    text = "" if value is None else str(value)
+    depth = (len(text) - len(text.lstrip(" "))) // INDENT
+    if not depth:
+        return para(text, st["cell"])
+    style = ParagraphStyle(f"cell{depth}", parent=st["cell"], leftIndent=10 * depth)
+    return para(text.lstrip(" "), style)
+
+
+def _shown(row: list[Any]) -> list[Any]:
+    return [number_text(v) if _is_number(v) else v for v in row]
+
+
+def _grids(form: Form, st: dict[str, ParagraphStyle], width: float) -> tuple[Flowable, ...]:
+    """The table, split so that its last rows can stay with the signatures: the head and the
+    body (header repeated on every page), then the tail, the same columns without a header."""
     head = [para(h, st["cellh"]) for h in form.header]
-    body = [[para(v, st["cell"]) for v in row] for row in form.rows]
+    body = [[_cell(v, st) for v in row] for row in form.rows]
     fonts = ((st["cellh"].fontName, st["cellh"].fontSize), (st["cell"].fontName, 8.5))
     # reportlab pads each cell 6 pt on either side.
-    widths = column_widths(form.header, form.rows, width, fonts, padding=13)
-    grid = table([head, *body], repeatRows=1, colWidths=widths)
-    grid.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.4, "#555555"),
-                ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee"),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ]
-        )
-    )
-    return grid
+    shown = [_shown(row) for row in form.rows]
+    widths = column_widths(form.header, shown, width, fonts, padding=13)
+    lined = [
+        ("GRID", (0, 0), (-1, -1), 0.4, "#555555"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ]
+    split = max(0, len(body) - TAIL_ROWS)
+    grid = table([head, *body[:split]], repeatRows=1, colWidths=widths)
+    grid.setStyle(TableStyle([*lined, ("BACKGROUND", (0, 0), (-1, 0), "#eeeeee")]))
+    if not body[split:]:
+        return (grid,)
+    tail = table(body[split:], colWidths=widths)
+    tail.setStyle(TableStyle(lined))
+    return grid, tail
 
 
 def _signatures(form: Form, st: dict[str, ParagraphStyle], width: float) -> Flowable:
@@ -91,10 +135,11 @@ def _signatures(form: Form, st: dict[str, ParagraphStyle], width: float) -> Flow
 
 def story(form: Form, fonts: tuple[str, str, str], width: float) -> list[Flowable]:
     st = _styles(fonts)
+    *grid, tail = _grids(form, st, width)
     return [
         _header(form, st, width),
         para(form.title.upper(), st["title"]),
         para(form.period, st["period"]),
-        _grid(form, st, width),
-        KeepTogether([Spacer(1, 12), _signatures(form, st, width)]),
+        *grid,
+        KeepTogether([tail, Spacer(1, 12), _signatures(form, st, width)]),
     ]
