@@ -10,6 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+LABEL_WIDTH = 110
+"""Pixels a bar's label may take before it wraps onto a second line."""
+
 
 @dataclass(frozen=True, slots=True)
 class ChartRow:
@@ -68,10 +71,13 @@ class Chart:
             series = {"type": "pie", "radius": ["35%", "65%"], "data": data}
             return base | {"tooltip": {"trigger": "item"}, "series": [series]}
         categories = {"type": "category", "data": labels}
+        # A long label ("Số cấp ủy viên được bầu") wraps beside its bar instead of running
+        # off the chart's left edge on a card or a phone.
+        wrapped = {"axisLabel": {"width": LABEL_WIDTH, "overflow": "break", "lineHeight": 14}}
         axes = (
-            {"yAxis": categories | {"inverse": True}, "xAxis": {"type": "value"}}
+            {"yAxis": categories | {"inverse": True} | wrapped, "xAxis": {"type": "value"}}
             if self.kind == "hbar"
             else {"xAxis": categories | {"axisLabel": {"interval": 0}}, "yAxis": {"type": "value"}}
         )
-        grid = {"left": 8, "right": 40, "bottom": 8, "top": 8, "containLabel": True}
+        grid = {"left": 16, "right": 40, "bottom": 8, "top": 8, "containLabel": True}
         return base | axes | {"grid": grid, "series": [{"type": "bar", "data": values}]}

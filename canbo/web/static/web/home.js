@@ -16,7 +16,8 @@
     option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: format });
     ["xAxis", "yAxis"].forEach(function (axis) {
       if (option[axis] && option[axis].type === "value") {
-        option[axis].axisLabel = { formatter: format };
+        // Ticks that would touch on a narrow card are left out ("0100200300" otherwise).
+        option[axis].axisLabel = { formatter: format, hideOverlap: true };
       }
     });
     option.series.forEach(function (s) {
