@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from canbo.classification.models import CycleSubject
 from canbo.classification.store import DjangoClassificationUnitOfWork as UoW
 from canbo.core.classification.model import Level
+from canbo.core.errors import RuleViolation
 from canbo.core.types import Role, UnitId
 from canbo.registry.models import UnitVersion
-from canbo.services.classification import compute, results, steps
+from canbo.services.classification import bulk, compute, results, steps
 from canbo.services.classification import cycle as cycles
 from canbo.services.classification.ports import CycleId, SubjectPk
 from canbo.services.ports import Actor, Grant
@@ -165,20 +166,41 @@ class _Clerks:
         return table.get(UnitId(decider), table[self.commune])
 
 
-def _take_steps(
-    cycle_id: CycleId, row: CycleSubject, target: Level, clerks: _Clerks,
+def _self_assess(
+    cycle_id: CycleId, unit: int, targets: dict[int, Level], clerks: _Clerks,
     rng: random.Random, day: dt.datetime,
 ) -> None:  # fmt: skip
-    """Self-assessment, comment, appraisal at the proposal and the decision of one subject."""
+    """The unit's self-assessments in one upload of its generated template (CL-20, CL-24)."""
+    own = clerks.staff[clerks.commune] if unit == clerks.commune else clerks.secretary
+    header, rows = bulk.template(UoW(), own, cycle_id, UnitId(unit))
+    filled = []
+    for row in rows:
+        values = dict(zip(header, row, strict=True))
+        leader = values["kind"] == "leader"
+        values |= _scores(rng, targets[int(values["id"])], leader)
+        values["evidence"] = "Bản tự kiểm điểm, báo cáo kết quả thực hiện nhiệm vụ năm"
+        filled.append(values)
+    if filled:
+        bulk.import_scores(UoW(), own, cycle_id, UnitId(unit), header, filled, day)
+
+
+def _take_steps(row: CycleSubject, clerks: _Clerks, day: dt.datetime) -> None:
+    """The collective's comment, the appraisal at the proposal and the decision of one subject;
+    a level the rules cap once the unit is decided (CL-15) is lowered as the refusal says."""
     pk = SubjectPk(row.pk)
     own = clerks.staff[clerks.commune] if row.unit_id == clerks.commune else clerks.secretary
-    values = _scores(rng, target, row.kind == "leader")
-    evidence = "Bản tự kiểm điểm, báo cáo kết quả thực hiện nhiệm vụ năm"
-    proposal = steps.submit_self_assessment(UoW(), own, pk, values, evidence, day)
-    level = proposal.level if proposal.level is not None else Level.KHT
+    proposed = CycleSubject.objects.values_list("proposal__level", flat=True).get(pk=pk)
+    level = Level.KHT if proposed is None else Level(proposed)
     steps.comment(UoW(), own, pk, COMMENTS[level], day + dt.timedelta(days=2))
     staff = clerks.of(clerks.staff, row.decider_id)
-    steps.appraise(UoW(), staff, pk, level, "", day + dt.timedelta(days=6))
+    try:
+        steps.appraise(UoW(), staff, pk, level, "", day + dt.timedelta(days=6))
+    except RuleViolation as refused:
+        if refused.code != "level_forbidden_by_rule":
+            raise
+        level = Level[str(refused.fields["highest_allowed"])]
+        reason = "Theo mức xếp loại của tập thể do đồng chí đứng đầu."
+        steps.appraise(UoW(), staff, pk, level, reason, day + dt.timedelta(days=6))
     standing = clerks.of(clerks.standing, row.decider_id)
     steps.decide(UoW(), standing, pk, level, "", day + dt.timedelta(days=12))
 
@@ -231,8 +253,10 @@ def build_published_cycle(cell: int, today: dt.date, seed: int) -> Published | N
     collectives.sort(key=lambda s: (-depth[s.unit_id], s.pk))
     people = [s for s in subjects if s.kind != "collective"]
     day = dt.datetime(year, 12, 8, 8, tzinfo=dt.UTC)
+    for unit in dict.fromkeys(s.unit_id for s in (*collectives, *people)):
+        _self_assess(cycle_id, unit, plan, clerks, rng, day)
     for row in (*collectives, *people):
-        _take_steps(cycle_id, row, plan[row.pk], clerks, rng, day)
+        _take_steps(row, clerks, day)
     compute.compute_proposals(UoW(), opener, cycle_id, workers=1)
     published_at = dt.datetime(year + 1, 1, 12, 8, tzinfo=dt.UTC)
     lowered = _resolve_quota(cycle_id, clerks, published_at - dt.timedelta(days=3))
