@@ -58,8 +58,6 @@ class SurveyRequest(models.Model):
     # A request received from the level above's installation (a signed bundle) keeps the
     # sender's key, so receiving the same bundle again adds nothing.
     origin_key = models.CharField(max_length=200, blank=True, db_index=True)
-    # Changed with every submission added: the key of the cached roll-up of the answers.
-    revision = models.CharField(max_length=32, blank=True)
 
     class Meta:
         verbose_name = _("yêu cầu báo cáo")
@@ -94,7 +92,36 @@ class Assignment(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["request", "unit"], name="sv_assignment_unit")
         ]
-        indexes = [models.Index(fields=["unit"], name="sv_assignment_by_unit")]
+        indexes = [
+            models.Index(fields=["unit"], name="sv_assignment_by_unit"),
+            # The overview's page of units, in their order.
+            models.Index(fields=["request", "sort_key"], name="sv_assignment_in_order"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.request_id}: {self.unit_name}"
+
+
+class RollUp(models.Model):
+    """The aggregate of the answers under one unit of a request's tree: the requester and
+    each intermediate unit on the assignments' paths (OR-20). Kept up to date in the
+    submission's transaction (a first report is added to the rows of its path, a correction
+    rebuilds the request's rows), so the overview reads it and recomputes nothing.
+    ``state``: :meth:`canbo.core.surveys.progress.Aggregate.state`; ``depth``: 0 for the
+    requester, 1 for the units just below it, and so on."""
+
+    request = models.ForeignKey(SurveyRequest, on_delete=models.CASCADE, related_name="+")
+    unit = models.ForeignKey(OrgUnit, on_delete=models.PROTECT, related_name="+")
+    unit_name = models.CharField(max_length=255)
+    depth = models.PositiveSmallIntegerField()
+    assigned = models.PositiveIntegerField(default=0)
+    submitted = models.PositiveIntegerField(default=0)
+    state = models.JSONField(default=dict)
+
+    class Meta:
+        verbose_name = _("tổng hợp theo cấp")
+        verbose_name_plural = _("tổng hợp theo cấp")
+        constraints = [models.UniqueConstraint(fields=["request", "unit"], name="sv_rollup_unit")]
 
     def __str__(self) -> str:
         return f"{self.request_id}: {self.unit_name}"

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from html import escape
 from typing import Any
 
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from canbo.core.surveys.forms import FieldKind, FieldSpec, FormSpec
 from canbo.core.surveys.progress import Aggregate, FieldAggregate
 from canbo.refusals import wording
 
+from .rollups import TEXTS_KEPT
+from .templatetags.survey_labels import answer_text, survey_status, vn_number
 from .workbook import Upload
 
 
@@ -112,7 +117,7 @@ def sheet_problems(
     return out
 
 
-TEXTS_SHOWN = 30
+TEXTS_SHOWN = TEXTS_KEPT  # as many as the roll-up keeps per level
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +157,7 @@ def _line(
         numbers.maximum,
         dist,
         texts,
+        agg.answered if agg.kind is FieldKind.TEXT else 0,
     )
 
 
@@ -181,12 +187,59 @@ def number_fields(spec: FormSpec) -> list[FieldSpec]:
     return [f for f in spec.fields if f.kind is FieldKind.NUMBER]
 
 
-def level_rows(spec: FormSpec, levels: Sequence[Any]) -> list[tuple[Any, list[Any]]]:
-    """One row per intermediate unit: the unit and the sum of each number field under it."""
+def level_rows(spec: FormSpec, levels: Sequence[Any]) -> list[tuple[Any, str, list[str]]]:
+    """One row per intermediate unit: the unit, "submitted/assigned" and the sum of each number
+    field under it, already written out (the page prints them as they are)."""
     keys = [f.key for f in number_fields(spec)]
     out = []
     for level in levels:
         fields = level.aggregate.fields
-        sums = [fields[k].numbers.total if fields[k].numbers.count else None for k in keys]
-        out.append((level, sums))
+        sums = [
+            answer_text(fields[k].numbers.total if fields[k].numbers.count else None) for k in keys
+        ]
+        done = f"{vn_number(level.submitted)}/{vn_number(level.assigned)}"
+        out.append((level, done, sums))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class UnitLine:
+    """One row of the overview's unit table, its labels and dates already written out."""
+
+    id: int
+    unit_name: str
+    status: str
+    submitted_on: str
+    versions: int
+    reminders: int
+    reminded_on: str
+    can_remind: bool
+    fill_url: str
+
+
+def unit_lines(rows: Sequence[Any], fill_url: str) -> list[UnitLine]:
+    """The rows of one page of units; ``fill_url`` ends with the assignment id's place
+    (``.../0/``): the row's id replaces the 0."""
+    base = fill_url[:-2]
+    return [
+        UnitLine(
+            r.id,
+            r.unit_name,
+            survey_status(r.status),
+            r.first_submitted_on.strftime("%d/%m/%Y") if r.first_submitted_on else "",
+            r.versions,
+            r.reminders,
+            localtime(r.last_reminded_at).strftime("%d/%m/%Y") if r.last_reminded_at else "",
+            not r.versions,
+            f"{base}{r.id}/",
+        )
+        for r in rows
+    ]
+
+
+def late_items(rows: Sequence[tuple[str, str]]) -> SafeString:
+    """The late units (name, status) as list items ("unit: status"), written out at once (a
+    national request can have hundreds)."""
+    labels = {st: escape(survey_status(st)) for st in {st for _name, st in rows}}
+    items = "".join(f"<li>{escape(name)}: {labels[st]}</li>" for name, st in rows)
+    return mark_safe(items)  # noqa: S308 - every piece escaped above

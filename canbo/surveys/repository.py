@@ -4,7 +4,6 @@ reminders, and the units a request reaches on the tree of its date (OR-19)."""
 from __future__ import annotations
 
 import datetime as dt
-import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -27,6 +26,7 @@ from canbo.services.surveys.ports import (
 )
 
 from . import models as m
+from . import rollups
 
 _SUBTREE_UNITS = (
     SUBTREE
@@ -103,6 +103,8 @@ class DjangoSurveyRepository:
             ],
             batch_size=1000,
         )
+        chains = [[int(u) for u in t.chain] for t in targets]
+        rollups.create(row.pk, int(request.requester_id), request.as_of, chains)
         return RequestId(row.pk)
 
     def get_request(self, request_id: RequestId) -> StoredRequest | None:
@@ -165,8 +167,10 @@ class DjangoSurveyRepository:
             changes |= {"first_submitted_on": submission.submitted_on, "late": submission.late}
         rows = m.Assignment.objects.filter(pk=submission.assignment_id)
         rows.update(**changes)
-        request_id = rows.values_list("request_id", flat=True).get()
-        m.SurveyRequest.objects.filter(pk=request_id).update(revision=uuid.uuid4().hex)
+        if submission.version == 1:
+            rollups.add_first_report(submission.assignment_id, submission.answers)
+        else:
+            rollups.replace_report(submission.assignment_id)
 
     def add_reminder(
         self, assignment_id: AssignmentId, at: dt.datetime, by: int | None, by_label: str, note: str

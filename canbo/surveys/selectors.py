@@ -3,8 +3,8 @@ aggregates rolled up through the intermediate levels), the progress of a unit's 
 by the results reports) and the exported shapes read by the bundle kinds.
 
 The overview reads one row per assigned unit (the current answers are kept on the assignment)
-and the names of the intermediate units in one more query; the roll-up follows the path each
-assignment stored on the request's date (OR-19, OR-20).
+and the roll-up kept per level with each submission (:mod:`canbo.surveys.rollups`), which
+follows the path each assignment stored on the request's date (OR-19, OR-20).
 """
 
 from __future__ import annotations
@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.cache import cache
-from django.db.models import Count, Q
+from django.db.models import Case, CharField, Count, Q, Value, When
 
 from canbo.core.surveys.forms import FormSpec
-from canbo.core.surveys.progress import Aggregate, AssignmentStatus, aggregate, roll_up, status
+from canbo.core.surveys.progress import Aggregate, AssignmentStatus, aggregate, status
 from canbo.db.unit_tree import subtree_ids
 from canbo.registry.models import OrgUnit, UnitVersion
 
@@ -92,88 +91,164 @@ _ROW_FIELDS = (
     "reminders",
     "last_reminded_at",
 )
-ROLL_UP_SECONDS = 3600
 
 
-def _revision(request: m.SurveyRequest) -> str:
-    """The cache key of a request's roll-up: the request's revision changes with every
-    submission added (submissions are never changed or deleted), so it is never stale."""
-    return f"surveys:rollup:{request.pk}:{request.revision or 'none'}"
+def _head(
+    request_id: int,
+) -> tuple[m.SurveyRequest, FormSpec, str, Aggregate, list[Level]]:
+    """The request, its form, the requester's name, the total and the intermediate levels,
+    read from the roll-up kept per level with each submission (nothing recomputed)."""
+    request = m.SurveyRequest.objects.select_related("form").get(pk=request_id)
+    spec = FormSpec.from_dict(request.form.spec)
+    kept = m.RollUp.objects.filter(request_id=request_id).values_list(
+        "unit_id", "unit_name", "assigned", "submitted", "state"
+    )
+    total = aggregate(spec, ())
+    requester_name = ""
+    levels: list[Level] = []
+    for unit, name, assigned, submitted, state in kept:
+        if unit == request.requester_id:
+            total, requester_name = Aggregate.from_state(spec, state), name
+        else:
+            agg = Aggregate.from_state(spec, state)
+            levels.append(Level(unit, name, assigned, submitted, agg))
+    if not requester_name:
+        requester_name = unit_names([request.requester_id], request.as_of).get(
+            request.requester_id, ""
+        )
+    return request, spec, requester_name, total, sorted(levels, key=lambda lv: lv.name)
 
 
 def overview(request_id: int, today: dt.date, *, with_answers: bool = False) -> Overview:
-    """Every assigned unit's status, the counts, the total and the intermediate levels.
-
-    The roll-up (the only part that reads the answers) is kept in the cache under the
-    request's submission revision; ``with_answers`` reads every unit's current answers too
-    (the exports) and recomputes.
-    """
-    request = m.SurveyRequest.objects.select_related("form").get(pk=request_id)
-    spec = FormSpec.from_dict(request.form.spec)
-    key = _revision(request)
-    cached = None if with_answers else cache.get(key)
-    extra = ("chain", "current_answers") if cached is None else ()
+    """Every assigned unit's status, the counts, the total and the intermediate levels (the
+    exports). ``with_answers`` reads every unit's current answers too."""
+    request, spec, requester_name, total, levels = _head(request_id)
+    extra = ("current_answers",) if with_answers else ()
     values = m.Assignment.objects.filter(request_id=request_id).order_by("sort_key")
     rows: list[AssignmentRow] = []
-    chains: dict[int, list[int]] = {}
-    answers: dict[int, dict[str, Any]] = {}
+    deadline = request.deadline
     for a in values.values_list(*_ROW_FIELDS, *extra):
         (pk, unit, name, versions, late, first, draft_at, reminders, reminded) = a[:9]
-        current = a[10] if extra else None
-        state = status(request.deadline, first, draft_at is not None, today)
+        state = status(deadline, first, draft_at is not None, today)
+        current = a[9] if extra else None
         rows.append(
             AssignmentRow(
                 pk, unit, name, state, versions, late, first, reminders, reminded, current
             )
         )
-        if extra:
-            chains[unit] = a[9][1:] or [request.requester_id]
-            if current is not None:
-                answers[unit] = current
-    if cached is None:
-        cached = (roll_up(spec, answers, chains), _assigned_per_level(request, chains))
-        cache.set(key, cached, ROLL_UP_SECONDS)
-    rolled, assigned = cached
-    total = rolled.get(request.requester_id) or aggregate(spec, ())
     counts = Counter(r.status for r in rows)
     return Overview(
         request,
         spec,
-        unit_names([request.requester_id], request.as_of).get(request.requester_id, ""),
+        requester_name,
         {s: counts.get(s, 0) for s in AssignmentStatus},
         rows,
         total,
-        _levels(request, spec, assigned, rolled),
+        levels,
     )
 
 
-def _assigned_per_level(request: m.SurveyRequest, chains: dict[int, list[int]]) -> Counter[int]:
-    assigned: Counter[int] = Counter()
-    for chain in chains.values():
-        assigned.update(u for u in chain if u != request.requester_id)
-    return assigned
-
-
-def _levels(
-    request: m.SurveyRequest,
-    spec: FormSpec,
-    assigned: Counter[int],
-    rolled: dict[int, Aggregate],
-) -> list[Level]:
-    if not assigned:
-        return []
-    names = unit_names(assigned, request.as_of)
-    levels = [
-        Level(
-            u,
-            names.get(u, ""),
-            n,
-            rolled[u].units if u in rolled else 0,
-            rolled.get(u) or aggregate(spec, ()),
-        )
-        for u, n in assigned.items()
+def _status_of(deadline: dt.date, today: dt.date) -> Case:
+    """:func:`canbo.core.surveys.progress.status` in SQL (the same order of cases)."""
+    S = AssignmentStatus
+    cases = [
+        When(first_submitted_on__gt=deadline, then=Value(str(S.SUBMITTED_LATE))),
+        When(first_submitted_on__isnull=False, then=Value(str(S.SUBMITTED))),
     ]
-    return sorted(levels, key=lambda lv: lv.name)
+    if today > deadline:
+        cases.append(When(pk__isnull=False, then=Value(str(S.OVERDUE))))
+    cases.append(When(draft_saved_at__isnull=False, then=Value(str(S.IN_PROGRESS))))
+    return Case(*cases, default=Value(str(S.NOT_STARTED)), output_field=CharField())
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewPage:
+    """What the overview page shows: the counts, the late units, one page of units (of the
+    status asked, if any), the total and the levels. The counts, the late list and the page
+    are read in SQL, so a request to thousands of units costs three short queries."""
+
+    request: m.SurveyRequest
+    spec: FormSpec
+    requester_name: str
+    counts: dict[AssignmentStatus, int]
+    total: Aggregate
+    levels: list[Level]
+    late: list[tuple[str, AssignmentStatus]]
+    shown: list[AssignmentRow]
+    matching: int
+    number: int
+    pages: int
+    names: dict[int, str]
+
+    @property
+    def assigned(self) -> int:
+        return sum(self.counts.values())
+
+
+def _text_units(total: Aggregate) -> set[int]:
+    out: set[int] = set()
+    for agg in total.fields.values():
+        for found in (agg, *agg.columns.values()):
+            out.update(int(u) for u, _text in found.texts)
+    return out
+
+
+def overview_page(
+    request_id: int, today: dt.date, *, wanted: str = "", number: int = 1, size: int = 50
+) -> OverviewPage:
+    """The overview page's reads: counts, late units and the ``number``-th page of ``size``
+    units (those of status ``wanted`` when given), in the units' order."""
+    request, spec, requester_name, total, levels = _head(request_id)
+    units = m.Assignment.objects.filter(request_id=request_id).annotate(
+        st=_status_of(request.deadline, today)
+    )
+    found = dict(units.order_by().values_list("st").annotate(n=Count("pk")).values_list("st", "n"))
+    counts = {s: found.get(str(s), 0) for s in AssignmentStatus}
+    late_states = [str(AssignmentStatus.OVERDUE), str(AssignmentStatus.SUBMITTED_LATE)]
+    late = [
+        (name, AssignmentStatus(st))
+        for name, st in units.filter(st__in=late_states)
+        .order_by("sort_key")
+        .values_list("unit_name", "st")
+    ]
+    matching = (
+        counts.get(AssignmentStatus(wanted), 0)
+        if wanted in AssignmentStatus._value2member_map_
+        else (0 if wanted else sum(counts.values()))
+    )
+    pages = max(1, -(-matching // size))
+    number = min(max(number, 1), pages)
+    shown_rows = units.filter(st=wanted) if wanted else units
+    shown = [
+        AssignmentRow(
+            pk, unit, name, AssignmentStatus(st), versions, flag, first, reminders, at, None
+        )
+        for pk, unit, name, versions, flag, first, _d, reminders, at, st in shown_rows.order_by(
+            "sort_key"
+        ).values_list(*_ROW_FIELDS, "st")[(number - 1) * size : number * size]
+    ]
+    ids = _text_units(total)
+    names = dict(
+        m.Assignment.objects.filter(request_id=request_id, unit_id__in=ids).values_list(
+            "unit_id", "unit_name"
+        )
+        if ids
+        else []
+    )
+    return OverviewPage(
+        request,
+        spec,
+        requester_name,
+        counts,
+        total,
+        levels,
+        late,
+        shown,
+        matching,
+        number,
+        pages,
+        names,
+    )
 
 
 @dataclass(frozen=True, slots=True)

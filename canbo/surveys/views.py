@@ -161,42 +161,33 @@ def _request_or_404(actor: Actor, request_id: int) -> Any:
         raise Http404 from exc
 
 
+PAGE = 50  # units per page of the overview
+
+
 @verified_login_required
 def overview_view(request: HttpRequest, request_id: int) -> HttpResponse:
     """Who has submitted, who is late, who has not started; reminders; aggregates."""
     actor = actor_for(request.user)
     found = _request_or_404(actor, request_id)
     today = _today()
-    o = selectors.overview(request_id, today)
-    names = {r.unit_id: r.unit_name for r in o.rows}
-    shown, pager = _page_of(request, o.rows)
+    wanted = request.GET.get("tinh_trang", "")
+    raw = request.GET.get("trang", "1")
+    number = int(raw) if raw.isdigit() and len(raw) < 6 else 1
+    o = selectors.overview_page(request_id, today, wanted=wanted, number=number, size=PAGE)
+    pager = {"number": o.number, "pages": o.pages, "status": wanted, "count": o.matching}
     context = {
         "o": o,
-        "shown": shown,
+        "shown": pages.unit_lines(o.shown, reverse("surveys:fill", args=[0])),
+        "late": pages.late_items(o.late) if o.late else "",
         "pager": pager,
         "today": today,
-        "lines": pages.aggregate_lines(o.spec, o.total, names),
+        "lines": pages.aggregate_lines(o.spec, o.total, o.names),
         "number_fields": pages.number_fields(o.spec),
         "levels": pages.level_rows(o.spec, o.levels),
         "can_remind": scope.can_do(actor, Action.REQUEST_REPORTS, found.requester_id, found.as_of),
         "remind_form": forms.RemindForm(),
     }
     return render(request, "surveys/overview.html", context)
-
-
-PAGE = 100
-
-
-def _page_of(request: HttpRequest, rows: list[Any]) -> tuple[list[Any], dict[str, Any]]:
-    """The units of one page (100), filtered by status (``tinh_trang``)."""
-    wanted = request.GET.get("tinh_trang", "")
-    if wanted:
-        rows = [r for r in rows if r.status == wanted]
-    raw = request.GET.get("trang", "1")
-    pages = max(1, -(-len(rows) // PAGE))
-    number = min(max(int(raw) if raw.isdigit() and len(raw) < 6 else 1, 1), pages)
-    shown = rows[(number - 1) * PAGE : number * PAGE]
-    return shown, {"number": number, "pages": pages, "status": wanted, "count": len(rows)}
 
 
 @require_POST

@@ -118,6 +118,50 @@ class Aggregate:
     def as_dict(self) -> dict[str, Any]:
         return {"units": self.units, "fields": {k: v.as_dict() for k, v in self.fields.items()}}
 
+    def state(self, texts: int | None = None) -> dict[str, Any]:
+        """The exact, JSON-safe state (sums unrounded), to keep an aggregate between
+        submissions and add to it later: :meth:`from_state` gives it back. ``texts`` keeps
+        only the first answers of each free-text field (their number stays in ``answered``)."""
+        fields = {k: _state(v, texts) for k, v in self.fields.items()}
+        return {"units": self.units, "fields": fields}
+
+    @classmethod
+    def from_state(cls, spec: FormSpec, state: Mapping[str, Any] | None) -> Aggregate:
+        """The aggregate kept by :meth:`state` (an empty one for no state); fields of the
+        form missing from the state start empty."""
+        out = aggregate(spec, ())
+        if not state:
+            return out
+        out.units = int(state.get("units", 0))
+        for key, kept in (state.get("fields") or {}).items():
+            if key in out.fields:
+                _restore(out.fields[key], kept)
+        return out
+
+
+def _state(agg: FieldAggregate, texts: int | None) -> dict[str, Any]:
+    n = agg.numbers
+    return {
+        "answered": agg.answered,
+        "numbers": [n.count, n.total, n.minimum, n.maximum],
+        "distribution": dict(agg.distribution),
+        "texts": [[unit, text] for unit, text in agg.texts[:texts]],
+        "rows": agg.rows,
+        "columns": {k: _state(v, texts) for k, v in agg.columns.items()},
+    }
+
+
+def _restore(agg: FieldAggregate, kept: Mapping[str, Any]) -> None:
+    agg.answered = int(kept.get("answered", 0))
+    count, total, low, high = kept.get("numbers") or (0, 0, None, None)
+    agg.numbers = NumberSummary(int(count), total, low, high)
+    agg.distribution.update(kept.get("distribution") or {})
+    agg.texts = [(unit, str(text)) for unit, text in kept.get("texts") or ()]
+    agg.rows = int(kept.get("rows", 0))
+    for key, column in (kept.get("columns") or {}).items():
+        if key in agg.columns:
+            _restore(agg.columns[key], column)
+
 
 def _empty(item: FieldSpec | Column) -> FieldAggregate:
     agg = FieldAggregate(item.key, item.kind)
