@@ -123,6 +123,9 @@ def _scores(rng: random.Random, level: Level, leader: bool) -> dict[str, str]:
     return values
 
 
+GRADES = {Level.HTXS: "xuat_sac", Level.HTT: "tot", Level.HT: "trung_binh", Level.KHT: "kem"}
+"""The grades entered instead of points under QĐ 124-QĐ/TW (``grade_results``)."""
+
 COMMENTS = {
     Level.HTXS: "Chi bộ nhất trí: tiêu biểu, hoàn thành vượt mức nhiều nhiệm vụ.",
     Level.HTT: "Chi bộ nhất trí với bản tự kiểm điểm.",
@@ -178,6 +181,10 @@ def _self_assess(
         values = dict(zip(header, row, strict=True))
         leader = values["kind"] == "leader"
         values |= _scores(rng, targets[int(values["id"])], leader)
+        if "grade_results" in header:  # the QĐ 124 regime (cycles before 2025) grades
+            grade = GRADES[targets[int(values["id"])]]
+            values |= {"grade_results": grade, "grade_other_min": grade}
+            del values["score_general"], values["score_results"]
         values["evidence"] = "Bản tự kiểm điểm, báo cáo kết quả thực hiện nhiệm vụ năm"
         filled.append(values)
     if filled:
