@@ -22,7 +22,7 @@ from canbo.services.surveys import forms as form_service
 from canbo.services.surveys import requests, submissions
 from canbo.services.surveys.ports import AssignmentId, SurveyUnitOfWork
 from canbo.surveys import models as m
-from canbo.surveys import selectors
+from canbo.surveys import rollups, selectors
 from canbo.surveys.uow import DjangoSurveyUnitOfWork
 from tests import factories as f
 from tests.integration.record_builders import client_as
@@ -241,3 +241,74 @@ def test_the_index_lists_what_a_commune_must_answer_and_what_the_province_sent(w
     province = client_as(Role.ORG_STAFF, world["province"], "tinhuy").get("/yeu-cau-bao-cao/")
     assert f"/yeu-cau-bao-cao/{request_id}/" in province.content.decode()
     assert "/yeu-cau-bao-cao/bao-cao/" not in province.content.decode()
+
+
+def _kept(request_id: int) -> dict[int, tuple[int, int, dict]]:
+    rows = m.RollUp.objects.filter(request_id=request_id)
+    return {r.unit_id: (r.assigned, r.submitted, r.state) for r in rows}
+
+
+def test_the_roll_up_kept_with_each_report_is_the_one_recomputed(world):
+    """Reports added one at a time (and a correction, which replaces a counted report) leave
+    the rows of every level as a recomputation from the current answers would."""
+    request_id = send(world)
+    kept = _kept(request_id)
+    assert set(kept) == {world["province"], world["district"]}
+    assert kept[world["province"]][:2] == (3, 0) and kept[world["district"]][:2] == (2, 0)
+    an, binh = assignment(request_id, world["an"]), assignment(request_id, world["binh"])
+    my = assignment(request_id, world["my"])
+    submissions.submit(uow(), staff(world["an"]), an, {"so_chi_bo": 5, "danh_gia": "tot",
+                       "kien_nghi": "Thêm tài liệu"}, now=NOW, today=SENT)  # fmt: skip
+    submissions.submit(uow(), staff(world["my"]), my, {"so_chi_bo": 9, "danh_gia": "kha"},
+                       now=NOW, today=SENT)  # fmt: skip
+    kept = _kept(request_id)
+    assert kept[world["province"]][:2] == (3, 2) and kept[world["district"]][:2] == (2, 1)
+    submissions.submit(uow(), staff(world["binh"]), binh, {"so_chi_bo": 2, "danh_gia": "tb"},
+                       now=NOW, today=SENT)  # fmt: skip
+    submissions.correct(uow(), staff(world["my"]), my, {"so_chi_bo": 1, "danh_gia": "tot"},
+                        reason="Nhầm số", now=NOW, today=SENT)  # fmt: skip
+    incremental = _kept(request_id)
+    rollups.rebuild(request_id)
+    assert _kept(request_id) == incremental
+    o = selectors.overview(request_id, SENT)
+    numbers = o.total.fields["so_chi_bo"].numbers
+    assert (numbers.total, numbers.minimum, numbers.maximum) == (8, 1, 5)  # 9 corrected to 1
+    assert o.total.fields["danh_gia"].distribution == {"tot": 2, "kha": 0, "tb": 1}
+    assert o.total.fields["kien_nghi"].texts == [(world["an"], "Thêm tài liệu")]
+    (district,) = o.levels
+    assert district.aggregate.fields["so_chi_bo"].numbers.total == 7
+
+
+def test_the_overview_page_counts_lists_the_late_and_pages_the_units(world):
+    """The page's reads (counts, late list, one page of units, in SQL) agree with the whole
+    overview; the page shows the new total right after a report."""
+    request_id = send(world)
+    binh = assignment(request_id, world["binh"])
+    late_day = dt.date(2026, 4, 3)
+    submissions.submit(uow(), staff(world["binh"]), binh, {"so_chi_bo": 8, "danh_gia": "kha"},
+                       now=NOW, today=late_day)  # fmt: skip
+    whole = selectors.overview(request_id, late_day)
+    page = selectors.overview_page(request_id, late_day, size=2)
+    assert page.counts == whole.counts and page.assigned == 3
+    assert page.late == [(r.unit_name, r.status) for r in whole.late_rows]
+    assert (page.pages, [r.unit_name for r in page.shown]) == (
+        2,
+        [r.unit_name for r in whole.rows[:2]],
+    )
+    second = selectors.overview_page(request_id, late_day, size=2, number=9)
+    assert (second.number, [r.id for r in second.shown]) == (2, [whole.rows[2].id])
+    overdue = selectors.overview_page(request_id, late_day, wanted="overdue")
+    assert {r.unit_name for r in overdue.shown} == {"Đảng bộ xã An Tường", "Đảng bộ phường Mỹ Lâm"}
+    assert overdue.matching == 2
+    assert selectors.overview_page(request_id, late_day, wanted="nonsense").shown == []
+    before = selectors.overview_page(request_id, SENT)
+    assert before.counts[AssignmentStatus.NOT_STARTED] == 2
+    assert before.late == [("Đảng bộ xã Bình Thuận", AssignmentStatus.SUBMITTED_LATE)]
+    province = client_as(Role.ORG_STAFF, world["province"], "tinhuy")
+    an = assignment(request_id, world["an"])
+    submissions.submit(uow(), staff(world["an"]), an, {"so_chi_bo": 4, "danh_gia": "tot"},
+                       now=NOW, today=late_day)  # fmt: skip
+    text = province.get(f"/yeu-cau-bao-cao/{request_id}/").content.decode()
+    assert "Tổng hợp (2 đơn vị đã nộp)" in text
+    assert "12" in text  # 8 + 4
+    assert "<li>Đảng bộ phường Mỹ Lâm: Quá hạn, chưa nộp</li>" in text

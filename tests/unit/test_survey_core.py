@@ -5,6 +5,7 @@ level's aggregate is the sum of the units under it (hypothesis)."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from hypothesis import given
@@ -13,7 +14,14 @@ from hypothesis import strategies as st
 from canbo.core.errors import ValidationError
 from canbo.core.surveys.answers import clean, parse_number, validate
 from canbo.core.surveys.forms import Column, FieldKind, FieldSpec, FormSpec, Option
-from canbo.core.surveys.progress import AssignmentStatus, aggregate, roll_up, status
+from canbo.core.surveys.progress import (
+    Aggregate,
+    AssignmentStatus,
+    aggregate,
+    merge_into,
+    roll_up,
+    status,
+)
 
 CHOICES = (Option("tot", "Tốt"), Option("kha", "Khá"))
 SPEC = FormSpec(
@@ -119,3 +127,26 @@ def _same(left, right) -> bool:
         for col in lb["columns"].values():
             col["texts"] = sorted(map(tuple, col["texts"]))
     return a == b
+
+
+@given(st.lists(st.tuples(st.integers(10, 60), answers), max_size=12))
+def test_an_aggregate_kept_and_added_to_one_report_at_a_time_is_the_aggregate_of_all(reports):
+    """The roll-up kept per level: each report added to the stored state (JSON and back)
+    gives the same counts, sums, least and greatest and distributions as all at once."""
+    kept = Aggregate.from_state(SPEC, None).state()
+    for unit, report in reports:
+        total = Aggregate.from_state(SPEC, json.loads(json.dumps(kept)))
+        merge_into(total, aggregate(SPEC, [(unit, report)]))
+        kept = total.state()
+    assert _same(Aggregate.from_state(SPEC, kept), aggregate(SPEC, reports))
+
+
+def test_a_kept_state_holds_only_the_first_texts_but_counts_every_answer():
+    reports = [(u, {"n": 1, "c": "tot", "t": f"ý {u}"}) for u in range(5)]
+    kept = Aggregate.from_state(SPEC, aggregate(SPEC, reports).state(texts=2))
+    assert kept.fields["t"].texts == [(0, "ý 0"), (1, "ý 1")]
+    assert kept.fields["t"].answered == 5
+    assert kept.fields["n"].numbers.total == 5 and kept.units == 5
+    assert (
+        Aggregate.from_state(SPEC, aggregate(SPEC, reports).state(texts=0)).fields["t"].texts == []
+    )
