@@ -27,7 +27,7 @@ from canbo.registry.pickers import bind_pickers
 from canbo.services import access
 from canbo.services.bundles import keys, receive, send
 from canbo.services.bundles.ports import BundleUnitOfWork, Relation
-from canbo.services.ports import Actor
+from canbo.services.ports import SYSTEM, Actor
 
 from . import forms, selectors
 from .keystore import FileKeyStore
@@ -140,7 +140,11 @@ def receipt(request: HttpRequest, receipt_id: int) -> HttpResponse:
     row = selectors.receipt_for(receipt_id, _scope_of(actor))
     if row is None:
         raise Http404
-    return render(request, "bundles/receipt.html", {"r": row, "counts": row.counts.items()})
+    scope_name = selectors.unit_names([row.scope_unit_id or 0]).get(row.scope_unit_id or 0, "")
+    # An import run by canbo itself (the demo, a scheduled job) names no person.
+    automatic = row.received_by == SYSTEM.label
+    context = {"r": row, "counts": row.counts.items(), "scope_name": scope_name, "auto": automatic}
+    return render(request, "bundles/receipt.html", context)
 
 
 def _scope_of(actor: Actor) -> list[int] | None:
