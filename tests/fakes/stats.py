@@ -108,7 +108,7 @@ class FakeStatsReader:
         scope = self._subtree(unit_id, as_of)
         eve = period_start - DAY
         composition: Counter[tuple[str, int, str, str, bool, bool, bool]] = Counter()
-        movement: Counter[tuple[bool, ...]] = Counter()
+        movement: Counter[tuple[bool, bool, bool, bool, bool, bool, bool]] = Counter()
         per_unit: Counter[int] = Counter()
         start_total = 0
         for m in self.members:

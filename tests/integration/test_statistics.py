@@ -45,7 +45,9 @@ def tree():  # type: ignore[no-untyped-def]
     person("Nguyễn Văn An", t.cell_a, since=dt.date(2015, 3, 2))
     person("Trần Thị Bình", t.cell_a, sex=Sex.FEMALE, since=dt.date(2016, 3, 2))
     person("Lê Văn Cường", t.cell_b, since=dt.date(2024, 5, 2))  # transferred in, 2024
-    tq_cell = unit("Chi bộ thôn Nà Hang", UnitKind.CELL, t.tuyen_quang_old, until=dt.date(2025, 6, 30))
+    tq_cell = unit(
+        "Chi bộ thôn Nà Hang", UnitKind.CELL, t.tuyen_quang_old, until=dt.date(2025, 6, 30)
+    )
     person("Hoàng Thị Dung", tq_cell, sex=Sex.FEMALE)
     _move_commune(t.commune, t.tuyen_quang_new, dt.date(2025, 7, 1))
     return t
@@ -87,7 +89,12 @@ def test_the_merged_province_compares_with_the_sum_of_its_predecessors(tree) -> 
 
 
 def test_a_split_predecessor_counts_by_its_recorded_share(tree) -> None:  # type: ignore[no-untyped-def]
-    _merge([tree.ha_giang, tree.tuyen_quang_old], tree.tuyen_quang_new, dt.date(2025, 7, 1), {tree.ha_giang: 500})
+    _merge(
+        [tree.ha_giang, tree.tuyen_quang_old],
+        tree.tuyen_quang_new,
+        dt.date(2025, 7, 1),
+        {tree.ha_giang: 500},
+    )
     comparison = compare_across_reorganization(
         SYSTEM, reader(), tree.tuyen_quang_new, END_2024, END_2026
     )
@@ -96,7 +103,12 @@ def test_a_split_predecessor_counts_by_its_recorded_share(tree) -> None:  # type
 
 
 def test_a_split_without_a_share_is_not_comparable(tree) -> None:  # type: ignore[no-untyped-def]
-    _merge([tree.ha_giang, tree.tuyen_quang_old], tree.tuyen_quang_new, dt.date(2025, 7, 1), {tree.ha_giang: None})
+    _merge(
+        [tree.ha_giang, tree.tuyen_quang_old],
+        tree.tuyen_quang_new,
+        dt.date(2025, 7, 1),
+        {tree.ha_giang: None},
+    )
     comparison = compare_across_reorganization(
         SYSTEM, reader(), tree.tuyen_quang_new, END_2024, END_2026
     )

@@ -51,9 +51,7 @@ def test_the_spreadsheet_holds_numbers_as_numbers(tree) -> None:  # type: ignore
     book = load_workbook(io.BytesIO(got.content))
     assert book.sheetnames == ["bieu1", "bieu2", "bieu3", "bieu4", "bieu5"]
     sheet = book["bieu3"]
-    values = {
-        str(r[0]).strip(): r[1] for r in sheet.iter_rows(values_only=True) if r and r[0]
-    }
+    values = {str(r[0]).strip(): r[1] for r in sheet.iter_rows(values_only=True) if r and r[0]}
     assert values["Tổng số đảng viên"] == 2
     assert isinstance(values["Nữ"], int)
     assert sheet.page_setup.orientation == "landscape"
