@@ -221,7 +221,7 @@ def _resolve_quota(cycle_id: CycleId, clerks: _Clerks, now: dt.datetime) -> int:
         rows = CycleSubject.objects.filter(
             cycle_id=cycle_id, group=line.group, final_level=int(Level.HTXS)
         ).order_by("score_results", "score_general", "pk")
-        over, chosen = line.over_by, []
+        over, chosen = line.over_by, list[SubjectPk]()
         while over > 0:
             chosen.append(SubjectPk(rows[len(chosen)].pk))
             limit = (line.htt + len(chosen)) * QUOTA_PCT // 100
@@ -269,8 +269,8 @@ def build_published_cycle(cell: int, today: dt.date, seed: int) -> Published | N
     lowered = _resolve_quota(cycle_id, clerks, published_at - dt.timedelta(days=3))
     results.publish(UoW(), clerks.standing[commune], cycle_id, published_at)
     levels = {lv.code: 0 for lv in (Level.HTXS, Level.HTT, Level.HT, Level.KHT)}
-    for final in CycleSubject.objects.filter(cycle_id=cycle_id, exemption="").values_list(
-        "final_level", flat=True
-    ):
-        levels[Level(final).code] += 1
+    decided = CycleSubject.objects.filter(cycle_id=cycle_id, exemption="")
+    for final in decided.values_list("final_level", flat=True):
+        if final is not None:
+            levels[Level(final).code] += 1
     return Published(int(cycle_id), year, int(commune), levels, lowered)
