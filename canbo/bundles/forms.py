@@ -28,7 +28,29 @@ class ExportForm(forms.Form):
         super().__init__(*args, **kwargs)
         field = self.fields["kinds"]
         if isinstance(field, forms.MultipleChoiceField):
-            field.choices = [(k, choices.kind_label(k)) for k in kinds]
+            field.choices = [(k, kind_choice(k)) for k in sorted(kinds, key=_upward_first)]
+
+
+def _direction(kind: str) -> str:
+    from .kinds import codec
+
+    found = codec(kind)
+    return str(found.direction) if found else ""
+
+
+def _upward_first(kind: str) -> tuple[bool, str]:
+    return (_direction(kind) != choices.Direction.UP, kind)
+
+
+def kind_choice(kind: str) -> str:
+    """A kind as the export form offers it, with the way it travels: results go up to the
+    level above, reference data goes down to the levels below."""
+    direction, label = _direction(kind), choices.kind_label(kind)
+    if direction == choices.Direction.UP:
+        return f"{label} ({_('gửi lên cấp trên')})"
+    if direction == choices.Direction.DOWN:
+        return f"{label} ({_('gửi xuống cấp dưới')})"
+    return label
 
 
 class UploadForm(forms.Form):

@@ -60,7 +60,9 @@ def _run(request: HttpRequest, action: Callable[[], str]) -> HttpResponse:
 
 def _forms(actor: Actor, data: Any = None) -> dict[str, Any]:
     today = SystemClock().today()
-    export = forms.ExportForm(data, kinds=sorted(load_all()))
+    # The export form opens on this year so far; the clerk narrows it if needed.
+    period = {"period_start": today.replace(month=1, day=1), "period_end": today}
+    export = forms.ExportForm(data, kinds=sorted(load_all()), initial=period)
     register = forms.RegisterForm(data)
     bind_pickers(export, actor, today)
     bind_pickers(register, actor, today)

@@ -1,12 +1,16 @@
-"""A received bundle's page reads for a clerk: the unit it covers by name (its code beside
-it), who imported it, and an import canbo ran itself said in Vietnamese, not as "system"."""
+"""The bundle pages read for a clerk: a received bundle names the unit it covers (its code
+beside it) and who imported it, an import canbo ran itself is said in Vietnamese, not as
+"system"; the export form says which way each kind travels and opens on this year."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from canbo.bundles.forms import ExportForm, kind_choice
+from canbo.bundles.kinds import load_all
 from canbo.bundles.models import BundleReceipt
+from canbo.core.clock import SystemClock
 
 from .test_bundle_pages import site as site
 from .test_bundles import World
@@ -35,3 +39,16 @@ def test_an_import_canbo_ran_itself_is_said_in_vietnamese(site: World) -> None:
     BundleReceipt.objects.filter(pk=receipt.pk).update(received_by="system")
     page = client.get(f"/lien-thong/goi/{receipt.pk}/").content.decode()  # type: ignore[attr-defined]
     assert "nhập tự động" in page and "system" not in page
+
+
+def test_the_export_form_says_which_way_each_kind_travels_and_opens_on_this_year() -> None:
+    kinds = sorted(load_all())
+    offered = [label for _kind, label in ExportForm(kinds=kinds).fields["kinds"].choices]
+    assert kind_choice("congress_results").endswith("(gửi lên cấp trên)")
+    assert kind_choice("unit_tree").endswith("(gửi xuống cấp dưới)")
+    ups = [i for i, label in enumerate(offered) if label.endswith("(gửi lên cấp trên)")]
+    downs = [i for i, label in enumerate(offered) if label.endswith("(gửi xuống cấp dưới)")]
+    assert ups and downs and max(ups) < min(downs)  # results first, reference data after
+    page = admin_client("admin").get("/lien-thong/").content.decode()
+    today = SystemClock().today()
+    assert f'value="{today.year}-01-01"' in page and f'value="{today.isoformat()}"' in page
