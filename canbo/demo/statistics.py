@@ -65,9 +65,10 @@ def _fill_levels(province: int, today: dt.date) -> int:
             cur.execute(
                 "INSERT INTO registry_historyitem (person_id, kind, level, field_name,"  # noqa: S608
                 " institution, decision_ref, note, declared_on)"
-                f" SELECT p.id, %s, {case}, '', '', '', '', p.party_admission_date"
-                " FROM registry_person p WHERE p.party_admission_date IS NOT NULL"
-                f" AND (p.id * 43) % 100 < {int(share)} AND p.id IN (SELECT m.person_id FROM"
+                f" SELECT p.id, %s, {case.replace('%', '%%')}, '', '', '', '',"
+                " p.party_admission_date FROM registry_person p"
+                " WHERE p.party_admission_date IS NOT NULL"
+                f" AND (p.id * 43) %% 100 < {int(share)} AND p.id IN (SELECT m.person_id FROM"
                 f" registry_membership m WHERE m.unit_id IN ({ids}))",
                 [kind],
             )
