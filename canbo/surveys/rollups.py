@@ -117,8 +117,24 @@ def rebuild(request_id: int, apps: Apps | None = None) -> None:
     rows = _rows(
         request_id, request.requester_id, request.as_of, list(chains.values()), rolled, apps
     )
-    roll_up_model.objects.filter(request_id=request_id).delete()
-    roll_up_model.objects.bulk_create(rows, batch_size=1000)
+    # In place (not deleted and written again): a report waiting on a locked row then reads
+    # the rebuilt row and adds itself to it.
+    stored = {r.unit_id: r for r in roll_up_model.objects.filter(request_id=request_id)}
+    changed, added = [], []
+    for row in rows:
+        old = stored.pop(row.unit_id, None)
+        if old is None:
+            added.append(row)
+            continue
+        for name in _KEPT_FIELDS:
+            setattr(old, name, getattr(row, name))
+        changed.append(old)
+    roll_up_model.objects.bulk_update(changed, _KEPT_FIELDS, batch_size=500)
+    roll_up_model.objects.bulk_create(added, batch_size=1000)
+    roll_up_model.objects.filter(pk__in=[r.pk for r in stored.values()]).delete()
+
+
+_KEPT_FIELDS = ["unit_name", "depth", "assigned", "submitted", "state"]
 
 
 def add_first_report(assignment_id: int, answers: Mapping[str, Any]) -> None:
