@@ -9,6 +9,7 @@ tree there is no cut at all. Nothing loops over people in Python.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
@@ -116,31 +117,50 @@ def composition(
 
 def levels(scope: Scope, as_of: dt.date, start: dt.date) -> list[LevelCount]:
     """Members on ``as_of`` by their highest declared level of general education,
-    qualification and political theory (personal history items in force on ``as_of``)."""
-    whens: list[str] = []
-    params: list[object] = []
-    for kind, ranks in LEVEL_RANKS.items():
-        for level, rank in ranks.items():
-            whens.append(f"WHEN h.kind = %s AND h.level = %s THEN {int(rank)}")
-            params.extend([kind, level])
+    qualification and political theory (personal history items in force on ``as_of``).
+
+    One GROUP BY counts the items by kind and level; the few people with several items of one
+    kind are read again and counted once, at their highest level (ranking every item in SQL
+    cost four times as much on a province)."""
     kinds = list(LEVEL_RANKS)
-    sql = (
-        "SELECT k, r, a, COUNT(*) FROM ("  # noqa: S608 (constant fragments)
-        f"SELECT h.kind AS k, MAX(CASE {' '.join(whens)} END) AS r, "
-        "MAX(CASE WHEN p.party_admission_date >= %s AND p.party_admission_date <= %s"
-        " THEN 1 ELSE 0 END) AS a "
-        "FROM registry_historyitem h JOIN registry_person p ON p.id = h.person_id "
-        "JOIN registry_membership m ON m.person_id = h.person_id "
-        f"WHERE h.kind IN ({', '.join(['%s'] * len(kinds))}) AND h.declared_on <= %s"
-        " AND (h.ended_on IS NULL OR h.ended_on > %s)"
-        f" AND m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')} "
-        "GROUP BY h.person_id, h.kind) x WHERE r IS NOT NULL GROUP BY k, r, a"
+    marks = ", ".join(["%s"] * len(kinds))
+    items = (
+        "FROM registry_historyitem h JOIN registry_person p ON p.id = h.person_id "  # noqa: S608
+        f"WHERE h.kind IN ({marks}) AND h.declared_on <= %s"
+        " AND (h.ended_on IS NULL OR h.ended_on > %s) AND h.person_id IN ("
+        " SELECT m.person_id FROM registry_membership m WHERE m.valid_from <= %s"
+        f" AND m.valid_to >= %s {scope.cut('m.unit_id')})"
     )
-    params += [start, as_of, *kinds, as_of, as_of, as_of, as_of]
-    return [
-        LevelCount(str(k), level_for_rank(str(k), int(r)), bool(a), int(n))
-        for k, r, a, n in _rows(sql, params)
-    ]
+    admitted = (
+        "CASE WHEN p.party_admission_date >= %s AND p.party_admission_date <= %s THEN 1 ELSE 0 END"
+    )
+    where = [*kinds, as_of, as_of, as_of, as_of]
+    counted: Counter[tuple[str, str, bool]] = Counter()
+    sql = f"SELECT h.kind, h.level, {admitted}, COUNT(*) {items} GROUP BY 1, 2, 3"
+    for kind, level, adm, n in _rows(sql, [start, as_of, *where]):
+        counted[(str(kind), str(level), bool(adm))] += int(n)
+    several = (
+        f"SELECT h.person_id, h.kind, h.level, {admitted} {items}"  # noqa: S608
+        " AND (h.person_id, h.kind) IN ("
+        f" SELECT person_id, kind FROM registry_historyitem WHERE kind IN ({marks})"
+        " AND declared_on <= %s AND (ended_on IS NULL OR ended_on > %s)"
+        " GROUP BY person_id, kind HAVING COUNT(*) > 1)"
+    )
+    best: dict[tuple[int, str], tuple[int, str, bool]] = {}
+    for pid, kind, level, adm in _rows(several, [start, as_of, *where, *kinds, as_of, as_of]):
+        k, lv, a = str(kind), str(level), bool(adm)
+        counted[(k, lv, a)] -= 1
+        rank = LEVEL_RANKS[k].get(lv, 0)
+        if rank >= best.get((int(pid), k), (-1, "", a))[0]:
+            best[(int(pid), k)] = (rank, lv, a)
+    for (_pid, k), (_rank, lv, a) in best.items():
+        counted[(k, lv, a)] += 1
+    found: Counter[tuple[str, str, bool]] = Counter()
+    for (kind, level, adm), n in counted.items():
+        rank = LEVEL_RANKS[kind].get(level, 0)
+        if rank and n:
+            found[(kind, level_for_rank(kind, rank), adm)] += n
+    return [LevelCount(k, lv, a, n) for (k, lv, a), n in sorted(found.items())]
 
 
 def movement(scope: Scope, as_of: dt.date, start: dt.date) -> list[MovementCount]:

@@ -121,3 +121,19 @@ def test_the_root_of_the_party_tree_counts_every_member(tree) -> None:  # type: 
     whole = member_statistics(SYSTEM, reader(), tree.central, END_2024)
     assert whole.table("bieu3").value("total") == 4
     assert member_statistics(SYSTEM, reader(), state, END_2024).table("bieu3").value("total") == 0
+
+
+def test_a_member_with_several_qualifications_counts_once_at_the_highest(tree) -> None:  # type: ignore[no-untyped-def]
+    an = m.Person.objects.get(full_name="Nguyễn Văn An")
+    for level in ("dai_hoc", "thac_si"):
+        m.HistoryItem.objects.create(
+            person=an, kind="qualification", level=level, declared_on=dt.date(2020, 1, 1)
+        )
+    m.HistoryItem.objects.create(
+        person=an, kind="education", level="12/12", declared_on=dt.date(2020, 1, 1)
+    )
+    b3 = member_statistics(SYSTEM, reader(), tree.ha_giang, END_2024).table("bieu3")
+    assert b3.value("qualification:thac_si") == 1
+    assert b3.value("qualification:dai_hoc") == 0
+    assert b3.value("qualification:none") == 2
+    assert b3.value("education:upper_secondary") == 1
