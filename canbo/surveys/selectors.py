@@ -150,15 +150,15 @@ def overview(request_id: int, today: dt.date, *, with_answers: bool = False) -> 
 
 def _status_of(deadline: dt.date, today: dt.date) -> Case:
     """:func:`canbo.core.surveys.progress.status` in SQL (the same order of cases)."""
-    S = AssignmentStatus
+    st = AssignmentStatus
     cases = [
-        When(first_submitted_on__gt=deadline, then=Value(str(S.SUBMITTED_LATE))),
-        When(first_submitted_on__isnull=False, then=Value(str(S.SUBMITTED))),
+        When(first_submitted_on__gt=deadline, then=Value(str(st.SUBMITTED_LATE))),
+        When(first_submitted_on__isnull=False, then=Value(str(st.SUBMITTED))),
     ]
     if today > deadline:
-        cases.append(When(pk__isnull=False, then=Value(str(S.OVERDUE))))
-    cases.append(When(draft_saved_at__isnull=False, then=Value(str(S.IN_PROGRESS))))
-    return Case(*cases, default=Value(str(S.NOT_STARTED)), output_field=CharField())
+        cases.append(When(pk__isnull=False, then=Value(str(st.OVERDUE))))
+    cases.append(When(draft_saved_at__isnull=False, then=Value(str(st.IN_PROGRESS))))
+    return Case(*cases, default=Value(str(st.NOT_STARTED)), output_field=CharField())
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,11 +211,8 @@ def overview_page(
         .order_by("sort_key")
         .values_list("unit_name", "st")
     ]
-    matching = (
-        counts.get(AssignmentStatus(wanted), 0)
-        if wanted in AssignmentStatus._value2member_map_
-        else (0 if wanted else sum(counts.values()))
-    )
+    known = {str(s): n for s, n in counts.items()}
+    matching = known.get(wanted, 0) if wanted else sum(counts.values())
     pages = max(1, -(-matching // size))
     number = min(max(number, 1), pages)
     shown_rows = units.filter(st=wanted) if wanted else units

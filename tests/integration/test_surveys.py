@@ -301,8 +301,12 @@ def test_the_overview_page_counts_lists_the_late_and_pages_the_units(world):
     assert {r.unit_name for r in overdue.shown} == {"Đảng bộ xã An Tường", "Đảng bộ phường Mỹ Lâm"}
     assert overdue.matching == 2
     assert selectors.overview_page(request_id, late_day, wanted="nonsense").shown == []
+    my = assignment(request_id, world["my"])
+    submissions.save_draft(uow(), staff(world["my"]), my, {"so_chi_bo": 3}, now=NOW)
     before = selectors.overview_page(request_id, SENT)
-    assert before.counts[AssignmentStatus.NOT_STARTED] == 2
+    assert before.counts == selectors.overview(request_id, SENT).counts
+    assert before.counts[AssignmentStatus.NOT_STARTED] == 1
+    assert before.counts[AssignmentStatus.IN_PROGRESS] == 1
     assert before.late == [("Đảng bộ xã Bình Thuận", AssignmentStatus.SUBMITTED_LATE)]
     province = client_as(Role.ORG_STAFF, world["province"], "tinhuy")
     an = assignment(request_id, world["an"])
