@@ -123,3 +123,28 @@ def test_the_communes_bundle_carries_its_classification_results(demo: DemoResult
     assert len(records) == CycleSubject.objects.filter(cycle=cycle).count()  # exempt ones too
     levels = Counter(r.payload["level"] for r in records if not r.payload["exemption"])
     assert levels == _levels(cycle, collective=False) + _levels(cycle, collective=True)
+
+
+@pytest.mark.django_db
+def test_the_report_page_shows_the_published_levels_once(demo: DemoResult) -> None:
+    import re
+
+    from .test_fuzz_endpoints import _client
+
+    cycle = _published()
+    people, units = _levels(cycle, collective=False), _levels(cycle, collective=True)
+    query = f"unit=id:{demo.named['province:08']}&start=2025-01-01&end={TODAY.isoformat()}"
+    client = _client("admin")
+    response = client.get(f"/bao-cao/xep-loai/?{query}")
+    assert response.status_code == 200
+    page = response.content.decode()
+    totals = [int(v) for v in re.findall(r'data-total="(\d+)"', page)]
+    expected = [sum(units.values()), *(units[lv] for lv in ("HTXS", "HTT", "HT", "KHT"))]
+    expected += [sum(people.values()), *(people[lv] for lv in ("HTXS", "HTT", "HT", "KHT"))]
+    assert totals == expected
+    assert "data-already-held" in page  # the laptop's copy of the same levels is not added
+    overview = client.get(f"/bao-cao/tong-quan/?{query}")
+    assert overview.status_code == 200
+    figure = overview.content.decode().split('data-chart="classification-person"')[1]
+    counts = [int(v) for v in re.findall(r'data-count="(\d+)"', figure.split("</table>")[0])]
+    assert counts == [people[lv] for lv in ("HTXS", "HTT", "HT", "KHT")]
