@@ -41,7 +41,7 @@ def test_a_unit_that_did_not_exist_then_is_refused_on_the_page(tree) -> None:  #
     client = client_as(Role.ORG_STAFF, tree.tuyen_quang_new)
     page = client.get(f"/thong-ke/?don_vi=id:{tree.tuyen_quang_new}&ngay=2024-12-31")
     assert page.status_code == 200
-    assert "không tồn tại vào ngày 2024-12-31" in page.content.decode()
+    assert "không tồn tại vào ngày 31/12/2024" in page.content.decode()
 
 
 def test_the_spreadsheet_holds_numbers_as_numbers(tree) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,9 @@ from canbo.services.ports import Actor
 
 from .ports import StatsReader, UnitOnDate
 
+OPEN_END_YEAR = 9999
+"""A unit version still in force ends on 31/12/9999 in the registry."""
+
 
 def _check_scope(actor: Actor, reader: StatsReader, unit_id: UnitId, on: dt.date) -> None:
     """NotFound unless the actor may see reports of the unit (its history included, OR-21)."""
@@ -48,9 +51,10 @@ def unit_on_date(actor: Actor, reader: StatsReader, unit_id: int, as_of: dt.date
             citation=Citation(DESIGN, rule_id="OR-20"),
             field="as_of",
             unit_id=unit_id,
-            as_of=as_of.isoformat(),
-            valid_from=first.isoformat(),
-            valid_to=last.isoformat(),
+            # Dates as the clerk reads them (dd/mm/yyyy); a unit still in force has no end.
+            as_of=f"{as_of:%d/%m/%Y}",
+            valid_from=f"{first:%d/%m/%Y}",
+            valid_to="…" if last.year >= OPEN_END_YEAR else f"{last:%d/%m/%Y}",
         )
     return unit
 

@@ -9,6 +9,7 @@ import pytest
 from canbo.core.errors import NotFound, ValidationError
 from canbo.core.stats.compare import LineageEdge
 from canbo.core.types import AccountId, Role, UnitId
+from canbo.refusals import message
 from canbo.services.ports import SYSTEM, Actor, Grant
 from canbo.services.stats.statistics import compare_across_reorganization, member_statistics
 from tests.fakes.stats import FakeMember, FakeStatsReader, FakeStint, FakeVersion
@@ -60,7 +61,11 @@ def test_a_unit_that_did_not_exist_on_the_date_is_refused() -> None:
     with pytest.raises(ValidationError) as refused:
         member_statistics(SYSTEM, _reader(), 3, dt.date(2024, 12, 31))
     assert refused.value.code == "stats_unit_not_on_date"
-    assert refused.value.fields["valid_from"] == "2025-07-01"
+    # Dates are written as the clerk reads them; a unit still in force has no end date.
+    assert refused.value.fields["as_of"] == "31/12/2024"
+    assert refused.value.fields["valid_from"] == "01/07/2025"
+    assert refused.value.fields["valid_to"] == "…"
+    assert "31/12/2024" in message(refused.value, "vi") and "9999" not in message(refused.value)
 
 
 def test_an_actor_without_a_grant_over_the_unit_is_told_not_found() -> None:
