@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 
 from canbo.core.member_stats import band_born_after
 from canbo.core.records import PartyEventKind
@@ -257,6 +257,17 @@ class DjangoStatsReader:
         as_of: dt.date,
         period_start: dt.date,
         age_on: dt.date | None = None,
+    ) -> StatsCounts:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # Random reads are cheap on SSDs and a cached database: with the default cost
+                # PostgreSQL scans every person for a province's 100,000 members (7x slower).
+                with connection.cursor() as cur:
+                    cur.execute("SET LOCAL random_page_cost = 1.1")
+            return self._counts(unit_id, as_of, period_start, age_on)
+
+    def _counts(
+        self, unit_id: UnitId, as_of: dt.date, period_start: dt.date, age_on: dt.date | None
     ) -> StatsCounts:
         scope = Scope(unit_id, as_of)
         by_unit = members_by_unit(scope, as_of, period_start - DAY)
