@@ -135,6 +135,11 @@ class AggregateLine:
     text_count: int = 0
 
 
+def is_share(unit: str) -> bool:
+    """A field counted in per cent ("%", "phần trăm"): its answers are averaged, not summed."""
+    return unit.strip().lower() in {"%", "phần trăm", "tỷ lệ %", "percent"}
+
+
 def _line(
     label: str, unit: str, agg: FieldAggregate, names: Mapping[int, str], spec: Any
 ) -> AggregateLine:
@@ -146,12 +151,14 @@ def _line(
     ]
     # The page shows the first answers; every one is in the spreadsheet export.
     texts = [(names.get(u, str(u)), t) for u, t in agg.texts[:TEXTS_SHOWN]]
+    # Shares do not add up: three communes at 95 % are not 285 %; their average is the figure.
+    summed = numbers.count and not is_share(unit)
     return AggregateLine(
         label,
         str(agg.kind),
         unit,
         agg.answered,
-        numbers.total if numbers.count else None,
+        numbers.total if summed else None,
         numbers.mean,
         numbers.minimum,
         numbers.maximum,
