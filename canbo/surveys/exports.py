@@ -35,7 +35,7 @@ def _heading(o: Overview) -> list[str]:
     return [
         o.requester_name.upper(),
         r.title,
-        f"Biểu mẫu {o.spec.code} v{o.spec.version}; hạn nộp {r.deadline:%d/%m/%Y}",
+        f"Biểu mẫu: {o.spec.title}, phiên bản {o.spec.version}; hạn nộp {r.deadline:%d/%m/%Y}",
     ]
 
 

@@ -114,7 +114,7 @@ def form_new_view(request: HttpRequest) -> HttpResponse:
 
 def _form_choices(actor: Actor, today: dt.date) -> list[tuple[int, str]]:
     return [
-        (f.pk, f"{f.title} ({f.code} v{f.version})")
+        (f.pk, _("%(title)s (phiên bản %(version)s)") % {"title": f.title, "version": f.version})
         for f in selectors.forms_of(scope.readable_scope(actor, today))
     ]
 

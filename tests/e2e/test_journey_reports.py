@@ -149,7 +149,7 @@ def define_and_send(page: Any, base: str) -> int:
     page.wait_for_load_state()
     assert "/yeu-cau-bao-cao/gui/" in page.url, page.locator("main").inner_text()[:2000]
     form = page.locator("form", has=page.locator("[name=deadline]"))
-    form.locator("[name=form]").select_option(label=f"{TITLE} (ks_dieu_le_dang v1)")
+    form.locator("[name=form]").select_option(label=f"{TITLE} (phiên bản 1)")
     form.locator("[name=target_kind]").select_option("commune_party_committee")
     form.locator("[name=title]").fill(TITLE)
     form.locator("[name=deadline]").fill((TODAY + dt.timedelta(days=10)).isoformat())

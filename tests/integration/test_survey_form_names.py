@@ -1,0 +1,42 @@
+"""A report form is named for a clerk by its title and version: the request page's choice
+list and the aggregate's spreadsheet heading carry no machine code ("dieu_le v1"); the index
+shows the code only labelled as the form's code, for whoever defines its next version."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from canbo.core.types import Role
+from tests.integration.record_builders import client_as
+from tests.integration.test_surveys import send
+from tests.integration.test_surveys import world as world
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_request_page_offers_the_form_by_title_and_version(world) -> None:  # type: ignore[no-untyped-def]
+    send(world)
+    page = client_as(Role.ORG_STAFF, world["province"], "tinhuy").get("/yeu-cau-bao-cao/gui/")
+    text = page.content.decode()
+    assert "Khảo sát thi hành Điều lệ Đảng (phiên bản 1)</option>" in text
+    assert "dieu_le v1" not in text
+
+
+def test_the_index_labels_the_form_code(world) -> None:  # type: ignore[no-untyped-def]
+    send(world)
+    text = client_as(Role.ORG_STAFF, world["province"], "tinhuy").get("/yeu-cau-bao-cao/")
+    assert 'mã biểu mẫu <code translate="no">dieu_le</code>' in text.content.decode()
+
+
+def test_the_aggregate_spreadsheet_names_the_form_by_its_title(world) -> None:  # type: ignore[no-untyped-def]
+    request_id = send(world)
+    client = client_as(Role.ORG_STAFF, world["province"], "tinhuy")
+    book = load_workbook(
+        io.BytesIO(client.get(f"/yeu-cau-bao-cao/{request_id}/tong-hop.xlsx").content)
+    )
+    heading = str(book.worksheets[0]["A3"].value)
+    assert heading.startswith("Biểu mẫu: Khảo sát thi hành Điều lệ Đảng, phiên bản 1;")
+    assert "dieu_le" not in heading
