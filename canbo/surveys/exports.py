@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from canbo.core.surveys.forms import FieldKind
 from canbo.pdf_text import a4_portrait, date_line, para, table
-from canbo.spreadsheets import DATE, INTEGER, NUMBER, TEXT, Column, workbook_bytes
+from canbo.spreadsheets import DATE, DECIMAL, INTEGER, NUMBER, TEXT, Column, workbook_bytes
 from canbo.voting.exports import register_fonts
 
 from . import choices
@@ -56,7 +56,7 @@ def overview_xlsx(o: Overview) -> bytes:
         Column("Mục", TEXT, 40),
         Column("Số đơn vị trả lời", INTEGER),
         Column("Tổng", NUMBER),
-        Column("Trung bình", NUMBER),
+        Column("Trung bình", DECIMAL),  # 95,07, not 95,0666666667
         Column("Nhỏ nhất", NUMBER),
         Column("Lớn nhất", NUMBER),
         Column("Phân bố", TEXT, 40),

@@ -40,3 +40,16 @@ def test_the_aggregate_spreadsheet_names_the_form_by_its_title(world) -> None:  
     heading = str(book.worksheets[0]["A3"].value)
     assert heading.startswith("Biểu mẫu: Khảo sát thi hành Điều lệ Đảng, phiên bản 1;")
     assert "dieu_le" not in heading
+
+
+def test_the_aggregate_spreadsheet_shows_averages_with_two_decimals(world) -> None:  # type: ignore[no-untyped-def]
+    request_id = send(world)
+    client = client_as(Role.ORG_STAFF, world["province"], "tinhuy")
+    book = load_workbook(
+        io.BytesIO(client.get(f"/yeu-cau-bao-cao/{request_id}/tong-hop.xlsx").content)
+    )
+    sheet = book.worksheets[1]
+    header = [c.value for c in next(r for r in sheet.iter_rows() if r[0].value == "Mục")]
+    column = header.index("Trung bình") + 1
+    formats = {sheet.cell(row=r, column=column).number_format for r in range(6, 10)}
+    assert formats == {"#,##0.00"}
