@@ -105,9 +105,13 @@ def _grids(form: Form, st: dict[str, ParagraphStyle], width: float) -> tuple[Flo
     # reportlab pads each cell 6 pt on either side.
     shown = [_shown(row) for row in form.rows]
     widths = column_widths(form.header, shown, width, fonts, padding=13)
+    # Rows a little tighter than reportlab's default (2 pt above and below, not 3), so that a
+    # statistics table of seventeen rows (Biểu 1) and its signatures share one landscape page.
     lined = [
         ("GRID", (0, 0), (-1, -1), 0.4, "#555555"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     split = max(0, len(body) - TAIL_ROWS)
     grid = table([head, *body[:split]], repeatRows=1, colWidths=widths)

@@ -83,3 +83,9 @@ def test_the_signatures_share_their_page_with_the_last_rows_of_the_table(count: 
     signed = [p for p in pages if SIGNATURE in p]
     assert len(signed) == 1
     assert f"Chỉ tiêu số {count:02d}" in signed[0] and f"Chỉ tiêu số {count - 1:02d}" in signed[0]
+
+
+def test_a_table_of_seventeen_rows_and_its_signatures_fit_one_landscape_page() -> None:
+    rows: list[list[Any]] = [[f"Chỉ tiêu số {n:02d}", n, None] for n in range(1, 18)]
+    pages = _pages(pdf_bytes(_form(rows)))
+    assert len(pages) == 1 and SIGNATURE in pages[0]
