@@ -132,6 +132,10 @@ WRITERS: dict[str, set[Role]] = {
     "surveys:remind": WRITE,
     "surveys:fill": WRITE | {Role.CELL_SECRETARY},
     "surveys:upload": WRITE | {Role.CELL_SECRETARY},
+    "bundles:export": WRITE,
+    "bundles:upload": WRITE,
+    "bundles:register": {Role.ADMIN},
+    "bundles:revoke": {Role.ADMIN},
 }
 
 # Reads that the pages and the API both answer, with the same path parameters.
@@ -243,6 +247,7 @@ def build_world() -> World:
             **_scans(sid),
             **_programme(commune),
             **_survey(province, commune),
+            **_bundle(commune),
         },
         candidates=listed,
     )
@@ -313,6 +318,31 @@ def _survey(province: UnitId, commune: UnitId) -> dict[str, int]:
     )  # fmt: skip
     assignment = Assignment.objects.get(request_id=request_id, unit_id=commune)
     return {"survey_request": int(request_id), "survey_assignment": int(assignment.pk)}
+
+
+def _bundle(commune: UnitId) -> dict[str, int]:
+    """A bundle of the commune's installation received here, with one record, and the
+    installation's registered key."""
+    from canbo.bundles import models as bm
+
+    at = dt.datetime(2026, 9, 1, 2, tzinfo=dt.UTC)
+    sender = bm.Installation.objects.create(
+        name="Xã Sìn Hồ", relation="lower", root_unit_id=commune
+    )
+    key = bm.InstallationKey.objects.create(
+        installation=sender, key_id="k" * 16, public_key="A" * 44, valid_from=at
+    )
+    code = OrgUnit.objects.get(pk=commune).code
+    receipt = bm.BundleReceipt.objects.create(
+        sha256="0" * 64, manifest={}, sender=sender, key_id=key.key_id, direction="up",
+        scope_unit_id=commune, scope_code=code, period_start=dt.date(2026, 1, 1),
+        period_end=dt.date(2026, 6, 30), kinds="congress_results",
+        counts={"congress_results": 1}, created=at, received_at=at, status="current",
+    )  # fmt: skip
+    bm.ReceivedRecord.objects.create(
+        receipt=receipt, kind="congress_results", unit_id=commune, key="dh-1", payload={}
+    )
+    return {"receipt": int(receipt.pk), "bundle_key": int(key.pk)}
 
 
 def _plan(commune: UnitId, people: list[PersonId]) -> dict[str, int]:
@@ -450,6 +480,7 @@ OBJECT_PARAMS = {
     "document_id": "programme_document",
     "request_id": "survey_request",
     "assignment_id": "survey_assignment",
+    "receipt_id": "receipt",
 }
 FIXED_PARAMS = {
     "operator": "1",
@@ -462,6 +493,13 @@ FIXED_PARAMS = {
     "kind": "leadership_first",
     "year": "2026",
     "order": "1",
+    "slug": "xep-loai",
+    "code": "bieu1",
+}
+# A fixed parameter whose word differs by route (``kind`` of a bundle's records is a kind of
+# data, not an appointment step's kind).
+ROUTE_PARAMS: dict[str, dict[str, str]] = {
+    "bundles:records": {"kind": "congress_results"},
 }
 ADMIN_LABELS = ("registry", "accounts", "auth", "audit", "voting", "conferences", "classification")
 
@@ -485,6 +523,8 @@ def path_for(route: Route, world: World, missing: bool) -> str | None:
     for name in route.params:
         if name in OBJECT_PARAMS:
             kwargs[name] = MISSING if missing else _object(world, OBJECT_PARAMS[name])
+        elif name in ROUTE_PARAMS.get(route.name, {}):
+            kwargs[name] = ROUTE_PARAMS[route.name][name]
         elif name in FIXED_PARAMS:
             kwargs[name] = FIXED_PARAMS[name]
         elif name == "app_label":
@@ -576,6 +616,19 @@ def body_for(name: str, world: World) -> dict[str, Any]:
         },
         "programme:progress": {"reported_on": "2026-06-01", "percent": "30"},
         "programme:status": {"status": "completed", "on": "2026-06-01"},
+        "bundles:export": {
+            "kinds": ["congress_results"],
+            "scope": f"id:{world.commune}",
+            "period_start": "2026-01-01",
+            "period_end": "2026-06-30",
+        },
+        "bundles:register": {
+            "name": "Xã Mới",
+            "relation": "lower",
+            "unit": f"id:{world.commune}",
+            "public_key": "B" * 43 + "=",
+        },
+        "bundles:revoke": {"key_id": "k" * 16, "reason": "Lộ khóa"},
     }
     return bodies.get(name, {})
 
