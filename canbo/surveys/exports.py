@@ -8,7 +8,7 @@ from typing import Any
 
 from django.http import HttpResponse
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
@@ -125,25 +125,54 @@ def _styles(fonts: tuple[str, str, str]) -> dict[str, ParagraphStyle]:
         ),
         "body": ParagraphStyle("body", fontName=regular, fontSize=12, leading=16, spaceAfter=4),
         "cell": ParagraphStyle("cell", fontName=regular, fontSize=9.5, leading=11.5),
+        "num": ParagraphStyle(
+            "num", fontName=regular, fontSize=9.5, leading=11.5, alignment=TA_RIGHT
+        ),
         "note": ParagraphStyle(
             "note", fontName=italic, fontSize=11, leading=13, alignment=TA_CENTER
         ),
     }
 
 
-def _grid(rows: list[list[Any]], widths: list[float], st: dict[str, ParagraphStyle]) -> Any:
-    cells = [[para(v if v is not None else "", st["cell"]) for v in row] for row in rows]
+def _grid(
+    rows: list[list[Any]], widths: list[float], st: dict[str, ParagraphStyle], numbers: int = 0
+) -> Any:
+    """A table with its header repeated; columns 1..``numbers`` hold figures, set flush right."""
+    cells = [
+        [
+            para(v if v is not None else "", st["num" if 0 < i <= numbers else "cell"])
+            for i, v in enumerate(row)
+        ]
+        for row in rows
+    ]
     grid = table(cells, colWidths=widths, repeatRows=1)
-    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    grid.setStyle(
+        TableStyle(
+            [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        )
+    )
     return grid
 
 
 def _number(value: Any) -> str:
+    """1.785 and 95,07: thousands grouped with dots, decimals after a comma."""
     if value is None:
         return ""
     if isinstance(value, float) and not value.is_integer():
-        return f"{value:,.2f}".replace(",", " ").replace(".", ",")
+        return f"{value:,.2f}".translate(str.maketrans(",.", ".,"))
     return f"{int(value):,}".replace(",", ".")
+
+
+def _opinions(o: Overview, st: dict[str, ParagraphStyle]) -> list[Flowable]:
+    """The free-text answers by unit (the first ones the roll-up keeps; all are in the XLSX)."""
+    names = {r.unit_id: r.unit_name for r in o.rows}
+    rows = [["Mục", "Đơn vị", "Ý kiến"]]
+    for line in aggregate_lines(o.spec, o.total, names):
+        rows += [[line.label, unit, text] for unit, text in line.texts]
+    if len(rows) == 1:
+        return []
+    heading = para("Ý kiến của các đơn vị:", st["body"])
+    return [Spacer(1, 8), heading, _grid(rows, [5 * cm, 4.5 * cm, 7.5 * cm], st)]
 
 
 def overview_pdf(o: Overview, today: Any, place: str) -> bytes:
@@ -170,7 +199,8 @@ def overview_pdf(o: Overview, today: Any, place: str) -> bytes:
     for line in aggregate_lines(o.spec, o.total, {r.unit_id: r.unit_name for r in o.rows}):
         dist = "; ".join(f"{k}: {n}" for k, n in line.distribution)
         rows.append([line.label, str(line.count), _number(line.total), _number(line.mean), dist])
-    story.append(_grid(rows, [6 * cm, 2 * cm, 2.5 * cm, 2.5 * cm, 4 * cm], st))
+    story.append(_grid(rows, [6 * cm, 2 * cm, 2.5 * cm, 2.5 * cm, 4 * cm], st, numbers=3))
+    story += _opinions(o, st)
     late = o.late_rows
     if late:
         story.append(para("Các đơn vị nộp muộn hoặc quá hạn chưa nộp:", st["body"]))
@@ -181,8 +211,13 @@ def overview_pdf(o: Overview, today: Any, place: str) -> bytes:
     sign = [
         [para("NGƯỜI TỔNG HỢP", st["headb"]), para("T/M BAN THƯỜNG VỤ", st["headb"])],
         [para("(Ký, ghi rõ họ và tên)", st["note"]), para("(Ký, ghi rõ họ và tên)", st["note"])],
+        ["", ""],  # room to sign
+        [para("." * 40, st["headb"]), para("." * 40, st["headb"])],
     ]
-    story += [Spacer(1, 16), table(sign, colWidths=[WIDTH / 2, WIDTH / 2])]
+    signatures = table(
+        sign, colWidths=[WIDTH / 2, WIDTH / 2], rowHeights=[None, None, 2 * cm, None]
+    )
+    story += [Spacer(1, 16), signatures]
     return a4_portrait(story, o.request.title)
 
 

@@ -53,3 +53,32 @@ def test_the_aggregate_spreadsheet_shows_averages_with_two_decimals(world) -> No
     column = header.index("Trung bình") + 1
     formats = {sheet.cell(row=r, column=column).number_format for r in range(6, 10)}
     assert formats == {"#,##0.00"}
+
+
+def test_the_aggregate_on_paper_carries_the_opinions_by_unit_and_room_to_sign(world) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    from canbo.services.surveys import submissions
+    from tests.integration.test_surveys import NOW, SENT, assignment, staff, uow
+
+    request_id = send(world)
+    answers = {"so_chi_bo": 8, "danh_gia": "tot", "kien_nghi": "Bổ sung kinh phí cho chi bộ"}
+    an = assignment(request_id, world["an"])
+    submissions.submit(uow(), staff(world["an"]), an, answers, now=NOW, today=SENT)
+    client = client_as(Role.ORG_STAFF, world["province"], "tinhuy")
+    pdf = client.get(f"/yeu-cau-bao-cao/{request_id}/tong-hop.pdf").content
+    words = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+    assert "Ý kiến của các đơn vị" in words and "Bổ sung kinh phí cho chi bộ" in words
+    assert "Đảng bộ xã An Tường" in words
+    assert "NGƯỜI TỔNG HỢP" in words and "." * 20 in words
+
+
+@pytest.mark.parametrize(
+    ("value", "text"), [(1785, "1.785"), (95.0666, "95,07"), (1234.5, "1.234,50"), (None, "")]
+)
+def test_figures_on_the_aggregates_paper_are_written_the_vietnamese_way(
+    value: float | None, text: str
+) -> None:
+    from canbo.surveys.exports import _number
+
+    assert _number(value) == text
