@@ -4,9 +4,10 @@ Header: the unit on the left above a star, "ĐẢNG CỘNG SẢN VIỆT NAM" wit
 date line in italics on the right; the form's title and year centred; the table, its header
 repeated on every page and its column widths taken from the text so that no header word
 breaks (:func:`canbo.pdf_text.column_widths`); the compiler's and the signer's blocks with room
-to sign, kept on one page with the table's last two rows (DOC-11). Numbers are written the
-Vietnamese way (1.199; 48,39) and set flush right; a label's leading spaces (a sub-row of a
-statistics table) indent it. Every value enters through :mod:`canbo.pdf_text`, literally.
+to sign, kept on one page with the table's last two rows (never alone on a page). Numbers are
+written the Vietnamese way (1.199; 48,39) and set flush right; a label's leading spaces (a
+sub-row of a statistics table) indent it. Every value enters through :mod:`canbo.pdf_text`,
+literally.
 """
 
 from __future__ import annotations
