@@ -85,6 +85,7 @@ def classification_charts(r: ResultsReport, query: str) -> list[Chart]:
             [(lv, r.value(f"{side}_{lv}")) for lv in LEVELS],
             unit=unit,
             source=url,
+            empty_note=_("Chỉ tính kết quả xếp loại đã công bố của các năm trong kỳ."),
         )
         for side, title, unit in (
             ("person", _("Cá nhân theo mức xếp loại"), _("Số cá nhân")),
@@ -98,6 +99,7 @@ def confidence_chart(r: ResultsReport, query: str) -> Chart:
     return Chart.of(
         "confidence", _("Kết quả lấy phiếu tín nhiệm"), "pie", rows,
         unit=_("Số người"), source=_link("tin-nhiem", query),
+        empty_note=_("Chỉ tính các cuộc lấy phiếu có kết quả đã xác nhận trong kỳ."),
     )  # fmt: skip
 
 
@@ -107,6 +109,7 @@ def congress_chart(r: ResultsReport, query: str) -> Chart:
         "congresses", _("Cấp ủy viên được bầu tại đại hội"), "hbar",
         [(labels.column_label(k), r.value(k)) for k in keys],
         unit=_("Số người"), source=_link("dai-hoi", query), parts=False,
+        empty_note=_("Chỉ tính các đại hội đã tổ chức trong kỳ."),
     )  # fmt: skip
 
 
@@ -121,7 +124,8 @@ def programme_chart(unit_id: int, year: int, today: dt.date) -> Chart:
         (str(status.CANCELLED.label), p.cancelled),
     ]
     title = _("Chương trình công tác năm %(year)s: đề án") % {"year": year}
-    return Chart.of("programme", title, "pie", rows, unit=_("Số đề án"))
+    none = _("Chương trình công tác năm này chưa có đề án nào.")
+    return Chart.of("programme", title, "pie", rows, unit=_("Số đề án"), empty_note=none)
 
 
 SURVEY_CHARTS = 3

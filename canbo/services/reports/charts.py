@@ -32,6 +32,7 @@ class Chart:
     unit: str = ""  # what is counted, the table's number column
     source: str = ""  # where the numbers come from (a page to open)
     parts: bool = True  # the rows are parts of a whole: shares and a total are shown
+    empty_note: str = ""  # what is counted, said when nothing was (an empty chart explains)
 
     @classmethod
     def of(
@@ -44,10 +45,11 @@ class Chart:
         unit: str = "",
         source: str = "",
         parts: bool = True,
+        empty_note: str = "",
     ) -> Chart:
         total = sum(n for _label, n in rows) if parts else 0
         shared = tuple(ChartRow(label, n, 100 * n / total if total else 0.0) for label, n in rows)
-        return cls(key, title, kind, shared, unit, source, parts)
+        return cls(key, title, kind, shared, unit, source, parts, empty_note)
 
     @property
     def total(self) -> int | float:
