@@ -103,15 +103,25 @@ def composition(
         "CASE WHEN p.official_membership_date >= %s AND p.official_membership_date <= %s"
         " THEN 1 ELSE 0 END, COUNT(*) "
         "FROM registry_membership m JOIN registry_person p ON p.id = m.person_id "
-        f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')} "
-        "GROUP BY 1, 2, 3, 4, 5, 6, 7"
+        f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')}"
     )
     params = [*age_params, as_of, start, as_of, start, as_of, as_of, as_of]
+    if connection.vendor == "sqlite":
+        # SQLite groups by sorting every row (44 s for the nation's 5.3 million members under
+        # load); counting the streamed rows in a dict costs half its CPU and a few kilobytes.
+        counted: Counter[tuple[Any, ...]] = Counter()
+        with connection.cursor() as cur:
+            cur.execute(sql.replace("COUNT(*) ", "1 ", 1), params)
+            while batch := cur.fetchmany(50_000):
+                counted.update(row[:7] for row in batch)
+        found = [(*key, n) for key, n in counted.items()]
+    else:
+        found = _rows(sql + " GROUP BY 1, 2, 3, 4, 5, 6, 7", params)
     return [
         CompositionCount(
             str(s), int(b), str(e or ""), str(r or ""), bool(o), bool(a), bool(c), int(n)
         )
-        for s, b, e, r, o, a, c, n in _rows(sql, params)
+        for s, b, e, r, o, a, c, n in found
     ]
 
 
@@ -127,9 +137,9 @@ def levels(scope: Scope, as_of: dt.date, start: dt.date) -> list[LevelCount]:
     items = (
         "FROM registry_historyitem h JOIN registry_person p ON p.id = h.person_id "  # noqa: S608
         f"WHERE h.kind IN ({marks}) AND h.declared_on <= %s"
-        " AND (h.ended_on IS NULL OR h.ended_on > %s) AND h.person_id IN ("
-        " SELECT m.person_id FROM registry_membership m WHERE m.valid_from <= %s"
-        f" AND m.valid_to >= %s {scope.cut('m.unit_id')})"
+        " AND (h.ended_on IS NULL OR h.ended_on > %s) AND EXISTS ("
+        " SELECT 1 FROM registry_membership m WHERE m.person_id = h.person_id"
+        f" AND m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')})"
     )
     admitted = (
         "CASE WHEN p.party_admission_date >= %s AND p.party_admission_date <= %s THEN 1 ELSE 0 END"
