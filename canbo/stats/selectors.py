@@ -105,7 +105,7 @@ def composition(
         "FROM registry_membership m JOIN registry_person p ON p.id = m.person_id "
         f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')}"
     )
-    params = [*age_params, as_of, start, as_of, start, as_of, as_of, as_of]
+    params: list[Any] = [*age_params, as_of, start, as_of, start, as_of, as_of, as_of]
     if connection.vendor == "sqlite":
         # SQLite groups by sorting every row (44 s for the nation's 5.3 million members under
         # load); counting the streamed rows in a dict costs half its CPU and a few kilobytes.
