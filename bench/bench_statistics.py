@@ -142,8 +142,10 @@ def section(result: dict[str, Any], engine: str, samples: int) -> str:
         f"Measured {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC on"
         f" {machine().replace('SQLite', engine)}, load average at the end"
         f" {os.getloadavg()[0]:.1f} (other engineers' work shared the two CPUs).",
-        "Biểu 1 to Biểu 5 through `member_statistics` (one GROUP BY per kind of count, cut to the"
-        " subtree; none for the root of the Party's tree), each report computed once, no cache.",
+        "Biểu 1 to Biểu 5 through `member_statistics` (one query per kind of count, cut to the"
+        " subtree; none for the root of the Party's tree; on SQLite the composition's rows are"
+        " counted in Python rather than by SQLite's sorting GROUP BY), each report computed once,"
+        " no cache.",
         "",
         "| Report | Members | Time | Target |",
         "|---|---|---|---|",

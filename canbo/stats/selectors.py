@@ -3,7 +3,9 @@
 Each kind of count is one GROUP BY over the unit's subtree on the as-of date (OR-19, OR-20):
 the subtree's unit ids are read once (the recursive query of :mod:`canbo.db.unit_tree`) and
 written into each query as integer literals (no parameter limit); for the root of the whole
-tree there is no cut at all. Nothing loops over people in Python.
+tree there is no cut at all. Nothing loops over people in Python, except the composition on
+SQLite: its rows are streamed and counted in a dict, because SQLite groups by sorting every row
+(twice the CPU for the nation's 5.3 million members).
 """
 
 from __future__ import annotations
