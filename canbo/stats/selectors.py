@@ -95,15 +95,18 @@ def composition(
     scope: Scope, as_of: dt.date, start: dt.date, age_on: dt.date
 ) -> list[CompositionCount]:
     """Members on ``as_of`` by sex, age band, ethnicity, religion, official, admitted and
-    recognized in the period (FRM-10): one GROUP BY."""
+    recognized in the period (FRM-10): one pass over the members.
+
+    The age band and the three flags travel as one integer (band × 8 + official + 2 × admitted
+    + 4 × recognized): four columns instead of seven to group, fetch and count."""
     age, age_params = _age_case(age_on)
     sql = (
-        f"SELECT p.sex, {age}, p.ethnicity, p.religion, "  # noqa: S608 (constant fragments)
-        "CASE WHEN p.official_membership_date <= %s THEN 1 ELSE 0 END, "
-        "CASE WHEN p.party_admission_date >= %s AND p.party_admission_date <= %s"
-        " THEN 1 ELSE 0 END, "
-        "CASE WHEN p.official_membership_date >= %s AND p.official_membership_date <= %s"
-        " THEN 1 ELSE 0 END, COUNT(*) "
+        f"SELECT p.sex, ({age}) * 8"  # noqa: S608 (constant fragments)
+        " + CASE WHEN p.official_membership_date <= %s THEN 1 ELSE 0 END"
+        " + CASE WHEN p.party_admission_date >= %s AND p.party_admission_date <= %s"
+        " THEN 2 ELSE 0 END"
+        " + CASE WHEN p.official_membership_date >= %s AND p.official_membership_date <= %s"
+        " THEN 4 ELSE 0 END, p.ethnicity, p.religion "
         "FROM registry_membership m JOIN registry_person p ON p.id = m.person_id "
         f"WHERE m.valid_from <= %s AND m.valid_to >= %s {scope.cut('m.unit_id')}"
     )
@@ -113,17 +116,24 @@ def composition(
         # load); counting the streamed rows in a dict costs half its CPU and a few kilobytes.
         counted: Counter[tuple[Any, ...]] = Counter()
         with connection.cursor() as cur:
-            cur.execute(sql.replace("COUNT(*) ", "1 ", 1), params)
+            cur.execute(sql, params)
             while batch := cur.fetchmany(50_000):
-                counted.update(row[:7] for row in batch)
+                counted.update(batch)
         found = [(*key, n) for key, n in counted.items()]
     else:
-        found = _rows(sql + " GROUP BY 1, 2, 3, 4, 5, 6, 7", params)
+        found = _rows(sql.replace(" FROM ", ", COUNT(*) FROM ", 1) + " GROUP BY 1, 2, 3, 4", params)
     return [
         CompositionCount(
-            str(s), int(b), str(e or ""), str(r or ""), bool(o), bool(a), bool(c), int(n)
+            str(s),
+            int(code) >> 3,
+            str(e or ""),
+            str(r or ""),
+            bool(int(code) & 1),
+            bool(int(code) & 2),
+            bool(int(code) & 4),
+            int(n),
         )
-        for s, b, e, r, o, a, c, n in found
+        for s, code, e, r, n in found
     ]
 
 

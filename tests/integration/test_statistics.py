@@ -137,3 +137,26 @@ def test_a_member_with_several_qualifications_counts_once_at_the_highest(tree) -
     assert b3.value("qualification:dai_hoc") == 0
     assert b3.value("qualification:none") == 2
     assert b3.value("education:upper_secondary") == 1
+
+
+def test_composition_counts_admitted_recognized_probationary_and_age_bands(tree) -> None:  # type: ignore[no-untyped-def]
+    """Each flag and the age band of a member reach their own row (the reader packs them)."""
+    em = person("Phạm Văn Em", tree.cell_a, birth=dt.date(2000, 1, 1), since=dt.date(2024, 3, 1))
+    giang = person(
+        "Vũ Thị Giang", tree.cell_b, sex=Sex.FEMALE, birth=dt.date(1990, 6, 1),
+        since=dt.date(2023, 1, 10),
+    )  # fmt: skip
+    m.Person.objects.filter(pk=em).update(
+        party_admission_date=dt.date(2024, 3, 1), official_membership_date=None
+    )
+    m.Person.objects.filter(pk=giang).update(
+        party_admission_date=dt.date(2023, 1, 10), official_membership_date=dt.date(2024, 1, 10)
+    )
+    report = member_statistics(SYSTEM, reader(), tree.ha_giang, END_2024)
+    b1, b2, b3 = report.table("bieu1"), report.table("bieu2"), report.table("bieu3")
+    assert b3.value("total") == 5
+    assert (b3.value("probationary"), b3.value("official")) == (1, 4)
+    assert b3.value("women") == 2
+    assert (b3.value("age:0"), b3.value("age:1"), b3.value("age:3")) == (1, 1, 3)
+    assert b1.value("E") == 1  # Vũ Thị Giang recognized as official in 2024
+    assert (b2.value("total"), b2.value("women")) == (1, 0)  # Phạm Văn Em admitted in 2024
