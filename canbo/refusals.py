@@ -17,10 +17,13 @@ every code raised in the source tree and fails on one this catalogue does not wo
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext_noop as _
 
@@ -1911,3 +1914,21 @@ def _fill(text: str, fields: Mapping[str, Any]) -> str:
         return text % dict(fields)
     except (KeyError, TypeError, ValueError):
         return text
+
+
+def flash_refusal(request: HttpRequest, exc: DomainError) -> None:
+    """Show a refusal on the next page: its words in the reader's language and its citation."""
+    cite = f" [{exc.citation}]" if exc.citation else ""
+    messages.error(request, f"{message(exc)}{cite}")
+
+
+def run_and_redirect(
+    request: HttpRequest, back: str, action: Callable[[], object], done: str
+) -> HttpResponse:
+    """Run a use case for a posted form, say ``done`` or the refusal, and go back to ``back``."""
+    try:
+        action()
+        messages.success(request, done)
+    except DomainError as exc:
+        flash_refusal(request, exc)
+    return redirect(back)

@@ -21,8 +21,8 @@ from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
 from canbo.core.errors import DomainError, ValidationError
 from canbo.core.permissions import Action, roles_for
+from canbo.refusals import flash_refusal, valid_data
 from canbo.refusals import message as refusal_message
-from canbo.refusals import valid_data
 from canbo.registry.pickers import bind_pickers
 from canbo.services import access
 from canbo.services.bundles import keys, receive, send
@@ -53,8 +53,7 @@ def _run(request: HttpRequest, action: Callable[[], str]) -> HttpResponse:
     try:
         messages.success(request, action())
     except DomainError as exc:
-        cite = f" [{exc.citation}]" if exc.citation else ""
-        messages.error(request, f"{refusal_message(exc)}{cite}")
+        flash_refusal(request, exc)
     return redirect("bundles:index")
 
 

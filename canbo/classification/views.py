@@ -26,7 +26,7 @@ from canbo.core.clock import SystemClock
 from canbo.core.errors import DomainError, ImportRejected, NotFound, ValidationError
 from canbo.core.permissions import Action
 from canbo.core.types import UnitId
-from canbo.refusals import message as refusal_message
+from canbo.refusals import flash_refusal
 from canbo.services.classification import bulk, results, steps
 from canbo.services.classification import cycle as cycles
 from canbo.services.classification.ports import CycleId, SubjectPk
@@ -53,9 +53,7 @@ def _run(request: HttpRequest, back: str, action: Callable[[], object], done: st
     return redirect(back)
 
 
-def _refused(request: HttpRequest, exc: DomainError) -> None:
-    cite = f" [{exc.citation}]" if exc.citation else ""
-    messages.error(request, f"{refusal_message(exc)}{cite}")
+_refused = flash_refusal
 
 
 def _invalid(form: Any) -> ValidationError:

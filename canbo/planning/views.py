@@ -6,10 +6,8 @@ names the failed rules with their citations)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any, cast
 
-from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -21,11 +19,10 @@ from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
 from canbo.core.collation import sort_key
-from canbo.core.errors import DomainError, NotFound, ValidationError
+from canbo.core.errors import NotFound, ValidationError
 from canbo.core.permissions import Action
 from canbo.core.types import READ_ROLES, WRITE_ROLES, PersonId, Role, UnitId
-from canbo.refusals import message as refusal_message
-from canbo.refusals import valid_data
+from canbo.refusals import run_and_redirect, valid_data
 from canbo.registry.models import UnitVersion
 from canbo.registry.pickers import bind_pickers
 from canbo.services.planning import catalogue, plans, review, structure
@@ -43,14 +40,7 @@ def _today() -> dt.date:
     return SystemClock().today()
 
 
-def _run(request: HttpRequest, back: str, action: Callable[[], object], done: str) -> HttpResponse:
-    try:
-        action()
-        messages.success(request, done)
-    except DomainError as exc:
-        cite = f" [{exc.citation}]" if exc.citation else ""
-        messages.error(request, f"{refusal_message(exc)}{cite}")
-    return redirect(back)
+_run = run_and_redirect
 
 
 def _day(request: HttpRequest) -> dt.date:

@@ -6,12 +6,10 @@ citation."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import Any, cast
 
-from django.contrib import messages
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -20,12 +18,11 @@ from canbo.accounts import scope
 from canbo.accounts.actors import actor_for
 from canbo.accounts.decorators import verified_login_required
 from canbo.core.clock import SystemClock
-from canbo.core.errors import DomainError, NotFound
+from canbo.core.errors import NotFound
 from canbo.core.permissions import Action
 from canbo.core.programme import MAX_DOCUMENT_BYTES
 from canbo.core.types import PersonId, UnitId
-from canbo.refusals import message as refusal_message
-from canbo.refusals import valid_data
+from canbo.refusals import run_and_redirect, valid_data
 from canbo.registry.pickers import bind_pickers
 from canbo.services.ports import Actor
 from canbo.services.programme import items, summary
@@ -44,14 +41,7 @@ def _today() -> dt.date:
     return SystemClock().today()
 
 
-def _run(request: HttpRequest, back: str, action: Callable[[], object], done: str) -> HttpResponse:
-    try:
-        action()
-        messages.success(request, done)
-    except DomainError as exc:
-        cite = f" [{exc.citation}]" if exc.citation else ""
-        messages.error(request, f"{refusal_message(exc)}{cite}")
-    return redirect(back)
+_run = run_and_redirect
 
 
 def _check_year(year: int) -> None:

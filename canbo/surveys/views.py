@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -25,8 +24,7 @@ from canbo.core.clock import SystemClock
 from canbo.core.errors import DomainError, NotFound, ValidationError
 from canbo.core.permissions import Action
 from canbo.core.types import UnitId
-from canbo.refusals import message as refusal_message
-from canbo.refusals import valid_data
+from canbo.refusals import flash_refusal, run_and_redirect, valid_data
 from canbo.registry.pickers import bind_pickers
 from canbo.services.ports import Actor
 from canbo.services.surveys import forms as form_service
@@ -49,18 +47,8 @@ def _now() -> dt.datetime:
     return SystemClock().now()
 
 
-def _refused(request: HttpRequest, exc: DomainError) -> None:
-    cite = f" [{exc.citation}]" if exc.citation else ""
-    messages.error(request, f"{refusal_message(exc)}{cite}")
-
-
-def _run(request: HttpRequest, back: str, action: Callable[[], object], done: str) -> HttpResponse:
-    try:
-        action()
-        messages.success(request, done)
-    except DomainError as exc:
-        _refused(request, exc)
-    return redirect(back)
+_refused = flash_refusal
+_run = run_and_redirect
 
 
 def _home_unit(actor: Actor) -> str:
